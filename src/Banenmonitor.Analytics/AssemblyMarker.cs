@@ -1,0 +1,3 @@
+namespace Banenmonitor.Analytics;
+
+internal static class AssemblyMarker;

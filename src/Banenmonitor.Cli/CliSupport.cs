@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Banenmonitor.Rules.Parameters;
+
+namespace Banenmonitor.Cli;
+
+/// <summary>A user error: printed in Dutch, exit code 2, never a stack trace.</summary>
+public sealed class CliException(string message, int exitCode = 2) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>Shared option parsing and output helpers. Options are read as text and converted here so that every message is Dutch.</summary>
+public static class CliSupport
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static Option<string> Text(string name, string description) => new(name) { Description = description };
+
+    public static Option<string> Format() => new("--format") { Description = "Uitvoer: tekst (standaard) of json" };
+
+    public static Option<string[]> ParameterOverrides() => new("--parameter")
+    {
+        Description = "Waarde van een parameter opgeven met bron: naam=jaar:waarde:bron (mag herhaald worden)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static bool IsJson(ParseResult r, Option<string> format)
+    {
+        var f = r.GetValue(format);
+        return f switch
+        {
+            null or "tekst" or "text" => false,
+            "json" => true,
+            _ => throw new CliException($"Onbekend formaat '{f}': kies tekst of json."),
+        };
+    }
+
+    public static int? Int(ParseResult r, Option<string> o, bool required = false)
+    {
+        var s = r.GetValue(o);
+        if (s is null) return required ? throw new CliException($"De optie {o.Name} is verplicht.") : null;
+        if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+            throw new CliException($"Ongeldige waarde '{s}' voor {o.Name}: verwacht een geheel getal.");
+        return v;
+    }
+
+    public static decimal? Decimal(ParseResult r, Option<string> o, bool required = false, decimal min = decimal.MinValue)
+    {
+        var s = r.GetValue(o);
+        if (s is null) return required ? throw new CliException($"De optie {o.Name} is verplicht.") : null;
+        // Accept 600000, 600000.5, 600.000,5 (Dutch) and 600000,5.
+        var t = s.Trim();
+        decimal v;
+        var ok = t.Contains(',')
+            ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.GetCultureInfo("nl-NL"), out v)
+            : decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out v);
+        if (!ok) throw new CliException($"Ongeldige waarde '{s}' voor {o.Name}: verwacht een getal.");
+        if (v < min) throw new CliException($"Ongeldige waarde '{s}' voor {o.Name}: mag niet kleiner zijn dan {min.ToString(CultureInfo.InvariantCulture)}.");
+        return v;
+    }
+
+    public static ParameterSet Parameters(ParseResult r, Option<string[]> overrides)
+    {
+        var set = ParameterSet.Embedded;
+        foreach (var spec in r.GetValue(overrides) ?? [])
+        {
+            try { set = set.WithOverride(spec); }
+            catch (Exception e) when (e is ArgumentException or MissingParameterException) { throw new CliException(e.Message); }
+        }
+        return set;
+    }
+
+    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    /// <summary>Finds a folder of the repository (e.g. data/published) from the working directory or the binary's location.</summary>
+    public static string FindRepoPath(string relative)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (Directory.Exists(candidate) || File.Exists(candidate)) return candidate;
+            }
+        }
+        throw new CliException($"Kan '{relative}' niet vinden vanaf {Directory.GetCurrentDirectory()}.");
+    }
+}

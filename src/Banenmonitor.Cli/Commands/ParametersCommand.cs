@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Units;
+using static Banenmonitor.Cli.CliSupport;
+
+namespace Banenmonitor.Cli.Commands;
+
+/// <summary><c>banenmonitor parameters</c>: every parameter with value, valid-from, source and status.</summary>
+public static class ParametersCommand
+{
+    public sealed record ParameterJson(string Naam, string Omschrijving, string Eenheid, string Regime, decimal? Waarde, string GeldigVanaf, string Status, string Bron);
+
+    public static Command Build()
+    {
+        var format = Format();
+        var naam = Text("--naam", "Toon alleen deze parameter");
+        var overrides = ParameterOverrides();
+        var cmd = new Command("parameters", "Toon alle parameters met waarde, geldig-vanaf, bron en status") { naam, overrides, format };
+        cmd.SetAction(r =>
+        {
+            var json = IsJson(r, format);
+            var set = Parameters(r, overrides);
+            var only = r.GetValue(naam);
+            if (only is not null && set.Definitions.All(d => d.Name != only)) throw new CliException($"Onbekende parameter '{only}'.");
+            var rows = set.AllValues.Where(v => only is null || v.Name == only)
+                .Select(v =>
+                {
+                    var d = set.Definition(v.Name);
+                    return new ParameterJson(v.Name, d.Description, d.Unit, d.Regime, v.Value, v.ValidFrom.ToString("yyyy-MM-dd"), v.Status.Dutch(), v.Source);
+                }).ToList();
+            if (json) { WriteJson(rows); return 0; }
+            foreach (var g in rows.GroupBy(x => x.Naam))
+            {
+                Console.WriteLine($"{g.Key} — {g.First().Omschrijving} ({g.First().Eenheid})");
+                foreach (var v in g)
+                {
+                    var mark = v.Status == "onbevestigd" ? "  [ONBEVESTIGD]" : "";
+                    Console.WriteLine($"    vanaf {v.GeldigVanaf}: {(v.Waarde is { } w ? DutchFormat.Number(w, 4) : "— (geen waarde)")}  [{v.Status}]{mark}  bron: {v.Bron}");
+                }
+            }
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Quota;
+using Banenmonitor.Rules.Units;
+using static Banenmonitor.Cli.CliSupport;
+
+namespace Banenmonitor.Cli.Commands;
+
+/// <summary><c>banenmonitor quotum</c>: the quota of one employer with its full explanation.</summary>
+public static class QuotumCommand
+{
+    /// <summary>JSON contract of <c>quotum --format json</c> (relied on by other tools).</summary>
+    public sealed record QuotumJson(
+        int Jaar,
+        decimal VerloondeUren,
+        decimal? Quotumpercentage,
+        decimal? VereisteBanen,
+        decimal GerealiseerdeBanen,
+        decimal Quotumtekort,
+        decimal Quotumheffing,
+        bool Vrijgesteld,
+        string? Reden,
+        bool HeffingOpgeschort,
+        bool OnbevestigdeParameterGebruikt,
+        IReadOnlyList<StapView> Stappen);
+
+    public static QuotumJson ToJson(QuotaResult r) => new(r.Year, r.TotalPaidHours.Value, r.QuotaPercentage?.Points, r.RequiredJobs?.Value,
+        r.RealisedJobs.Value, r.Shortfall.Value, r.Levy.Value, r.Exempt, r.Reason, r.LevySuspended, r.UsesUnconfirmed, r.Trace.ToView());
+
+    public static Command Build()
+    {
+        var jaar = Text("--jaar", "Heffingsjaar, bijvoorbeeld 2022");
+        var uren = Text("--verloonde-uren", "Totaal verloonde uren van de werkgever in het jaar (variabele A)");
+        var doelgroep = Text("--uren-doelgroep", "Verloonde uren van werknemers uit de doelgroep (variabele C)");
+        var vorig = Text("--verloonde-uren-vorig-jaar", "Totaal verloonde uren in het jaar ervoor (drempeltoets)");
+        var fte = Text("--fte", "Omvang in fte (in plaats van --verloonde-uren)");
+        var perWeek = Text("--uren-per-week", "Uren per week van één fte (bij --fte)");
+        var fteVorig = Text("--fte-vorig-jaar", "Omvang in fte in het jaar ervoor (bij --fte)");
+        var fteDoelgroep = Text("--fte-doelgroep", "Fte van werknemers uit de doelgroep (bij --fte, in plaats van --uren-doelgroep)");
+        var uitzend = Text("--uren-uitzendkrachten", "Verloonde uren van uitzendkrachten (alleen voor een uitlener)");
+        var markt = new Option<bool>("--markt") { Description = "De werkgever valt in de sector markt (quotum niet geactiveerd)" };
+        var overrides = ParameterOverrides();
+        var format = Format();
+        var cmd = new Command("quotum", "Bereken het quotum en de quotumheffing van één werkgever, met uitleg per stap")
+        {
+            jaar, uren, doelgroep, vorig, fte, perWeek, fteVorig, fteDoelgroep, uitzend, markt, overrides, format,
+        };
+        cmd.SetAction(r =>
+        {
+            var json = IsJson(r, format);
+            var year = Int(r, jaar, required: true)!.Value;
+            var parameters = Parameters(r, overrides);
+            var conv = new JobConversion(parameters);
+            var pre = new Trace();
+            PaidHours a, c;
+            PaidHours? prev = null;
+            var fteValue = Decimal(r, fte, min: 0);
+            if (fteValue is { } f)
+            {
+                if (r.GetValue(uren) is not null) throw new CliException("Geef --verloonde-uren óf --fte op, niet allebei.");
+                var hw = Decimal(r, perWeek, min: 0) ?? throw new CliException("Bij --fte is --uren-per-week verplicht.");
+                var ya = Wrap(() => conv.YearlyHoursFromFte(f, hw, year));
+                pre.Append(ya.Trace);
+                a = ya.Value;
+                if (Decimal(r, fteVorig, min: 0) is { } fp)
+                {
+                    var yp = Wrap(() => conv.YearlyHoursFromFte(fp, hw, year));
+                    prev = yp.Value;
+                }
+                if (Decimal(r, fteDoelgroep, min: 0) is { } fd)
+                {
+                    var yd = Wrap(() => conv.YearlyHoursFromFte(fd, hw, year));
+                    c = yd.Value;
+                }
+                else c = new PaidHours(Decimal(r, doelgroep, min: 0) ?? 0m);
+            }
+            else
+            {
+                a = new PaidHours(Decimal(r, uren, required: true, min: 0)!.Value);
+                c = new PaidHours(Decimal(r, doelgroep, min: 0) ?? 0m);
+                if (Decimal(r, vorig, min: 0) is { } p) prev = new PaidHours(p);
+            }
+            if (r.GetValue(vorig) is not null && fteValue is not null)
+                prev = new PaidHours(Decimal(r, vorig, min: 0)!.Value);
+            var agency = Decimal(r, uitzend, min: 0) is { } ag ? new PaidHours(ag) : (PaidHours?)null;
+            var input = new QuotaInput(year, a, c, prev, null, agency, !r.GetValue(markt));
+            var result = Wrap(() => new QuotaCalculator(parameters).Compute(input));
+            var full = new Trace().Append(pre).Append(result.Trace);
+            result = result with { Trace = full };
+            if (json) { WriteJson(ToJson(result)); return 0; }
+            Console.WriteLine($"Quotumberekening {year} (quotumregeling, Wfsv art. 38b–38j)");
+            Console.WriteLine(new string('=', 60));
+            Console.Write(full.ToText());
+            Console.WriteLine(new string('-', 60));
+            if (result.Exempt)
+            {
+                Console.WriteLine($"Uitkomst: vrijgesteld. {result.Reason}");
+            }
+            else
+            {
+                Console.WriteLine($"Vereiste banen:       {DutchFormat.Number(result.RequiredJobs!.Value.Value, 1)}");
+                Console.WriteLine($"Gerealiseerde banen:  {DutchFormat.Number(result.RealisedJobs.Value, 1)}");
+                Console.WriteLine($"Quotumtekort:         {DutchFormat.Number(result.Shortfall.Value, 1)} banen");
+                Console.WriteLine($"Quotumheffing:        € {DutchFormat.Fixed(result.Levy.Value, 2)}" + (result.LevySuspended ? " (opgeschort, art. 122na Wfsv)" : ""));
+                if (result.Reason is not null) Console.WriteLine($"Let op: {result.Reason}");
+            }
+            if (result.UsesUnconfirmed)
+                Console.WriteLine("Let op: deze uitkomst gebruikt een onbevestigde parameterwaarde (zie de stappen hierboven).");
+            return 0;
+        });
+        return cmd;
+    }
+
+    internal static T Wrap<T>(Func<T> f)
+    {
+        try { return f(); }
+        catch (MissingParameterException e) { throw new CliException(e.Message); }
+        catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message.Split(" (Parameter")[0]); }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Banenmonitor.Data;
+
+internal static class AssemblyMarker;

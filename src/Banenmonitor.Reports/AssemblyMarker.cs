@@ -1,0 +1,3 @@
+namespace Banenmonitor.Reports;
+
+internal static class AssemblyMarker;

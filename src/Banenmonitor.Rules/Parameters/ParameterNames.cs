@@ -1,0 +1,36 @@
+namespace Banenmonitor.Rules.Parameters;
+
+/// <summary>Names of the parameters in the data files (Dutch keys, as users see them).</summary>
+public static class ParameterNames
+{
+    // Units
+    public const string HoursPerJobPerWeek = "uren_per_baan_per_week";
+    public const string HoursPerJobPerMonth = "uren_per_baan_per_maand";
+    public const string HoursPerJobPerQuarter = "uren_per_baan_per_kwartaal";
+    public const string HoursPerJobPerYear = "uren_per_baan_per_jaar";
+    public const string AverageEmployeeHoursPerYear = "uren_per_werknemer_per_jaar";
+    public const string ThresholdEmployees = "drempel_aantal_werknemers";
+
+    // Quota regime (Wfsv 38b–38j)
+    public const string QuotaPercentageGovernment = "quotumpercentage_overheid";
+    public const string LevyPerMissingJob = "quotumheffing_per_ontbrekende_baan";
+    public const string LevySuspended = "quotumheffing_opgeschort";
+    public const string DecimalsPercentage = "afronding_decimalen_quotumpercentage";
+    public const string DecimalsVariables = "afronding_decimalen_variabelen";
+    public const string DecimalsShortfall = "afronding_decimalen_quotumtekort";
+    public const string AttributionDeadlineMonth = "toerekening_inleen_uiterste_maand";
+    public const string AttributionDeadlineDay = "toerekening_inleen_uiterste_dag";
+
+    // National measurement
+    public const string BaselineJobs = "nulmeting_banen";
+    public const string BaselinePersons = "nulmeting_personen";
+    public const string BaselineHiredInJobs = "nulmeting_inleenbanen";
+    public const string BaselineGovernmentShareHiredIn = "nulmeting_verdeelsleutel_overheid";
+    public const string BaselinePaidHours = "nulmeting_verloonde_uren";
+    public const string BaselineJobsForHoursNorm = "nulmeting_banen_urennorm";
+    public const string GovernmentShareHiredIn = "verdeelsleutel_overheid";
+    public const string TargetMarket = "doelstelling_markt";
+    public const string TargetGovernment = "doelstelling_overheid";
+    public const string FinalTargetMarket = "einddoelstelling_markt";
+    public const string FinalTargetGovernment = "einddoelstelling_overheid";
+}

@@ -1,0 +1,176 @@
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Units;
+using P = Banenmonitor.Rules.Parameters.ParameterNames;
+
+namespace Banenmonitor.Rules.Quota;
+
+/// <summary>
+/// The employer quota under the quotumregeling (Wfsv art. 34, 38b–38j; Besluit Wfsv art. 2.20–2.33):
+/// size threshold, shortfall (A × B − C) / D with the legal rounding, levy per missing job.
+/// </summary>
+public sealed class QuotaCalculator(ParameterSet parameters)
+{
+    public QuotaResult Compute(QuotaInput input)
+    {
+        if (input.TotalPaidHours.Value < 0) throw new ArgumentOutOfRangeException(nameof(input), "Verloonde uren kunnen niet negatief zijn.");
+        if (input.TargetGroupHours.Value < 0) throw new ArgumentOutOfRangeException(nameof(input), "Uren van de doelgroep kunnen niet negatief zijn.");
+        if (input.TargetGroupHours > input.TotalPaidHours)
+            throw new ArgumentOutOfRangeException(nameof(input), "Uren van de doelgroep kunnen niet groter zijn dan de totale verloonde uren.");
+
+        var year = input.Year;
+        var trace = new Trace();
+        var d = parameters.Get(P.HoursPerJobPerYear, year);
+        var decVar = (int)parameters.Get(P.DecimalsVariables, year).Required;
+        var decPct = (int)parameters.Get(P.DecimalsPercentage, year).Required;
+        var decShort = (int)parameters.Get(P.DecimalsShortfall, year).Required;
+
+        // Step 1: A — total paid hours, minus agency staff hours for a lender.
+        var a = input.TotalPaidHours;
+        if (input.AgencyStaffHours is { } agency && agency.Value > 0)
+        {
+            var before = a;
+            a = PaidHours.Max(PaidHours.Zero, a - agency);
+            trace.Add("Verloonde uren van uitzendkrachten tellen niet mee bij de uitlener",
+                "A = verloonde uren − uren uitzendkrachten", a.Value, "uur",
+                [new("verloonde uren", before.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")],
+                legal: "Besluit Wfsv art. 2.31");
+        }
+        var aRounded = LegalRounding.Down(a.Value, decVar);
+        trace.Add("Totaal verloonde uren van de werkgever in het jaar (variabele A), naar beneden afgerond",
+            $"A = afronding omlaag op {decVar} decimalen", aRounded, "uur",
+            [new("verloonde uren", a.Value, "uur")], [parameters.Get(P.DecimalsVariables, year)],
+            legal: "Wfsv art. 38g lid 3; Besluit Wfsv art. 2.22");
+
+        // Step 2: sector — the quota only applies to government employers.
+        if (!input.IsGovernmentEmployer)
+            return ExemptResult(input, trace, "De quotumregeling is alleen geactiveerd voor de sector overheid; deze werkgever valt in de sector markt.",
+                "Wfsv art. 38c; Regeling Wfsv art. 3.27", aRounded, d, decShort);
+
+        // Step 3: size threshold in the year itself and in the year before.
+        var e = parameters.Get(P.AverageEmployeeHoursPerYear, year);
+        var n = parameters.Get(P.ThresholdEmployees, year);
+        var threshold = e.Required * n.Required;
+        trace.Add("Omvangsdrempel: 25 × gemiddeld aantal verloonde uren van een werknemer",
+            "drempel = aantal werknemers × E", threshold, "uur", parameters: [n, e],
+            legal: "Wfsv art. 34 lid 4 en 6; Besluit Wfsv art. 2.20–2.21");
+
+        var belowNow = a.Value < threshold;
+        trace.Add($"Toets drempel in {year}: A {(belowNow ? "<" : "≥")} drempel",
+            "A ≥ drempel?", belowNow ? 0 : 1, "ja(1)/nee(0)",
+            [new("A", a.Value, "uur"), new("drempel", threshold, "uur")], legal: "Wfsv art. 34 lid 6");
+        string? prevNote = null;
+        bool belowPrev = false;
+        if (input.TotalPaidHoursPreviousYear is { } prev)
+        {
+            belowPrev = prev.Value < threshold;
+            trace.Add($"Toets drempel in {year - 1}: verloonde uren vorig jaar {(belowPrev ? "<" : "≥")} drempel",
+                "verloonde uren vorig jaar ≥ drempel?", belowPrev ? 0 : 1, "ja(1)/nee(0)",
+                [new("verloonde uren vorig jaar", prev.Value, "uur"), new("drempel", threshold, "uur")], legal: "Wfsv art. 34 lid 4");
+        }
+        else
+        {
+            prevNote = $"Verloonde uren over {year - 1} niet opgegeven: de drempel in het jaar ervoor is niet getoetst.";
+        }
+        if (belowNow || belowPrev)
+        {
+            var which = belowNow && belowPrev ? $"{year - 1} en {year}" : belowNow ? $"{year}" : $"{year - 1}";
+            return ExemptResult(input, trace,
+                $"Vrijgesteld: de verloonde uren in {which} liggen onder de drempel van {DutchFormat.Number(threshold)} uur (25 werknemers).",
+                "Wfsv art. 34 lid 4 en 6", aRounded, d, decShort);
+        }
+
+        // Step 4: B — quota percentage of the year, rounded down.
+        var bParam = parameters.Get(P.QuotaPercentageGovernment, year);
+        var b = LegalRounding.Down(bParam.Required, decPct);
+        trace.Add($"Quotumpercentage sector overheid {year} (variabele B), naar beneden afgerond op {decPct} decimalen",
+            "B", b, "%", parameters: [bParam, parameters.Get(P.DecimalsPercentage, year)],
+            legal: "Wfsv art. 38f; Besluit Wfsv art. 2.22",
+            note: bParam.Status == ParameterStatus.Unconfirmed ? "Let op: dit percentage is onbevestigd." : null);
+
+        // Step 5: C — target-group hours incl. hired-in attribution.
+        var c = ComputeTargetGroupHours(input, trace, year);
+        var cRounded = LegalRounding.Down(c.Value, decVar);
+        trace.Add("Verloonde uren van werknemers uit de doelgroep (variabele C), naar beneden afgerond",
+            $"C = afronding omlaag op {decVar} decimalen", cRounded, "uur",
+            [new("uren doelgroep", c.Value, "uur")], [parameters.Get(P.DecimalsVariables, year)],
+            legal: "Wfsv art. 38g lid 3 en lid 8; Besluit Wfsv art. 2.22");
+
+        // Step 6: required and realised jobs.
+        var aTimesB = LegalRounding.Down(aRounded * b / 100m, decVar);
+        var required = aTimesB / d.Required;
+        trace.Add("Vereiste banen: A × B gedeeld door het aantal uren per baan (variabele D)",
+            "vereiste banen = (A × B) ÷ D", LegalRounding.Down(required, decShort), "banen",
+            [new("A", aRounded, "uur"), new("B", b, "%"), new("A × B", aTimesB, "uur")], [d], legal: "Wfsv art. 38g lid 3");
+        var realised = cRounded / d.Required;
+        trace.Add("Gerealiseerde banen: C gedeeld door D", "gerealiseerde banen = C ÷ D", LegalRounding.Down(realised, decShort), "banen",
+            [new("C", cRounded, "uur")], [d], legal: "Wfsv art. 38g lid 3");
+
+        // Step 7: shortfall.
+        var raw = (aTimesB - cRounded) / d.Required;
+        var shortfall = Math.Max(0m, LegalRounding.Down(raw, decShort));
+        trace.Add($"Quotumtekort: (A × B − C) ÷ D, naar beneden afgerond op {decShort} decimaal, niet minder dan nul",
+            "quotumtekort = max(0, (A × B − C) ÷ D)", shortfall, "banen",
+            [new("A × B", aTimesB, "uur"), new("C", cRounded, "uur"), new("onafgerond", raw, "banen")],
+            [d, parameters.Get(P.DecimalsShortfall, year)], legal: "Wfsv art. 38g lid 3; Besluit Wfsv art. 2.23");
+
+        // Step 8: levy.
+        var levyParam = parameters.Get(P.LevyPerMissingJob, year);
+        var levy = shortfall * levyParam.Required;
+        var suspended = parameters.TryGet(P.LevySuspended, year, out var susp) && susp!.Required != 0m;
+        trace.Add("Quotumheffing: quotumtekort × heffing per ontbrekende baan",
+            "heffing = quotumtekort × bedrag per ontbrekende baan", levy, "euro",
+            [new("quotumtekort", shortfall, "banen")],
+            suspended ? [levyParam, susp!] : [levyParam], legal: "Wfsv art. 38h lid 4",
+            note: suspended ? "De heffing is opgeschort (Wfsv art. 122na) en is nooit geïnd; het bedrag is wat de wet zonder opschorting zou opleggen." : null);
+
+        return new QuotaResult(year, new PaidHours(aRounded), new Percentage(b), new Jobs(LegalRounding.Down(required, decShort)),
+            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, prevNote, suspended, trace);
+    }
+
+    private PaidHours ComputeTargetGroupHours(QuotaInput input, Trace trace, int year)
+    {
+        var c = input.TargetGroupHours;
+        if (input.Attributions is not { Count: > 0 } attributions) return c;
+        var month = (int)parameters.Get(P.AttributionDeadlineMonth, year).Required;
+        var day = (int)parameters.Get(P.AttributionDeadlineDay, year).Required;
+        var deadline = new DateOnly(year + 1, month, day);
+        var deadlineParams = new[] { parameters.Get(P.AttributionDeadlineMonth, year), parameters.Get(P.AttributionDeadlineDay, year) };
+        foreach (var at in attributions)
+        {
+            if (at.AttributedHours.Value < 0) throw new ArgumentOutOfRangeException(nameof(input), "Toegerekende uren kunnen niet negatief zijn.");
+            if (at.AgreedOn >= deadline)
+            {
+                trace.Add($"Toerekening {at.PersonReference} telt niet: overeengekomen op {at.AgreedOn:dd-MM-yyyy}, niet vóór {deadline:dd-MM-yyyy}",
+                    "geen wijziging van C", 0m, "uur", parameters: deadlineParams, legal: "Besluit Wfsv art. 2.27–2.31");
+                continue;
+            }
+            var hours = PaidHours.Min(at.AttributedHours, at.PersonRecordedHours);
+            var before = c;
+            if (at.Side == AttributionSide.Hirer)
+            {
+                c += hours;
+                trace.Add($"Ingeleende werknemer {at.PersonReference}: uren tellen mee bij de inlener (ten hoogste de verloonde uren van de persoon)",
+                    "C = C + min(toegerekende uren, verloonde uren persoon)", c.Value, "uur",
+                    [new("C vóór", before.Value, "uur"), new("toegerekend", at.AttributedHours.Value, "uur"), new("verloonde uren persoon", at.PersonRecordedHours.Value, "uur")],
+                    deadlineParams, legal: "Besluit Wfsv art. 2.27–2.30");
+            }
+            else
+            {
+                c = PaidHours.Max(PaidHours.Zero, c - hours);
+                trace.Add($"Uitgeleende werknemer {at.PersonReference}: uren tellen niet meer mee bij de uitlener",
+                    "C = C − min(toegerekende uren, verloonde uren persoon)", c.Value, "uur",
+                    [new("C vóór", before.Value, "uur"), new("toegerekend", at.AttributedHours.Value, "uur"), new("verloonde uren persoon", at.PersonRecordedHours.Value, "uur")],
+                    deadlineParams, legal: "Besluit Wfsv art. 2.27–2.30");
+            }
+        }
+        return c;
+    }
+
+    private QuotaResult ExemptResult(QuotaInput input, Trace trace, string reason, string legal, decimal a, ParameterValue d, int decShort)
+    {
+        var realised = LegalRounding.Down(Math.Max(0m, input.TargetGroupHours.Value) / d.Required, decShort);
+        trace.Add(reason, "geen quotumtekort en geen heffing", 0m, "banen", legal: legal);
+        return new QuotaResult(input.Year, new PaidHours(a), null, null, new Jobs(realised), Jobs.Zero, Euros.Zero, true, reason, false, trace);
+    }
+}

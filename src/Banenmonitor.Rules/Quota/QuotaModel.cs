@@ -1,0 +1,51 @@
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Units;
+
+namespace Banenmonitor.Rules.Quota;
+
+/// <summary>Which side of a hired-in (<i>inleen</i>) attribution the employer is on.</summary>
+public enum AttributionSide
+{
+    /// <summary>The employer hires the worker in (<i>inlener</i>): its target-group hours rise.</summary>
+    Hirer,
+    /// <summary>The employer lends the worker out (<i>uitlener</i>, agency or sheltered employment): its target-group hours fall.</summary>
+    Lender,
+}
+
+/// <summary>
+/// Attribution of a lent target-group worker's hours to the hirer (Besluit Wfsv art. 2.27–2.31), agreed between
+/// lender and hirer; only valid when agreed before the deadline in the year after the levy year.
+/// </summary>
+public sealed record HiredInAttribution(
+    string PersonReference,
+    AttributionSide Side,
+    PaidHours AttributedHours,
+    PaidHours PersonRecordedHours,
+    DateOnly AgreedOn);
+
+/// <summary>Input of the employer quota computation for one year.</summary>
+public sealed record QuotaInput(
+    int Year,
+    PaidHours TotalPaidHours,
+    PaidHours TargetGroupHours,
+    PaidHours? TotalPaidHoursPreviousYear = null,
+    IReadOnlyList<HiredInAttribution>? Attributions = null,
+    PaidHours? AgencyStaffHours = null,
+    bool IsGovernmentEmployer = true);
+
+/// <summary>Outcome of the employer quota computation (<i>quotumheffing</i>), with its trace.</summary>
+public sealed record QuotaResult(
+    int Year,
+    PaidHours TotalPaidHours,
+    Percentage? QuotaPercentage,
+    Jobs? RequiredJobs,
+    Jobs RealisedJobs,
+    Jobs Shortfall,
+    Euros Levy,
+    bool Exempt,
+    string? Reason,
+    bool LevySuspended,
+    Trace Trace)
+{
+    public bool UsesUnconfirmed => Trace.UsesUnconfirmed;
+}

@@ -1,0 +1,3 @@
+namespace Banenmonitor.Survey;
+
+internal static class AssemblyMarker;
