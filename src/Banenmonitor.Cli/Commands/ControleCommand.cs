@@ -81,7 +81,8 @@ public static class ControleCommand
             Console.WriteLine();
             var unit = a.Cijfer.Contains("percent") || a.Soort.StartsWith("percentage") || a.Soort is "boven_doel" or "verschil_procent" ? "%" : "";
             Console.WriteLine($"[{a.Ernst.ToUpperInvariant()}] {a.Jaar} {a.Sector} — {a.Cijfer} (document {a.Document})");
-            Console.WriteLine($"  gepubliceerd: {DutchFormat.Number(a.Gepubliceerd, 2)}{unit}   berekend: {DutchFormat.Number(a.Berekend, 2)}{unit}");
+            string N(decimal v) => a.Soort == "vergelijkingsjaar" ? v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2) + unit;
+            Console.WriteLine($"  gepubliceerd: {N(a.Gepubliceerd)}   berekend: {N(a.Berekend)}");
             Console.WriteLine($"  {a.Toelichting}");
             Console.WriteLine($"  bron: {a.Bron}");
         }

@@ -105,6 +105,7 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
                 case Quantities.AboveTargetPercent: CheckAboveTarget(data, f, checks); break;
                 case Quantities.DirectionRealised: CheckDirection(data, f, Quantities.Realised, checks); break;
                 case Quantities.DirectionPercentage: CheckDirection(data, f, Quantities.Percentage, checks); break;
+                case Quantities.DirectionTarget: CheckTargetReached(data, f, checks); break;
             }
         }
         CheckShares(data, checks);
@@ -269,6 +270,21 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
         checks.Add(new ConsistencyCheck("richting", f.Document, f.Year, f.Sector.Code, Quantities.Dutch(f.Quantity) + $" t.o.v. {refYear}",
             $"teken({Quantities.Dutch(quantity)} {f.Year} − {Quantities.Dutch(quantity)} {refYear})", f.Value, sign, range, outcome,
             why + Other(f, now, before), f.Citation, [In(now), In(before)]));
+    }
+
+    private void CheckTargetReached(PublishedSectorFigures data, PublishedFigure f, List<ConsistencyCheck> checks)
+    {
+        var t = Input(data, f, Quantities.Target, f.Year);
+        var r = Input(data, f, Quantities.Realised, f.Year);
+        if (t is null || r is null) return;
+        var d = r.Value - t.Value;
+        var range = r.Range - t.Range;
+        var reached = d >= 0 ? 1 : -1;
+        var outcome = reached == Math.Sign(f.Value) ? CheckOutcome.Equal : range.Contains(0m) ? CheckOutcome.Rounding : CheckOutcome.Substantive;
+        var why = $"Het document zegt dat het doel {(f.Value > 0 ? "" : "niet ")}is gehaald; realisatie {Fmt(r.Value)} tegenover doel {Fmt(t.Value)}: " +
+                  $"het doel is {(reached > 0 ? "" : "niet ")}gehaald." + (outcome == CheckOutcome.Substantive ? " Dat spreekt de tekst tegen." : "") + Other(f, r, t);
+        checks.Add(new ConsistencyCheck("richting", f.Document, f.Year, f.Sector.Code, "doel gehaald", "realisatie ≥ doel", f.Value, reached, range, outcome,
+            why, f.Citation, [In(r), In(t)]));
     }
 
     private void CheckShares(PublishedSectorFigures data, List<ConsistencyCheck> checks)
