@@ -98,3 +98,41 @@ public class CoreCommandTests
         Assert.Contains("Brief UWV (test)", output);
     }
 }
+
+public class VergelijkCommandTests
+{
+    [Fact]
+    public void Sroi_scenario_2023_reproduces_Defensie_508_5_plus_235_8_of_822_from_the_data()
+    {
+        var (exit, output, err) = CliRunner.Run("vergelijk", "sector", "--jaar", "2023", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        var d = rows.Single(x => x.GetProperty("sector").GetString() == "defensie");
+        Assert.Equal(822m, d.GetProperty("doel").GetDecimal());
+        Assert.Equal(508.5m, d.GetProperty("realisatie").GetDecimal());
+        Assert.Equal(235.8m, d.GetProperty("sroi").GetDecimal());
+        Assert.Equal(90.5m, d.GetProperty("realisatiepercentageSroiScenario").GetDecimal());
+        // Every sector where the seeds give SROI jobs gets a scenario percentage equal to (realisation + SROI) / target.
+        foreach (var x in rows.Where(x => x.GetProperty("sroi").ValueKind == JsonValueKind.Number))
+        {
+            var expected = Math.Round((x.GetProperty("realisatie").GetDecimal() + x.GetProperty("sroi").GetDecimal()) / x.GetProperty("doel").GetDecimal() * 100m, 1, MidpointRounding.AwayFromZero);
+            Assert.Equal(expected, x.GetProperty("realisatiepercentageSroiScenario").GetDecimal());
+        }
+        Assert.True(rows.Count(x => x.GetProperty("sroi").ValueKind == JsonValueKind.Number) >= 3);
+    }
+
+    [Fact]
+    public void Employer_comparison_shows_both_regimes_with_legal_bases()
+    {
+        var (exit, output, err) = CliRunner.Run("vergelijk", "werkgever", "--jaar", "2026", "--verloonde-uren", "1000000", "--uren-doelgroep", "13310",
+            "--verloonde-uren-vorig-jaar", "1000000", "--werknemer-uren", "1331;2500", "--parameter", "quotumpercentage_overheid=2026:2.76:test", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var r = doc.RootElement;
+        Assert.Equal(53_500m, r.GetProperty("quotumregeling").GetProperty("teBetalen").GetDecimal());
+        Assert.True(r.GetProperty("quotumregeling").GetProperty("teBetalenOpgeschort").GetBoolean());
+        Assert.Equal(1331m * 1.01m + 2000m, r.GetProperty("wetBanenafspraak2025").GetProperty("teOntvangen").GetDecimal());
+        Assert.Contains("BWBR0051018", r.GetProperty("wetBanenafspraak2025").GetProperty("wettelijkegrondslag").GetString());
+    }
+}

@@ -21,6 +21,53 @@ public static class VergelijkCommand
     {
         var cmd = new Command("vergelijk", "Vergelijk de quotumregeling en de Wet banenafspraak (2025) op dezelfde gegevens");
         cmd.Subcommands.Add(Werkgever());
+        cmd.Subcommands.Add(Sector());
+        return cmd;
+    }
+
+    public sealed record SectorScenarioJson(string Sector, string Naam, int Jaar, decimal Doel, decimal Realisatie, decimal? Sroi,
+        decimal Realisatiepercentage, decimal? RealisatiepercentageSroiScenario, decimal? GepubliceerdInclSroi, string Bron, IReadOnlyList<StapView> Stappen);
+
+    /// <summary>The SROI scenario per sector from the published figures: SROI/procurement jobs counted for the procuring sector.</summary>
+    public static IReadOnlyList<SectorScenarioJson> SectorScenarios(Rules.Published.PublishedSectorFigures data, int year, string? only)
+    {
+        var rows = new List<SectorScenarioJson>();
+        foreach (var f in data.ForYear(year))
+        {
+            if (only is not null && f.Sector.Code != only) continue;
+            if (f.Target is not { } t || f.Realised is not { } r || t.Value <= 0) continue;
+            var sc = RegimeComparison.Sector(f.Sector.Code, year, new Jobs(t.Value), new Jobs(r.Value), f.Sroi is { } s ? new Jobs(s.Value) : null);
+            var trace = sc.SroiForProcurer?.Trace ?? sc.Current.Trace;
+            rows.Add(new SectorScenarioJson(f.Sector.Code, f.Sector.Name, year, t.Value, r.Value, f.Sroi?.Value,
+                LegalRounding.Half(sc.Current.Percentage.Points, 1), sc.SroiForProcurer?.PercentageIncludingSroi is { } p ? LegalRounding.Half(p.Points, 1) : null,
+                f.PercentageIncludingSroi?.Value, $"{t.Citation}; {r.Citation}" + (f.Sroi is { } s2 ? "; " + s2.Citation : ""), trace.ToView()));
+        }
+        return rows;
+    }
+
+    private static Command Sector()
+    {
+        var jaar = Text("--jaar", "Jaar van de sectorrapportages (2020, 2021, 2023)");
+        var sector = Text("--sector", "Alleen deze sector (code, bv. defensie)");
+        var format = Format();
+        var cmd = new Command("sector", "SROI-scenario per sector: SROI-/inkoopbanen tellen bij de aanbestedende sector") { jaar, sector, format };
+        cmd.SetAction(r =>
+        {
+            var json = IsJson(r, format);
+            var year = Int(r, jaar, required: true)!.Value;
+            var only = r.GetValue(sector);
+            if (only is not null && Rules.Published.PublicSectors.Find(only) is null) throw new CliException($"Onbekende sector '{only}'.");
+            var rows = SectorScenarios(ControleCommand.LoadSectors(null, null), year, only);
+            if (rows.Count == 0) throw new CliException($"Geen sectorcijfers met doel en realisatie voor {year}.");
+            if (json) { WriteJson(rows); return 0; }
+            Console.WriteLine($"SROI-scenario {year}: realisatiepercentage nu en wanneer SROI-/inkoopbanen bij de aanbestedende sector tellen");
+            Console.WriteLine($"{"sector",-44}{"doel",10}{"realisatie",12}{"SROI",8}{"nu",9}{"scenario",10}");
+            foreach (var x in rows)
+                Console.WriteLine($"{x.Naam,-44}{DutchFormat.Number(x.Doel, 1),10}{DutchFormat.Number(x.Realisatie, 1),12}{(x.Sroi is { } s ? DutchFormat.Number(s, 1) : "—"),8}" +
+                                  $"{DutchFormat.Percent(x.Realisatiepercentage),9}{(x.RealisatiepercentageSroiScenario is { } p ? DutchFormat.Percent(p) : "—"),10}");
+            Console.WriteLine("Onder de huidige wet tellen SROI-banen bij de leverancier (sector markt); het scenario is de beleidsoptie uit seed 004 en seed 000 voetnoot 5.");
+            return 0;
+        });
         return cmd;
     }
 
