@@ -115,7 +115,7 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
         // Persons 1–12 are in the register; 13–20 are other employees. Monthly hours in 2024.
         var assignment = new (int Employer, int FirstPerson, int LastPerson, EmploymentForm Form, decimal Hours)[]
         {
-            (0, 1, 4, EmploymentForm.Direct, 110.92m), (0, 13, 16, EmploymentForm.Direct, 140m),
+            (0, 1, 4, EmploymentForm.Direct, 112m), (0, 13, 16, EmploymentForm.Direct, 140m),
             (1, 5, 6, EmploymentForm.Direct, 86m), (1, 17, 18, EmploymentForm.Direct, 130m),
             (2, 7, 9, EmploymentForm.Agency, 120m), (3, 10, 11, EmploymentForm.Direct, 125m),
             (4, 12, 12, EmploymentForm.Direct, 150m), (4, 19, 20, EmploymentForm.Direct, 160m),
