@@ -65,3 +65,31 @@ public class SeederTests
         Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
     }
 }
+
+public class PublishedSeedTests
+{
+    [Fact]
+    public async Task The_published_figures_of_data_published_are_seeded_one_report_per_sector_and_year()
+    {
+        var source = PublishedFiguresSource.TryFind();
+        Assert.NotNull(source);
+        var rows = source.Load().ToList();
+        Assert.NotEmpty(rows);
+        await using var t = await TestDatabases.CreateAsync(TestDatabases.Sqlite, "gepubliceerd");
+        await using var db = t.Context();
+        var r = await new DatabaseSeeder(db, source).SeedAsync(new SeedOptions());
+        Assert.Equal(rows.Count, r.PublishedReports);
+        var reports = await db.SectorReports.Include(s => s.Sector).ToListAsync();
+        foreach (var row in rows)
+        {
+            var rep = Assert.Single(reports, x => x.Sector!.Code == row.SectorCode && x.Year == row.Year);
+            Assert.Equal(row.RealisedJobs, rep.RealisedJobs);
+            Assert.Equal(row.TargetJobs, rep.TargetJobs);
+            Assert.Equal(ReportStatus.Approved, rep.Status);
+        }
+        // Seed 002: "Het doel van de provincies gezamenlijk was in 2020 331 banen."
+        Assert.Equal(331m, reports.Single(x => x.Sector!.Code == "provincies" && x.Year == 2020).TargetJobs);
+        Assert.Equal(rows.Count(x => x.TargetJobs is not null), await db.SectorTargets.CountAsync());
+        Assert.All(await db.AuditEntries.Where(a => a.EntityType == nameof(SectorReport)).ToListAsync(), a => Assert.Equal("seeding bij eerste start", a.Cause));
+    }
+}

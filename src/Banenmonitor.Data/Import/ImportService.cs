@@ -102,7 +102,9 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         var previousActor = db.Actor;
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.Actor = new AuditActor(userName, $"import {def.Name} ({fileName})", run.Id);
+        var previousSavepoints = db.Database.AutoSavepointsEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Database.AutoSavepointsEnabled = false;
         db.ChangeTracker.Clear();
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -218,6 +220,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         {
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
+            db.Database.AutoSavepointsEnabled = previousSavepoints;
             db.Actor = previousActor;
             _ = strategy;
         }
