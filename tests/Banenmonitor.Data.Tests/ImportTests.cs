@@ -22,7 +22,7 @@ public class ImportTests
         var audit = await db.AuditEntries.CountAsync();
         Assert.Contains(dump, l => l.StartsWith("W 100000002L01 =Som van alles B.V. markt"));
         Assert.Contains(dump, l => l.StartsWith("W 100000004L01 's-Hertogenbosch Scholen po"));
-        Assert.Contains(dump, l => l.StartsWith("U 100000001L01 ") && l.Contains(" 110.92 ") || l.Contains(" 110,92 "));
+        Assert.Contains(dump, l => l.StartsWith("U 100000001L01 ") && l.EndsWith(" 110.92 Direct"));
         Assert.Contains(dump, l => l.Contains("[-Een regel met een streepje] [Twee\nregels] Submitted"));
         Assert.Equal(4 + 3 + 4 + 1 + 2 + 2 + 1, dump.Count);
         Assert.True(audit >= dump.Count + 1); // every figure inserted, plus the SROI contract
@@ -205,6 +205,9 @@ public class ImportTests
         Assert.Contains(";'=Som van alles B.V.;", csv);
         Assert.Contains(";'s-Hertogenbosch Scholen;", csv);
         Assert.DoesNotContain(";=Som", csv);
+        using var hs = new MemoryStream();
+        await new ExportService(db).ExportAsync("verloonde-uren", hs, FileFormat.Csv);
+        Assert.Contains(";110,92;dienstverband", Encoding.UTF8.GetString(hs.ToArray()));
         using var rs = new MemoryStream();
         await new ExportService(db).ExportAsync("sectorrapportages", rs, FileFormat.Xlsx);
         rs.Position = 0;
