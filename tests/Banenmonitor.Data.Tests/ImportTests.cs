@@ -243,4 +243,24 @@ public class ImportTests
                 Assert.True(r.Success, $"{kind} {format}: " + string.Join("\n", r.Errors));
             }
     }
+
+    [Fact]
+    public async Task A_reported_percentage_that_does_not_follow_from_its_own_numbers_is_a_warning_not_an_error()
+    {
+        await using var t = await TestDatabases.CreateAsync(TestDatabases.Sqlite, "percentages");
+        await using var db = t.Context();
+        // Seed 002: Defensie 346 of 633 (54,7%), with 210 SROI 88% — consistent up to the published rounding.
+        // The second row is made up: 262 of 400 is 65,5%, not the reported 61,3%.
+        var r = await Import(db, "sectorrapportages", """
+            sector;jaar;doel;realisatie;realisatiepercentage;sroi_banen;percentage_incl_sroi;status;bron
+            defensie;2020;633;346;54,7;210;88;goedgekeurd;seed 002
+            waterschappen;2020;400;262;61,3;;;concept;verzonnen
+            """);
+        Assert.True(r.Success, string.Join("\n", r.Errors));
+        var w = Assert.Single(r.Warnings);
+        Assert.Equal((3, "realisatiepercentage"), (w.Row!.Value, w.Column!));
+        Assert.Contains("61,3%", w.Message);
+        Assert.Contains("= 65,5", w.Message);
+        Assert.Equal(2, await db.SectorReports.CountAsync());
+    }
 }

@@ -10,7 +10,7 @@ public static class ImportCommand
 {
     public sealed record FoutJson(int? Rij, string? Kolom, string Melding);
     public sealed record ImportJson(string Soort, string Bestand, bool Gelukt, long Rijen, long Nieuw, long Gewijzigd, long Ongewijzigd,
-        IReadOnlyList<FoutJson> Fouten, long MeerFouten, Guid? Import, double Seconden);
+        IReadOnlyList<FoutJson> Fouten, long MeerFouten, IReadOnlyList<FoutJson> Waarschuwingen, Guid? Import, double Seconden);
 
     public static Command Build()
     {
@@ -55,9 +55,11 @@ public static class ImportCommand
             if (json)
             {
                 WriteJson(new ImportJson(result.Kind, result.FileName, result.Success, result.Rows, result.Inserted, result.Updated, result.Unchanged,
-                    result.Errors.Select(e => new FoutJson(e.Row, e.Column, e.Message)).ToList(), result.MoreErrors, result.ImportRunId, Math.Round(result.Duration.TotalSeconds, 2)));
+                    result.Errors.Select(e => new FoutJson(e.Row, e.Column, e.Message)).ToList(), result.MoreErrors,
+                    result.Warnings.Select(e => new FoutJson(e.Row, e.Column, e.Message)).ToList(), result.ImportRunId, Math.Round(result.Duration.TotalSeconds, 2)));
                 return result.Success ? 0 : 2;
             }
+            foreach (var w in result.Warnings) Console.Error.WriteLine($"  waarschuwing {path}: {w}");
             if (result.Success)
             {
                 Console.WriteLine(result.Summary);

@@ -15,6 +15,9 @@ public sealed record ImportResult(
     string Kind, string FileName, bool Success, long Rows, long Inserted, long Updated, long Unchanged,
     IReadOnlyList<ImportError> Errors, long MoreErrors, Guid? ImportRunId, TimeSpan Duration)
 {
+    /// <summary>Remarks that did not stop the import (e.g. a reported percentage that does not follow from doel and realisatie).</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
     /// <summary>Dutch summary line.</summary>
     public string Summary => Success
         ? $"{FileName}: {Rows} rijen ingelezen ({Inserted} nieuw, {Updated} gewijzigd, {Unchanged} ongewijzigd)."
@@ -113,6 +116,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             await ctx.LoadLookupsAsync(ct);
 
             var rowErrors = new List<ImportError>();
+            var warnings = new List<ImportError>();
             long rows = 0, written = 0;
             var seen = new Dictionary<UInt128, int>();
             var batch = new List<object>(options.BatchSize);
@@ -144,7 +148,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                     {
                         header = ReadHeader(def, raw, AddError);
                         if (header is null) break;
-                        reader = new RowReader(header, rowErrors);
+                        reader = new RowReader(header, rowErrors, warnings);
                         continue;
                     }
                     if (raw.Cells.All(string.IsNullOrWhiteSpace)) continue;
@@ -192,7 +196,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             if (errors.Count > 0 || moreErrors > 0)
             {
                 await tx.RollbackAsync(CancellationToken.None);
-                return new ImportResult(def.Name, fileName, false, rows, 0, 0, 0, errors, moreErrors, null, clock.Elapsed);
+                return new ImportResult(def.Name, fileName, false, rows, 0, 0, 0, errors, moreErrors, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
             }
             if (rows == 0)
             {
@@ -209,7 +213,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             progress?.Report(new(rows, written, stream.Length, stream.Length));
-            return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, run.Id, clock.Elapsed);
+            return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, run.Id, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
         }
         catch (DbUpdateException e)
         {
