@@ -542,7 +542,13 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
         var outcome = Classify(computed, range, total.Value, 0, false);
         var derived = parts.Append(total).Where(p => p.Status == ParameterStatus.Derived).ToList();
         var note = derived.Count == 0 ? "" : " Afgeleide waarden in deze som: " + string.Join("; ", derived.Select(d => d.Source)) + ".";
-        return new ConsistencyCheck("som", DocumentOf(total), year, National, $"{total.Quantity} {total.Sector.Dutch()} ({year})", formula, total.Value, computed, range, outcome,
+        var what = total.Quantity switch
+        {
+            NationalFigures.IncreaseOnPreviousYear => "verandering t.o.v. vorig jaar",
+            NationalFigures.Target => "doelstelling",
+            _ => "toename t.o.v. de nulmeting",
+        };
+        return new ConsistencyCheck("som", DocumentOf(total), year, National, $"{what}, {total.Sector.Dutch()} / {total.Form.Dutch()}", formula, total.Value, computed, range, outcome,
             Explain(outcome, computed, range, total.Value, 0, false, formula) + note, total.Source, parts.Select(p => In(p, Name(p))).ToList());
     }
 }
