@@ -22,6 +22,7 @@ namespace Banenmonitor.Cli
             QuotumCommand.Build(),
             MetingCommand.Build(),
             ParametersCommand.Build(),
+            EnqueteCommand.Build(),
         ];
 
         public static int Run(string[] args)

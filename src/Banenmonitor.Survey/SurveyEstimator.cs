@@ -23,8 +23,10 @@ public sealed record IntervalOptions(double Level = 0.95, IntervalMethod Method 
 public sealed record ConfidenceInterval(double Lower, double Upper, double Level, IntervalMethod Method, int? DegreesOfFreedom, double Quantile)
 {
     public string MethodDutch => Method == IntervalMethod.StudentT
-        ? $"t-verdeling met {DegreesOfFreedom} vrijheidsgraden (respondenten min strata), kwantiel {Quantile:0.0000}"
-        : $"normale verdeling, kwantiel {Quantile:0.0000}";
+        ? $"t-verdeling met {DegreesOfFreedom} vrijheidsgraden (respondenten min strata), kwantiel {Quantile.ToString("0.0000", Dutch)}"
+        : $"normale verdeling, kwantiel {Quantile.ToString("0.0000", Dutch)}";
+
+    private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
 }
 
 /// <summary>One weighted estimate with its Taylor-linearised standard error and interval.</summary>
