@@ -29,6 +29,7 @@ namespace Banenmonitor.Cli
             ExportCommand.Build(),
             AuditCommand.Build(),
             DatabaseCommand.Build(),
+            EnqueteCommand.Build(),
         ];
 
         public static int Run(string[] args)
