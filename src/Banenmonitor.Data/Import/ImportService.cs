@@ -109,7 +109,6 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false;
         db.ChangeTracker.Clear();
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -226,7 +225,6 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
             db.Database.AutoSavepointsEnabled = previousSavepoints;
             db.Actor = previousActor;
-            _ = strategy;
         }
     }
 
