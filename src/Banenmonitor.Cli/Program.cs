@@ -24,6 +24,7 @@ namespace Banenmonitor.Cli
             ParametersCommand.Build(),
             VergelijkCommand.Build(),
             ControleCommand.Build(),
+            RapportCommand.Build(),
         ];
 
         public static int Run(string[] args)

@@ -116,7 +116,9 @@ public sealed record Contradiction(
     decimal Published,
     decimal Computed,
     string Explanation,
-    string Source);
+    string Source,
+    string PublishedText,
+    string ComputedText);
 
 /// <summary>A numbered source: the document, the place in it and the quoted sentence.</summary>
 public sealed record SourceNote(int Number, string Document, string DocumentTitle, string Section, string Quote, string? Note)

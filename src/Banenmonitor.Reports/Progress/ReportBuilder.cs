@@ -24,12 +24,16 @@ public sealed class ReportRefusedException(int year, PublicSector? sector, IRead
     {
         var scope = sector is null ? $"over {year}" : $"over {year} voor {sector.Name}";
         var lines = mismatches.Select(c =>
-            $"- {c.Year} {SectorName(c.Sector)} — {c.Figure} (document {c.Document}): gepubliceerd {DutchFormat.Number(c.Published, 2)}, " +
-            $"berekend {DutchFormat.Number(c.Computed, 2)}. {c.Explanation}");
+            $"- {c.Year} {SectorName(c.Sector)} — {c.Figure} (document {c.Document}): gepubliceerd {Num(c, c.Published)}, " +
+            $"berekend {Num(c, c.Computed)}. {c.Explanation}");
         return $"De voortgangsrapportage {scope} wordt niet gemaakt: de controle vindt {mismatches.Count} inhoudelijke " +
-               $"tegenstrijdigheid{(mismatches.Count == 1 ? "" : "heden")} in de bronnen.\n" + string.Join("\n", lines) +
+               $"{(mismatches.Count == 1 ? "tegenstrijdigheid" : "tegenstrijdigheden")} in de bronnen.\n" + string.Join("\n", lines) +
                "\nLos de tegenstrijdigheden op in de bronbestanden, of maak een concept met --concept (gemarkeerd als CONCEPT, met de tegenstrijdigheden erin).";
     }
+
+    /// <summary>A checked value in Dutch; a comparison year stays a year (2023, not 2.023).</summary>
+    public static string Num(ConsistencyCheck c, decimal v) =>
+        c.Kind == "vergelijkingsjaar" ? v.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2);
 
     internal static string SectorName(string code) =>
         code == ConsistencyChecker.National ? "landelijk" : PublicSectors.Find(code)?.Name ?? code;
@@ -69,13 +73,14 @@ public sealed class ReportBuilder(ReportSources sources)
         var ctx = new Context(data, sources, blocking);
         var order = LetterOrder(data, year);
         var sectors = sector is null ? order : [sector];
+        // Sources are numbered in reading order: national section first, then the sectors, then the overview.
+        var national = sector is null ? National(ctx, year) : null;
         var sections = sectors.Select(s => SectorSection(ctx, s, year)).ToList();
         var overview = sectors.Select(s => Overview(ctx, s, year)).ToList();
-        var national = sector is null ? National(ctx, year) : null;
         var chart = sector is null ? PercentageChart(ctx, order, year) : null;
         var title = $"Voortgangsrapportage banenafspraak {year}" + (sector is null ? "" : $" — {sector.Name}");
         var contradictions = blocking.Select((c, i) => new Contradiction(i + 1, ReportRefusedException.SectorName(c.Sector), c.Figure, c.Document,
-            c.Published, c.Computed, c.Explanation, c.Source)).ToList();
+            c.Published, c.Computed, c.Explanation, c.Source, ReportRefusedException.Num(c, c.Published), ReportRefusedException.Num(c, c.Computed))).ToList();
         return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart);
     }
 
