@@ -87,7 +87,7 @@ public static class RapportCommand
             if (report.IsConcept)
                 Console.WriteLine(report.Contradictions.Count == 0
                     ? "Concept: de controle vond geen inhoudelijke tegenstrijdigheden."
-                    : $"Concept: {report.Contradictions.Count} tegenstrijdigheid/-heden in de bronnen staan in het rapport (sectie 'Tegenstrijdigheden in de bronnen').");
+                    : $"Concept: {report.Contradictions.Count} {(report.Contradictions.Count == 1 ? "tegenstrijdigheid" : "tegenstrijdigheden")} in de bronnen staan in het rapport (sectie 'Tegenstrijdigheden in de bronnen').");
             return 0;
         });
         return cmd;
