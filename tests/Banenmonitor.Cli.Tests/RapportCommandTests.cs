@@ -101,6 +101,12 @@ public class RapportCommandTests
             Assert.Contains("6.320 fta", text);
             Assert.DoesNotContain("CONCEPT", text);
 
+            // With a (new, empty) SQLite database: migrated on first use, no approved reports, same figures.
+            var withDb = Path.Combine(dir, "gemeenten-db.html");
+            (exit, _, err) = CliRunner.Run("rapport", "--jaar", "2023", "--sector", "gemeenten", "--formaat", "html", "--uit", withDb, "--database", Path.Combine(dir, "bm.db"));
+            Assert.True(exit == 0, err);
+            Assert.Contains("6.320 fta", File.ReadAllText(withDb));
+
             var xlsx = Path.Combine(dir, "rapport.xlsx");
             (exit, _, err) = CliRunner.Run("rapport", "--jaar", "2023", "--formaat", "xlsx", "--concept", "--uit", xlsx);
             Assert.True(exit == 0, err);

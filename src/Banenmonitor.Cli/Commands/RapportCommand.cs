@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Banenmonitor.Data;
 using Banenmonitor.Reports.Progress;
 using Banenmonitor.Reports.Rendering;
 using Banenmonitor.Rules.Published;
@@ -25,11 +24,13 @@ public static class RapportCommand
         {
             Description = "Ook maken als de bronnen elkaar inhoudelijk tegenspreken: gemarkeerd als CONCEPT, met de tegenstrijdigheden erin",
         };
-        var database = Text("--database", "Database met goedgekeurde sectorrapportages (SQLite-bestand of PostgreSQL-verbinding); hun cijfers vullen aan wat de documenten missen, hun tekst komt in het rapport");
+        var database = DataSupport.Database();
+        database.Description = "Database met goedgekeurde sectorrapportages (SQLite-bestand of PostgreSQL-verbinding, Host=…): hun tekst komt in het rapport, hun cijfers vullen aan wat de documenten missen. Zonder deze optie alleen de gepubliceerde cijfers";
+        var provider = DataSupport.Provider();
         var gegevens = Text("--gegevens", "Map met de gepubliceerde cijfers (standaard data/published)");
         var overrides = ParameterOverrides();
         var cmd = new Command("rapport", "Maakt de jaarlijkse voortgangsrapportage (landelijk en per sector) als HTML, PDF of Excel")
-            { jaar, sector, formaat, uit, concept, database, gegevens, overrides };
+            { jaar, sector, formaat, uit, concept, database, provider, gegevens, overrides };
         cmd.SetAction(r =>
         {
             var year = Int(r, jaar, required: true)!.Value;
@@ -49,16 +50,13 @@ public static class RapportCommand
             try { sources = ReportSources.FromDirectory(dir, parameters); }
             catch (FileNotFoundException e) { throw new CliException(e.Message); }
             catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
-            if (r.GetValue(database) is { } db)
+            if (r.GetValue(database) is not null || r.GetValue(provider) is not null)
             {
-                try
+                using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
+                try { sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(db, year).GetAwaiter().GetResult()); }
+                catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
                 {
-                    var settings = DatabaseSettings.Create(null, db);
-                    sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(settings, year).GetAwaiter().GetResult());
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Data.Common.DbException)
-                {
-                    throw new CliException($"De database '{db}' kon niet worden gelezen: {e.Message}");
+                    throw new CliException($"De sectorrapportages in de database konden niet worden gelezen: {e.Message}", 3);
                 }
             }
 

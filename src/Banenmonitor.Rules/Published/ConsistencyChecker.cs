@@ -479,6 +479,15 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
                     formula, d.Value, computed, range, outcome, Explain(outcome, computed, range, d.Value, 0, false, formula), d.Source,
                     [In(now, Name(now)), In(before, Name(before))]));
             }
+            // The changes on the previous year of market and government add up to the total change.
+            foreach (var form in new[] { EmploymentForm.Formal, EmploymentForm.HiredIn, EmploymentForm.Total })
+            {
+                var dm = national.Find(year, MeasurementSector.Market, form, NationalFigures.IncreaseOnPreviousYear);
+                var dg = national.Find(year, MeasurementSector.Government, form, NationalFigures.IncreaseOnPreviousYear);
+                var dt = national.Find(year, MeasurementSector.Total, form, NationalFigures.IncreaseOnPreviousYear);
+                if (dm is not null && dg is not null && dt is not null)
+                    checks.Add(NationalSum(year, dt, [dm, dg], "verandering markt + verandering overheid"));
+            }
             // Share of a form in the total increase.
             foreach (var s in national.Rows.Where(r => r.Year == year && r.Quantity == NationalFigures.ShareOfIncrease))
             {
@@ -533,7 +542,13 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
         var outcome = Classify(computed, range, total.Value, 0, false);
         var derived = parts.Append(total).Where(p => p.Status == ParameterStatus.Derived).ToList();
         var note = derived.Count == 0 ? "" : " Afgeleide waarden in deze som: " + string.Join("; ", derived.Select(d => d.Source)) + ".";
-        return new ConsistencyCheck("som", DocumentOf(total), year, National, $"{total.Quantity} {total.Sector.Dutch()} ({year})", formula, total.Value, computed, range, outcome,
+        var what = total.Quantity switch
+        {
+            NationalFigures.IncreaseOnPreviousYear => "verandering t.o.v. vorig jaar",
+            NationalFigures.Target => "doelstelling",
+            _ => "toename t.o.v. de nulmeting",
+        };
+        return new ConsistencyCheck("som", DocumentOf(total), year, National, $"{what}, {total.Sector.Dutch()} / {total.Form.Dutch()}", formula, total.Value, computed, range, outcome,
             Explain(outcome, computed, range, total.Value, 0, false, formula) + note, total.Source, parts.Select(p => In(p, Name(p))).ToList());
     }
 }

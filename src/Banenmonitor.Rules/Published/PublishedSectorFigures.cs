@@ -27,6 +27,15 @@ public sealed record SectorYearFigures(PublicSector Sector, int Year, IReadOnlyL
 
     public bool IsEmpty => Figures.Count == 0;
 
+    /// <summary>Realisation ÷ target × 100 from the primary figures (not rounded), when both are known.</summary>
+    public decimal? ComputedPercentage => Target is { Value: > 0 } t && Realised is { } r ? r.Value / t.Value * 100m : null;
+
+    /// <summary>(Realisation + SROI) ÷ target × 100, when known.</summary>
+    public decimal? ComputedPercentageIncludingSroi =>
+        Target is not { Value: > 0 } t ? null
+        : RealisedIncludingSroi is { } i ? i.Value / t.Value * 100m
+        : Realised is { } r && Sroi is { } s ? (r.Value + s.Value) / t.Value * 100m : null;
+
     /// <summary>Coverage in Dutch, e.g. "33 van 35 organisaties" or "21 van 36 organisaties, 79% van het personeel".</summary>
     public string? Coverage
     {
@@ -86,6 +95,19 @@ public sealed class PublishedSectorFigures
     /// <summary>The history of a sector: every year with at least one figure, ascending.</summary>
     public IReadOnlyList<SectorYearFigures> History(PublicSector sector) =>
         Figures.Where(f => f.Sector == sector).Select(f => f.Year).Distinct().Order().Select(y => Get(sector, y)).ToList();
+
+    /// <summary>
+    /// Sum of the primary targets and realisations over the sectors of a year that publish both (no document publishes
+    /// such a total; it is computed, and the sectors left out are named).
+    /// </summary>
+    public SectorTotals Totals(int year)
+    {
+        var rows = ForYear(year);
+        var both = rows.Where(r => r.Target is not null && r.Realised is not null).ToList();
+        return new SectorTotals(year, both.Sum(r => r.Target!.Value), both.Sum(r => r.Realised!.Value),
+            both.Where(r => r.Sroi is not null).Sum(r => r.Sroi!.Value),
+            both.Select(r => r.Sector).ToList(), rows.Except(both).Select(r => r.Sector).ToList());
+    }
 
     /// <summary>These figures plus others (e.g. a sector report typed into the web app), with their document.</summary>
     public PublishedSectorFigures With(IEnumerable<PublishedFigure> figures, PublishedDocument? document = null) =>
@@ -169,6 +191,12 @@ public sealed class PublishedSectorFigures
         if (problems.Count > 0) throw new FormatException(string.Join("\n", problems));
         return figures;
     }
+}
+
+/// <summary>Totals over the sectors of a year; <see cref="Missing"/> lists sectors without a target or realisation.</summary>
+public sealed record SectorTotals(int Year, decimal Target, decimal Realised, decimal Sroi, IReadOnlyList<PublicSector> Included, IReadOnlyList<PublicSector> Missing)
+{
+    public decimal? Percentage => Target > 0 ? Realised / Target * 100m : null;
 }
 
 /// <summary>

@@ -126,6 +126,9 @@ public class ConsistencyCheckerTests
         Assert.Equal(CheckOutcome.Rounding, Full.Value.Checks.Single(c => c.Kind == "verschil" && c.Sector == "landelijk" && c.Year == 2021).Outcome); // 60.966 − 53.799 = 7.167 vs 7.168
         Assert.Equal(CheckOutcome.Equal, Full.Value.Checks.Single(c => c.Kind == "som" && c.Sector == "landelijk" && c.Year == 2021 && c.Figure.StartsWith("totaal aantal")).Outcome);
         Assert.Equal(CheckOutcome.Rounding, Full.Value.Checks.Single(c => c.Kind == "som" && c.Year == 2017).Outcome); // 30.432 + 6.471 = 36.903 vs 36.904
+        var change = Full.Value.Checks.Single(c => c.Kind == "som" && c.Year == 2021 && c.Figure.StartsWith("verandering t.o.v. vorig jaar")); // 7.168 − 456 = 6.712
+        Assert.Equal(CheckOutcome.Equal, change.Outcome);
+        Assert.Equal(6712m, change.Computed);
     }
 
     [Fact]

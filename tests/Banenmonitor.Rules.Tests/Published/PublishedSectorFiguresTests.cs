@@ -55,6 +55,21 @@ public class PublishedSectorFiguresTests
     }
 
     [Fact]
+    public void Totals_over_sectors_name_the_sectors_left_out()
+    {
+        var t2023 = SectorData.Totals(2023);
+        Assert.Equal(13, t2023.Included.Count);                          // the 2023 letter gives all thirteen
+        // 5.637 + 822 + 5.250 + 458,3 + 552 + 713 + 2.483 + 5.845 + 3.809 + 1.900 + 1.685 + 2.514 + 113 (tables)
+        Assert.Equal(31781.3m, t2023.Target);
+        Assert.Equal(17380.0m, t2023.Realised);
+        var t2021 = SectorData.Totals(2021);
+        Assert.Contains(PublicSectors.Mbo, t2021.Missing);                // mbo gave only a percentage
+        Assert.Contains(PublicSectors.Po, t2021.Missing);
+        Assert.Equal(68.5m, Math.Round(SectorData.Get(PublicSectors.Rijk, 2021).ComputedPercentage!.Value, 1));
+        Assert.Equal(53.1m, Math.Round(SectorData.Get(PublicSectors.Wo, 2021).ComputedPercentageIncludingSroi!.Value, 1));
+    }
+
+    [Fact]
     public void Bad_rows_are_reported_with_file_line_and_column_and_nothing_is_read()
     {
         var csv = Header +
