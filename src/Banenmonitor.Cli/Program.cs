@@ -24,6 +24,7 @@ namespace Banenmonitor.Cli
             ParametersCommand.Build(),
             VergelijkCommand.Build(),
             ControleCommand.Build(),
+            RapportCommand.Build(),
             ImportCommand.Build(),
             SjabloonCommand.Build(),
             ExportCommand.Build(),
