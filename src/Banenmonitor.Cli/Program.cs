@@ -22,6 +22,8 @@ namespace Banenmonitor.Cli
             QuotumCommand.Build(),
             MetingCommand.Build(),
             ParametersCommand.Build(),
+            SynthetischCommand.Build(),
+            LandelijkCommand.Build(),
         ];
 
         public static int Run(string[] args)

@@ -228,7 +228,7 @@ public static class SyntheticDataGenerator
                uit.persoon,
                round(uit.jaaruren * (0.5 + 0.65 * u(uit.baan, 'toeu')), 2)::DECIMAL(12,2) AS uren,
                make_date($jaar + 1, 3, 1) + floor(u(uit.baan, 'akkoord') * 170)::INT AS overeengekomen_op
-        FROM uit, ng LEFT JOIN gov g ON g.k = hash(uit.baan, 'gk', 5) % greatest(ng.n, 1);
+        FROM uit CROSS JOIN ng LEFT JOIN gov g ON g.k = hash(uit.baan, 'gk', 5) % greatest(ng.n, 1);
         """;
 
     // Previous year's A per employer (threshold test): about this year's size with noise; 3% did not exist.
