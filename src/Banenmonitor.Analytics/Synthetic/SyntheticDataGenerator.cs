@@ -154,7 +154,7 @@ public static class SyntheticDataGenerator
         CREATE TABLE banen AS
         WITH b AS (SELECT wg.i AS w, wg.soort, wg.eerste + r.range AS baan FROM wg, range(wg.aantal) r)
         SELECT baan, w, soort,
-          CASE WHEN u(baan, 'tweede') < 0.08 THEN hash(baan, 'wie', 7) % (SELECT max(eerste + aantal) FROM wg) ELSE baan END AS persoon,
+          (CASE WHEN u(baan, 'tweede') < 0.08 THEN hash(baan, 'wie', 7) % (SELECT max(eerste + aantal) FROM wg) ELSE baan END)::BIGINT AS persoon,
           CASE WHEN u(baan, 'start') < 0.86 THEN 1 ELSE 2 + floor(u(baan, 'startm') * 11)::INT END AS m1,
           u(baan, 'einde') AS ue,
           CASE WHEN u(baan, 'vt') < 0.32 THEN 150 + 25 * u(baan, 'vtu') ELSE 12 + 128 * u(baan, 'dtu') END AS uren_basis,
