@@ -1,6 +1,14 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Banenmonitor");
-app.Run();
+using Banenmonitor.Web;
+
+var app = BanenmonitorApp.Build(args);
+await BanenmonitorApp.PrepareAsync(app);
+if (app.Services.GetRequiredService<IConfiguration>().GetValue<bool>("Banenmonitor:PrintUrl"))
+{
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        foreach (var url in app.Urls) Console.WriteLine($"Banenmonitor draait op {url}  (stoppen: Ctrl+C)");
+    });
+}
+await app.RunAsync();
 
 public partial class Program;

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Banenmonitor.Web.Api;
+using Banenmonitor.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Banenmonitor.Web;
+
+/// <summary>Builds the web application; used by Program and by the tests (which start it on a loopback port).</summary>
+public static class BanenmonitorApp
+{
+    public const string AuthScheme = "Banenmonitor";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        configure?.Invoke(builder);
+        var config = builder.Configuration;
+        var cs = config.GetConnectionString("Banenmonitor") ?? "Data Source=banenmonitor.db";
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<WebDbContext>(o => o.UseSqlite(cs));
+        builder.Services.AddSingleton<ParameterProvider>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<SectorFigures>();
+
+        builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<WebDbContext>()
+            .AddClaimsPrincipalFactory<ScopedClaimsFactory>()
+            .AddErrorDescriber<DutchIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/inloggen";
+            o.LogoutPath = "/account/uitloggen";
+            o.AccessDeniedPath = "/account/geweigerd";
+            o.Cookie.Name = "banenmonitor";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthScheme;
+                o.DefaultChallengeScheme = AuthScheme;
+                o.DefaultForbidScheme = AuthScheme;
+            })
+            .AddPolicyScheme(AuthScheme, "Cookie of API-token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Ministry, p => p.RequireRole(Roles.Analyst, Roles.Administrator))
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Submitting, p => p.RequireRole(Roles.SectorRepresentative, Roles.Employer))
+            .AddPolicy(Policies.Employer, p => p.RequireRole(Roles.Employer))
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AddPageRoute("/Landelijk/Index", "");
+            o.Conventions.AuthorizeFolder("/Beheer", Policies.Administration);
+            o.Conventions.AuthorizePage("/Aanleveren/Index", Policies.Submitting);
+            o.Conventions.AuthorizePage("/Aanleveren/Beoordelen", Policies.Ministry);
+            o.Conventions.AuthorizePage("/Werkgevers/Mijn", Policies.Employer);
+            o.Conventions.AuthorizePage("/Account/Uitloggen", Policies.SignedIn);
+        });
+        builder.Services.AddAntiforgery(o => { o.Cookie.Name = "banenmonitor-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Banenmonitor API";
+            doc.Info.Description = "De cijfers van de banenafspraak als JSON (Nederlandse veldnamen). Alle eindpunten vragen een cookie of API-token " +
+                                   "(Authorization: Bearer …), behalve POST /api/quotum: die rekent zoals de openbare quotumcalculator en bewaart niets.";
+            doc.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        var nl = new CultureInfo("nl-NL");
+        app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(nl), SupportedCultures = [nl], SupportedUICultures = [nl] });
+        app.UseExceptionHandler("/fout");
+        app.UseStatusCodePagesWithReExecute("/fout", "?code={0}");
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapBanenmonitorApi();
+        return app;
+    }
+
+    /// <summary>Creates the database and loads the published figures (and, in demo mode, the demo accounts).</summary>
+    public static Task PrepareAsync(WebApplication app) =>
+        Seeder.SeedAsync(app.Services, app.Configuration.GetValue("Banenmonitor:Demo", true));
+
+    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
+    {
+        var h = ctx.Response.Headers;
+        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
+                                  "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next();
+    }
+}
+
+public static class Policies
+{
+    public const string Ministry = "ministerie";
+    public const string Administration = "beheer";
+    public const string Submitting = "aanleveren";
+    public const string Employer = "werkgever";
+    public const string SignedIn = "ingelogd";
+}
+
+/// <summary>Adds the user's scope (sector or employer) as claims.</summary>
+public sealed class ScopedClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var id = await base.GenerateClaimsAsync(user);
+        if (user.SectorCode is not null) id.AddClaim(new Claim(Scope.SectorClaim, user.SectorCode));
+        if (user.EmployerId is { } e) id.AddClaim(new Claim(Scope.EmployerClaim, e.ToString(CultureInfo.InvariantCulture)));
+        id.AddClaim(new Claim("bm:naam", user.DisplayName));
+        return id;
+    }
+}
+
+/// <summary>Dutch messages for password and account errors.</summary>
+public sealed class DutchIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Het wachtwoord moet minstens {length} tekens lang zijn." };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Het wachtwoord moet een cijfer bevatten." };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Het wachtwoord moet een kleine letter bevatten." };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Het wachtwoord moet een hoofdletter bevatten." };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Het wachtwoord moet een leesteken of symbool bevatten." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"De gebruikersnaam '{userName}' bestaat al." };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Het e-mailadres '{email}' is al in gebruik." };
+}

@@ -1,0 +1,103 @@
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Quota;
+using Banenmonitor.Rules.Units;
+
+namespace Banenmonitor.Web.Features.Werkgevers;
+
+/// <summary>Input of the quota calculator (page and API): size in paid hours or in fte × hours per week.</summary>
+public sealed record QuotumVraag(
+    int? Jaar,
+    decimal? VerloondeUren = null,
+    decimal? Fte = null,
+    decimal? UrenPerWeek = null,
+    decimal? VerloondeUrenVorigJaar = null,
+    decimal? FteVorigJaar = null,
+    decimal? UrenDoelgroep = null,
+    decimal? FteDoelgroep = null,
+    bool Markt = false);
+
+/// <summary>Outcome of the quota calculator, with the full explanation (same shape as the CLI's <c>quotum --format json</c>).</summary>
+public sealed record QuotumAntwoord(
+    int Jaar,
+    decimal VerloondeUren,
+    decimal? Quotumpercentage,
+    decimal? VereisteBanen,
+    decimal GerealiseerdeBanen,
+    decimal Quotumtekort,
+    decimal Quotumheffing,
+    bool Vrijgesteld,
+    string? Reden,
+    bool HeffingOpgeschort,
+    bool OnbevestigdeParameterGebruikt,
+    IReadOnlyList<StapView> Stappen);
+
+/// <summary>Validation problems per field (Dutch messages); empty when the question can be computed.</summary>
+public sealed class QuotumFouten : Dictionary<string, string>;
+
+public static class QuotaService
+{
+    public const int FirstYear = 2018;
+
+    /// <summary>Years the calculator offers: the quota regime for government employers runs from 2018.</summary>
+    public static IReadOnlyList<(int Year, ParameterValue Percentage)> Years(ParameterSet p) =>
+        p.History(ParameterNames.QuotaPercentageGovernment).Where(v => v.ValidFrom.Year >= FirstYear).Select(v => (v.ValidFrom.Year, v)).ToList();
+
+    public static QuotumFouten Validate(QuotumVraag q, ParameterSet p, int upToStep = 4)
+    {
+        var e = new QuotumFouten();
+        if (q.Jaar is not { } y) { e["jaar"] = "Kies een jaar."; return e; }
+        if (Years(p).All(t => t.Year != y)) { e["jaar"] = $"Kies een jaar vanaf {FirstYear}; voor {y} geldt de quotumregeling niet of is geen quotumpercentage bekend."; return e; }
+        if (p.Get(ParameterNames.QuotaPercentageGovernment, y).Value is null)
+            e["jaar"] = $"Het quotumpercentage voor {y} is nog niet bekend (onbevestigd, zonder waarde). Een beheerder kan het met bron toevoegen.";
+        if (upToStep < 2) return e;
+        if (q.Fte is null && q.VerloondeUren is null) e["omvang"] = "Vul de verloonde uren in, of het aantal fte met de uren per week.";
+        if (q.Fte is not null && q.VerloondeUren is not null) e["omvang"] = "Vul verloonde uren óf fte in, niet allebei.";
+        if (q.VerloondeUren is < 0) e["verloondeUren"] = "De verloonde uren kunnen niet negatief zijn.";
+        if (q.Fte is { } f)
+        {
+            if (f < 0) e["fte"] = "Het aantal fte kan niet negatief zijn.";
+            if (q.UrenPerWeek is not { } h || h <= 0 || h > 168) e["urenPerWeek"] = "Vul de uren per week van één fte in (tussen 0 en 168), bijvoorbeeld 36.";
+        }
+        if (upToStep < 3) return e;
+        if (q.VerloondeUrenVorigJaar is < 0 || q.FteVorigJaar is < 0) e["vorigJaar"] = "De omvang in het vorige jaar kan niet negatief zijn.";
+        if (q.FteVorigJaar is not null && q.Fte is null) e["vorigJaar"] = "Geef de omvang van het vorige jaar in verloonde uren, net als dit jaar.";
+        if (upToStep < 4) return e;
+        if (q.UrenDoelgroep is < 0 || q.FteDoelgroep is < 0) e["doelgroep"] = "De omvang van de doelgroep kan niet negatief zijn.";
+        if (q.FteDoelgroep is not null && q.Fte is null) e["doelgroep"] = "Geef de doelgroep in verloonde uren, net als de totale omvang.";
+        if (e.Count == 0 && q.Fte is null && q.UrenDoelgroep > q.VerloondeUren) e["doelgroep"] = "De uren van de doelgroep kunnen niet groter zijn dan de totale verloonde uren.";
+        if (e.Count == 0 && q.Fte is { } ft && q.FteDoelgroep > ft) e["doelgroep"] = "Het aantal fte van de doelgroep kan niet groter zijn dan het totale aantal fte.";
+        return e;
+    }
+
+    /// <summary>Computes the quota with its trace; call <see cref="Validate"/> first.</summary>
+    public static QuotumAntwoord Compute(QuotumVraag q, ParameterSet p)
+    {
+        var year = q.Jaar!.Value;
+        var conv = new JobConversion(p);
+        var pre = new Trace();
+        PaidHours a, c;
+        PaidHours? prev = null;
+        if (q.Fte is { } f)
+        {
+            var hw = q.UrenPerWeek!.Value;
+            var ya = conv.YearlyHoursFromFte(f, hw, year);
+            pre.Append(ya.Trace);
+            a = ya.Value;
+            if (q.FteVorigJaar is { } fp) prev = conv.YearlyHoursFromFte(fp, hw, year).Value;
+            else if (q.VerloondeUrenVorigJaar is { } hp) prev = new PaidHours(hp);
+            if (q.FteDoelgroep is { } fd) c = conv.YearlyHoursFromFte(fd, hw, year).Value;
+            else c = new PaidHours(q.UrenDoelgroep ?? 0m);
+        }
+        else
+        {
+            a = new PaidHours(q.VerloondeUren!.Value);
+            c = new PaidHours(q.UrenDoelgroep ?? 0m);
+            if (q.VerloondeUrenVorigJaar is { } hp) prev = new PaidHours(hp);
+        }
+        var r = new QuotaCalculator(p).Compute(new QuotaInput(year, a, c, prev, null, null, !q.Markt));
+        var full = new Trace().Append(pre).Append(r.Trace);
+        return new QuotumAntwoord(r.Year, r.TotalPaidHours.Value, r.QuotaPercentage?.Points, r.RequiredJobs?.Value, r.RealisedJobs.Value,
+            r.Shortfall.Value, r.Levy.Value, r.Exempt, r.Reason, r.LevySuspended, full.UsesUnconfirmed, full.ToView());
+    }
+}
