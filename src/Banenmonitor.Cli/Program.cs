@@ -31,6 +31,8 @@ namespace Banenmonitor.Cli
             AuditCommand.Build(),
             DatabaseCommand.Build(),
             EnqueteCommand.Build(),
+            SynthetischCommand.Build(),
+            LandelijkCommand.Build(),
         ];
 
         public static int Run(string[] args)
