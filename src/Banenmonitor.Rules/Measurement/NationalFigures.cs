@@ -14,7 +14,11 @@ public sealed class NationalFigures(IReadOnlyList<NationalFigure> rows)
     public const string HiredInJobs = "inleenbanen";
     public const string TotalJobs = "banen_totaal";
     public const string IncreaseOnPreviousYear = "toename_tov_vorig_jaar";
-    private static readonly string[] Known = [Increase, HiredInJobs, TotalJobs, IncreaseOnPreviousYear];
+    /// <summary>Share (percent) of this form in the total increase, as published (e.g. "67.021 banen (92 procent)").</summary>
+    public const string ShareOfIncrease = "aandeel_toename";
+    /// <summary>Target of extra jobs (<i>doelstelling</i>) as printed in the document.</summary>
+    public const string Target = "doelstelling";
+    private static readonly string[] Known = [Increase, HiredInJobs, TotalJobs, IncreaseOnPreviousYear, ShareOfIncrease, Target];
 
     public IReadOnlyList<NationalFigure> Rows { get; } = rows;
     public IEnumerable<int> Years => Rows.Select(r => r.Year).Distinct().Order();

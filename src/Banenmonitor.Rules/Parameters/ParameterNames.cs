@@ -33,4 +33,15 @@ public static class ParameterNames
     public const string TargetGovernment = "doelstelling_overheid";
     public const string FinalTargetMarket = "einddoelstelling_markt";
     public const string FinalTargetGovernment = "einddoelstelling_overheid";
+
+    // Wet banenafspraak 2025 (BWBR0051018) and Wtl
+    public const string WbaActivationYear = "wba_activeringsjaar";
+    public const string WbaSurchargeYearsAfterActivation = "wba_opslag_vanaf_jaren_na_activering";
+    public const string WbaQuotaPercentage = "wba_quotumpercentage";
+    public const string WbaSurchargePercentage = "wba_inclusiviteitsopslag_percentage";
+    public const string WbaThresholdEmployees = "wba_drempel_aantal_werknemers";
+    public const string WbaBonusPerJob = "wba_banenafspraakbonus_per_baan";
+    public const string LkvPerHour = "lkv_banenafspraak_per_uur";
+    public const string LkvMaxPerEmployee = "lkv_banenafspraak_max_per_werknemer";
+    public const string TargetNational = "doelstelling_landelijk";
 }

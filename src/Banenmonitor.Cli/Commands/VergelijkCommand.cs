@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Regimes;
+using Banenmonitor.Rules.Units;
+using static Banenmonitor.Cli.CliSupport;
+
+namespace Banenmonitor.Cli.Commands;
+
+/// <summary><c>banenmonitor vergelijk</c>: both regimes side by side on the same data.</summary>
+public static class VergelijkCommand
+{
+    public sealed record UitkomstJson(string Regime, string Wettelijkegrondslag, bool Berekenbaar, decimal TeBetalen, bool TeBetalenOpgeschort, decimal TeOntvangen, decimal NettoVoordeel,
+        bool OnbevestigdeParameterGebruikt, IReadOnlyList<string> Samenvatting, IReadOnlyList<StapView> Stappen);
+    public sealed record WerkgeverJson(int Jaar, UitkomstJson Quotumregeling, UitkomstJson WetBanenafspraak2025, UitkomstJson? QuotumregelingSroiScenario, IReadOnlyList<string> Toelichting);
+
+    public static UitkomstJson ToJson(RegimeOutcome o) => new(o.Regime.Name, o.Regime.LegalBasis, o.Computable, o.Payable.Value, o.PayableSuspended, o.Receivable.Value,
+        o.NetBenefit.Value, o.UsesUnconfirmed, o.Summary, o.Trace.ToView());
+
+    public static Command Build()
+    {
+        var cmd = new Command("vergelijk", "Vergelijk de quotumregeling en de Wet banenafspraak (2025) op dezelfde gegevens");
+        cmd.Subcommands.Add(Werkgever());
+        cmd.Subcommands.Add(Sector());
+        return cmd;
+    }
+
+    public sealed record SectorScenarioJson(string Sector, string Naam, int Jaar, decimal Doel, decimal Realisatie, decimal? Sroi,
+        decimal Realisatiepercentage, decimal? RealisatiepercentageSroiScenario, decimal? GepubliceerdInclSroi, string Bron, IReadOnlyList<StapView> Stappen);
+
+    /// <summary>The SROI scenario per sector from the published figures: SROI/procurement jobs counted for the procuring sector.</summary>
+    public static IReadOnlyList<SectorScenarioJson> SectorScenarios(Rules.Published.PublishedSectorFigures data, int year, string? only)
+    {
+        var rows = new List<SectorScenarioJson>();
+        foreach (var f in data.ForYear(year))
+        {
+            if (only is not null && f.Sector.Code != only) continue;
+            if (f.Target is not { } t || f.Realised is not { } r || t.Value <= 0) continue;
+            var sc = RegimeComparison.Sector(f.Sector.Code, year, new Jobs(t.Value), new Jobs(r.Value), f.Sroi is { } s ? new Jobs(s.Value) : null);
+            var trace = sc.SroiForProcurer?.Trace ?? sc.Current.Trace;
+            rows.Add(new SectorScenarioJson(f.Sector.Code, f.Sector.Name, year, t.Value, r.Value, f.Sroi?.Value,
+                LegalRounding.Half(sc.Current.Percentage.Points, 1), sc.SroiForProcurer?.PercentageIncludingSroi is { } p ? LegalRounding.Half(p.Points, 1) : null,
+                f.PercentageIncludingSroi?.Value, $"{t.Citation}; {r.Citation}" + (f.Sroi is { } s2 ? "; " + s2.Citation : ""), trace.ToView()));
+        }
+        return rows;
+    }
+
+    private static Command Sector()
+    {
+        var jaar = Text("--jaar", "Jaar van de sectorrapportages (2020, 2021, 2023)");
+        var sector = Text("--sector", "Alleen deze sector (code, bv. defensie)");
+        var format = Format();
+        var cmd = new Command("sector", "SROI-scenario per sector: SROI-/inkoopbanen tellen bij de aanbestedende sector") { jaar, sector, format };
+        cmd.SetAction(r =>
+        {
+            var json = IsJson(r, format);
+            var year = Int(r, jaar, required: true)!.Value;
+            var only = r.GetValue(sector);
+            if (only is not null && Rules.Published.PublicSectors.Find(only) is null) throw new CliException($"Onbekende sector '{only}'.");
+            var rows = SectorScenarios(ControleCommand.LoadSectors(null, null), year, only);
+            if (rows.Count == 0) throw new CliException($"Geen sectorcijfers met doel en realisatie voor {year}.");
+            if (json) { WriteJson(rows); return 0; }
+            Console.WriteLine($"SROI-scenario {year}: realisatiepercentage nu en wanneer SROI-/inkoopbanen bij de aanbestedende sector tellen");
+            Console.WriteLine($"{"sector",-44}{"doel",10}{"realisatie",12}{"SROI",8}{"nu",9}{"scenario",10}");
+            foreach (var x in rows)
+                Console.WriteLine($"{x.Naam,-44}{DutchFormat.Number(x.Doel, 1),10}{DutchFormat.Number(x.Realisatie, 1),12}{(x.Sroi is { } s ? DutchFormat.Number(s, 1) : "—"),8}" +
+                                  $"{DutchFormat.Percent(x.Realisatiepercentage),9}{(x.RealisatiepercentageSroiScenario is { } p ? DutchFormat.Percent(p) : "—"),10}");
+            Console.WriteLine("Onder de huidige wet tellen SROI-banen bij de leverancier (sector markt); het scenario is de beleidsoptie uit seed 004 en seed 000 voetnoot 5.");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Werkgever()
+    {
+        var jaar = Text("--jaar", "Jaar");
+        var uren = Text("--verloonde-uren", "Totaal verloonde uren (A)");
+        var doelgroep = Text("--uren-doelgroep", "Verloonde uren van werknemers uit de doelgroep (C)");
+        var vorig = Text("--verloonde-uren-vorig-jaar", "Totaal verloonde uren in het jaar ervoor");
+        var premie = Text("--premieloon", "Premieloon Aof in euro (voor de inclusiviteitsopslag)");
+        var uitgezonderd = Text("--premieloon-uitgezonderd", "Premieloon van uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk");
+        var werknemers = Text("--werknemer-uren", "Verloonde uren per doelgroepwerknemer, komma-gescheiden (voor het loonkostenvoordeel), bv. 1000;1500");
+        var sroi = Text("--sroi-uren", "Uren van doelgroepwerknemers via SROI bij leveranciers (scenario: telt bij de aanbesteder)");
+        var markt = new Option<bool>("--markt") { Description = "De werkgever valt in de sector markt" };
+        var overrides = ParameterOverrides();
+        var format = Format();
+        var cmd = new Command("werkgever", "Eén werkgever onder beide regimes") { jaar, uren, doelgroep, vorig, premie, uitgezonderd, werknemers, sroi, markt, overrides, format };
+        cmd.SetAction(r =>
+        {
+            var json = IsJson(r, format);
+            var year = Int(r, jaar, required: true)!.Value;
+            var parameters = Parameters(r, overrides);
+            var a = Decimal(r, uren, required: true, min: 0)!.Value;
+            var c = Decimal(r, doelgroep, min: 0) ?? 0m;
+            if (c > a) throw new CliException("Uren van de doelgroep kunnen niet groter zijn dan de totale verloonde uren.");
+            var emps = new List<TargetGroupEmployee>();
+            if (r.GetValue(werknemers) is { } list)
+            {
+                var i = 0;
+                foreach (var part in list.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    i++;
+                    if (!decimal.TryParse(part, NumberStyles.Number, CultureInfo.InvariantCulture, out var h) || h < 0)
+                        throw new CliException($"Ongeldige waarde '{part}' (positie {i}) in --werknemer-uren: verwacht een getal ≥ 0.");
+                    emps.Add(new TargetGroupEmployee($"werknemer {i}", new PaidHours(h)));
+                }
+            }
+            var e = new EmployerYear(year, new PaidHours(a), new PaidHours(c),
+                Decimal(r, vorig, min: 0) is { } p ? new PaidHours(p) : null, !r.GetValue(markt),
+                Decimal(r, premie, min: 0) is { } pb ? new Euros(pb) : null,
+                Decimal(r, uitgezonderd, min: 0) is { } ex ? new Euros(ex) : null,
+                emps, Decimal(r, sroi, min: 0) is { } s ? new PaidHours(s) : null);
+            var cmp = new RegimeComparison(parameters).Compare(e);
+            var output = new WerkgeverJson(year, ToJson(cmp.Quotumregeling), ToJson(cmp.WetBanenafspraak2025),
+                cmp.QuotumregelingSroiScenario is null ? null : ToJson(cmp.QuotumregelingSroiScenario), cmp.Explanation);
+            if (json) { WriteJson(output); return 0; }
+            Console.WriteLine($"Vergelijking van de regimes voor {year}");
+            Console.WriteLine(new string('=', 70));
+            foreach (var (title, o) in new[] { ("Quotumregeling", cmp.Quotumregeling), ("Wet banenafspraak (2025)", cmp.WetBanenafspraak2025) }
+                         .Concat(cmp.QuotumregelingSroiScenario is { } sc ? [("Quotumregeling, SROI-scenario", sc)] : []))
+            {
+                Console.WriteLine($"{title} — {o.Regime.LegalBasis}");
+                foreach (var line in o.Summary) Console.WriteLine("  " + line);
+                if (o.Computable)
+                    Console.WriteLine($"  te betalen € {DutchFormat.Fixed(o.Payable.Value, 2)}{(o.PayableSuspended ? " (opgeschort)" : "")}; te ontvangen € {DutchFormat.Fixed(o.Receivable.Value, 2)}; netto € {DutchFormat.Fixed(o.NetBenefit.Value, 2)}");
+                Console.WriteLine();
+            }
+            foreach (var line in cmp.Explanation) Console.WriteLine("- " + line);
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,3 +1,0 @@
-namespace Banenmonitor.Data;
-
-internal static class AssemblyMarker;

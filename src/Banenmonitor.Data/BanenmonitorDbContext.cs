@@ -1,0 +1,153 @@
+using Banenmonitor.Data.Audit;
+using Banenmonitor.Data.Model;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Banenmonitor.Data;
+
+/// <summary>
+/// The Banenmonitor database: domain figures, audit trail and ASP.NET Core Identity (users, roles) in one context.
+/// Use <see cref="SqliteBanenmonitorDbContext"/> or <see cref="PostgresBanenmonitorDbContext"/> (each has its own
+/// migrations); <see cref="BanenmonitorDatabase"/> picks one from configuration.
+/// </summary>
+public abstract class BanenmonitorDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<TargetGroupRegistration> TargetGroupRegistrations => Set<TargetGroupRegistration>();
+    public DbSet<PaidHoursRecord> PaidHours => Set<PaidHoursRecord>();
+    public DbSet<HiredInAttribution> HiredInAttributions => Set<HiredInAttribution>();
+    public DbSet<SroiContract> SroiContracts => Set<SroiContract>();
+    public DbSet<SroiPlacement> SroiPlacements => Set<SroiPlacement>();
+    public DbSet<SectorTarget> SectorTargets => Set<SectorTarget>();
+    public DbSet<SectorReport> SectorReports => Set<SectorReport>();
+    public DbSet<EmployerReport> EmployerReports => Set<EmployerReport>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        optionsBuilder.AddInterceptors(AuditInterceptor.Instance);
+        base.OnConfiguring(optionsBuilder);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Sector>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasData(SectorCatalog.All.Select(s => new Sector { Id = s.Id, Code = s.Code, Name = s.Name, LegalSectorCode = s.LegalSectorCode, IsGovernment = s.IsGovernment }));
+        });
+        b.Entity<Employer>(e =>
+        {
+            e.Property(x => x.PayrollTaxNumber).HasMaxLength(12);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => x.PayrollTaxNumber).IsUnique();
+            e.HasOne(x => x.Sector).WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<TargetGroupRegistration>(e =>
+        {
+            e.Property(x => x.Pseudonym).HasMaxLength(64);
+            e.HasIndex(x => new { x.Pseudonym, x.Ground, x.StartDate }).IsUnique();
+        });
+        b.Entity<PaidHoursRecord>(e =>
+        {
+            e.Property(x => x.Pseudonym).HasMaxLength(64);
+            e.Property(x => x.Hours).HasPrecision(12, 2);
+            e.HasIndex(x => new { x.Pseudonym, x.EmployerId, x.PeriodStart }).IsUnique();
+            e.HasIndex(x => new { x.EmployerId, x.PeriodStart });
+            e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<HiredInAttribution>(e =>
+        {
+            e.Property(x => x.Pseudonym).HasMaxLength(64);
+            e.Property(x => x.Hours).HasPrecision(12, 2);
+            e.HasIndex(x => new { x.Pseudonym, x.LenderId, x.HirerId, x.Year }).IsUnique();
+            e.HasOne(x => x.Lender).WithMany().HasForeignKey(x => x.LenderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Hirer).WithMany().HasForeignKey(x => x.HirerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SroiContract>(e =>
+        {
+            e.Property(x => x.Reference).HasMaxLength(60);
+            e.Property(x => x.SupplierName).HasMaxLength(200);
+            e.Property(x => x.SupplierPayrollTaxNumber).HasMaxLength(12);
+            e.Property(x => x.Value).HasPrecision(16, 2);
+            e.Property(x => x.Obligation).HasPrecision(16, 2);
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.HasOne(x => x.Procurer).WithMany().HasForeignKey(x => x.ProcurerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Placements).WithOne(x => x.Contract).HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SroiPlacement>(e =>
+        {
+            e.Property(x => x.Reference).HasMaxLength(60);
+            e.Property(x => x.Pseudonym).HasMaxLength(64);
+            e.Property(x => x.Hours).HasPrecision(12, 2);
+            e.HasIndex(x => new { x.ContractId, x.Reference }).IsUnique();
+        });
+        b.Entity<SectorTarget>(e =>
+        {
+            e.Property(x => x.TargetJobs).HasPrecision(12, 2);
+            e.Property(x => x.Source).HasMaxLength(400);
+            e.HasIndex(x => new { x.SectorId, x.Year }).IsUnique();
+            e.HasOne(x => x.Sector).WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SectorReport>(e =>
+        {
+            foreach (var p in new[] { nameof(SectorReport.TargetJobs), nameof(SectorReport.RealisedJobs), nameof(SectorReport.SroiJobs), nameof(SectorReport.HiredInJobs) })
+                e.Property(p).HasPrecision(12, 2);
+            foreach (var p in new[] { nameof(SectorReport.Percentage), nameof(SectorReport.PercentageIncludingSroi), nameof(SectorReport.PermanentShare), nameof(SectorReport.TemporaryShare), nameof(SectorReport.Coverage) })
+                e.Property(p).HasPrecision(7, 2);
+            e.Property(x => x.Source).HasMaxLength(400);
+            e.HasIndex(x => new { x.SectorId, x.Year }).IsUnique();
+            e.HasOne(x => x.Sector).WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<EmployerReport>(e =>
+        {
+            e.Property(x => x.RealisedJobs).HasPrecision(12, 2);
+            e.Property(x => x.TargetJobs).HasPrecision(12, 2);
+            e.Property(x => x.Source).HasMaxLength(400);
+            e.HasIndex(x => new { x.EmployerId, x.Year }).IsUnique();
+            e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.HasOne(x => x.Sector).WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ImportRun>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.FileName).HasMaxLength(400);
+            e.Property(x => x.FileHash).HasMaxLength(64);
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.StartedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+            e.Property(x => x.FinishedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.Timestamp).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.EntityType).HasMaxLength(60);
+            e.Property(x => x.EntityKey).HasMaxLength(300);
+            e.Property(x => x.Cause).HasMaxLength(400);
+            e.HasIndex(x => new { x.EntityType, x.EntityKey });
+            e.HasIndex(x => x.ImportRunId);
+        });
+    }
+}
+
+/// <summary>The context on SQLite (the default: a local file, created and migrated on first use).</summary>
+public sealed class SqliteBanenmonitorDbContext(DbContextOptions<SqliteBanenmonitorDbContext> options) : BanenmonitorDbContext(options);
+
+/// <summary>The context on PostgreSQL (production).</summary>
+public sealed class PostgresBanenmonitorDbContext(DbContextOptions<PostgresBanenmonitorDbContext> options) : BanenmonitorDbContext(options);

@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Banenmonitor.Data.Audit;
+using Banenmonitor.Data.Model;
+using Banenmonitor.Data.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Banenmonitor.Data.Import;
+
+/// <summary>Progress of a running import.</summary>
+public readonly record struct ImportProgress(long RowsRead, long RowsWritten, long BytesRead, long BytesTotal);
+
+/// <summary>Outcome of an import. On failure nothing was written and <see cref="Errors"/> lists every problem found.</summary>
+public sealed record ImportResult(
+    string Kind, string FileName, bool Success, long Rows, long Inserted, long Updated, long Unchanged,
+    IReadOnlyList<ImportError> Errors, long MoreErrors, Guid? ImportRunId, TimeSpan Duration)
+{
+    /// <summary>Remarks that did not stop the import (e.g. a reported percentage that does not follow from doel and realisatie).</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
+    /// <summary>Dutch summary line.</summary>
+    public string Summary => Success
+        ? $"{FileName}: {Rows} rijen ingelezen ({Inserted} nieuw, {Updated} gewijzigd, {Unchanged} ongewijzigd)."
+        : $"{FileName}: niet ingelezen, {Errors.Count + MoreErrors} fout(en) gevonden; er is niets opgeslagen.";
+}
+
+/// <summary>Options of an import run.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Rows written per SaveChanges (all inside one transaction).</summary>
+    public int BatchSize { get; init; } = 2000;
+    /// <summary>Errors kept in the report; the rest are only counted.</summary>
+    public int MaxErrors { get; init; } = 10_000;
+    /// <summary>Rows between progress reports.</summary>
+    public int ProgressInterval { get; init; } = 10_000;
+}
+
+/// <summary>
+/// Imports CSV and XLSX files of one kind (see <see cref="ImportKinds"/>). Every file is one transaction: all rows or
+/// none. Rows are streamed and written in batches; validation continues after the first error so the report names
+/// every bad row and column. Records are matched on their natural key, so re-importing a file changes nothing.
+/// </summary>
+public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
+{
+    public Task<ImportResult> ImportFileAsync(string kind, string path, string userName, IProgress<ImportProgress>? progress = null, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        var stream = File.OpenRead(path);
+        return ImportAndDispose(stream, kind, Path.GetFileName(path), userName, progress, options, ct);
+    }
+
+    private async Task<ImportResult> ImportAndDispose(Stream s, string kind, string name, string user, IProgress<ImportProgress>? p, ImportOptions? o, CancellationToken ct)
+    {
+        await using (s) return await ImportAsync(s, kind, name, user, p, o, ct);
+    }
+
+    /// <summary>Imports a file from a stream. The format follows from the file name (.csv/.xlsx), else from the content.</summary>
+    public async Task<ImportResult> ImportAsync(Stream input, string kind, string fileName, string userName,
+        IProgress<ImportProgress>? progress = null, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new ImportOptions();
+        var clock = Stopwatch.StartNew();
+        var def = ImportKinds.Find(kind) ?? throw new ArgumentException($"Onbekende soort '{kind}': kies uit {ImportKinds.Names}.");
+        ImportResult Fail(ImportError error, long rows = 0) =>
+            new(def.Name, fileName, false, rows, 0, 0, 0, [error], 0, null, clock.Elapsed);
+
+        Stream stream = input;
+        string? tempFile = null;
+        try
+        {
+            if (!input.CanSeek)
+            {
+                tempFile = Path.GetTempFileName();
+                stream = new FileStream(tempFile, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                await input.CopyToAsync(stream, ct);
+                stream.Position = 0;
+            }
+            var start = stream.Position;
+            var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            stream.Position = start;
+            if (stream.Length - start == 0) return Fail(new ImportError(null, null, "het bestand is leeg"));
+            var format = FileFormats.FromName(fileName) ?? await SniffAsync(stream, start, ct);
+            return await RunAsync(def, stream, format, fileName, hash, userName, progress, options, clock, ct);
+        }
+        finally
+        {
+            if (tempFile is not null) await stream.DisposeAsync();
+        }
+    }
+
+    private static async Task<FileFormat> SniffAsync(Stream s, long start, CancellationToken ct)
+    {
+        var buf = new byte[4];
+        var n = await s.ReadAtLeastAsync(buf, 4, throwOnEndOfStream: false, ct);
+        s.Position = start;
+        return n == 4 && buf[0] == 'P' && buf[1] == 'K' && buf[2] == 3 && buf[3] == 4 ? FileFormat.Xlsx : FileFormat.Csv;
+    }
+
+    private async Task<ImportResult> RunAsync(ImportKind def, Stream stream, FileFormat format, string fileName, string hash, string userName,
+        IProgress<ImportProgress>? progress, ImportOptions options, Stopwatch clock, CancellationToken ct)
+    {
+        var errors = new List<ImportError>();
+        long moreErrors = 0;
+        var ctx = new ImportContext(db, key);
+        var run = new ImportRun { Id = Guid.NewGuid(), Kind = def.Name, FileName = fileName, FileHash = hash, UserName = userName, StartedAt = DateTime.UtcNow };
+        var previousActor = db.Actor;
+        var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.Actor = new AuditActor(userName, $"import {def.Name} ({fileName})", run.Id);
+        var previousSavepoints = db.Database.AutoSavepointsEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Database.AutoSavepointsEnabled = false;
+        db.ChangeTracker.Clear();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await ctx.LoadLookupsAsync(ct);
+
+            var rowErrors = new List<ImportError>();
+            var warnings = new List<ImportError>();
+            long rows = 0, written = 0;
+            var seen = new Dictionary<UInt128, int>();
+            var batch = new List<object>(options.BatchSize);
+            Dictionary<string, int>? header = null;
+            var reader = default(RowReader);
+
+            void AddError(ImportError e)
+            {
+                if (errors.Count < options.MaxErrors) errors.Add(e); else moreErrors++;
+            }
+
+            async Task FlushAsync()
+            {
+                if (batch.Count == 0) return;
+                await def.WriteAsync(ctx, batch, ct);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                written += batch.Count;
+                batch.Clear();
+            }
+
+            try
+            {
+                foreach (var raw in TabularReader.Read(stream, format))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (header is null)
+                    {
+                        header = ReadHeader(def, raw, AddError);
+                        if (header is null) break;
+                        reader = new RowReader(header, rowErrors, warnings);
+                        continue;
+                    }
+                    if (raw.Cells.All(string.IsNullOrWhiteSpace)) continue;
+                    rows++;
+                    reader!.Reset(raw);
+                    if (raw.Cells.Length > header.Count && raw.Cells.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
+                        reader.Error(null, $"de rij heeft {raw.Cells.Length} velden, de kop {header.Count} kolommen");
+                    else if (raw.Cells.Length < header.Count && format == FileFormat.Csv)
+                        reader.Error(header.First(h => h.Value == raw.Cells.Length).Key, $"de rij houdt op na {raw.Cells.Length} van de {header.Count} kolommen");
+                    object? record = null;
+                    if (!reader.HasErrors) record = def.Parse(reader, ctx);
+                    if (record is not null)
+                    {
+                        var k = KeyHash(def.Key(record));
+                        if (seen.TryGetValue(k, out var firstRow))
+                        {
+                            reader.Error(null, $"dubbele sleutel: dezelfde gegevens staan ook in rij {firstRow}");
+                            record = null;
+                        }
+                        else seen[k] = raw.Number;
+                    }
+                    foreach (var e in rowErrors) AddError(e);
+                    rowErrors.Clear();
+                    if (ctx.MissingKey)
+                    {
+                        errors.Clear();
+                        moreErrors = 0;
+                        AddError(new ImportError(raw.Number, Columns.Bsn, PseudonymKey.MissingKeyMessage));
+                        break;
+                    }
+                    if (errors.Count == 0 && record is not null)
+                    {
+                        batch.Add(record);
+                        if (batch.Count >= options.BatchSize) await FlushAsync();
+                    }
+                    if (rows % options.ProgressInterval == 0) progress?.Report(new(rows, written, stream.Position, stream.Length));
+                }
+                if (header is null && errors.Count == 0) AddError(new ImportError(1, null, "de kopregel met kolomnamen ontbreekt"));
+            }
+            catch (TabularFormatException e)
+            {
+                AddError(new ImportError(e.Row, null, e.Message));
+            }
+
+            if (errors.Count > 0 || moreErrors > 0)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return new ImportResult(def.Name, fileName, false, rows, 0, 0, 0, errors, moreErrors, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
+            }
+            if (rows == 0)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return new ImportResult(def.Name, fileName, false, 0, 0, 0, 0, [new ImportError(null, null, "het bestand bevat geen gegevensrijen (alleen een kopregel)")], 0, null, clock.Elapsed);
+            }
+            await FlushAsync();
+            run.Rows = rows;
+            run.Inserted = ctx.Inserted;
+            run.Updated = ctx.Updated;
+            run.Unchanged = ctx.Unchanged;
+            run.FinishedAt = DateTime.UtcNow;
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            progress?.Report(new(rows, written, stream.Length, stream.Length));
+            return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, run.Id, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
+        }
+        catch (DbUpdateException e)
+        {
+            return new ImportResult(def.Name, fileName, false, 0, 0, 0, 0,
+                [new ImportError(null, null, "de database weigerde de gegevens; er is niets opgeslagen (" + (e.InnerException?.Message ?? e.Message) + ")")], 0, null, clock.Elapsed);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
+            db.Database.AutoSavepointsEnabled = previousSavepoints;
+            db.Actor = previousActor;
+        }
+    }
+
+    private static Dictionary<string, int>? ReadHeader(ImportKind def, RawRow raw, Action<ImportError> error)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var ok = true;
+        for (var i = 0; i < raw.Cells.Length; i++)
+        {
+            var name = (raw.Cells[i] ?? "").Trim().TrimStart('\uFEFF');
+            if (name.Length == 0) continue;
+            if (!def.Columns.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                error(new ImportError(raw.Number, RowReader.Short(name), $"onbekende kolom; verwacht voor {def.Name}: {string.Join(", ", def.Columns.Select(c => c.Name))}"));
+                ok = false;
+            }
+            else if (!index.TryAdd(name, i))
+            {
+                error(new ImportError(raw.Number, name, "de kolom komt twee keer voor"));
+                ok = false;
+            }
+        }
+        foreach (var c in def.Columns.Where(c => c.Required && !index.ContainsKey(c.Name)))
+        {
+            error(new ImportError(raw.Number, c.Name, "verplichte kolom ontbreekt in de kopregel"));
+            ok = false;
+        }
+        return ok ? index : null;
+    }
+
+    private static UInt128 KeyHash(string key)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        return new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Banenmonitor.Data.Import;
+
+public enum ColumnType { Text, Integer, Number, Date, Code }
+
+/// <summary>A column of an import file: Dutch name, type, whether required, an example value for the template, and a description.</summary>
+public sealed record ColumnSpec(string Name, ColumnType Type, bool Required, string Example, string Description);
+
+/// <summary>One problem found in an import file: row (spreadsheet numbering, header = 1) and column where known.</summary>
+public sealed record ImportError(int? Row, string? Column, string Message)
+{
+    public override string ToString() =>
+        (Row, Column) switch
+        {
+            (null, null) => "bestand: " + Message,
+            (null, { } c) => $"kolom '{c}': {Message}",
+            ({ } r, null) => $"rij {r}: {Message}",
+            ({ } r, { } c) => $"rij {r}, kolom '{c}': {Message}",
+        };
+}
+
+/// <summary>Typed access to the cells of one row; every problem is recorded with row and column, in Dutch.</summary>
+public sealed partial class RowReader
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private readonly Dictionary<string, int> index;
+    private string?[] cells = [];
+    private readonly List<ImportError> errors;
+    private readonly List<ImportError> warnings;
+
+    internal RowReader(Dictionary<string, int> index, List<ImportError> errors, List<ImportError> warnings)
+    {
+        this.index = index;
+        this.errors = errors;
+        this.warnings = warnings;
+    }
+
+    public int Row { get; private set; }
+    public bool HasErrors { get; private set; }
+
+    internal void Reset(RawRow row)
+    {
+        Row = row.Number;
+        cells = row.Cells;
+        HasErrors = false;
+    }
+
+    public void Error(string? column, string message)
+    {
+        HasErrors = true;
+        errors.Add(new ImportError(Row, column, message));
+    }
+
+    /// <summary>A remark that does not stop the import (e.g. a published percentage that does not follow from its own numbers).</summary>
+    public void Warn(string? column, string message) => warnings.Add(new ImportError(Row, column, message));
+
+    /// <summary>Raw trimmed text, null when empty or the column is absent.</summary>
+    public string? Raw(string column)
+    {
+        if (!index.TryGetValue(column, out var i) || i >= cells.Length) return null;
+        var t = cells[i]?.Trim();
+        return string.IsNullOrEmpty(t) ? null : t;
+    }
+
+    private string? Get(string column, bool required)
+    {
+        var t = Raw(column);
+        if (t is null && required) Error(column, "verplichte waarde ontbreekt");
+        return t;
+    }
+
+    /// <summary>Text; refuses what a spreadsheet would run as a formula, accepts it behind an apostrophe (which is removed).</summary>
+    public string? Text(string column, bool required, int maxLength)
+    {
+        var t = Get(column, required);
+        if (t is null) return null;
+        if (t.Length >= 2 && t[0] == '\'' && TabularWriter.IsFormulaStart(t[1])) t = t[1..];
+        else if (TabularWriter.IsFormulaStart(t[0]))
+        {
+            Error(column, $"de waarde begint met '{t[0]}' en kan in een spreadsheet als formule worden uitgevoerd; zet er een apostrof (') voor als het tekst is");
+            return null;
+        }
+        if (t.Length > maxLength) { Error(column, $"de tekst is te lang ({t.Length} tekens, hoogstens {maxLength})"); return null; }
+        if (t.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) { Error(column, "de tekst bevat ongeldige (stuur)tekens"); return null; }
+        return t;
+    }
+
+    public int? Integer(string column, bool required, int min, int max)
+    {
+        var t = Get(column, required);
+        if (t is null) return null;
+        if (!int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+        {
+            Error(column, $"'{Short(t)}' is geen geheel getal");
+            return null;
+        }
+        if (v < min || v > max) { Error(column, $"{v} ligt buiten het toegestane bereik {min} t/m {max}"); return null; }
+        return v;
+    }
+
+    /// <summary>A decimal number: 1234.5, 1234,5 or 1.234,5 (Dutch); no exponent, at most the given decimals.</summary>
+    public decimal? Number(string column, bool required, decimal min, decimal max, int decimals = 2)
+    {
+        var t = Get(column, required);
+        if (t is null) return null;
+        if (!TryParseDecimal(t, out var v)) { Error(column, $"'{Short(t)}' is geen getal"); return null; }
+        if (v < min) { Error(column, v < 0 && min >= 0 ? $"negatieve waarde {Show(v)} is niet toegestaan" : $"{Show(v)} is kleiner dan het minimum {Show(min)}"); return null; }
+        if (v > max) { Error(column, $"{Show(v)} is groter dan het maximum {Show(max)}"); return null; }
+        if (decimal.Round(v, decimals) != v) { Error(column, $"{Show(v)} heeft meer dan {decimals} decimalen"); return null; }
+        return v;
+    }
+
+    public static bool TryParseDecimal(string t, out decimal v)
+    {
+        if (t.Contains('e') || t.Contains('E')) { v = 0; return false; }
+        return t.Contains(',')
+            ? decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, Dutch, out v)
+            : decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out v);
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "yyyy-MM-dd HH:mm:ss", "d/M/yyyy"];
+
+    public DateOnly? Date(string column, bool required)
+    {
+        var t = Get(column, required);
+        if (t is null) return null;
+        if (DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.TimeOfDay == TimeSpan.Zero && d.Year is >= 1900 and <= 2200)
+            return DateOnly.FromDateTime(d);
+        Error(column, $"'{Short(t)}' is geen geldige datum (gebruik jjjj-mm-dd, bijvoorbeeld 2024-01-31)");
+        return null;
+    }
+
+    /// <summary>One of a fixed list of codes (case-insensitive).</summary>
+    public T? Code<T>(string column, bool required, IReadOnlyDictionary<string, T> codes) where T : struct
+    {
+        var t = Get(column, required);
+        if (t is null) return null;
+        if (codes.TryGetValue(t.ToLowerInvariant(), out var v)) return v;
+        Error(column, $"onbekende waarde '{Short(t)}'; kies uit: {string.Join(", ", codes.Keys)}");
+        return null;
+    }
+
+    [GeneratedRegex(@"^\d{9}L\d{2}$")]
+    private static partial Regex PayrollTaxNumberPattern();
+
+    /// <summary>A loonheffingennummer: 9 digits, L, 2 digits (e.g. 123456789L01).</summary>
+    public string? PayrollTaxNumber(string column, bool required)
+    {
+        var t = Get(column, required);
+        if (t is null) return null;
+        t = t.ToUpperInvariant().Replace(" ", "");
+        if (!PayrollTaxNumberPattern().IsMatch(t)) { Error(column, $"'{Short(t)}' is geen geldig loonheffingennummer (9 cijfers, L, 2 cijfers, bijvoorbeeld 123456789L01)"); return null; }
+        return t;
+    }
+
+    internal static string Short(string t) => t.Length <= 40 ? t : t[..40] + "…";
+    private static string Show(decimal v) => v.ToString(CultureInfo.InvariantCulture);
+}

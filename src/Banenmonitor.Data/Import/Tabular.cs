@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+
+namespace Banenmonitor.Data.Import;
+
+/// <summary>File format of an import or export.</summary>
+public enum FileFormat { Csv, Xlsx }
+
+public static class FileFormats
+{
+    /// <summary>Format from the file name (.csv / .xlsx), or null when unknown.</summary>
+    public static FileFormat? FromName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".csv" or ".txt" => FileFormat.Csv,
+        ".xlsx" => FileFormat.Xlsx,
+        _ => null,
+    };
+}
+
+/// <summary>A row of raw cell texts. <see cref="Number"/> is the row number as a spreadsheet shows it (header = 1).</summary>
+public readonly record struct RawRow(int Number, string?[] Cells);
+
+/// <summary>A problem with the file as a whole or with one row (it stops reading).</summary>
+public sealed class TabularFormatException(string message, int? row = null) : Exception(message)
+{
+    public int? Row { get; } = row;
+}
+
+/// <summary>Streams rows of a CSV or XLSX file as text, one at a time, never the whole file in memory.</summary>
+public static class TabularReader
+{
+    public static IEnumerable<RawRow> Read(Stream stream, FileFormat format) =>
+        format == FileFormat.Csv ? ReadCsv(stream) : ReadXlsx(stream);
+
+    private static IEnumerable<RawRow> ReadCsv(Stream stream)
+    {
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        using var reader = new StreamReader(stream, strictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            Delimiter = ";",
+            DetectDelimiter = true,
+            DetectDelimiterValues = [";", ",", "\t"],
+            BadDataFound = null,
+            MissingFieldFound = null,
+            TrimOptions = TrimOptions.None,
+        };
+        using var csv = new CsvParser(reader, config);
+        var number = 0;
+        while (true)
+        {
+            bool more;
+            try { more = csv.Read(); }
+            catch (DecoderFallbackException)
+            {
+                throw new TabularFormatException("het bestand bevat tekens die geen geldige UTF-8 zijn; sla het op als 'CSV UTF-8' en probeer opnieuw", number + 1);
+            }
+            catch (CsvHelperException e)
+            {
+                throw new TabularFormatException("het bestand is geen leesbare CSV (" + e.GetType().Name + ")", number + 1);
+            }
+            if (!more) yield break;
+            number++;
+            yield return new RawRow(number, csv.Record ?? []);
+        }
+    }
+
+    private static IEnumerable<RawRow> ReadXlsx(Stream stream)
+    {
+        IEnumerator<dynamic> rows;
+        try { rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator(); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new TabularFormatException("het bestand is geen geldig Excel-bestand (.xlsx)");
+        }
+        using (rows)
+        {
+            var number = 0;
+            while (true)
+            {
+                bool more;
+                try { more = rows.MoveNext(); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new TabularFormatException("het Excel-bestand is beschadigd of onvolledig", number + 1);
+                }
+                if (!more) yield break;
+                number++;
+                var dict = (IDictionary<string, object?>)rows.Current;
+                var cells = new string?[dict.Count];
+                var i = 0;
+                foreach (var v in dict.Values) cells[i++] = CellText(v);
+                // Trailing empty cells (beyond the last filled column of this sheet) are dropped.
+                var n = cells.Length;
+                while (n > 0 && string.IsNullOrEmpty(cells[n - 1])) n--;
+                yield return new RawRow(number, n == cells.Length ? cells : cells[..n]);
+            }
+        }
+    }
+
+    /// <summary>Invariant text of a spreadsheet cell value (numbers without exponent where possible, dates as yyyy-MM-dd).</summary>
+    internal static string? CellText(object? v) => v switch
+    {
+        null => null,
+        string s => s,
+        double d when double.IsFinite(d) && Math.Abs(d) < 7.9e27 => ((decimal)d).ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        DateTime t when t.TimeOfDay == TimeSpan.Zero => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool b => b ? "waar" : "onwaar",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString(),
+    };
+}
+
+/// <summary>Writes rows to CSV (semicolon, UTF-8 with BOM, as Dutch Excel expects) or XLSX; text cells neutralised against formula injection.</summary>
+public static class TabularWriter
+{
+    /// <summary>
+    /// Neutralises a text cell that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)
+    /// by putting an apostrophe in front. The importer removes that apostrophe again, so files round-trip.
+    /// </summary>
+    public static string? Neutralise(string? text) =>
+        text is { Length: > 0 } && IsFormulaStart(text[0]) ? "'" + text : text;
+
+    public static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    public static async Task WriteAsync(Stream output, FileFormat format, IReadOnlyList<ColumnSpec> columns, IAsyncEnumerable<object?[]> rows, CancellationToken ct = default)
+    {
+        if (format == FileFormat.Csv)
+        {
+            await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", HasHeaderRecord = false };
+            await using var csv = new CsvWriter(writer, config, leaveOpen: true);
+            foreach (var c in columns) csv.WriteField(c.Name);
+            await csv.NextRecordAsync();
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                for (var i = 0; i < columns.Count; i++) csv.WriteField(CsvText(columns[i], row[i]));
+                await csv.NextRecordAsync();
+            }
+            await csv.FlushAsync();
+            return;
+        }
+        // MiniExcel writes synchronously from an enumerable: stream the rows through it, one dictionary at a time.
+        using var e = rows.ToBlockingEnumerable(ct).Select(row =>
+        {
+            IDictionary<string, object?> d = new Dictionary<string, object?>(columns.Count);
+            for (var i = 0; i < columns.Count; i++) d[columns[i].Name] = XlsxValue(columns[i], row[i]);
+            return d;
+        }).GetEnumerator();
+        if (!e.MoveNext())
+        {
+            var table = new System.Data.DataTable("Blad1");
+            foreach (var c in columns) table.Columns.Add(c.Name, typeof(string));
+            await MiniExcel.SaveAsAsync(output, table, excelType: ExcelType.XLSX, cancellationToken: ct);
+            return;
+        }
+        await MiniExcel.SaveAsAsync(output, Rest(e), excelType: ExcelType.XLSX, cancellationToken: ct);
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> Rest(IEnumerator<IDictionary<string, object?>> e)
+    {
+        do yield return e.Current; while (e.MoveNext());
+    }
+
+    private static string? CsvText(ColumnSpec c, object? v) => v switch
+    {
+        null => null,
+        string s => c.Type == ColumnType.Text ? Neutralise(s) : s,
+        // Decimal comma without thousands separators, as Dutch Excel reads it; the importer accepts comma and point.
+        decimal m => m.ToString("0.############################", CultureInfo.InvariantCulture).Replace('.', ','),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture),
+    };
+
+    private static object? XlsxValue(ColumnSpec c, object? v) => v switch
+    {
+        null => null,
+        string s => c.Type == ColumnType.Text ? Neutralise(s) : s,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => v,
+    };
+}

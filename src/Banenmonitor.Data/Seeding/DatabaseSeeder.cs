@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using System.Text;
+using Banenmonitor.Data.Audit;
+using Banenmonitor.Data.Model;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Banenmonitor.Data.Seeding;
+
+/// <summary>A published sector figure (from data/published), for seeding.</summary>
+public sealed record PublishedSectorFigure(
+    string SectorCode, int Year, decimal? TargetJobs, decimal? RealisedJobs, decimal? Percentage,
+    decimal? SroiJobs, decimal? PercentageIncludingSroi, string Source);
+
+/// <summary>Source of the published sector figures (implemented over the parser of data/published).</summary>
+public interface IPublishedSectorFigures
+{
+    IEnumerable<PublishedSectorFigure> Load();
+}
+
+/// <summary>Seeding options. Demo data and demo accounts are created only when <see cref="Demo"/> is set.</summary>
+public sealed record SeedOptions
+{
+    public bool Demo { get; init; }
+    /// <summary>Password of the demo accounts (configuration <c>Banenmonitor:DemoWachtwoord</c>); a fixed default is used only in demo mode.</summary>
+    public string? DemoPassword { get; init; }
+    public const string DefaultDemoPassword = "Demo-Banenmonitor-2025!";
+}
+
+/// <summary>What the seeder did.</summary>
+public sealed record SeedResult(bool WasEmpty, int PublishedReports, int DemoEmployers, int DemoUsers);
+
+/// <summary>
+/// Fills an empty database: the roles, the published sector figures, and (in demo mode) a small synthetic demo set —
+/// employers named "Demo …" with paid hours and target-group registrations — plus one demo account per role.
+/// Demo persons are synthetic pseudonyms (SHA-256 of "demo-persoon-N"), never derived from a real BSN.
+/// </summary>
+public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFigures? published = null)
+{
+    public const string DemoPrefix = "Demo ";
+    public const string DemoEmailDomain = "demo.banenmonitor.nl";
+
+    public async Task<SeedResult> SeedAsync(SeedOptions options, CancellationToken ct = default)
+    {
+        var previous = db.Actor;
+        db.Actor = new AuditActor("systeem", "seeding bij eerste start");
+        try
+        {
+            await EnsureRolesAsync(ct);
+            var empty = !await db.Employers.AnyAsync(ct) && !await db.SectorReports.AnyAsync(ct) && !await db.SectorTargets.AnyAsync(ct);
+            var reports = 0; var employers = 0; var users = 0;
+            if (empty)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                reports = await SeedPublishedAsync(ct);
+                if (options.Demo) employers = await SeedDemoDataAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            if (options.Demo) users = await SeedDemoUsersAsync(options.DemoPassword ?? SeedOptions.DefaultDemoPassword, ct);
+            return new SeedResult(empty, reports, employers, users);
+        }
+        finally { db.Actor = previous; }
+    }
+
+    private async Task EnsureRolesAsync(CancellationToken ct)
+    {
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(ct);
+        foreach (var role in Roles.All.Where(r => !existing.Contains(r)))
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<int> SeedPublishedAsync(CancellationToken ct)
+    {
+        if (published is null) return 0;
+        var sectors = await db.Sectors.ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var n = 0;
+        foreach (var f in published.Load())
+        {
+            if (!sectors.TryGetValue(f.SectorCode, out var sectorId)) continue;
+            if (f.TargetJobs is { } t && !db.SectorTargets.Local.Any(x => x.SectorId == sectorId && x.Year == f.Year))
+                db.SectorTargets.Add(new SectorTarget { SectorId = sectorId, Year = f.Year, TargetJobs = t, Source = f.Source });
+            if (db.SectorReports.Local.Any(x => x.SectorId == sectorId && x.Year == f.Year)) continue;
+            db.SectorReports.Add(new SectorReport
+            {
+                SectorId = sectorId, Year = f.Year, TargetJobs = f.TargetJobs, RealisedJobs = f.RealisedJobs, Percentage = f.Percentage,
+                SroiJobs = f.SroiJobs, PercentageIncludingSroi = f.PercentageIncludingSroi, Status = ReportStatus.Approved, Source = f.Source,
+            });
+            n++;
+        }
+        await db.SaveChangesAsync(ct);
+        return n;
+    }
+
+    /// <summary>A synthetic demo person's pseudonym (not derived from any BSN).</summary>
+    public static string DemoPerson(int n) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes($"demo-persoon-{n}")));
+
+    private async Task<int> SeedDemoDataAsync(CancellationToken ct)
+    {
+        int Sector(string code) => SectorCatalog.All.First(s => s.Code == code).Id;
+        var employers = new[]
+        {
+            new Employer { PayrollTaxNumber = "900000001L01", Name = DemoPrefix + "Gemeente Voorbeeldstad", SectorId = Sector("gemeenten"), SizeClass = SizeClass.Large, LenderType = LenderType.None },
+            new Employer { PayrollTaxNumber = "900000002L01", Name = DemoPrefix + "Schoolbestuur De Leerboom", SectorId = Sector("po"), SizeClass = SizeClass.Medium, LenderType = LenderType.None },
+            new Employer { PayrollTaxNumber = "900000003L01", Name = DemoPrefix + "Uitzendbureau Inzet", SectorId = Sector(SectorCatalog.Market), SizeClass = SizeClass.Large, LenderType = LenderType.Agency },
+            new Employer { PayrollTaxNumber = "900000004L01", Name = DemoPrefix + "Sw-bedrijf Samen Werkt", SectorId = Sector(SectorCatalog.ShelteredEmployment), SizeClass = SizeClass.Large, LenderType = LenderType.ShelteredEmployment },
+            new Employer { PayrollTaxNumber = "900000005L01", Name = DemoPrefix + "Bouwbedrijf Sociaal Bouwen", SectorId = Sector(SectorCatalog.Market), SizeClass = SizeClass.Medium, LenderType = LenderType.None },
+        };
+        db.Employers.AddRange(employers);
+        await db.SaveChangesAsync(ct);
+
+        var grounds = new[] { RegistrationGround.Wajong, RegistrationGround.Participatiewet, RegistrationGround.Wsw, RegistrationGround.Praktijkroute };
+        for (var p = 1; p <= 12; p++)
+            db.TargetGroupRegistrations.Add(new TargetGroupRegistration { Pseudonym = DemoPerson(p), Ground = grounds[p % grounds.Length], StartDate = new DateOnly(2015 + p % 8, 1 + p % 12, 1) });
+        // Persons 1–12 are in the register; 13–20 are other employees. Monthly hours in 2024.
+        var assignment = new (int Employer, int FirstPerson, int LastPerson, EmploymentForm Form, decimal Hours)[]
+        {
+            (0, 1, 4, EmploymentForm.Direct, 112m), (0, 13, 16, EmploymentForm.Direct, 140m),
+            (1, 5, 6, EmploymentForm.Direct, 86m), (1, 17, 18, EmploymentForm.Direct, 130m),
+            (2, 7, 9, EmploymentForm.Agency, 120m), (3, 10, 11, EmploymentForm.Direct, 125m),
+            (4, 12, 12, EmploymentForm.Direct, 150m), (4, 19, 20, EmploymentForm.Direct, 160m),
+        };
+        foreach (var (e, first, last, form, hours) in assignment)
+            for (var p = first; p <= last; p++)
+                for (var m = 1; m <= 12; m++)
+                {
+                    var start = new DateOnly(2024, m, 1);
+                    db.PaidHours.Add(new PaidHoursRecord { EmployerId = employers[e].Id, Pseudonym = DemoPerson(p), PeriodStart = start, PeriodEnd = start.AddMonths(1).AddDays(-1), Hours = hours, Form = form });
+                }
+        db.HiredInAttributions.Add(new HiredInAttribution { LenderId = employers[2].Id, HirerId = employers[0].Id, Pseudonym = DemoPerson(7), Year = 2024, Hours = 1440m, AgreedOn = new DateOnly(2025, 6, 30) });
+        var contract = new SroiContract { Reference = "DEMO-SROI-2024-001", ProcurerId = employers[0].Id, SupplierName = DemoPrefix + "Bouwbedrijf Sociaal Bouwen", SupplierPayrollTaxNumber = employers[4].PayrollTaxNumber, Value = 2_000_000m, Obligation = 100_000m };
+        contract.Placements.Add(new SroiPlacement { Reference = "1", Pseudonym = DemoPerson(12), Year = 2024, Hours = 1800m });
+        contract.Placements.Add(new SroiPlacement { Reference = "2", PersonCount = 2, Year = 2024, Hours = 1600m });
+        db.SroiContracts.Add(contract);
+        db.EmployerReports.Add(new EmployerReport { EmployerId = employers[1].Id, Year = 2024, RealisedJobs = 1.6m, TargetJobs = 2m, Note = "Synthetische demotelling.", Source = DemoPrefix + "eigen telling" });
+        await db.SaveChangesAsync(ct);
+        return employers.Length;
+    }
+
+    private async Task<int> SeedDemoUsersAsync(string password, CancellationToken ct)
+    {
+        var hasher = new PasswordHasher<AppUser>();
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var employer = await db.Employers.Where(e => e.PayrollTaxNumber == "900000001L01").Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        var created = 0;
+        foreach (var role in Roles.All)
+        {
+            var userName = $"demo-{role}@{DemoEmailDomain}";
+            if (await db.Users.AnyAsync(u => u.NormalizedUserName == userName.ToUpperInvariant(), ct)) continue;
+            var user = new AppUser
+            {
+                UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), Email = userName, NormalizedEmail = userName.ToUpperInvariant(),
+                EmailConfirmed = true, DisplayName = $"Demo {role}", IsDemo = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                SectorId = role == Roles.SectorRepresentative ? SectorCatalog.All.First(s => s.Code == "gemeenten").Id : null,
+                EmployerId = role == Roles.Employer ? employer : null,
+            };
+            user.PasswordHash = hasher.HashPassword(user, password);
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
+            created++;
+        }
+        await db.SaveChangesAsync(ct);
+        return created;
+    }
+}

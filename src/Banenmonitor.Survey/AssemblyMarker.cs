@@ -1,3 +1,0 @@
-namespace Banenmonitor.Survey;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,138 @@
+using System.Text.Json;
+
+namespace Banenmonitor.Cli.Tests;
+
+public class CoreCommandTests
+{
+    [Fact]
+    public void Quotum_json_has_the_contract_fields_and_a_step_by_step_trace()
+    {
+        var (exit, output, err) = CliRunner.Run("quotum", "--jaar", "2022", "--verloonde-uren", "600000", "--uren-doelgroep", "15000", "--verloonde-uren-vorig-jaar", "600000", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        foreach (var field in new[] { "jaar", "verloondeUren", "quotumpercentage", "vereisteBanen", "gerealiseerdeBanen", "quotumtekort", "quotumheffing", "vrijgesteld", "reden", "stappen" })
+            Assert.True(root.TryGetProperty(field, out _), $"veld {field} ontbreekt");
+        Assert.Equal(2022, root.GetProperty("jaar").GetInt32());
+        Assert.Equal(0.8m, root.GetProperty("quotumtekort").GetDecimal());
+        Assert.Equal(4000m, root.GetProperty("quotumheffing").GetDecimal());
+        Assert.False(root.GetProperty("vrijgesteld").GetBoolean());
+        var steps = root.GetProperty("stappen").EnumerateArray().ToList();
+        Assert.True(steps.Count >= 6);
+        foreach (var s in steps)
+            foreach (var field in new[] { "omschrijving", "formule", "waarden", "bronnen" })
+                Assert.True(s.TryGetProperty(field, out _), $"stapveld {field} ontbreekt");
+        Assert.Contains(steps, s => s.GetProperty("bronnen").EnumerateArray().Any(b => b.GetProperty("bron").GetString()!.Contains("Besluit Wfsv art. 2.32")));
+    }
+
+    [Fact]
+    public void Quotum_text_is_a_Dutch_step_by_step_explanation()
+    {
+        var (exit, output, _) = CliRunner.Run("quotum", "--jaar", "2022", "--fte", "300", "--uren-per-week", "38");
+        Assert.Equal(0, exit);
+        Assert.Contains("Quotumtekort", output);
+        Assert.Contains("Wfsv art. 38g lid 3", output);
+        Assert.Contains("Quotumheffing:        € 60.000,00", output);
+    }
+
+    [Fact]
+    public void Meting_2021_json_reproduces_Tabel_1_with_the_rounding_differences_explained()
+    {
+        var (exit, output, err) = CliRunner.Run("meting", "--jaar", "2021", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var r = doc.RootElement;
+        decimal Cell(string sector, string form, string field = "toenameAfgerond") => r.GetProperty(sector).GetProperty(form).GetProperty(field).GetDecimal();
+        Assert.Equal(59_928m, Cell("markt", "formeel"));
+        Assert.Equal(7_094m, Cell("overheid", "formeel"));
+        Assert.Equal(1_039m, Cell("markt", "inleen"));
+        Assert.Equal(4_748m, Cell("overheid", "inleen"));
+        Assert.Equal(5_787m, Cell("totaal", "inleen"));
+        Assert.Equal(11_842m, Cell("overheid", "totaal"));
+        Assert.Equal(72_809m, Cell("totaal", "totaal"));
+        Assert.Equal(60_966m, Cell("markt", "totaal", "gepubliceerd"));
+        Assert.Equal("afronding", r.GetProperty("markt").GetProperty("totaal").GetProperty("vergelijking").GetString());
+        Assert.Equal(60_000m, r.GetProperty("markt").GetProperty("doelstelling").GetDecimal());
+        Assert.Equal(20_000m, r.GetProperty("overheid").GetProperty("doelstelling").GetDecimal());
+        Assert.Contains(r.GetProperty("opmerkingen").EnumerateArray(), o => o.GetString()!.Contains("afrondingsverschillen"));
+    }
+
+    [Fact]
+    public void Parameters_json_lists_every_value_with_source_and_status()
+    {
+        var (exit, output, _) = CliRunner.Run("parameters", "--format", "json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        Assert.Contains(rows, x => x.GetProperty("naam").GetString() == "uren_per_baan_per_jaar" && x.GetProperty("waarde").GetDecimal() == 1331m && x.GetProperty("status").GetString() == "wet");
+        Assert.Contains(rows, x => x.GetProperty("status").GetString() == "onbevestigd");
+        Assert.All(rows, x => Assert.False(string.IsNullOrWhiteSpace(x.GetProperty("bron").GetString())));
+    }
+
+    [Theory]
+    [InlineData(new[] { "quotum", "--jaar", "twee" }, "Ongeldige waarde 'twee' voor --jaar")]
+    [InlineData(new[] { "quotum", "--verloonde-uren", "1000" }, "De optie --jaar is verplicht")]
+    [InlineData(new[] { "quotum", "--jaar", "2022", "--verloonde-uren", "-5" }, "mag niet kleiner zijn dan 0")]
+    [InlineData(new[] { "quotum", "--jaar", "2025", "--verloonde-uren", "600000" }, "onbevestigd")]
+    [InlineData(new[] { "quotum", "--jaar", "2022", "--onzin" }, "onbekend commando of argument '--onzin'")]
+    [InlineData(new[] { "meting", "--jaar", "1999" }, "Geen cijfers voor 1999")]
+    [InlineData(new[] { "quotum", "--jaar", "2022", "--verloonde-uren", "100", "--uren-doelgroep", "200" }, "niet groter zijn dan de totale verloonde uren")]
+    public void Bad_arguments_give_a_Dutch_message_and_a_non_zero_exit_without_a_stack_trace(string[] args, string expected)
+    {
+        var (exit, output, err) = CliRunner.Run(args);
+        Assert.NotEqual(0, exit);
+        Assert.Contains(expected, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.DoesNotContain("Exception", err + output);
+    }
+
+    [Fact]
+    public void An_unconfirmed_value_supplied_with_a_source_is_used_and_reported()
+    {
+        var (exit, output, err) = CliRunner.Run("quotum", "--jaar", "2025", "--verloonde-uren", "600000", "--verloonde-uren-vorig-jaar", "600000",
+            "--parameter", "quotumpercentage_overheid=2025:2.80:Brief UWV (test)", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(2.80m, doc.RootElement.GetProperty("quotumpercentage").GetDecimal());
+        Assert.True(doc.RootElement.GetProperty("onbevestigdeParameterGebruikt").GetBoolean());
+        Assert.Contains("Brief UWV (test)", output);
+    }
+}
+
+public class VergelijkCommandTests
+{
+    [Fact]
+    public void Sroi_scenario_2023_reproduces_Defensie_508_5_plus_235_8_of_822_from_the_data()
+    {
+        var (exit, output, err) = CliRunner.Run("vergelijk", "sector", "--jaar", "2023", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        var d = rows.Single(x => x.GetProperty("sector").GetString() == "defensie");
+        Assert.Equal(822m, d.GetProperty("doel").GetDecimal());
+        Assert.Equal(508.5m, d.GetProperty("realisatie").GetDecimal());
+        Assert.Equal(235.8m, d.GetProperty("sroi").GetDecimal());
+        Assert.Equal(90.5m, d.GetProperty("realisatiepercentageSroiScenario").GetDecimal());
+        // Every sector where the seeds give SROI jobs gets a scenario percentage equal to (realisation + SROI) / target.
+        foreach (var x in rows.Where(x => x.GetProperty("sroi").ValueKind == JsonValueKind.Number))
+        {
+            var expected = Math.Round((x.GetProperty("realisatie").GetDecimal() + x.GetProperty("sroi").GetDecimal()) / x.GetProperty("doel").GetDecimal() * 100m, 1, MidpointRounding.AwayFromZero);
+            Assert.Equal(expected, x.GetProperty("realisatiepercentageSroiScenario").GetDecimal());
+        }
+        Assert.True(rows.Count(x => x.GetProperty("sroi").ValueKind == JsonValueKind.Number) >= 3);
+    }
+
+    [Fact]
+    public void Employer_comparison_shows_both_regimes_with_legal_bases()
+    {
+        var (exit, output, err) = CliRunner.Run("vergelijk", "werkgever", "--jaar", "2026", "--verloonde-uren", "1000000", "--uren-doelgroep", "13310",
+            "--verloonde-uren-vorig-jaar", "1000000", "--werknemer-uren", "1331;2500", "--parameter", "quotumpercentage_overheid=2026:2.76:test", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var r = doc.RootElement;
+        Assert.Equal(53_500m, r.GetProperty("quotumregeling").GetProperty("teBetalen").GetDecimal());
+        Assert.True(r.GetProperty("quotumregeling").GetProperty("teBetalenOpgeschort").GetBoolean());
+        Assert.Equal(1331m * 1.01m + 2000m, r.GetProperty("wetBanenafspraak2025").GetProperty("teOntvangen").GetDecimal());
+        Assert.Contains("BWBR0051018", r.GetProperty("wetBanenafspraak2025").GetProperty("wettelijkegrondslag").GetString());
+    }
+}

@@ -1,0 +1,105 @@
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Regimes;
+using Banenmonitor.Rules.Units;
+
+namespace Banenmonitor.Rules.Tests;
+
+/// <summary>Worked cases of the Wet banenafspraak 2025 (BWBR0051018) and the Wtl, side by side with the quotumregeling.</summary>
+public class Regime2025Tests
+{
+    private static readonly ParameterSet Base = ParameterSet.Embedded;
+    private static ParameterSet Activated(int year = 2026, string pct = "2.5", string surcharge = "0.5") => Base
+        .WithOverride($"wba_activeringsjaar=2026:{year}:test: aangenomen activering")
+        .WithOverride($"wba_quotumpercentage=2026:{pct}:test: aangenomen quotumpercentage")
+        .WithOverride($"wba_inclusiviteitsopslag_percentage=2026:{surcharge}:test: aangenomen opslag");
+
+    [Fact]
+    public void LKV_is_1_01_per_paid_hour_capped_at_2000_per_employee_per_year_Wtl_2_10_2_13()
+    {
+        // Wtl art. 2.10 and 2.13 (from 1 January 2026): € 1.01 per paid hour, at most € 2,000 per employee per year.
+        var e = new EmployerYear(2026, new PaidHours(100_000), new PaidHours(2_500), TargetGroupEmployees:
+            [new TargetGroupEmployee("W1", new PaidHours(1_000)), new TargetGroupEmployee("W2", new PaidHours(1_500))]);
+        var r = new WetBanenafspraak2025Rules(Base).Compute(e);
+        Assert.Equal(1_010m + 1_515m, r.Receivable.Value);
+        var big = new EmployerYear(2026, new PaidHours(100_000), new PaidHours(2_500), TargetGroupEmployees: [new TargetGroupEmployee("W3", new PaidHours(2_500))]);
+        Assert.Equal(2_000m, new WetBanenafspraak2025Rules(Base).Compute(big).Receivable.Value);
+        Assert.Contains(r.Trace.Steps, s => s.Legal == "Wtl art. 2.10 en 2.13");
+    }
+
+    [Fact]
+    public void Without_activation_there_is_no_surcharge_and_no_bonus_Wet_banenafspraak_art_5()
+    {
+        var r = new WetBanenafspraak2025Rules(Base).Compute(new EmployerYear(2026, new PaidHours(1_000_000), PaidHours.Zero, PremiumBase: new Euros(40_000_000)));
+        Assert.Equal(0m, r.Payable.Value);
+        Assert.Equal(0m, r.Receivable.Value);
+        Assert.Contains(r.Trace.Steps, s => s.Legal == "Wet banenafspraak art. 5");
+    }
+
+    [Fact]
+    public void Bonus_is_5000_per_25_5_hour_job_pro_rata_Wtl_2_13_lid_2()
+    {
+        // 2,662 target-group hours = 2 jobs of 1,331 hours a year (25.5 h/week) → € 10,000.
+        var r = new WetBanenafspraak2025Rules(Activated()).Compute(new EmployerYear(2026, new PaidHours(1_000_000), new PaidHours(2_662)));
+        Assert.Equal(10_000m, r.Receivable.Value);
+        Assert.Contains(r.Trace.Steps, s => s.Legal!.StartsWith("Wtl art. 2.13 lid 2"));
+    }
+
+    [Fact]
+    public void Surcharge_starts_in_the_second_calendar_year_after_activation_Wet_banenafspraak_art_6()
+    {
+        var p = Activated(2026);
+        var e = new EmployerYear(2027, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000));
+        Assert.Equal(0m, new WetBanenafspraak2025Rules(p).Compute(e).Payable.Value);
+        var r = new WetBanenafspraak2025Rules(p).Compute(e with { Year = 2028 });
+        Assert.Equal(40_000_000m * 0.5m / 100m, r.Payable.Value);
+        Assert.True(r.UsesUnconfirmed);
+    }
+
+    [Fact]
+    public void Surcharge_excludes_lent_out_non_lent_Wsw_and_sheltered_work_wages_and_small_employers()
+    {
+        var p = Activated(2026);
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseExcluded: new Euros(10_000_000));
+        Assert.Equal(30_000_000m * 0.005m, new WetBanenafspraak2025Rules(p).Compute(e).Payable.Value);
+        var small = e with { TotalPaidHours = new PaidHours(40_000) };
+        Assert.Equal(0m, new WetBanenafspraak2025Rules(p).Compute(small).Payable.Value);
+    }
+
+    [Fact]
+    public void No_surcharge_when_the_quota_percentage_is_met()
+    {
+        var p = Activated(2026, pct: "2.5");
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(25_000), PremiumBase: new Euros(40_000_000));
+        Assert.Equal(0m, new WetBanenafspraak2025Rules(p).Compute(e).Payable.Value);
+    }
+
+    [Fact]
+    public void Comparison_shows_both_regimes_and_the_difference()
+    {
+        var p = Activated(2026).WithOverride("quotumpercentage_overheid=2026:2.76:test: waarde 2024 aangehouden");
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(13_310), new PaidHours(1_000_000), PremiumBase: new Euros(40_000_000),
+            SroiHours: new PaidHours(6_655));
+        // Quotumregeling needs a 2028 percentage: not available → not computable, said so.
+        var c = new RegimeComparison(p).Compare(e);
+        Assert.False(c.Quotumregeling.Computable);
+        Assert.Contains(c.Explanation, x => x.Contains("Quotumregeling niet te berekenen"));
+        var c2 = new RegimeComparison(p).Compare(e with { Year = 2026 });
+        Assert.True(c2.Quotumregeling.Computable);
+        Assert.True(c2.Quotumregeling.PayableSuspended);
+        // 1,000,000 × 2.76% = 27,600 h; C = 13,310 → (27,600 − 13,310)/1,331 = 10.73… → 10.7 jobs → € 53,500
+        Assert.Equal(53_500m, c2.Quotumregeling.Payable.Value);
+        // SROI scenario: C + 6,655 = 19,965 → (27,600 − 19,965)/1,331 = 5.73… → 5.7 jobs
+        Assert.Equal(28_500m, c2.QuotumregelingSroiScenario!.Payable.Value);
+        Assert.Equal(50_000m, c2.WetBanenafspraak2025.Receivable.Value); // 10 jobs × € 5,000
+        Assert.Contains(c2.Explanation, x => x.Contains("verschil"));
+    }
+
+    [Fact]
+    public void Regime_is_selected_by_year()
+    {
+        Assert.Equal([Regime.Quotumregeling], Regime.For(2022));
+        Assert.Equal([Regime.WetBanenafspraak2025], Regime.For(2026));
+        Assert.Equal(Regime.WetBanenafspraak2025, Regime.Parse("wba2025"));
+        Assert.Throws<ArgumentException>(() => Regime.Parse("onbekend"));
+    }
+}
