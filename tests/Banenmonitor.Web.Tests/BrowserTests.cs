@@ -141,31 +141,31 @@ public sealed class BrowserTests(AppFixture app)
         await rep.FillAsync("#realisatie", "1");
         await rep.ClickAsync("text=Opslaan als concept");
         // The 2022 report: entered, then submitted.
-        await rep.FillAsync("#jaar", "2022");
+        await rep.FillAsync("#jaar", "2024");
         await rep.FillAsync("#doel", "5250");
-        await rep.FillAsync("#realisatie", "6490");
+        await rep.FillAsync("#realisatie", "6600");
         await rep.ClickAsync("text=Opslaan als concept");
         Assert.Contains("concept", await rep.InnerTextAsync("#rapportages"));
-        await rep.ClickAsync("text=Indienen (2022)");
+        await rep.ClickAsync("text=Indienen (2024)");
         Assert.Contains("ingediend", await rep.InnerTextAsync("#rapportages"));
 
         var publicPage = await PageAsync();
         await publicPage.GotoAsync("/sectoren/gemeenten");
         var before = await publicPage.InnerTextAsync("main");
         Assert.Contains("5.796", before);
-        Assert.DoesNotContain("6.490", before); // submitted, not approved
+        Assert.DoesNotContain("6.600", before); // submitted, not approved
 
         var analyst = await PageAsync();
         await LoginAsync(analyst, "analist@demo.banenmonitor.nl");
         await analyst.GotoAsync("/aanleveren/beoordelen");
         await AssertAccessibleAsync(analyst);
-        Assert.Contains("6.490", await analyst.InnerTextAsync("#ingediend"));
+        Assert.Contains("6.600", await analyst.InnerTextAsync("#ingediend"));
         await analyst.ClickAsync("#ingediend button:has-text('Goedkeuren')");
         Assert.Contains("goedgekeurd", await analyst.InnerTextAsync("[role=status]"));
 
-        await publicPage.GotoAsync("/sectoren?jaar=2022");
+        await publicPage.GotoAsync("/sectoren?jaar=2024");
         var after = await publicPage.InnerTextAsync("main");
-        Assert.Contains("6.490", after);
+        Assert.Contains("6.600", after);
         Assert.Contains("123,6%", after); // 6.490 / 5.250
         await publicPage.GotoAsync("/sectoren?jaar=2021");
         Assert.Contains("5.796", await publicPage.InnerTextAsync("main"));
@@ -173,7 +173,7 @@ public sealed class BrowserTests(AppFixture app)
         // The audit trail records who did what to the figure.
         var admin = await PageAsync();
         await LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
-        await admin.GotoAsync("/beheer/audit?onderwerp=" + Uri.EscapeDataString("sectorrapportage:2022:gemeenten"));
+        await admin.GotoAsync("/beheer/audit?onderwerp=" + Uri.EscapeDataString("sectorrapportage:2024:gemeenten"));
         var audit = await admin.InnerTextAsync("main");
         Assert.Contains("ingediend", audit);
         Assert.Contains("goedgekeurd", audit);
