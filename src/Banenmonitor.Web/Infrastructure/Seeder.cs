@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Published;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public static class Seeder
         if (!await db.SectorReports.AnyAsync())
         {
             foreach (var r in PublishedSectorReports()) db.SectorReports.Add(r);
-            db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = "systeem", Action = "geladen", Subject = "sectorrapportages", Details = "Gepubliceerde sectorcijfers 2020, 2021 en 2023 geladen uit de brondocumenten." });
+            db.Audit.Add(new AuditEntry { At = DateTime.UtcNow, User = "systeem", Action = "geladen", Subject = "sectorrapportages", Details = "Gepubliceerde sectorcijfers geladen uit data/published/sectoren.csv." });
             await db.SaveChangesAsync();
         }
 
@@ -72,38 +73,37 @@ public static class Seeder
         }
     }
 
-    /// <summary>The published sector figures shipped with the web application.</summary>
+    /// <summary>
+    /// The published sector figures (data/published/sectoren.csv and documenten.csv, parsed by
+    /// Banenmonitor.Rules.Published): per sector and year the primary target, realisation and SROI figure.
+    /// </summary>
     public static IEnumerable<SectorReport> PublishedSectorReports()
     {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web.sectorrapportages.csv")
-                      ?? throw new InvalidOperationException("sectorrapportages.csv ontbreekt");
-        using var reader = new StreamReader(s);
-        var lines = reader.ReadToEnd().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1);
-        foreach (var line in lines)
+        var published = PublishedFigures.Value;
+        foreach (var year in published.Years)
+        foreach (var f in published.ForYear(year))
         {
-            var f = SplitCsv(line);
-            decimal? D(string x) => x.Length == 0 ? null : decimal.Parse(x, CultureInfo.InvariantCulture);
+            if (f.IsEmpty || (f.Target is null && f.Realised is null && f.Percentage is null)) continue;
+            var sroi = f.Sroi?.Value ?? (f.RealisedIncludingSroi is { } i && f.Realised is { } r ? i.Value - r.Value : null);
+            var quotes = new[] { f.Target, f.Realised, f.Sroi, f.Percentage }.Where(x => x is not null)
+                .Select(x => $"{x!.Document}: '{x.Quote}'").Distinct();
             yield return new SectorReport
             {
-                Year = int.Parse(f[0], CultureInfo.InvariantCulture), SectorCode = f[1], Target = D(f[2]), Realised = D(f[3]), Sroi = D(f[4]),
-                PublishedPercentage = D(f[5]), PublishedPercentageInclSroi = D(f[6]), Source = f[7], Status = ReportStatus.Gepubliceerd,
-                CreatedAt = DateTime.UtcNow, CreatedBy = "systeem",
+                Year = year, SectorCode = f.Sector.Code, Target = f.Target?.Value, Realised = f.Realised?.Value, Sroi = sroi,
+                PublishedPercentage = f.Percentage?.Value, PublishedPercentageInclSroi = f.PercentageIncludingSroi?.Value,
+                Source = "Brondocument " + string.Join("; ", quotes), Status = ReportStatus.Gepubliceerd, CreatedAt = DateTime.UtcNow, CreatedBy = "systeem",
             };
         }
     }
 
-    private static string[] SplitCsv(string line)
+    private static readonly Lazy<PublishedSectorFigures> PublishedFigures = new(() =>
+        PublishedSectorFigures.Parse(Resource("documenten.csv"), "data/published/documenten.csv", Resource("sectoren.csv"), "data/published/sectoren.csv"));
+
+    private static string Resource(string name)
     {
-        var result = new List<string>();
-        var cur = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var ch in line)
-        {
-            if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) { result.Add(cur.ToString()); cur.Clear(); }
-            else cur.Append(ch);
-        }
-        result.Add(cur.ToString());
-        return result.ToArray();
+        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web." + name)
+                      ?? throw new InvalidOperationException(name + " ontbreekt");
+        using var reader = new StreamReader(s);
+        return reader.ReadToEnd();
     }
 }
