@@ -48,6 +48,8 @@ public static class SectorQuery
     private static void Check(string what, decimal? published, decimal computed, decimal target, decimal realised, List<Controle> checks)
     {
         if (published is not { } p) return;
+        // Values come back from the database with their scale lost or padded: the written decimals are those without trailing zeros.
+        p = Normalise(p); target = Normalise(target); realised = Normalise(realised);
         var dec = ValueInterval.DecimalsOf(p);
         var inputHalf = 0.5m * Pow10(-Math.Max(ValueInterval.DecimalsOf(target), 0));
         var realHalf = 0.5m * Pow10(-Math.Max(ValueInterval.DecimalsOf(realised), 0));
@@ -58,6 +60,8 @@ public static class SectorQuery
             checks.Add(new("inconsistent", $"Gepubliceerd {what} {DutchFormat.Number(p, dec)}% volgt niet uit de eigen cijfers: berekend {DutchFormat.Fixed(computed, Math.Max(dec, 1))}% " +
                                            $"(bereik door afronding {DutchFormat.Fixed(low, 2)}–{DutchFormat.Fixed(high, 2)}%)."));
     }
+
+    private static decimal Normalise(decimal v) => v / 1.0000000000000000000000000000m;
 
     private static decimal Pow10(int e) { var v = 1m; for (var i = 0; i < Math.Abs(e); i++) v = e < 0 ? v / 10 : v * 10; return v; }
 

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Banenmonitor.Web;
+using Banenmonitor.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Banenmonitor.Web.Tests;
+
+/// <summary>The real application on Kestrel on a random loopback port, with a real SQLite file, and a real Chromium.</summary>
+public sealed partial class AppFixture : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("banenmonitor-web-").FullName;
+    public WebApplication App { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public string ConnectionString => $"Data Source={Path.Combine(_dir, "banenmonitor.db")}";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        App = BanenmonitorApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Banenmonitor", ConnectionString, "--Banenmonitor:Demo", "true",
+            "--Logging:LogLevel:Default", "Warning"]);
+        await BanenmonitorApp.PrepareAsync(App);
+        await App.StartAsync();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    /// <summary>System Chromium, launched once and shared (never downloads a browser).</summary>
+    public async Task<IBrowser> BrowserAsync()
+    {
+        if (_browser is not null) return _browser;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("BANENMONITOR_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return _browser;
+    }
+
+    public WebDbContext Db() => new(new DbContextOptionsBuilder<WebDbContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>An HTTP client without redirects, logged in as <paramref name="user"/> (or anonymous when null).</summary>
+    public async Task<HttpClient> ClientAsync(string? user, string? password = null)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
+        if (user is null) return client;
+        password ??= Seeder.DemoAccounts.Single(a => a.UserName == user).Password;
+        var page = await client.GetStringAsync("/account/inloggen");
+        var token = AntiforgeryToken(page);
+        var res = await client.PostAsync("/account/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Gebruikersnaam"] = user, ["Wachtwoord"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        if (res.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Inloggen als {user} mislukt: {(int)res.StatusCode}");
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html) => TokenRegex().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
