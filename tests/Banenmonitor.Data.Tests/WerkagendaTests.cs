@@ -157,6 +157,20 @@ public sealed class WerkagendaTests
         }
     }
 
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_database_seeder_loads_the_seed_derived_agendas_with_their_sources(string provider)
+    {
+        await using var tdb = await TestDatabases.CreateAsync(provider, "agenda-seeder");
+        await using var db = tdb.Context();
+        await new Banenmonitor.Data.Seeding.DatabaseSeeder(db).SeedAsync(new Banenmonitor.Data.Seeding.SeedOptions());
+        var defensie = await new WorkAgendaService(db).Agendas.SingleAsync(a => a.Sector!.Code == "defensie");
+        Assert.Equal(WorkAgendaStatus.Concept, defensie.Status);
+        var training = defensie.Actions.Single(a => a.Type == ActionType.SupervisorTraining);
+        Assert.Contains("Interne Begeleider Arbeidsparticipant", training.SourceQuote);
+        Assert.Contains("seed 003", training.Source);
+        Assert.Contains(await db.AuditEntries.Select(a => a.EntityType).ToListAsync(), t => t == nameof(WorkAgendaAction));
+    }
+
     [Fact]
     public void A_bad_seed_row_names_file_row_and_column()
     {
