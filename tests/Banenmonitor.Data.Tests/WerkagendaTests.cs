@@ -98,6 +98,13 @@ public sealed class WerkagendaTests
         await svc.EvaluateAsync(partly.Id, EvaluationOutcome.Deels, "Te weinig begeleiders", "p@test");
         await svc.EvaluateAsync(failed.Id, EvaluationOutcome.Niet, "Inkopers niet bereikt", "p@test");
         Assert.Equal(WorkAgendaStatus.Vastgesteld, (await svc.FindAsync(old.Id))!.Status); // one action still open
+        // Overdue: the open action's end date and milestone have passed; evaluated actions are not overdue.
+        var monitor = WorkAgendaMonitor.Monitor((await svc.FindAsync(old.Id))!, new DateOnly(2025, 1, 15));
+        var overdue = Assert.Single(monitor.Overdue);
+        Assert.Equal("Ambassadeurs", overdue.Action.Title);
+        Assert.True(overdue.Overdue);
+        Assert.Equal("Eerste webinar", Assert.Single(overdue.OverdueMilestones).Description);
+        Assert.Empty(WorkAgendaMonitor.Monitor((await svc.FindAsync(old.Id))!, new DateOnly(2023, 5, 1)).Overdue);
 
         // Another sector may not build on this agenda.
         await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.CreateAsync(Gemeenten, "Gemeenten", new(2025, 1, 1), new(2026, 12, 31), "g@test", old.Id));

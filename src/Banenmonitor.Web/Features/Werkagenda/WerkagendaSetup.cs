@@ -28,7 +28,7 @@ public static class WerkagendaSetup
             services.AddDbContext<BanenmonitorDbContext, PostgresBanenmonitorDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         services.AddScoped(sp => new WorkAgendaService(sp.GetRequiredService<BanenmonitorDbContext>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<WerkagendaQuery>();
-        services.AddSingleton<WerkagendaPdf>();
+        services.AddSingleton(new Banenmonitor.Reports.Rendering.PdfReportRenderer());
         return services;
     }
 
