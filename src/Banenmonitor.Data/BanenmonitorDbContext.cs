@@ -27,13 +27,14 @@ public abstract class BanenmonitorDbContext(DbContextOptions options) : Identity
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ParameterOverride> ParameterOverrides => Set<ParameterOverride>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<WorkAgenda> WorkAgendas => Set<WorkAgenda>();
 
     /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        optionsBuilder.AddInterceptors(AuditInterceptor.Instance);
+        optionsBuilder.AddInterceptors(AuditInterceptor.Instance, Banenmonitor.Data.WorkAgendas.WorkAgendaGuard.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 
@@ -156,6 +157,7 @@ public abstract class BanenmonitorDbContext(DbContextOptions options) : Identity
             e.HasIndex(x => new { x.EntityType, x.EntityKey });
             e.HasIndex(x => x.ImportRunId);
         });
+        Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Banenmonitor.Web.Api;
+using Banenmonitor.Web.Features.Werkagenda;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,7 @@ public static class BanenmonitorApp
         builder.Services.AddSingleton<ParameterProvider>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<SectorFigures>();
+        builder.Services.AddWerkagenda(config);
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -82,7 +84,8 @@ public static class BanenmonitorApp
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Submitting, p => p.RequireRole(Roles.SectorRepresentative, Roles.Employer))
             .AddPolicy(Policies.Employer, p => p.RequireRole(Roles.Employer))
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(WerkagendaSetup.EditPolicy, p => p.RequireRole(Roles.SectorRepresentative));
 
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddRazorPages(o =>
@@ -94,6 +97,9 @@ public static class BanenmonitorApp
             o.Conventions.AuthorizePage("/Aanleveren/Beoordelen", Policies.Ministry);
             o.Conventions.AuthorizePage("/Werkgevers/Mijn", Policies.Employer);
             o.Conventions.AuthorizePage("/Account/Uitloggen", Policies.SignedIn);
+            o.Conventions.AuthorizeFolder("/Werkagenda", Policies.SignedIn);
+            o.Conventions.AuthorizePage("/Werkagenda/Nieuw", WerkagendaSetup.EditPolicy);
+            o.Conventions.AuthorizePage("/Werkagenda/Bewerken", WerkagendaSetup.EditPolicy);
         });
         builder.Services.AddAntiforgery(o => { o.Cookie.Name = "banenmonitor-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -129,8 +135,11 @@ public static class BanenmonitorApp
     }
 
     /// <summary>Creates the database and loads the published figures (and, in demo mode, the demo accounts).</summary>
-    public static Task PrepareAsync(WebApplication app) =>
-        Seeder.SeedAsync(app.Services, app.Configuration.GetValue("Banenmonitor:Demo", true));
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        await Seeder.SeedAsync(app.Services, app.Configuration.GetValue("Banenmonitor:Demo", true));
+        await WerkagendaSetup.PrepareAsync(app.Services);
+    }
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

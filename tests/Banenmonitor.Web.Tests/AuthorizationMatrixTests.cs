@@ -58,6 +58,13 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET api/aanleveringen"] = Ministry,
         ["POST api/tokens"] = SignedIn,
         ["GET openapi/{documentName}.json"] = All,
+        // Work agendas: agenda 1 is the gemeenten concept (seed); concepts only for the own sector and the ministry.
+        ["GET werkagenda"] = SignedIn,
+        ["GET werkagenda/{id:int}"] = ["sectorvertegenwoordiger", "analist", "beheerder"],
+        ["GET werkagenda/{id:int}/document"] = ["sectorvertegenwoordiger", "analist", "beheerder"],
+        // A Razor page is one endpoint for GET and POST (handlers); the same policy guards both. Cross-sector edits: WerkagendaTests.
+        ["GET werkagenda/nieuw"] = ["sectorvertegenwoordiger"],
+        ["GET werkagenda/{id:int}/bewerken"] = ["sectorvertegenwoordiger"],
     };
 
     private static readonly Dictionary<string, string> Samples = new()

@@ -54,6 +54,7 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 reports = await SeedPublishedAsync(ct);
                 if (options.Demo) employers = await SeedDemoDataAsync(ct);
+                await WorkAgendas.WorkAgendaSeed.SeedAsync(db, ct: ct); // starting work agendas derived from the documents
                 await tx.CommitAsync(ct);
             }
             if (options.Demo) users = await SeedDemoUsersAsync(options.DemoPassword ?? SeedOptions.DefaultDemoPassword, ct);

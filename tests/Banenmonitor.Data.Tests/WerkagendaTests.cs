@@ -1,0 +1,190 @@
+using Banenmonitor.Data.Model;
+using Banenmonitor.Data.WorkAgendas;
+using Microsoft.EntityFrameworkCore;
+
+namespace Banenmonitor.Data.Tests;
+
+/// <summary>The rules of the work agenda cycle (seed 003 §4.2, §6.1) on a real SQLite file and a real PostgreSQL database.</summary>
+public sealed class WerkagendaTests
+{
+    private const int Gemeenten = 1, Provincies = 2;
+    private static readonly DateOnly Start = new(2023, 1, 1), End = new(2024, 12, 31);
+
+    private static ActionInput Action(string title, ActionType type, decimal? forecast = null) => new(title, type, "VNG", Start, End, "Weinig zicht op vacatures", forecast,
+        Goals: [new(GoalLevel.Breed, "Webinars worden georganiseerd"), new(GoalLevel.Midden, "Minstens 20 werkgevers benaderd", 20, "werkgevers benaderd"), new(GoalLevel.Smal, "Banen gerealiseerd", forecast ?? 5, "banen")],
+        Milestones: [new("Eerste webinar", new DateOnly(2023, 6, 1))]);
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Signing_makes_the_agenda_vastgesteld_and_freezes_its_plan_but_not_progress_and_evaluation(string provider)
+    {
+        await using var tdb = await TestDatabases.CreateAsync(provider, "agenda-sign");
+        int agendaId, actionId;
+        await using (var db = tdb.Context())
+        {
+            var svc = new WorkAgendaService(db);
+            var agenda = await svc.CreateAsync(Gemeenten, "Werkagenda gemeenten 2023-2024", Start, End, "gemeenten@test");
+            agendaId = agenda.Id;
+            var ex = await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.SignAsync(agendaId, "A. Bestuurder", "voorzitter", new DateOnly(2023, 2, 1), "gemeenten@test"));
+            Assert.Contains("zonder acties", ex.Message);
+            actionId = (await svc.AddActionAsync(agendaId, Action("Werkgevers benaderen", ActionType.SharingGoodExamples, 20), "gemeenten@test")).Id;
+            await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.RecordProgressAsync(actionId, new DateOnly(2023, 3, 1), 1, null, null, null, "gemeenten@test"));
+            Assert.Equal(WorkAgendaStatus.Concept, (await svc.FindAsync(agendaId))!.Status);
+            await svc.SignAsync(agendaId, "A. Bestuurder", "voorzitter", new DateOnly(2023, 2, 1), "gemeenten@test");
+        }
+        await using (var db = tdb.Context())
+        {
+            var svc = new WorkAgendaService(db);
+            var agenda = (await svc.FindAsync(agendaId))!;
+            Assert.Equal(WorkAgendaStatus.Vastgesteld, agenda.Status);
+            Assert.Equal("A. Bestuurder", Assert.Single(agenda.Signatures).Name);
+            await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.AddActionAsync(agendaId, Action("Nog een", ActionType.JobCarving), "gemeenten@test"));
+
+            // The guard holds for any code path, not only the service.
+            agenda.Actions[0].Title = "Stiekem gewijzigd";
+            await Assert.ThrowsAsync<WorkAgendaRuleException>(() => db.SaveChangesAsync());
+        }
+        await using (var db = tdb.Context())
+        {
+            db.Set<WorkAgendaGoal>().Remove(await db.Set<WorkAgendaGoal>().FirstAsync(g => g.ActionId == actionId));
+            await Assert.ThrowsAsync<WorkAgendaRuleException>(() => db.SaveChangesAsync());
+        }
+        await using (var db = tdb.Context())
+        {
+            var svc = new WorkAgendaService(db);
+            var midden = await db.Set<WorkAgendaGoal>().SingleAsync(g => g.ActionId == actionId && g.Level == GoalLevel.Midden);
+            await svc.RecordProgressAsync(actionId, new DateOnly(2023, 5, 1), 3, midden.Id, 12, "12 werkgevers benaderd", "gemeenten@test");
+            await svc.RecordProgressAsync(actionId, new DateOnly(2023, 11, 1), 4.5m, midden.Id, 9, null, "gemeenten@test");
+            await svc.EvaluateAsync(actionId, EvaluationOutcome.Deels, "Werkgevers benaderd, maar te weinig passende vacatures", "gemeenten@test");
+        }
+        await using (var db = tdb.Context())
+        {
+            var agenda = (await new WorkAgendaService(db).FindAsync(agendaId))!;
+            Assert.Equal(WorkAgendaStatus.Geevalueerd, agenda.Status);
+            var m = WorkAgendaMonitor.Monitor(agenda, new DateOnly(2025, 1, 15));
+            var action = Assert.Single(m.Actions);
+            Assert.Equal(7.5m, action.Realised);
+            Assert.Equal(20m, action.Forecast);
+            Assert.Equal(37.5m, action.PercentOfForecast);
+            var midden = action.Goals.Single(g => g.Goal.Level == GoalLevel.Midden);
+            Assert.Equal(21m, midden.Realised);
+            Assert.True(midden.Done);
+            Assert.False(action.Goals.Single(g => g.Goal.Level == GoalLevel.Smal).Done); // 7.5 of 20 jobs
+            // Evaluated actions are not overdue, even after their end date.
+            Assert.Empty(m.Overdue);
+            // After the evaluation no more progress.
+            await Assert.ThrowsAsync<WorkAgendaRuleException>(() => new WorkAgendaService(db).RecordProgressAsync(actionId, new DateOnly(2025, 1, 1), 1, null, null, null, "x"));
+            var audit = await db.AuditEntries.Where(a => a.EntityType.StartsWith("WorkAgenda")).ToListAsync();
+            Assert.Contains(audit, a => a.EntityType == nameof(WorkAgendaSignature) && a.UserName == "gemeenten@test");
+            Assert.Contains(audit, a => a.EntityType == nameof(WorkAgendaProgress));
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_new_agenda_carries_over_open_and_partly_successful_actions_and_lists_the_problems(string provider)
+    {
+        await using var tdb = await TestDatabases.CreateAsync(provider, "agenda-carry");
+        await using var db = tdb.Context();
+        var svc = new WorkAgendaService(db);
+        var old = await svc.CreateAsync(Provincies, "Werkagenda provincies 2023-2024", Start, End, "p@test");
+        var worked = await svc.AddActionAsync(old.Id, Action("Themadagen", ActionType.SharingGoodExamples), "p@test");
+        var partly = await svc.AddActionAsync(old.Id, Action("Traineeships", ActionType.TrialPlacementsInternships, 10), "p@test");
+        var failed = await svc.AddActionAsync(old.Id, Action("Inkoop", ActionType.ProcurementSroi), "p@test");
+        var open = await svc.AddActionAsync(old.Id, Action("Ambassadeurs", ActionType.Ambassadorship), "p@test");
+        await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.CreateAsync(Provincies, "Te vroeg", new(2025, 1, 1), new(2026, 12, 31), "p@test", old.Id));
+        await svc.SignAsync(old.Id, "B. Gedeputeerde", "gedeputeerde", new DateOnly(2023, 1, 15), "p@test");
+        await svc.RecordProgressAsync(partly.Id, new DateOnly(2024, 6, 1), 4, null, null, null, "p@test");
+        await svc.EvaluateAsync(worked.Id, EvaluationOutcome.Werkte, null, "p@test");
+        await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.EvaluateAsync(partly.Id, EvaluationOutcome.Deels, " ", "p@test"));
+        await svc.EvaluateAsync(partly.Id, EvaluationOutcome.Deels, "Te weinig begeleiders", "p@test");
+        await svc.EvaluateAsync(failed.Id, EvaluationOutcome.Niet, "Inkopers niet bereikt", "p@test");
+        Assert.Equal(WorkAgendaStatus.Vastgesteld, (await svc.FindAsync(old.Id))!.Status); // one action still open
+        // Overdue: the open action's end date and milestone have passed; evaluated actions are not overdue.
+        var monitor = WorkAgendaMonitor.Monitor((await svc.FindAsync(old.Id))!, new DateOnly(2025, 1, 15));
+        var overdue = Assert.Single(monitor.Overdue);
+        Assert.Equal("Ambassadeurs", overdue.Action.Title);
+        Assert.True(overdue.Overdue);
+        Assert.Equal("Eerste webinar", Assert.Single(overdue.OverdueMilestones).Description);
+        Assert.Empty(WorkAgendaMonitor.Monitor((await svc.FindAsync(old.Id))!, new DateOnly(2023, 5, 1)).Overdue);
+
+        // Another sector may not build on this agenda.
+        await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.CreateAsync(Gemeenten, "Gemeenten", new(2025, 1, 1), new(2026, 12, 31), "g@test", old.Id));
+
+        var next = await svc.CreateAsync(Provincies, "Werkagenda provincies 2025-2026", new(2025, 1, 1), new(2026, 12, 31), "p@test", old.Id);
+        db.ChangeTracker.Clear();
+        next = (await svc.FindAsync(next.Id))!;
+        Assert.Equal(old.Id, next.PreviousAgendaId);
+        Assert.Equal(WorkAgendaStatus.Concept, next.Status);
+        Assert.Equal(["Traineeships", "Inkoop", "Ambassadeurs"], next.Actions.OrderBy(a => a.Id).Select(a => a.Title).ToArray());
+        Assert.Equal([partly.Id, failed.Id, open.Id], next.Actions.OrderBy(a => a.Id).Select(a => a.CarriedOverFromId!.Value).ToArray());
+        var carried = next.Actions.Single(a => a.Title == "Traineeships");
+        Assert.Equal(6m, carried.ForecastJobs); // 10 forecast − 4 realised
+        Assert.Equal(3, carried.Goals.Count);
+        Assert.Empty(carried.Progress);
+        Assert.Contains("Te weinig begeleiders", carried.Problem);
+        Assert.Contains("Te weinig begeleiders", next.ProblemAnalysis);
+        Assert.Contains("Inkopers niet bereikt", next.ProblemAnalysis);
+        Assert.Contains("1 werkte", next.ProblemAnalysis);
+        Assert.DoesNotContain("Themadagen", next.ProblemAnalysis);
+        // The carried-over plan is editable again (new concept), the old one stays frozen.
+        await svc.RemoveActionAsync(next.Actions.Single(a => a.Title == "Ambassadeurs").Id, "p@test");
+        await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.RemoveActionAsync(open.Id, "p@test"));
+    }
+
+    /// <summary>Seed 003 §4.1: "Genoemd in" per type of action, out of 12 work agendas, in the table's order.</summary>
+    private static readonly int[] Seed003Counts = [3, 7, 7, 6, 9, 2, 7, 2, 2, 3, 2, 3];
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_seed_derived_agendas_reproduce_the_research_counts_and_score_range(string provider)
+    {
+        await using var tdb = await TestDatabases.CreateAsync(provider, "agenda-seed");
+        await using (var db = tdb.Context())
+        {
+            Assert.Equal(12, await WorkAgendaSeed.SeedAsync(db));
+            Assert.Equal(0, await WorkAgendaSeed.SeedAsync(db)); // idempotent
+        }
+        await using (var db = tdb.Context())
+        {
+            var agendas = await new WorkAgendaService(db).Agendas.ToListAsync();
+            Assert.Equal(12, agendas.Count);
+            Assert.All(agendas, a => Assert.True(a.DerivedFromDocuments));
+            Assert.All(agendas.SelectMany(a => a.Actions), x => Assert.False(string.IsNullOrWhiteSpace(x.Source)));
+            var counts = WorkAgendaMonitor.TypeCounts(agendas);
+            Assert.Equal(Seed003Counts, counts.Select(c => c.Agendas).ToArray());
+            Assert.All(counts, c => Assert.Equal(12, c.OutOf));
+            // "De scores van de werkagenda's lopen uiteen van 2 tot 9 … de meeste verscheidene activiteiten: Rijksoverheid en Defensie."
+            var scores = agendas.ToDictionary(a => a.Sector!.Code, WorkAgendaMonitor.Score);
+            Assert.Equal(2, scores.Values.Min());
+            Assert.Equal(9, scores.Values.Max());
+            Assert.Equal(9, scores["rijk"]);
+            Assert.Equal(9, scores["defensie"]);
+            Assert.All(scores.Where(s => s.Key is not ("rijk" or "defensie")), s => Assert.True(s.Value < 9, s.Key));
+            // "Delen van goede voorbeelden" is the most mentioned type (9 of 12).
+            Assert.Equal(ActionType.SharingGoodExamples, counts.MaxBy(c => c.Agendas)!.Type);
+            Assert.Equal("Delen van goede voorbeelden", ActionType.SharingGoodExamples.Label());
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_database_seeder_loads_the_seed_derived_agendas_with_their_sources(string provider)
+    {
+        await using var tdb = await TestDatabases.CreateAsync(provider, "agenda-seeder");
+        await using var db = tdb.Context();
+        await new Banenmonitor.Data.Seeding.DatabaseSeeder(db).SeedAsync(new Banenmonitor.Data.Seeding.SeedOptions());
+        var defensie = await new WorkAgendaService(db).Agendas.SingleAsync(a => a.Sector!.Code == "defensie");
+        Assert.Equal(WorkAgendaStatus.Concept, defensie.Status);
+        var training = defensie.Actions.Single(a => a.Type == ActionType.SupervisorTraining);
+        Assert.Contains("Interne Begeleider Arbeidsparticipant", training.SourceQuote);
+        Assert.Contains("seed 003", training.Source);
+        Assert.Contains(await db.AuditEntries.Select(a => a.EntityType).ToListAsync(), t => t == nameof(WorkAgendaAction));
+    }
+
+    [Fact]
+    public void A_bad_seed_row_names_file_row_and_column()
+    {
+        const string text = "sector,periode_begin,periode_eind,agenda,type,actie,eigenaar,knelpunt,bron,citaat,toelichting\n" +
+                            "gemeenten,2021-01-01,2022-12-31,A,goede-voorbeelden,X,VNG,,bron,,\n" +
+                            "gemeenten,2021-01-01,2022-12-31,A,onbekend-type,Y,VNG,,bron,,\n";
+        var ex = Assert.Throws<FormatException>(() => WorkAgendaSeed.Parse(text, "w.csv"));
+        Assert.Contains("w.csv, regel 3, kolom 'type'", ex.Message);
+    }
+}
