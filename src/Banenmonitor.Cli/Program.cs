@@ -25,6 +25,7 @@ namespace Banenmonitor.Cli
             VergelijkCommand.Build(),
             ControleCommand.Build(),
             EnqueteCommand.Build(),
+            SectorCommand.Build(),
         ];
 
         public static int Run(string[] args)

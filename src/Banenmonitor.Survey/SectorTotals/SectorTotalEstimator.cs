@@ -252,6 +252,8 @@ public static class SectorTotalEstimator
                 "Zonder cijfers per werkgever is geen standaardfout te berekenen en dus geen betrouwbaarheidsinterval. " +
                 "Daarvoor zijn per rapporterende werkgever de banen en de omvang nodig, en de omvang van alle werkgevers in het register " +
                 "(of ten minste het aantal werkgevers en de totale omvang).",
+                $"Gevoeligheid (geen betrouwbaarheidsinterval): hebben de niet-rapporteurs per eenheid omvang half zoveel of anderhalf keer " +
+                $"zoveel banen als de rapporteurs, dan is het totaal {F(reportedJobs + 0.5 * (total - reportedJobs))} tot {F(reportedJobs + 1.5 * (total - reportedJobs))}.",
             ]);
     }
 
