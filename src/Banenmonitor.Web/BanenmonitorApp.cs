@@ -21,6 +21,7 @@ public static class BanenmonitorApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = typeof(BanenmonitorApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
@@ -33,6 +34,7 @@ public static class BanenmonitorApp
         builder.Services.AddSingleton<ParameterProvider>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<SectorFigures>();
+        builder.Services.AddSingleton<Features.Sectoren.SectorEstimates>();
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
