@@ -24,6 +24,11 @@ namespace Banenmonitor.Cli
             ParametersCommand.Build(),
             VergelijkCommand.Build(),
             ControleCommand.Build(),
+            ImportCommand.Build(),
+            SjabloonCommand.Build(),
+            ExportCommand.Build(),
+            AuditCommand.Build(),
+            DatabaseCommand.Build(),
             EnqueteCommand.Build(),
             SectorCommand.Build(),
         ];
@@ -62,6 +67,8 @@ namespace Banenmonitor.Cli
             if (m.Success) return $"waarde ontbreekt voor '{m.Groups[2].Value}'.";
             m = System.Text.RegularExpressions.Regex.Match(message, "Option '(.*)' expects a single argument but (\\d+) were provided");
             if (m.Success) return $"optie '{m.Groups[1].Value}' verwacht één waarde.";
+            m = System.Text.RegularExpressions.Regex.Match(message, "Option '(.*)' is required");
+            if (m.Success) return $"de optie '{m.Groups[1].Value}' is verplicht.";
             if (message.Contains("Required command was not provided")) return "geef een commando op (bijvoorbeeld quotum, meting, parameters of controle).";
             m = System.Text.RegularExpressions.Regex.Match(message, "Cannot parse argument '(.*)' for option '(.*)'");
             if (m.Success) return $"ongeldige waarde '{m.Groups[1].Value}' voor '{m.Groups[2].Value}'.";

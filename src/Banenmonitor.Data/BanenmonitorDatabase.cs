@@ -55,7 +55,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 public static class BanenmonitorDatabase
 {
     public static DbContextOptions<SqliteBanenmonitorDbContext> SqliteOptions(string connection) =>
-        new DbContextOptionsBuilder<SqliteBanenmonitorDbContext>().UseSqlite(connection).Options;
+        new DbContextOptionsBuilder<SqliteBanenmonitorDbContext>().UseSqlite(connection).AddInterceptors(SqliteTuning.Instance).Options;
 
     public static DbContextOptions<PostgresBanenmonitorDbContext> PostgresOptions(string connection) =>
         new DbContextOptionsBuilder<PostgresBanenmonitorDbContext>().UseNpgsql(connection).Options;
@@ -82,7 +82,7 @@ public static class BanenmonitorDatabase
     {
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<BanenmonitorDbContext, SqliteBanenmonitorDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddDbContext<BanenmonitorDbContext, SqliteBanenmonitorDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteTuning.Instance));
         else
             services.AddDbContext<BanenmonitorDbContext, PostgresBanenmonitorDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         services.AddSingleton(key ?? Privacy.PseudonymKey.FromEnvironment());

@@ -131,9 +131,12 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.Property(x => x.FileName).HasMaxLength(400);
             e.Property(x => x.FileHash).HasMaxLength(64);
             e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.StartedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+            e.Property(x => x.FinishedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
         });
         b.Entity<AuditEntry>(e =>
         {
+            e.Property(x => x.Timestamp).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
             e.Property(x => x.UserName).HasMaxLength(200);
             e.Property(x => x.EntityType).HasMaxLength(60);
             e.Property(x => x.EntityKey).HasMaxLength(300);

@@ -22,7 +22,7 @@ public class ImportTests
         var audit = await db.AuditEntries.CountAsync();
         Assert.Contains(dump, l => l.StartsWith("W 100000002L01 =Som van alles B.V. markt"));
         Assert.Contains(dump, l => l.StartsWith("W 100000004L01 's-Hertogenbosch Scholen po"));
-        Assert.Contains(dump, l => l.StartsWith("U 100000001L01 ") && l.Contains(" 110.92 ") || l.Contains(" 110,92 "));
+        Assert.Contains(dump, l => l.StartsWith("U 100000001L01 ") && l.EndsWith(" 110.92 Direct"));
         Assert.Contains(dump, l => l.Contains("[-Een regel met een streepje] [Twee\nregels] Submitted"));
         Assert.Equal(4 + 3 + 4 + 1 + 2 + 2 + 1, dump.Count);
         Assert.True(audit >= dump.Count + 1); // every figure inserted, plus the SROI contract
@@ -205,6 +205,9 @@ public class ImportTests
         Assert.Contains(";'=Som van alles B.V.;", csv);
         Assert.Contains(";'s-Hertogenbosch Scholen;", csv);
         Assert.DoesNotContain(";=Som", csv);
+        using var hs = new MemoryStream();
+        await new ExportService(db).ExportAsync("verloonde-uren", hs, FileFormat.Csv);
+        Assert.Contains(";110,92;dienstverband", Encoding.UTF8.GetString(hs.ToArray()));
         using var rs = new MemoryStream();
         await new ExportService(db).ExportAsync("sectorrapportages", rs, FileFormat.Xlsx);
         rs.Position = 0;
@@ -239,5 +242,25 @@ public class ImportTests
                 var r = await new ImportService(db, TestDatabases.Key).ImportAsync(ms, kind, "sjabloon." + format.ToString().ToLowerInvariant(), "t");
                 Assert.True(r.Success, $"{kind} {format}: " + string.Join("\n", r.Errors));
             }
+    }
+
+    [Fact]
+    public async Task A_reported_percentage_that_does_not_follow_from_its_own_numbers_is_a_warning_not_an_error()
+    {
+        await using var t = await TestDatabases.CreateAsync(TestDatabases.Sqlite, "percentages");
+        await using var db = t.Context();
+        // Seed 002: Defensie 346 of 633 (54,7%), with 210 SROI 88% — consistent up to the published rounding.
+        // The second row is made up: 262 of 400 is 65,5%, not the reported 61,3%.
+        var r = await Import(db, "sectorrapportages", """
+            sector;jaar;doel;realisatie;realisatiepercentage;sroi_banen;percentage_incl_sroi;status;bron
+            defensie;2020;633;346;54,7;210;88;goedgekeurd;seed 002
+            waterschappen;2020;400;262;61,3;;;concept;verzonnen
+            """);
+        Assert.True(r.Success, string.Join("\n", r.Errors));
+        var w = Assert.Single(r.Warnings);
+        Assert.Equal((3, "realisatiepercentage"), (w.Row!.Value, w.Column!));
+        Assert.Contains("61,3%", w.Message);
+        Assert.Contains("= 65,5", w.Message);
+        Assert.Equal(2, await db.SectorReports.CountAsync());
     }
 }

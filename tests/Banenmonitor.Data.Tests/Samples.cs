@@ -86,6 +86,7 @@ public static class Samples
     /// <summary>All figures as sorted lines of natural values (no database ids), for comparing two databases.</summary>
     public static async Task<List<string>> DumpAsync(BanenmonitorDbContext db)
     {
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture; // flows only within this async call
         var lines = new List<string>();
         var emp = await db.Employers.AsNoTracking().Include(e => e.Sector).ToListAsync();
         var tax = emp.ToDictionary(e => e.Id, e => e.PayrollTaxNumber);

@@ -60,7 +60,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 UserName = actor.UserName,
                 Action = action.Value,
                 EntityType = e.Metadata.ClrType.Name,
-                EntityKey = action == AuditAction.Delete ? OriginalKey(e, figure) : figure.AuditKey,
+                EntityKey = figure.AuditKey,
                 Before = action == AuditAction.Insert ? null : Values(e, original: true),
                 After = action == AuditAction.Delete ? null : Values(e, original: false),
                 Cause = actor.Cause,
@@ -69,8 +69,6 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         }
         if (entries.Count > 0) db.AuditEntries.AddRange(entries);
     }
-
-    private static string OriginalKey(EntityEntry e, IAuditedFigure figure) => figure.AuditKey;
 
     private static string Values(EntityEntry e, bool original)
     {

@@ -128,11 +128,4 @@ public abstract class ImportKind<T> : ImportKind where T : class
     protected abstract T? ParseRow(RowReader row, ImportContext ctx);
     protected abstract string KeyOf(T record);
     protected abstract Task Write(ImportContext ctx, List<T> batch, CancellationToken ct);
-
-    /// <summary>Sets a property when it differs; returns whether anything changed.</summary>
-    protected static bool Set<TV>(ref bool changed, TV current, TV value, Action<TV> assign)
-    {
-        if (!EqualityComparer<TV>.Default.Equals(current, value)) { assign(value); changed = true; }
-        return changed;
-    }
 }

@@ -15,6 +15,9 @@ public sealed record ImportResult(
     string Kind, string FileName, bool Success, long Rows, long Inserted, long Updated, long Unchanged,
     IReadOnlyList<ImportError> Errors, long MoreErrors, Guid? ImportRunId, TimeSpan Duration)
 {
+    /// <summary>Remarks that did not stop the import (e.g. a reported percentage that does not follow from doel and realisatie).</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
     /// <summary>Dutch summary line.</summary>
     public string Summary => Success
         ? $"{FileName}: {Rows} rijen ingelezen ({Inserted} nieuw, {Updated} gewijzigd, {Unchanged} ongewijzigd)."
@@ -102,15 +105,17 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         var previousActor = db.Actor;
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.Actor = new AuditActor(userName, $"import {def.Name} ({fileName})", run.Id);
+        var previousSavepoints = db.Database.AutoSavepointsEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Database.AutoSavepointsEnabled = false;
         db.ChangeTracker.Clear();
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await ctx.LoadLookupsAsync(ct);
 
             var rowErrors = new List<ImportError>();
+            var warnings = new List<ImportError>();
             long rows = 0, written = 0;
             var seen = new Dictionary<UInt128, int>();
             var batch = new List<object>(options.BatchSize);
@@ -142,7 +147,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                     {
                         header = ReadHeader(def, raw, AddError);
                         if (header is null) break;
-                        reader = new RowReader(header, rowErrors);
+                        reader = new RowReader(header, rowErrors, warnings);
                         continue;
                     }
                     if (raw.Cells.All(string.IsNullOrWhiteSpace)) continue;
@@ -190,7 +195,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             if (errors.Count > 0 || moreErrors > 0)
             {
                 await tx.RollbackAsync(CancellationToken.None);
-                return new ImportResult(def.Name, fileName, false, rows, 0, 0, 0, errors, moreErrors, null, clock.Elapsed);
+                return new ImportResult(def.Name, fileName, false, rows, 0, 0, 0, errors, moreErrors, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
             }
             if (rows == 0)
             {
@@ -207,7 +212,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             progress?.Report(new(rows, written, stream.Length, stream.Length));
-            return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, run.Id, clock.Elapsed);
+            return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, run.Id, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
         }
         catch (DbUpdateException e)
         {
@@ -218,8 +223,8 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         {
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
+            db.Database.AutoSavepointsEnabled = previousSavepoints;
             db.Actor = previousActor;
-            _ = strategy;
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using Banenmonitor.Data.Model;
+using Banenmonitor.Rules.Sectors;
+using Banenmonitor.Rules.Units;
 using Microsoft.EntityFrameworkCore;
 using static Banenmonitor.Data.Import.Columns;
 
@@ -385,7 +387,28 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
         };
         if (r.PermanentShare + r.TemporaryShare > 100.5m) row.Error("aandeel_tijdelijk", "aandeel vast en aandeel tijdelijk samen zijn meer dan 100%");
         if (r.HiredInJobs > r.RealisedJobs) row.Error("inhuur_banen", "het deel via inhuur is groter dan de hele realisatie");
+        if (!row.HasErrors) CheckPercentages(row, r);
         return row.HasErrors ? null : r;
+    }
+
+    /// <summary>
+    /// The reported percentages should follow from doel and realisatie (and SROI) up to the rounding of the reported
+    /// number (its own decimals). Sources sometimes contradict themselves; that is reported as a warning, not copied silently.
+    /// </summary>
+    private static void CheckPercentages(RowReader row, SectorReport r)
+    {
+        if (r.TargetJobs is not { } target || target <= 0 || r.RealisedJobs is not { } realised) return;
+        var result = SectorRealisation.Compute(new Jobs(target), new Jobs(realised), r.SroiJobs is { } s ? new Jobs(s) : null);
+        Compare(row, "realisatiepercentage", r.Percentage, result.Percentage.Points, "realisatie ÷ doel × 100");
+        Compare(row, "percentage_incl_sroi", r.PercentageIncludingSroi, result.PercentageIncludingSroi?.Points, "(realisatie + SROI) ÷ doel × 100");
+    }
+
+    private static void Compare(RowReader row, string column, decimal? reported, decimal? computed, string formula)
+    {
+        if (reported is not { } p || computed is not { } c) return;
+        var halfStep = 0.5m / (decimal)Math.Pow(10, p.Scale);
+        if (Math.Abs(c - p) <= halfStep) return;
+        row.Warn(column, $"het gerapporteerde percentage {DutchFormat.Number(p, p.Scale)}% volgt niet uit {formula} = {DutchFormat.Number(c, 2)}%; gecontroleerd tot op de afronding van het gerapporteerde getal");
     }
 
     protected override string KeyOf(SectorReport r) => r.AuditKey;

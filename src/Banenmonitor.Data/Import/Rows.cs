@@ -28,11 +28,13 @@ public sealed partial class RowReader
     private readonly Dictionary<string, int> index;
     private string?[] cells = [];
     private readonly List<ImportError> errors;
+    private readonly List<ImportError> warnings;
 
-    internal RowReader(Dictionary<string, int> index, List<ImportError> errors)
+    internal RowReader(Dictionary<string, int> index, List<ImportError> errors, List<ImportError> warnings)
     {
         this.index = index;
         this.errors = errors;
+        this.warnings = warnings;
     }
 
     public int Row { get; private set; }
@@ -50,6 +52,9 @@ public sealed partial class RowReader
         HasErrors = true;
         errors.Add(new ImportError(Row, column, message));
     }
+
+    /// <summary>A remark that does not stop the import (e.g. a published percentage that does not follow from its own numbers).</summary>
+    public void Warn(string? column, string message) => warnings.Add(new ImportError(Row, column, message));
 
     /// <summary>Raw trimmed text, null when empty or the column is absent.</summary>
     public string? Raw(string column)

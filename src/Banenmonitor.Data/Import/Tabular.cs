@@ -175,7 +175,8 @@ public static class TabularWriter
     {
         null => null,
         string s => c.Type == ColumnType.Text ? Neutralise(s) : s,
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        // Decimal comma without thousands separators, as Dutch Excel reads it; the importer accepts comma and point.
+        decimal m => m.ToString("0.############################", CultureInfo.InvariantCulture).Replace('.', ','),
         int i => i.ToString(CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Convert.ToString(v, CultureInfo.InvariantCulture),

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Banenmonitor.Cli.Tests;
+
+/// <summary>The data commands end to end on a real SQLite file: sjabloon, import, export, audit, and an import killed mid-file.</summary>
+public class DataCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("banenmonitor-cli-data").FullName;
+    private string Db => Path.Combine(dir, "cli.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dir, true); } catch (IOException) { }
+    }
+
+    private static long Count(string db, string table)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=false");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void Template_import_export_and_audit_work_from_the_command_line()
+    {
+        var template = Path.Combine(dir, "werkgevers.csv");
+        var (exit, output, err) = CliRunner.Run("sjabloon", "werkgevers", "--uit", template);
+        Assert.True(exit == 0, err);
+        Assert.Contains("loonheffingennummer (verplicht)", output);
+        (exit, output, err) = CliRunner.Run("import", "werkgevers", template, "--database", Db);
+        Assert.True(exit == 0, err);
+        Assert.Contains("1 nieuw", output);
+        (exit, output, _) = CliRunner.Run("import", "werkgevers", template, "--database", Db);
+        Assert.Contains("0 nieuw, 0 gewijzigd, 1 ongewijzigd", output);
+
+        var bad = Path.Combine(dir, "fout.csv");
+        File.WriteAllText(bad, "loonheffingennummer;naam;sector;grootteklasse;uitlener\n12345;X;nergens;reus;geen\n");
+        (exit, _, err) = CliRunner.Run("import", "werkgevers", bad, "--database", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("rij 2, kolom 'loonheffingennummer'", err);
+        Assert.Contains("rij 2, kolom 'sector': onbekende sector 'nergens'", err);
+        Assert.Contains("rij 2, kolom 'grootteklasse'", err);
+        Assert.Contains("er is niets opgeslagen", err);
+
+        var export = Path.Combine(dir, "export.xlsx");
+        (exit, _, err) = CliRunner.Run("export", "werkgevers", "--uit", export, "--database", Db);
+        Assert.True(exit == 0, err);
+        Assert.True(new FileInfo(export).Length > 0);
+        (exit, output, _) = CliRunner.Run("audit", "--werkgever", "123456789L01", "--database", Db, "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Contains("\"actie\": \"toegevoegd\"", output);
+        Assert.Contains("import werkgevers (werkgevers.csv)", output);
+
+        (exit, _, err) = CliRunner.Run("export", "werkgevers", "--database", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("'--uit' is verplicht", err);
+        (exit, _, err) = CliRunner.Run("import", "salarissen", template, "--database", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("Onbekende soort 'salarissen'", err);
+    }
+
+    [Fact]
+    public async Task Killing_the_import_process_mid_file_leaves_the_database_unchanged()
+    {
+        var employers = Path.Combine(dir, "w.csv");
+        File.WriteAllText(employers, "loonheffingennummer;naam;sector;grootteklasse;uitlener\n100000001L01;Gemeente Test;gemeenten;groot;geen\n");
+        Assert.Equal(0, CliRunner.Run("import", "werkgevers", employers, "--database", Db).Exit);
+        var hours = new StringBuilder("loonheffingennummer;pseudoniem;periode_begin;periode_einde;uren;vorm\n");
+        for (var p = 0; p < 50_000; p++) hours.Append($"100000001L01;{p:x64};2024-01-01;2024-01-31;100;dienstverband\n");
+        var file = Path.Combine(dir, "uren.csv");
+        await File.WriteAllTextAsync(file, hours.ToString());
+        var auditBefore = Count(Db, "AuditEntries");
+
+        var cli = Path.Combine(AppContext.BaseDirectory, "banenmonitor.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { cli, "import", "verloonde-uren", file, "--database", Db, "--batch", "500", "--voortgang", "1000" }) psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        string? line;
+        var killedAfterWrite = false;
+        while ((line = await process.StandardError.ReadLineAsync()) is not null)
+        {
+            // "… 2.000 rijen gelezen, 1.500 weggeschreven": rows are in the open transaction — kill the process now.
+            var m = System.Text.RegularExpressions.Regex.Match(line, @"rijen gelezen, ([\d.]+) weggeschreven");
+            if (m.Success && m.Groups[1].Value != "0")
+            {
+                process.Kill(entireProcessTree: true);
+                killedAfterWrite = true;
+                break;
+            }
+        }
+        await process.WaitForExitAsync();
+        Assert.True(killedAfterWrite, "het importproces meldde geen weggeschreven rijen voordat het klaar was");
+        Assert.NotEqual(0, process.ExitCode);
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(0, Count(Db, "PaidHours"));
+        Assert.Equal(auditBefore, Count(Db, "AuditEntries"));
+        Assert.Equal(1, Count(Db, "ImportRuns"));
+    }
+}
