@@ -80,21 +80,16 @@ public sealed class SectorTotalCommandTests : IDisposable
     {
         var file = Path.Combine(_dir, "bm.db");
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
-        await BanenmonitorDatabase.MigrateAsync(settings);
-        await using (var db = BanenmonitorDatabase.CreateContext(settings))
+        // through the real import command: employers, the sector register (size per employer-year) and the reports
+        var employers = File("werkgevers.csv", "loonheffingennummer;naam;sector;grootteklasse;uitlener\n" + string.Join("\n", Enumerable.Range(0, 6).Select(i =>
+            $"30000000{i}L01;Hogeschool {i};hbo;{(i < 2 ? "klein" : i < 4 ? "middel" : "groot")};geen")));
+        var register = File("register-db.csv", "loonheffingennummer;jaar;maat;omvang;bron\n" + string.Join("\n", new[] { 100, 100, 200, 200, 400, 400 }.Select((x, i) =>
+            $"30000000{i}L01;2020;personeel;{x};Register hbo")));
+        var reports = File("rapportages-db.csv", "loonheffingennummer;jaar;realisatie;bron\n300000000L01;2020;2;x\n300000002L01;2020;4;x\n300000004L01;2020;8;x\n300000005L01;2020;8;x");
+        foreach (var (kind, f) in new[] { ("werkgevers", employers), ("sectorregister", register), ("werkgeversrapportages", reports) })
         {
-            var hbo = await db.Sectors.SingleAsync(s => s.Code == "hbo");
-            var classes = new[] { SizeClass.Small, SizeClass.Small, SizeClass.Medium, SizeClass.Medium, SizeClass.Large, SizeClass.Large };
-            var sizes = new[] { 100m, 100m, 200m, 200m, 400m, 400m };
-            var jobs = new decimal?[] { 2, null, 4, null, 8, 8 };
-            for (var i = 0; i < 6; i++)
-            {
-                var e = new Employer { PayrollTaxNumber = $"30000000{i}L01", Name = $"Hogeschool {i}", SectorId = hbo.Id, SizeClass = classes[i] };
-                db.Employers.Add(e);
-                db.SectorRegister.Add(new SectorRegisterEntry { Employer = e, Year = 2020, Measure = SizeMeasure.Staff, Size = sizes[i], Source = "test" });
-                if (jobs[i] is { } j) db.EmployerReports.Add(new EmployerReport { Employer = e, Year = 2020, RealisedJobs = j, Source = "test" });
-            }
-            await db.SaveChangesAsync();
+            var imp = CliRunner.Run("import", kind, f, "--database", file);
+            Assert.True(imp.Exit == 0, imp.Out + imp.Err);
         }
         var (exit, output, err) = CliRunner.Run("sector", "schat", "--sector", "hbo", "--jaar", "2020", "--database", file,
             "--methode", "ratio", "--vastleggen", "--door", "hbo@voorbeeld.nl", "--reden", "omvang van alle instellingen bekend", "--format", "json");

@@ -40,10 +40,10 @@ public static class SectorCommand
         var methode = Text("--methode", $"Gekozen methode: {SectorTotalMethodText.Codes} (standaard: alle tonen)");
         var register = Text("--register", "CSV met het register: werkgever, grootteklasse, omvang");
         var rapportages = Text("--rapportages", "CSV met de rapportages: werkgever, realisatie");
-        var database = Text("--database", "Database (SQLite-bestand of verbindingsgegeven) met sectorregister en werkgeversrapportages");
-        var provider = Text("--provider", "Databasesoort: sqlite (standaard) of postgresql");
+        var database = DataSupport.Database();
+        var provider = DataSupport.Provider();
         var vastleggen = new Option<bool>("--vastleggen") { Description = "Leg de gekozen methode en haar schatting vast in de database (met audit)" };
-        var door = Text("--door", "Wie de methode kiest (de sectorvertegenwoordiger), bij --vastleggen");
+        var door = Text("--door", "Wie de methode kiest (de sectorvertegenwoordiger), bij --vastleggen; standaard BANENMONITOR_GEBRUIKER");
         var reden = Text("--reden", "Waarom deze methode, bij --vastleggen");
         var format = Format();
         var cmd = new Command("schat", "Schat het totaal van een sector als niet alle werkgevers rapporteren")
@@ -63,14 +63,15 @@ public static class SectorCommand
             var db = r.GetValue(database);
             if ((regFile is null) != (repFile is null)) throw new CliException("Geef --register en --rapportages samen op.");
             if (regFile is not null && db is not null) throw new CliException("Kies bestanden (--register, --rapportages) óf --database, niet allebei.");
-            if (r.GetValue(vastleggen) && (db is null || chosen is null || r.GetValue(door) is null))
-                throw new CliException("--vastleggen vraagt --database, --methode en --door.");
+            if (r.GetValue(vastleggen) && (db is null || chosen is null))
+                throw new CliException("--vastleggen vraagt --database en --methode.");
 
             var published = ControleCommand.LoadSectors(null, null).Get(PublicSectors.Find(code)!, year);
             var pub = PublishedSectorTotal.From(published);
             SectorSchattingJson output;
             if (regFile is not null) output = FromRegister(code, year, "bestanden", ReadFiles(regFile, repFile!), chosen, pub, []);
-            else if (db is not null) output = FromDatabase(code, year, db, r.GetValue(provider), chosen, pub, r.GetValue(vastleggen), r.GetValue(door), r.GetValue(reden));
+            else if (db is not null) output = FromDatabase(code, year, DataSupport.Settings(r, database, provider), chosen, pub, r.GetValue(vastleggen),
+                r.GetValue(door) ?? DataSupport.User(), r.GetValue(reden));
             else output = FromPublished(code, year, pub, chosen);
 
             if (json) WriteJson(output);
@@ -96,13 +97,10 @@ public static class SectorCommand
         return new SectorSchattingJson(code, year, "gepubliceerd", null, pub.PublishedSum, pub.CoverageDutch, chosen?.Code(), Filter(list, chosen), null, notes);
     }
 
-    private static SectorSchattingJson FromDatabase(string code, int year, string connection, string? provider, SectorTotalMethod? chosen, PublishedSectorTotal pub,
-        bool record, string? by, string? reason)
+    private static SectorSchattingJson FromDatabase(string code, int year, DatabaseSettings settings, SectorTotalMethod? chosen, PublishedSectorTotal pub,
+        bool record, string by, string? reason)
     {
-        DatabaseSettings settings;
-        try { settings = DatabaseSettings.Create(provider, connection); }
-        catch (ArgumentException e) { throw new CliException(e.Message); }
-        using var ctx = BanenmonitorDatabase.CreateContext(settings);
+        using var ctx = DataSupport.Open(settings);
         var data = SectorRegisterQuery.LoadAsync(ctx, code, year).GetAwaiter().GetResult();
         if (data.Rows.Count == 0) throw new CliException($"Het sectorregister van {code} over {year} is leeg in {settings}; lees het in met soort 'sectorregister'.");
         var units = data.Rows.Select(x => new RegisterUnit(x.PayrollTaxNumber, ImportClass(x.SizeClass), (double)x.Size, (double?)x.ReportedJobs)).ToList();
@@ -118,7 +116,7 @@ public static class SectorCommand
             Year = year, Method = chosen.Value.Code(), Estimate = Round(c.Estimate), StandardError = c.StandardError is { } se ? Round(se) : null,
             Lower = c.Interval is { } i ? Round(i.Lower) : null, Upper = c.Interval is { } j ? Round(j.Upper) : null,
             EmployersReported = cov.EmployersReported, EmployersTotal = cov.EmployersTotal, SizeShareReported = Round(cov.SizeShare * 100),
-            Reason = reason, ChosenBy = by!, ChosenAt = DateTime.UtcNow,
+            Reason = reason, ChosenBy = by, ChosenAt = DateTime.UtcNow,
         }).GetAwaiter().GetResult();
         return result with { Vastgelegd = new VastgelegdJson(stored.Method, stored.Estimate, stored.ChosenBy, stored.ChosenAt, stored.Reason) };
     }
