@@ -167,3 +167,43 @@ public class SectorTotalTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => SectorTotalEstimator.RatioFromAggregates(408, 0));
     }
 }
+
+public class NationalComparisonTests
+{
+    private static string Repo(string rel)
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, rel))) return Path.Combine(d.FullName, rel);
+        throw new FileNotFoundException(rel);
+    }
+
+    [Fact]
+    public void Government_2021_national_total_beside_the_sum_of_sector_realisations()
+    {
+        var sectors = Banenmonitor.Rules.Published.PublishedSectorFigures.Parse(
+            File.ReadAllText(Repo("data/published/documenten.csv")), "documenten.csv", File.ReadAllText(Repo("data/published/sectoren.csv")), "sectoren.csv");
+        var national = Banenmonitor.Rules.Measurement.NationalFigures.Parse(File.ReadAllText(Repo("data/published/landelijke_meting.csv")), "landelijke_meting.csv");
+        var c = NationalComparison.Compare(sectors, national, 2021)!;
+        Assert.Equal(11842m, c.NationalGovernment); // seed 004, Tabel 1
+        // the sum is the sum of the sectors' own published realisations, computed independently here
+        var expected = sectors.ForYear(2021).Where(r => r.Realised is not null).Sum(r => r.Realised!.Value);
+        Assert.Equal(expected, c.SectorSum);
+        Assert.Equal(c.NationalGovernment - c.SectorSum, c.Difference);
+        Assert.Contains("po", c.SectorsMissing); // primary schools only report since 2022
+        Assert.Contains(c.NotesDutch, n => n.Contains("verdeelsleutel"));
+        Assert.Null(NationalComparison.Compare(sectors, national, 1990));
+    }
+
+    [Fact]
+    public void Hbo_2020_published_aggregates_give_coverage_and_ratio()
+    {
+        var sectors = Banenmonitor.Rules.Published.PublishedSectorFigures.Parse(
+            File.ReadAllText(Repo("data/published/documenten.csv")), "documenten.csv", File.ReadAllText(Repo("data/published/sectoren.csv")), "sectoren.csv");
+        var p = PublishedSectorTotal.From(sectors.Get(Banenmonitor.Rules.Published.PublicSectors.Find("hbo")!, 2020));
+        Assert.Equal((408m, 21, 36, 79m, true), (p.PublishedSum!.Value, p.EmployersReported!.Value, p.EmployersTotal!.Value, p.StaffSharePercent!.Value, p.Incomplete));
+        Assert.Equal(408 / 0.79, p.Estimate!.Estimate, 9);
+        var view = SectorTotalView.From(p);
+        Assert.Equal("ratio", view.Hoofdschatting!.Methode);
+        Assert.Equal("408 (ondergrens)", view.Schattingen[0].SchattingTekst);
+    }
+}

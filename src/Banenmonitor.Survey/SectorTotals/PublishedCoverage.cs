@@ -78,6 +78,9 @@ public sealed record NationalComparison(
             "(eigen registratie, enquête of jaarverslagen), soms met inhuur en soms op een andere peildatum.",
         };
         if (missing.Count > 0) notes.Add($"Zonder realisatie over {year}: {string.Join(", ", missing)}; hun banen ontbreken in de som van de sectoren.");
+        if (missing.Count > 0 && sum > n.Value)
+            notes.Add($"De som van de sectoren ({sum.ToString("N0", SectorCoverage.Nl)}) is hoger dan de landelijke meting ({n.Value.ToString("N0", SectorCoverage.Nl)}), terwijl er sectoren ontbreken: " +
+                      "de tellingen verschillen in definitie (onder meer inhuur, peildatum en de nulmeting als vertrekpunt) en zijn zonder correctie niet vergelijkbaar.");
         if (estimated.Count > 0) notes.Add($"Met ratioschatting voor onvolledige rapportage: {string.Join(", ", estimated)}.");
         return new NationalComparison(year, n.Value, n.Source, sum, adjusted, with.Select(r => r.Sector.Code).ToList(), missing, estimated, notes);
     }

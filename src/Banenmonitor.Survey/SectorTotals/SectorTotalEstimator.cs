@@ -26,7 +26,7 @@ public static class SectorTotalMethodText
 
     public static string Dutch(this SectorTotalMethod m) => m switch
     {
-        SectorTotalMethod.Sum => "som van de rapportages (ondergrens)",
+        SectorTotalMethod.Sum => "som van de rapportages",
         SectorTotalMethod.Ratio => "ratioschatting naar omvang",
         SectorTotalMethod.PostStratified => "poststratificatie naar grootteklasse",
         _ => m.ToString(),
@@ -117,6 +117,10 @@ public static class SectorTotalEstimator
         "Aanname: de niet-rapporterende werkgevers hebben gemiddeld evenveel banen per eenheid omvang als de rapporterende " +
         "werkgevers (binnen hun grootteklasse): de niet-respons is te negeren gegeven de omvang, en de rapporteurs gedragen zich " +
         "binnen hun grootteklasse als een aselecte steekproef uit het register.";
+
+    public const string AggregateRatioAssumption =
+        "Aanname: de niet-rapporterende werkgevers hebben gemiddeld evenveel banen per eenheid omvang (hier: per personeelslid) " +
+        "als de rapporterende werkgevers; hun kleinere of grotere omvang is daarmee verdisconteerd, een andere banendichtheid niet.";
 
     public const string PostStratifiedAssumption =
         "Aanname: binnen elke grootteklasse is de niet-respons te negeren: wie rapporteert heeft gemiddeld evenveel banen als " +
@@ -246,7 +250,7 @@ public static class SectorTotalEstimator
         if (!(reportedJobs >= 0) || !double.IsFinite(reportedJobs)) throw new ArgumentException("Het aantal gerapporteerde banen is ongeldig.");
         var total = reportedJobs / reportedSizeShare;
         var who = employersReported is { } n && employersTotal is { } N ? $"{n} van {N} werkgevers" : "de rapporterende werkgevers";
-        return new SectorTotalEstimate(SectorTotalMethod.Ratio, total, null, null, false, RatioAssumption,
+        return new SectorTotalEstimate(SectorTotalMethod.Ratio, total, null, null, false, AggregateRatioAssumption,
             $"totaal = {F(reportedJobs)} gerapporteerde banen ÷ {SectorCoverage.Pct(reportedSizeShare)} van de omvang ({who}) = {F(total)}",
             [
                 "Zonder cijfers per werkgever is geen standaardfout te berekenen en dus geen betrouwbaarheidsinterval. " +
