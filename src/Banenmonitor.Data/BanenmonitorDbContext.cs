@@ -25,6 +25,8 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<EmployerReport> EmployerReports => Set<EmployerReport>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ParameterOverride> ParameterOverrides => Set<ParameterOverride>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
@@ -38,6 +40,17 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        b.Entity<ParameterOverride>(e =>
+        {
+            e.ToTable("ParameterOverrides");
+            e.HasIndex(x => new { x.Name, x.ValidFrom }).IsUnique();
+            e.Property(x => x.Value).HasPrecision(18, 6);
+        });
+        b.Entity<ApiToken>(e =>
+        {
+            e.ToTable("ApiTokens");
+            e.HasIndex(x => x.Hash).IsUnique();
+        });
 
         b.Entity<Sector>(e =>
         {

@@ -104,9 +104,10 @@ public static class EstimatorKindText
 /// </summary>
 public static class SurveyEstimator
 {
-    public static SurveyEstimate Total(SurveyDesign d, IReadOnlyList<double> y, IReadOnlyList<bool>? domain = null,
+    public static SurveyEstimate Total(SurveyDesign d, IReadOnlyList<double> values, IReadOnlyList<bool>? domainRows = null,
         IntervalOptions? ci = null, string variable = "y", string? domainName = null)
     {
+        var (y, domain) = (Arr(values), Arr(domainRows));
         Check(d, y, domain);
         var u = new double[d.Count];
         double t = 0, ws = 0;
@@ -133,10 +134,11 @@ public static class SurveyEstimator
         return MeanCore(d, indicator, domain, ci, variable, domainName, EstimatorKind.Proportion);
     }
 
-    public static SurveyEstimate Ratio(SurveyDesign d, IReadOnlyList<double> numerator, IReadOnlyList<double> denominator,
-        IReadOnlyList<bool>? domain = null, IntervalOptions? ci = null, string numeratorName = "y", string denominatorName = "x",
+    public static SurveyEstimate Ratio(SurveyDesign d, IReadOnlyList<double> numeratorValues, IReadOnlyList<double> denominatorValues,
+        IReadOnlyList<bool>? domainRows = null, IntervalOptions? ci = null, string numeratorName = "y", string denominatorName = "x",
         string? domainName = null)
     {
+        var (numerator, denominator, domain) = (Arr(numeratorValues), Arr(denominatorValues), Arr(domainRows));
         Check(d, numerator, domain);
         Check(d, denominator, domain);
         double ty = 0, tx = 0, ws = 0;
@@ -185,9 +187,10 @@ public static class SurveyEstimator
             o.Method == IntervalMethod.StudentT ? df : null, q);
     }
 
-    private static SurveyEstimate MeanCore(SurveyDesign d, IReadOnlyList<double> y, IReadOnlyList<bool>? domain,
+    private static SurveyEstimate MeanCore(SurveyDesign d, IReadOnlyList<double> values, IReadOnlyList<bool>? domainRows,
         IntervalOptions? ci, string variable, string? domainName, EstimatorKind kind)
     {
+        var (y, domain) = (Arr(values), Arr(domainRows));
         Check(d, y, domain);
         double ty = 0, ws = 0;
         for (var i = 0; i < d.Count; i++)
@@ -204,21 +207,25 @@ public static class SurveyEstimator
     }
 
     private static SurveyEstimate Make(SurveyDesign d, EstimatorKind kind, string variable, string? denominator, string? domainName,
-        double estimate, double variance, IReadOnlyList<bool>? domain, double weightSum, IntervalOptions? ci)
+        double estimate, double variance, bool[]? domain, double weightSum, IntervalOptions? ci)
     {
         var se = Math.Sqrt(variance);
         var df = DegreesOfFreedom(d, domain);
-        var n = domain is null ? d.Count : domain.Count(b => b);
+        var n = 0;
+        if (domain is null) n = d.Count;
+        else foreach (var b in domain) if (b) n++;
         return new SurveyEstimate(kind, variable, denominator, domainName, estimate, se, Interval(estimate, se, df, ci), n, weightSum, df);
     }
 
-    private static bool In(IReadOnlyList<bool>? domain, int i) => domain is null || domain[i];
+    private static bool In(bool[]? domain, int i) => domain is null || domain[i];
+    private static double[] Arr(IReadOnlyList<double> v) => v as double[] ?? v.ToArray();
+    private static bool[]? Arr(IReadOnlyList<bool>? v) => v is null ? null : v as bool[] ?? v.ToArray();
 
-    private static void Check(SurveyDesign d, IReadOnlyList<double> y, IReadOnlyList<bool>? domain)
+    private static void Check(SurveyDesign d, double[] y, bool[]? domain)
     {
-        if (y.Count != d.Count) throw new ArgumentException($"De variabele heeft {y.Count} waarden, het ontwerp {d.Count} respondenten.");
-        if (domain is not null && domain.Count != d.Count) throw new ArgumentException("De deelgroep heeft niet evenveel rijen als het ontwerp.");
-        for (var i = 0; i < y.Count; i++)
+        if (y.Length != d.Count) throw new ArgumentException($"De variabele heeft {y.Length} waarden, het ontwerp {d.Count} respondenten.");
+        if (domain is not null && domain.Length != d.Count) throw new ArgumentException("De deelgroep heeft niet evenveel rijen als het ontwerp.");
+        for (var i = 0; i < y.Length; i++)
             if (!double.IsFinite(y[i])) throw new ArgumentException($"Rij {i + 1} heeft geen geldige waarde.");
     }
 }

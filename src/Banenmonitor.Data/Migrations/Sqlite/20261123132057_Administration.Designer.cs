@@ -11,14 +11,43 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Banenmonitor.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBanenmonitorDbContext))]
-    [Migration("20261123130356_SectorRegister")]
-    partial class SectorRegister
+    [Migration("20261123132057_Administration")]
+    partial class Administration
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.AppUser", b =>
                 {
@@ -192,22 +221,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Actions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("EmployerId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("HiredInJobs")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Note")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("PermanentJobs")
-                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("RealisedJobs")
@@ -219,15 +236,7 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("SroiJobs")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal?>("TargetJobs")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("TemporaryJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
@@ -365,6 +374,46 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PaidHours");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.ParameterOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("ParameterOverrides", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.Sector", b =>
@@ -515,107 +564,6 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                             IsGovernment = false,
                             Name = "Markt"
                         });
-                });
-
-            modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ChosenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChosenBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EmployersReported")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EmployersTotal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Estimate")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Lower")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SectorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("SizeShareReported")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("StandardError")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Upper")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SectorId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("SectorEstimateChoices");
-                });
-
-            modelBuilder.Entity("Banenmonitor.Data.Model.SectorRegisterEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EmployerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Measure")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Size")
-                        .HasPrecision(16, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("TargetJobs")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year");
-
-                    b.HasIndex("EmployerId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("SectorRegister");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.SectorReport", b =>
@@ -1009,28 +957,6 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
-                {
-                    b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
-                        .WithMany()
-                        .HasForeignKey("EmployerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Employer");
-                });
-
-            modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
-                {
-                    b.HasOne("Banenmonitor.Data.Model.Sector", "Sector")
-                        .WithMany()
-                        .HasForeignKey("SectorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Sector");
-                });
-
-            modelBuilder.Entity("Banenmonitor.Data.Model.SectorRegisterEntry", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
                         .WithMany()
