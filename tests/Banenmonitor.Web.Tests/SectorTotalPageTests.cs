@@ -53,6 +53,35 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/bestaatniet/schatting/2020")).StatusCode);
     }
 
+    [Fact]
+    public async Task Api_needs_sign_in_and_gives_the_same_figures_in_Dutch_fields()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.GetAsync("/api/sectoren/hbo/schatting/2020")).StatusCode);
+        // the page itself is public, like /sectoren/{code}
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/sectoren/hbo/schatting/2020")).StatusCode);
+        using var signedIn = await SignInAsync("publiek@demo.banenmonitor.nl", "Demo-Publiek-2024!");
+        var res = await signedIn.GetAsync("/api/sectoren/hbo/schatting/2020");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+        var s = doc.RootElement.GetProperty("schatting");
+        Assert.Equal(408m, s.GetProperty("gepubliceerdeSom").GetDecimal());
+        Assert.Equal("21 van 36 organisaties, 79% van het personeel", s.GetProperty("dekking").GetString());
+        Assert.Equal(408 / 0.79, s.GetProperty("hoofdschatting").GetProperty("schatting").GetDouble(), 6);
+        Assert.Equal(12298m, doc.RootElement.GetProperty("landelijk").GetProperty("landelijkeMetingOverheid").GetDecimal()); // 2020: derived in landelijke_meting.csv
+        Assert.Equal(HttpStatusCode.NotFound, (await signedIn.GetAsync("/api/sectoren/hbo/schatting/1999")).StatusCode);
+    }
+
+    private async Task<HttpClient> SignInAsync(string user, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _client.BaseAddress };
+        var page = await client.GetStringAsync("/account/inloggen");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var res = await client.PostAsync("/account/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["Gebruikersnaam"] = user, ["Wachtwoord"] = password, ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         _client.Dispose();
