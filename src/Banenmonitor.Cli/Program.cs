@@ -24,12 +24,15 @@ namespace Banenmonitor.Cli
             ParametersCommand.Build(),
             VergelijkCommand.Build(),
             ControleCommand.Build(),
+            RapportCommand.Build(),
             ImportCommand.Build(),
             SjabloonCommand.Build(),
             ExportCommand.Build(),
             AuditCommand.Build(),
             DatabaseCommand.Build(),
             EnqueteCommand.Build(),
+            SynthetischCommand.Build(),
+            LandelijkCommand.Build(),
             SectorCommand.Build(),
         ];
 

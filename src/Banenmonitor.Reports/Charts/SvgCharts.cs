@@ -84,7 +84,10 @@ public static class SvgCharts
         var values = series.SelectMany(s => s.Points).Where(p => p.Value is not null).Select(p => p.Value!.Value).Append(0m).ToList();
         var (min, max, step) = NiceScale(values);
         const int left = 72, right = 16, top = 16;
-        var bottom = 64 + 22 * ((series.Count + 1) / 2);
+        var rotate = categories.Count > 8;
+        // Rotated labels (-35°) need room below the axis for their length (about 6.2 px per character at 11 px).
+        var labelSpace = rotate ? 24 + (int)Math.Ceiling(categories.Max(c => c.Length) * 6.2 * 0.574) : 32;
+        var bottom = Math.Max(64, labelSpace + 24) + 22 * ((series.Count + 1) / 2);
         var plotW = width - left - right;
         var plotH = height - top - bottom;
         var id = Id(text.Title);
@@ -97,7 +100,6 @@ public static class SvgCharts
         {
             var gx = left + groupW * i + groupW * 0.1m;
             var label = categories[i];
-            var rotate = categories.Count > 8;
             var tx = F(gx + groupW * 0.4m);
             sb.Append(rotate
                 ? $"<text x=\"{tx}\" y=\"{top + plotH + 14}\" text-anchor=\"end\" font-size=\"11\" transform=\"rotate(-35 {tx} {top + plotH + 14})\" fill=\"#333\">{E(label)}</text>"

@@ -1,0 +1,52 @@
+-- The same answer in PostgreSQL (peer of the benchmark); placeholders ${...} filled by run.sh.
+SET work_mem = '1GB';
+SET max_parallel_workers_per_gather = 2;
+CREATE TEMP TABLE reg AS
+SELECT persoon, range_agg(daterange(begindatum, coalesce(einddatum, DATE '9999-12-31'), '[]')) AS iv
+FROM doelgroepregister
+WHERE begindatum <= DATE '${jaareinde}' AND (einddatum IS NULL OR einddatum >= DATE '${jaarbegin}')
+GROUP BY persoon;
+ANALYZE reg;
+CREATE TEMP TABLE agg AS
+SELECT v.loonheffingennummer AS lhnr, v.vorm,
+  CASE WHEN r.iv && daterange(v.periode_begin, v.periode_einde, '[]') THEN v.persoon END AS dg,
+  v.periode_begin >= DATE '${laatstemaand}' AS eind, sum(v.uren) AS uren
+FROM verloning v LEFT JOIN reg r ON v.persoon = r.persoon
+WHERE v.periode_begin BETWEEN DATE '${jaarbegin}' AND DATE '${jaareinde}'
+GROUP BY 1, 2, 3, 4;
+CREATE TEMP TABLE att AS
+WITH ph AS (SELECT lhnr, dg AS persoon, sum(uren) AS uren FROM agg WHERE dg IS NOT NULL GROUP BY 1, 2),
+t AS (SELECT t.uitlener, t.inlener, least(t.uren, coalesce(ph.uren, 0)) AS h
+      FROM toerekeningen t LEFT JOIN ph ON ph.lhnr = t.uitlener AND ph.persoon = t.persoon
+      WHERE t.overeengekomen_op < DATE '${uiterstedatum}')
+SELECT lhnr, sum(plus) AS plus, sum(min) AS min FROM (
+  SELECT inlener AS lhnr, h AS plus, 0 AS min FROM t UNION ALL SELECT uitlener, 0, h FROM t) x GROUP BY lhnr;
+CREATE TEMP TABLE hand_quotum AS
+WITH e AS (
+  SELECT lhnr, sum(uren) AS totaal, coalesce(sum(uren) FILTER (WHERE vorm = 'uitzending'), 0) AS uitzend,
+         coalesce(sum(uren) FILTER (WHERE dg IS NOT NULL), 0) AS c
+  FROM agg GROUP BY lhnr),
+w AS (
+  SELECT w.loonheffingennummer AS lhnr, w.sector IN ('61','62','63','64','65','66') AS overheid,
+    greatest(0, coalesce(e.totaal, 0) - coalesce(e.uitzend, 0)) AS a, coalesce(e.c, 0) AS c0,
+    greatest(0, coalesce(e.c, 0) + coalesce(att.plus, 0) - coalesce(att.min, 0)) AS c1,
+    coalesce(p.verloonde_uren, 0) AS vorig
+  FROM werkgevers w
+  LEFT JOIN e ON e.lhnr = w.loonheffingennummer
+  LEFT JOIN att ON att.lhnr = w.loonheffingennummer
+  LEFT JOIN vorig_jaar p ON p.loonheffingennummer = w.loonheffingennummer),
+q AS (
+  SELECT *, NOT overheid OR a < ${drempel} OR vorig < ${drempel} AS vrij,
+    div(floor(a * 100) * ${quotumbp}, 10000) AS axb_cent, div(floor(c1 * 100), 1) AS c_cent
+  FROM w)
+SELECT lhnr AS loonheffingennummer, floor(a * 100) AS a_cent,
+  CASE WHEN vrij THEN NULL ELSE div(axb_cent, ${d} * 10) END AS vereiste_tiende,
+  CASE WHEN vrij THEN floor(c0 * 10 / ${d}) ELSE div(c_cent, ${d} * 10) END AS gerealiseerd_tiende,
+  CASE WHEN vrij THEN 0 ELSE greatest(0, floor((axb_cent - c_cent) / (${d} * 10.0))) END AS tekort_tiende,
+  vrij AS vrijgesteld
+FROM q;
+CREATE TEMP TABLE hand_meting AS
+SELECT w.sector, a.vorm, sum(a.uren) AS uren, count(DISTINCT a.dg) AS personen, count(*) AS relaties
+FROM agg a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
+WHERE a.dg IS NOT NULL AND a.eind GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT count(*) AS werkgevers, sum(tekort_tiende) AS tekort_tiende FROM hand_quotum;

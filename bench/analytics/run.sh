@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Benchmark of `banenmonitor landelijk` against the best hand-written DuckDB SQL and PostgreSQL, in one run.
+# Usage: bench/analytics/run.sh [1m|10m|120m ...]   (default: 1m 10m 120m)
+# Data sets are generated once under $BENCH_DATA (default /tmp/banenmonitor-bench) and reused.
+# PostgreSQL runs for 1m and 10m only unless PG_ALL=1 (at 120m it needs tens of GB and hours).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+DATA=${BENCH_DATA:-/tmp/banenmonitor-bench}
+MEM=${BENCH_MEMORY:-5GB}
+YEAR=2023
+SIZES=${*:-1m 10m 120m}
+dotnet build src/Banenmonitor.Cli -c Release -v q --nologo >/dev/null
+dotnet build bench/analytics/Runner -c Release -v q --nologo >/dev/null
+BM=$ROOT/src/Banenmonitor.Cli/bin/Release/net10.0/banenmonitor
+RUN=$ROOT/bench/analytics/Runner/bin/Release/net10.0/bench-analytics
+RESULTS=$DATA/results.md
+mkdir -p "$DATA"
+measure() { # label, command... → prints "seconds peak_kb"
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { cat "$log" "$log.out" >&2; exit 1; }
+  local wall peak
+  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  peak=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+  rm -f "$log" "$log.out"
+  echo "$wall $peak"
+}
+echo "| rows | engine s | engine peak GB | hand DuckDB s | hand peak GB | PostgreSQL query s | engine/hand | PG/engine | engine rows/s |" >>"$RESULTS"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |" >>"$RESULTS"
+for size in $SIZES; do
+  case $size in
+    1m) W=96000; E=4500 ;;
+    10m) W=960000; E=45000 ;;
+    120m) W=11500000; E=450000 ;;
+    *) echo "unknown size $size"; exit 2 ;;
+  esac
+  D=$DATA/$size
+  if [ ! -f "$D/verloning.parquet" ]; then
+    echo "== generating $size"
+    "$BM" synthetisch --werknemers $W --werkgevers $E --jaar $YEAR --uit "$D" --geheugen "$MEM" >/dev/null
+  fi
+  OUT=$DATA/out-$size
+  rm -rf "$OUT"; mkdir -p "$OUT"
+  ROWS=$("$RUN" rows "$D")
+  echo "== $size: $ROWS payroll rows"
+  read -r ET EP < <(measure "$BM" landelijk --invoer "$D" --jaar $YEAR --uit "$OUT" --geheugen "$MEM")
+  echo "engine: ${ET}s, peak ${EP} kB"
+  read -r HT HP < <(measure "$RUN" hand "$D" "$OUT" $YEAR "$MEM")
+  echo "hand-written DuckDB SQL: ${HT}s, peak ${HP} kB"
+  "$RUN" vergelijk "$OUT"
+  PT="n/a"; PR="n/a"
+  if [ "$size" != "120m" ] || [ "${PG_ALL:-0}" = 1 ]; then
+    export PG_PORT=${BENCH_PG_PORT:-55491}; source scripts/pg.sh; pg_start
+    trap pg_stop EXIT
+    CSV=$DATA/csv-$size
+    [ -f "$CSV/verloning.csv" ] || "$RUN" csv "$D" "$CSV"
+    PSQL="psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -v ON_ERROR_STOP=1"
+    sed "s#\${csv}#$CSV#g" bench/analytics/load_postgres.sql | $PSQL >/dev/null
+    sed -e "s#\${jaarbegin}#$YEAR-01-01#g; s#\${jaareinde}#$YEAR-12-31#g; s#\${laatstemaand}#$YEAR-12-01#g" \
+        -e "s#\${uiterstedatum}#$((YEAR+1))-08-01#g; s#\${drempel}#40575#g; s#\${quotumbp}#299#g; s#\${d}#1331#g" \
+        bench/analytics/postgres.sql >"$DATA/pg-$size.sql"
+    S=$(date +%s.%N); $PSQL -f "$DATA/pg-$size.sql" >/dev/null; PT=$(echo "$(date +%s.%N) - $S" | bc)
+    pg_stop; trap - EXIT
+    PR=$(echo "scale=1; $PT / $ET" | bc)
+    echo "PostgreSQL query: ${PT}s"
+  fi
+  R=$(echo "scale=2; $ET / $HT" | bc)
+  RPS=$(echo "$ROWS / $ET" | bc)
+  printf "| %s | %s | %.2f | %s | %.2f | %s | %s | %s | %s |\n" "$ROWS" "$ET" "$(echo "$EP/1048576" | bc -l)" "$HT" \
+    "$(echo "$HP/1048576" | bc -l)" "$PT" "$R" "$PR" "$RPS" | tee -a "$RESULTS"
+done
+echo "Results appended to $RESULTS"

@@ -1,3 +1,0 @@
-namespace Banenmonitor.Analytics;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,89 @@
+using DuckDB.NET.Data;
+
+namespace Banenmonitor.Analytics;
+
+/// <summary>A user error in the input files: a Dutch message naming the file, row and column.</summary>
+public sealed class AnalyticsInputException(string message) : Exception(message);
+
+/// <summary>
+/// The input tables of the national computation (see docs/analytics-schemas.md). Each table is found in the input
+/// folder as <c>name.parquet</c>, a folder <c>name/</c> of Parquet files, or <c>name.csv</c> (header row, comma).
+/// </summary>
+public static class InputFiles
+{
+    public const string Employers = "werkgevers";
+    public const string Payroll = "verloning";
+    public const string Register = "doelgroepregister";
+    public const string Attributions = "toerekeningen";
+    public const string PreviousYear = "vorig_jaar";
+
+    /// <summary>Column name → DuckDB type of each table. Hours are exact decimals (at most 4 decimals).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Column, string Type)[]> Schemas =
+        new Dictionary<string, (string, string)[]>
+        {
+            [Employers] = [("loonheffingennummer", "VARCHAR"), ("sector", "VARCHAR"), ("uitlenertype", "VARCHAR")],
+            [Payroll] =
+            [
+                ("loonheffingennummer", "VARCHAR"), ("persoon", "BIGINT"), ("periode_begin", "DATE"), ("periode_einde", "DATE"),
+                ("uren", "DECIMAL(18,4)"), ("vorm", "VARCHAR"),
+            ],
+            [Register] = [("persoon", "BIGINT"), ("begindatum", "DATE"), ("einddatum", "DATE")],
+            [Attributions] =
+            [
+                ("uitlener", "VARCHAR"), ("inlener", "VARCHAR"), ("persoon", "BIGINT"), ("uren", "DECIMAL(18,4)"),
+                ("overeengekomen_op", "DATE"),
+            ],
+            [PreviousYear] = [("loonheffingennummer", "VARCHAR"), ("verloonde_uren", "DECIMAL(18,4)")],
+        };
+
+    /// <summary>Finds a table's file(s) in the folder; null when absent.</summary>
+    public static string? Find(string dir, string table)
+    {
+        var parquet = Path.Combine(dir, table + ".parquet");
+        if (File.Exists(parquet)) return parquet;
+        var folder = Path.Combine(dir, table);
+        if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet").Any()) return Path.Combine(folder, "*.parquet");
+        var csv = Path.Combine(dir, table + ".csv");
+        return File.Exists(csv) ? csv : null;
+    }
+
+    /// <summary>
+    /// Creates a view named after the table over its file, with the documented column types. Checks that every
+    /// column is present; Parquet decimals are kept as stored (exact), other numeric types are converted.
+    /// </summary>
+    public static void CreateView(DuckDBConnection db, string table, string path)
+    {
+        var schema = Schemas[table];
+        var isCsv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        var name = Path.GetFileName(path);
+        string source;
+        if (isCsv)
+        {
+            var types = string.Join(", ", schema.Select(c => $"'{c.Column}': '{c.Type}'"));
+            source = $"read_csv('{Sql.Escape(path)}', header = true, delim = ',', dateformat = '%Y-%m-%d', types = {{{types}}})";
+        }
+        else source = $"read_parquet('{Sql.Escape(path)}')";
+
+        Dictionary<string, string> actual;
+        try
+        {
+            actual = Sql.Describe(db, $"SELECT * FROM {source}");
+        }
+        catch (DuckDBException e)
+        {
+            throw new AnalyticsInputException($"Bestand {name} kan niet gelezen worden: {Sql.FirstLine(e.Message)}");
+        }
+        var projections = new List<string>();
+        foreach (var (column, type) in schema)
+        {
+            if (!actual.TryGetValue(column, out var got))
+                throw new AnalyticsInputException($"Bestand {name}: kolom '{column}' ontbreekt (verwacht: {string.Join(", ", schema.Select(s => s.Column))}).");
+            var keep = got == type || (type.StartsWith("DECIMAL", StringComparison.Ordinal) && got.StartsWith("DECIMAL", StringComparison.Ordinal))
+                       || (type == "BIGINT" && got is "INTEGER" or "BIGINT");
+            projections.Add(keep ? column : $"TRY_CAST({column} AS {type}) AS {column}");
+        }
+        Sql.Exec(db, $"CREATE OR REPLACE VIEW {table} AS SELECT {string.Join(", ", projections)} FROM {source}");
+        // Values that could not be converted (Parquet with a wrong column type) become NULL through TRY_CAST and are
+        // reported by the validation queries with their row.
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Units;
+using P = Banenmonitor.Rules.Parameters.ParameterNames;
+
+namespace Banenmonitor.Analytics;
+
+/// <summary>The national measurement per sector and form, and a Dutch summary of a national run.</summary>
+public sealed record NationalSummary(
+    decimal FormalMarket,
+    decimal FormalGovernment,
+    decimal HiredIn,
+    decimal? GovernmentShareHiredIn,
+    decimal Jobs,
+    long Persons,
+    string MeasurementCsv,
+    string Text)
+{
+    public static NationalSummary Build(ParameterSet parameters, NationalRunResult run)
+    {
+        var y = run.Year;
+        var perMonth = parameters.Get(P.HoursPerJobPerMonth, y);
+        decimal Jobs(decimal hours) => hours / perMonth.Required;
+        var counted = run.Measurement.Where(m => NationalEngine.CountsNationally(m.SectorCode, m.Form)).ToList();
+        var formalMarket = Jobs(counted.Where(m => !NationalEngine.IsHiredInForm(m.Form) && !NationalEngine.IsGovernmentSector(m.SectorCode)).Sum(m => m.HoursLastMonth));
+        var formalGov = Jobs(counted.Where(m => !NationalEngine.IsHiredInForm(m.Form) && NationalEngine.IsGovernmentSector(m.SectorCode)).Sum(m => m.HoursLastMonth));
+        var hiredIn = Jobs(counted.Where(m => NationalEngine.IsHiredInForm(m.Form)).Sum(m => m.HoursLastMonth));
+        var keyParam = parameters.TryGet(P.GovernmentShareHiredIn, y, out var k) ? k : null;
+        var key = keyParam?.Value;
+        var total = formalMarket + formalGov + hiredIn;
+
+        var csv = new StringBuilder("sectorcode,vorm,telt_mee,uren_laatste_maand,banen,personen,dienstverbanden\n");
+        foreach (var m in run.Measurement)
+            csv.Append(CultureInfo.InvariantCulture, $"{m.SectorCode},{m.Form},{(NationalEngine.CountsNationally(m.SectorCode, m.Form) ? "ja" : "nee")},{m.HoursLastMonth},{Math.Round(Jobs(m.HoursLastMonth), 2)},{m.Persons},{m.Relations}\n");
+
+        var t = new StringBuilder();
+        string N(decimal v, int d = 0) => DutchFormat.Number(v, d);
+        t.AppendLine($"Landelijke berekening banenafspraak {y}");
+        t.AppendLine(new string('=', 60));
+        t.AppendLine($"Verloningsregels verwerkt: {N(run.PayrollRows)}; werkgevers: {N(run.Employers.Count)}.");
+        t.AppendLine();
+        t.AppendLine("Quotum per werkgever (quotumregeling, Wfsv art. 38b–38j)");
+        var gov = run.Employers.Where(e => e.Input.IsGovernment).ToList();
+        var liable = gov.Where(e => !e.Exempt).ToList();
+        t.AppendLine($"  Werkgevers in de sector overheid (61–66): {N(gov.Count)}, waarvan boven de drempel: {N(liable.Count)}.");
+        t.AppendLine($"  Werkgevers met een quotumtekort: {N(liable.Count(e => e.Shortfall > 0))}.");
+        t.AppendLine($"  Vereiste banen: {N(liable.Sum(e => e.RequiredJobs ?? 0), 1)}; gerealiseerd: {N(liable.Sum(e => e.RealisedJobs), 1)}; tekort: {N(liable.Sum(e => e.Shortfall), 1)} banen.");
+        var levyParam = parameters.TryGet(P.LevySuspended, y, out var s) ? s : null;
+        t.AppendLine($"  Quotumheffing totaal: € {DutchFormat.Fixed(liable.Sum(e => e.Levy), 2)}" +
+                     (levyParam?.Value is 1m ? " (opgeschort, Wfsv art. 122na: nooit geïnd)." : "."));
+        var quota = parameters.Get(P.QuotaPercentageGovernment, y);
+        t.AppendLine($"  Quotumpercentage {y}: {quota.Describe()}");
+        if (quota.Status == ParameterStatus.Unconfirmed) t.AppendLine("  Let op: het quotumpercentage van dit jaar is onbevestigd.");
+        t.AppendLine("  Grootste heffingen:");
+        foreach (var e in liable.OrderByDescending(e => e.Levy).ThenBy(e => e.Input.PayrollTaxNumber, StringComparer.Ordinal).Take(5))
+            t.AppendLine($"    {e.Input.PayrollTaxNumber} (sector {e.Input.SectorCode}): tekort {N(e.Shortfall, 1)} banen, heffing € {DutchFormat.Fixed(e.Levy, 2)}");
+        t.AppendLine();
+        t.AppendLine($"Landelijke meting: banen van de doelgroep in de laatste maand van {y} (uren ÷ {N(perMonth.Required, 2)} uur per baan per maand)");
+        t.AppendLine($"  Formele dienstverbanden markt:    {N(formalMarket, 1)}");
+        t.AppendLine($"  Formele dienstverbanden overheid: {N(formalGov, 1)}");
+        t.AppendLine($"  Inleenverbanden (uitzending, detachering): {N(hiredIn, 1)}");
+        if (key is { } kg)
+        {
+            t.AppendLine($"    verdeeld met de verdeelsleutel ({N(kg, 1)}% overheid): markt {N(hiredIn * (100 - kg) / 100, 1)}, overheid {N(hiredIn * kg / 100, 1)}");
+            t.AppendLine($"  Totaal markt: {N(formalMarket + hiredIn * (100 - kg) / 100, 1)}; totaal overheid: {N(formalGov + hiredIn * kg / 100, 1)}");
+        }
+        else
+            t.AppendLine($"    De verdeelsleutel voor {y} is onbekend (onbevestigd): de inleenbanen zijn niet over markt en overheid verdeeld. Geef hem op met --parameter {P.GovernmentShareHiredIn}={y}:waarde:bron.");
+        var baseline = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1));
+        t.AppendLine($"  Totaal: {N(total, 1)} banen; ten opzichte van de nulmeting ({N(baseline.Required)} banen): {N(total - baseline.Required, 1)}.");
+        if (parameters.TryGet(P.TargetMarket, y, out var tm) && parameters.TryGet(P.TargetGovernment, y, out var tg) && tm?.Value is { } a && tg?.Value is { } b)
+            t.AppendLine($"  Doelstelling {y}: {N(a + b)} extra banen ({N(a)} markt, {N(b)} overheid).");
+        t.AppendLine();
+        t.AppendLine("Personen en banen");
+        t.AppendLine($"  Werkzame personen uit de doelgroep (laatste maand): {N(run.PersonsWorking)}");
+        t.AppendLine($"  Banen: {N(total, 1)}; banen per werkzame persoon: {(run.PersonsWorking > 0 ? N(total / run.PersonsWorking, 2) : "-")}");
+        t.AppendLine($"  Dienstverbanden (persoon × werkgever): {N(counted.Sum(m => m.Relations))}");
+        t.AppendLine();
+        t.AppendLine("Aannames: Wsw-dienstverbanden bij sw-bedrijven (sector 67) tellen niet mee, Wsw-detacheringen wel (als inleen);");
+        t.AppendLine("payroll telt als formeel dienstverband in de sector van de werkgever die de aangifte doet.");
+        return new NationalSummary(formalMarket, formalGov, hiredIn, key, total, run.PersonsWorking, csv.ToString(), t.ToString());
+    }
+}

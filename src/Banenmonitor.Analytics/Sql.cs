@@ -1,0 +1,60 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Banenmonitor.Analytics;
+
+/// <summary>Small helpers around DuckDB commands.</summary>
+internal static class Sql
+{
+    public static string Escape(string s) => s.Replace("'", "''", StringComparison.Ordinal);
+
+    public static string FirstLine(string s) => s.Split('\n')[0];
+
+    public static DuckDBCommand Command(DuckDBConnection db, string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        if (parameters is not null)
+            foreach (var (k, v) in parameters)
+                if (sql.Contains("$" + k, StringComparison.Ordinal)) cmd.Parameters.Add(new DuckDBParameter(k, v));
+        return cmd;
+    }
+
+    public static long Exec(DuckDBConnection db, string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        using var cmd = Command(db, sql, parameters);
+        return cmd.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(DuckDBConnection db, string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        using var cmd = Command(db, sql, parameters);
+        var v = cmd.ExecuteScalar();
+        return v is DBNull ? null : v;
+    }
+
+    public static long Long(DuckDBConnection db, string sql, IReadOnlyDictionary<string, object?>? parameters = null) =>
+        Scalar(db, sql, parameters) switch
+        {
+            null => 0L,
+            System.Numerics.BigInteger b => (long)b,
+            var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+        };
+
+    public static Dictionary<string, string> Describe(DuckDBConnection db, string select)
+    {
+        using var cmd = Command(db, "DESCRIBE " + select);
+        using var r = cmd.ExecuteReader();
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (r.Read()) d[r.GetString(0)] = r.GetString(1);
+        return d;
+    }
+
+    public static decimal Dec(object? v) => v switch
+    {
+        null or DBNull => 0m,
+        decimal d => d,
+        System.Numerics.BigInteger b => (decimal)b,
+        _ => Convert.ToDecimal(v, CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,127 @@
+using Banenmonitor.Rules.Published;
+using Banenmonitor.Rules.Units;
+
+namespace Banenmonitor.Reports.Progress;
+
+/// <summary>
+/// The yearly progress report (<i>voortgangsrapportage banenafspraak</i>): a model built from the published figures
+/// (and approved sector reports), rendered by <see cref="Rendering.HtmlReportRenderer"/>,
+/// <see cref="Rendering.PdfReportRenderer"/> and <see cref="Rendering.XlsxReportRenderer"/>. Every number in it is a
+/// <see cref="ReportValue"/> that knows its sources (numbers in <see cref="Sources"/>); nothing is typed in by hand.
+/// </summary>
+public sealed record ProgressReport(
+    int Year,
+    PublicSector? Sector,
+    bool IsConcept,
+    string Title,
+    NationalSection? National,
+    IReadOnlyList<SectorSection> Sectors,
+    IReadOnlyList<OverviewRow> Overview,
+    IReadOnlyList<Contradiction> Contradictions,
+    IReadOnlyList<SourceNote> Sources,
+    string? SectorPercentageChart)
+{
+    /// <summary>True when this is the report of one sector (<c>--sector</c>), false for the national report.</summary>
+    public bool IsSectorReport => Sector is not null;
+}
+
+/// <summary>A published or computed number with its unit, precision and sources.</summary>
+/// <param name="Unit"><c>fta</c>, <c>%</c>, <c>banen</c>, <c>personen</c> or <c>aantal</c>.</param>
+/// <param name="Computed">True when the report computed it from published inputs (labelled "berekend").</param>
+/// <param name="Flag">Set when a source contradiction (<i>inhoudelijk</i>) touches this figure.</param>
+public sealed record ReportValue(
+    decimal Value,
+    int Decimals,
+    string Unit,
+    bool Approximate,
+    bool Computed,
+    IReadOnlyList<int> Sources,
+    ContradictionFlag? Flag = null)
+{
+    /// <summary>Dutch text: "5.250 fta", "120,4%", "ca. 1.290 fta".</summary>
+    public string Text => (Approximate ? "ca. " : "") + Number + (Unit switch { "%" => "%", "fta" => " fta", "" or "aantal" => "", _ => " " + Unit });
+
+    /// <summary>The number alone in Dutch notation, with exactly its published decimals.</summary>
+    public string Number => DutchFormat.Fixed(Value, Math.Max(0, Decimals));
+}
+
+/// <summary>
+/// Marks a figure the sources contradict: the value the other source or the recomputation gives, and the number of
+/// the contradiction in the section "Tegenstrijdigheden in de bronnen".
+/// </summary>
+public sealed record ContradictionFlag(int Number, decimal? Other, int Decimals, string Unit, string OtherLabel)
+{
+    /// <summary>"berekend: 59,6%" or "andere versie: 663"; without a comparable value only the reference.</summary>
+    public string Text => Other is { } o ? $"{OtherLabel}: {DutchFormat.Fixed(o, Math.Max(0, Decimals))}{(Unit == "%" ? "%" : "")}" : OtherLabel;
+
+    /// <summary>Reference to the list of contradictions: "T1".</summary>
+    public string Reference => $"T{Number}";
+}
+
+/// <summary>One line of a table: a Dutch label and its value (null = not published).</summary>
+public sealed record ReportRow(string Label, ReportValue? Value, string? Note = null);
+
+/// <summary>The national measurement of the year (seed 004, Tabel 1 form) and the target group register.</summary>
+/// <param name="Columns">Column heads of <see cref="Table"/> (markt, overheid, totaal).</param>
+/// <param name="Table">Rows: formal employment, hired-in, total, target, difference with the target.</param>
+/// <param name="ByForm">True when the year's figures are split by form (formal / hired-in); otherwise totals only.</param>
+public sealed record NationalSection(
+    int Year,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<NationalRow> Table,
+    bool ByForm,
+    IReadOnlyList<ReportRow> Facts,
+    IReadOnlyList<ReportRow> Register,
+    IReadOnlyList<string> Notes,
+    string TargetPathChart);
+
+/// <summary>One row of the national table: a label and one value per column.</summary>
+public sealed record NationalRow(string Label, IReadOnlyList<ReportValue?> Cells, bool Emphasis = false);
+
+/// <summary>One sector in the letters' form: figures (Cijfermatige realisatie), comparison, coverage, narrative, trend.</summary>
+public sealed record SectorSection(
+    PublicSector Sector,
+    int Year,
+    bool HasFigures,
+    IReadOnlyList<ReportRow> Realisation,
+    IReadOnlyList<ReportRow> Composition,
+    int? PreviousYear,
+    IReadOnlyList<ReportRow> Comparison,
+    IReadOnlyList<ReportRow> Coverage,
+    string? CoverageText,
+    SectorNarrative? Narrative,
+    string? TrendChart);
+
+/// <summary>The text a sector wrote about its year (approved sector report).</summary>
+public sealed record SectorNarrative(string? GeneralPicture, string? QualityAndSustainability, string Source);
+
+/// <summary>One line of the closing overview table of all sectors.</summary>
+public sealed record OverviewRow(
+    PublicSector Sector,
+    ReportValue? Target,
+    ReportValue? Realised,
+    ReportValue? Percentage,
+    ReportValue? ComputedPercentage,
+    ReportValue? Sroi,
+    ReportValue? PercentageIncludingSroi,
+    ReportValue? PreviousPercentage,
+    string? Coverage);
+
+/// <summary>A contradiction between or within the sources (<i>inhoudelijk</i> verschil of <c>controle</c>).</summary>
+public sealed record Contradiction(
+    int Number,
+    string Sector,
+    string Figure,
+    string Document,
+    decimal Published,
+    decimal Computed,
+    string Explanation,
+    string Source,
+    string PublishedText,
+    string ComputedText);
+
+/// <summary>A numbered source: the document, the place in it and the quoted sentence.</summary>
+public sealed record SourceNote(int Number, string Document, string DocumentTitle, string Section, string Quote, string? Note)
+{
+    public string Text => $"{DocumentTitle}{(Section.Length > 0 ? ", " + Section : "")}: \u201C{Quote}\u201D" + (Note is null ? "" : $" ({Note})");
+}

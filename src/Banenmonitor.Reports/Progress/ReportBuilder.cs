@@ -1,0 +1,419 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Banenmonitor.Reports.Charts;
+using Banenmonitor.Rules.Measurement;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Published;
+using Banenmonitor.Rules.Units;
+using P = Banenmonitor.Rules.Parameters.ParameterNames;
+
+namespace Banenmonitor.Reports.Progress;
+
+/// <summary>
+/// The report refuses to be built: <c>controle</c> finds substantive (<i>inhoudelijke</i>) contradictions in its figures.
+/// The message is Dutch and lists every contradiction; build with <c>concept: true</c> to get a marked draft instead.
+/// </summary>
+public sealed class ReportRefusedException(int year, PublicSector? sector, IReadOnlyList<ConsistencyCheck> mismatches)
+    : Exception(Describe(year, sector, mismatches))
+{
+    public int Year { get; } = year;
+    public PublicSector? Sector { get; } = sector;
+    public IReadOnlyList<ConsistencyCheck> Mismatches { get; } = mismatches;
+
+    private static string Describe(int year, PublicSector? sector, IReadOnlyList<ConsistencyCheck> mismatches)
+    {
+        var scope = sector is null ? $"over {year}" : $"over {year} voor {sector.Name}";
+        var lines = mismatches.Select(c =>
+            $"- {c.Year} {SectorName(c.Sector)} — {c.Figure} (document {c.Document}): gepubliceerd {Num(c, c.Published)}, " +
+            $"berekend {Num(c, c.Computed)}. {c.Explanation}");
+        return $"De voortgangsrapportage {scope} wordt niet gemaakt: de controle vindt {mismatches.Count} inhoudelijke " +
+               $"{(mismatches.Count == 1 ? "tegenstrijdigheid" : "tegenstrijdigheden")} in de bronnen.\n" + string.Join("\n", lines) +
+               "\nLos de tegenstrijdigheden op in de bronbestanden, of maak een concept met --concept (gemarkeerd als CONCEPT, met de tegenstrijdigheden erin).";
+    }
+
+    /// <summary>A checked value in Dutch; a comparison year stays a year (2023, not 2.023).</summary>
+    public static string Num(ConsistencyCheck c, decimal v) =>
+        c.Kind == "vergelijkingsjaar" ? v.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2);
+
+    internal static string SectorName(string code) =>
+        code == ConsistencyChecker.National ? "landelijk" : PublicSectors.Find(code)?.Name ?? code;
+}
+
+/// <summary>
+/// Builds the yearly progress report from the data: the national measurement (Tabel 1 form), one section per sector in
+/// the order of the year's BZK letter (Cijfermatige realisatie: doel, realisatie, realisatiepercentage, SROI; comparison
+/// with the previous year; coverage; the sector's own text), an overview of all sectors, the contradictions and the
+/// sources. Numbers are never typed: each comes from a published figure (cited) or is computed from cited figures.
+/// </summary>
+public sealed class ReportBuilder(ReportSources sources)
+{
+    public const string DatabaseDocumentPrefix = "sectorrapportage-";
+
+    /// <summary>The consistency checks over the report's figures: the year, and the sector when given.</summary>
+    public ConsistencyReport Check(int year, PublicSector? sector = null) =>
+        new ConsistencyChecker(sources.Parameters).Check(SectorData(), sources.National).Filter(year, sector?.Code);
+
+    /// <summary>The substantive contradictions that block a final report.</summary>
+    public IReadOnlyList<ConsistencyCheck> BlockingContradictions(int year, PublicSector? sector = null) =>
+        Check(year, sector).Checks.Where(c => c.Outcome == CheckOutcome.Substantive).ToList();
+
+    /// <summary>
+    /// Builds the report of a year (all sectors and the national measurement) or of one sector. Throws
+    /// <see cref="ReportRefusedException"/> when the figures contain substantive contradictions, unless
+    /// <paramref name="concept"/> is set: then the report is marked CONCEPT, lists the contradictions and marks the cells.
+    /// </summary>
+    public ProgressReport Build(int year, PublicSector? sector = null, bool concept = false)
+    {
+        if (sector is { IsAggregate: true }) throw new ArgumentException($"'{sector.Code}' is geen afzonderlijke sector; kies een van de dertien sectoren.", nameof(sector));
+        var data = SectorData();
+        var blocking = new ConsistencyChecker(sources.Parameters).Check(data, sources.National).Filter(year, sector?.Code)
+            .Checks.Where(c => c.Outcome == CheckOutcome.Substantive).ToList();
+        if (blocking.Count > 0 && !concept) throw new ReportRefusedException(year, sector, blocking);
+
+        var ctx = new Context(data, sources, blocking);
+        var order = LetterOrder(data, year);
+        var sectors = sector is null ? order : [sector];
+        // Sources are numbered in reading order: national section first, then the sectors, then the overview.
+        var national = sector is null ? National(ctx, year) : null;
+        var sections = sectors.Select(s => SectorSection(ctx, s, year)).ToList();
+        var overview = sectors.Select(s => Overview(ctx, s, year)).ToList();
+        var chart = sector is null ? PercentageChart(ctx, order, year) : null;
+        var title = $"Voortgangsrapportage banenafspraak {year}" + (sector is null ? "" : $" — {sector.Name}");
+        var contradictions = blocking.Select((c, i) => new Contradiction(i + 1, ReportRefusedException.SectorName(c.Sector), c.Figure, c.Document,
+            c.Published, c.Computed, c.Explanation, c.Source, ReportRefusedException.Num(c, c.Published), ReportRefusedException.Num(c, c.Computed))).ToList();
+        return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart);
+    }
+
+    /// <summary>The published sector figures plus, where the documents lack a figure, the approved sector reports of the database.</summary>
+    private PublishedSectorFigures SectorData()
+    {
+        var data = sources.Sectors;
+        foreach (var group in sources.ApprovedReports.GroupBy(r => r.Year))
+        {
+            var code = DatabaseDocumentPrefix + group.Key.ToString(CultureInfo.InvariantCulture);
+            var added = new List<PublishedFigure>();
+            foreach (var r in group)
+            {
+                if (PublicSectors.Find(r.SectorCode) is not { IsAggregate: false } s) continue;
+                var existing = data.Get(s, r.Year);
+                void Add(string q, decimal? v, string unit)
+                {
+                    if (v is not { } value || existing.Primary(q) is not null) return;
+                    added.Add(new PublishedFigure(code, r.Year, s, q, "", value, unit, false, $"Sectorrapportage {s.Name} {r.Year}",
+                        $"{Quantities.Dutch(q)}: {DutchFormat.Number(value, 4)} ({r.Source})"));
+                }
+                Add(Quantities.Target, r.Target, "fta");
+                Add(Quantities.Realised, r.Realised, "fta");
+                Add(Quantities.Percentage, r.Percentage, "%");
+                Add(Quantities.Sroi, r.Sroi, "fta");
+                Add(Quantities.PercentageIncludingSroi, r.PercentageIncludingSroi, "%");
+                Add(Quantities.HiredIn, r.HiredIn, "fta");
+            }
+            if (added.Count > 0)
+                data = data.With(added, new PublishedDocument(code, $"Goedgekeurde sectorrapportages over {group.Key} (database)", "Banenmonitor", group.Key, ParameterStatus.Published));
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// The thirteen sectors in the order of the year's letter (the order of their first figure in the documents over that
+    /// year), then the sectors that letter does not mention.
+    /// </summary>
+    public static IReadOnlyList<PublicSector> LetterOrder(PublishedSectorFigures data, int year)
+    {
+        var first = data.Figures.Where(f => !f.Sector.IsAggregate && data.ReportYearOf(f.Document) == year)
+            .GroupBy(f => f.Sector).ToDictionary(g => g.Key, g => g.Min(f => f.Line));
+        return PublicSectors.All.OrderBy(s => first.TryGetValue(s, out var l) ? 0 : 1).ThenBy(s => first.GetValueOrDefault(s, 0)).ThenBy(s => s.Order).ToList();
+    }
+
+    // ------------------------------------------------------------------ sectors
+
+    private static SectorSection SectorSection(Context ctx, PublicSector sector, int year)
+    {
+        var fy = ctx.Data.Get(sector, year);
+        var realisation = new List<ReportRow>();
+        var composition = new List<ReportRow>();
+        var comparison = new List<ReportRow>();
+        var coverage = new List<ReportRow>();
+        if (!fy.IsEmpty)
+        {
+            realisation.Add(new("Doel", ctx.Value(fy.Target)));
+            realisation.Add(new("Realisatie", ctx.Value(fy.Realised)));
+            realisation.Add(new("Realisatiepercentage", ctx.Value(fy.Percentage) ?? ComputedPercentage(ctx, fy.Realised, fy.Target)));
+            if (fy.Sroi is not null || fy.RealisedIncludingSroi is not null || fy.PercentageIncludingSroi is not null)
+            {
+                realisation.Add(new("Banen via SROI/inkoop", ctx.Value(fy.Sroi)));
+                var incl = ctx.Value(fy.RealisedIncludingSroi) ?? Sum(ctx, fy.Realised, fy.Sroi);
+                realisation.Add(new("Realisatie inclusief SROI", incl));
+                realisation.Add(new("Realisatiepercentage inclusief SROI", ctx.Value(fy.PercentageIncludingSroi)
+                    ?? (fy.RealisedIncludingSroi is not null ? ComputedPercentage(ctx, fy.RealisedIncludingSroi, fy.Target) : SumPercentage(ctx, fy.Realised, fy.Sroi, fy.Target))));
+            }
+            foreach (var (label, f) in new[]
+                     {
+                         ("Via inhuur", fy.HiredIn), ("In eigen dienst", fy.OwnEmployment), ("Aandeel vaste aanstelling", fy.SharePermanent),
+                         ("Aandeel tijdelijke aanstelling", fy.ShareTemporary), ("Aandeel inhuur", fy.ShareHiredIn),
+                     })
+                if (f is not null) composition.Add(new(label, ctx.Value(f)));
+
+            foreach (var (label, f) in new[]
+                     {
+                         ("Organisaties die gegevens leverden", fy.OrganisationsReported), ("Organisaties in de sector", fy.OrganisationsTotal),
+                         ("Aandeel van het personeel in de meting", fy.StaffShareReported),
+                     })
+                if (f is not null) coverage.Add(new(label, ctx.Value(f)));
+            foreach (var f in fy.Figures.Where(f => f.Quantity == Quantities.OrganisationsReported && f.Qualifier == "sroi"))
+                coverage.Add(new("Organisaties met gegevens over SROI", ctx.Value(f)));
+        }
+
+        var prevYear = year - 1;
+        var prev = ctx.Data.Get(sector, prevYear);
+        if (!prev.IsEmpty)
+        {
+            if (prev.Target is { } pt) comparison.Add(new($"Doel {prevYear}", ctx.Value(pt)));
+            if (prev.Realised is { } pr) comparison.Add(new($"Realisatie {prevYear}", ctx.Value(pr)));
+            if (prev.Percentage is { } pp) comparison.Add(new($"Realisatiepercentage {prevYear}", ctx.Value(pp)));
+            else if (ComputedPercentage(ctx, prev.Realised, prev.Target) is { } cp) comparison.Add(new($"Realisatiepercentage {prevYear}", cp));
+            if (prev.PercentageIncludingSroi is { } ps) comparison.Add(new($"Realisatiepercentage inclusief SROI {prevYear}", ctx.Value(ps)));
+        }
+        foreach (var d in fy.Figures.Where(f => f.Quantity is Quantities.Difference or Quantities.DifferencePercent).OrderBy(f => f.Line))
+            comparison.Add(new($"{(d.Quantity == Quantities.Difference ? "Verschil in realisatie" : "Procentuele verandering realisatie")} t.o.v. {d.ReferenceYear} (gepubliceerd)", ctx.Value(d)));
+        if (fy.Realised is { } rNow && prev.Realised is { } rPrev)
+            comparison.Add(new($"Verschil in realisatie t.o.v. {prevYear} (berekend)",
+                ctx.Computed(rNow.Value - rPrev.Value, Math.Max(rNow.Decimals, rPrev.Decimals), "fta", rNow.Approximate || rPrev.Approximate, rNow, rPrev)));
+        var pNow = fy.Percentage;
+        var pPrev = prev.Percentage;
+        if (pNow is not null && pPrev is not null)
+            comparison.Add(new($"Verschil realisatiepercentage t.o.v. {prevYear} (berekend)",
+                ctx.Computed(pNow.Value - pPrev.Value, Math.Max(pNow.Decimals, pPrev.Decimals), "procentpunt", pNow.Approximate || pPrev.Approximate, pNow, pPrev)));
+
+        var narrative = ctx.Sources.ApprovedReports.FirstOrDefault(r => r.Year == year && string.Equals(r.SectorCode, sector.Code, StringComparison.OrdinalIgnoreCase)
+                                                                     && (!string.IsNullOrWhiteSpace(r.GeneralPicture) || !string.IsNullOrWhiteSpace(r.QualityAndSustainability))) is { } a
+            ? new SectorNarrative(a.GeneralPicture, a.QualityAndSustainability, a.Source)
+            : null;
+
+        return new SectorSection(sector, year, !fy.IsEmpty, realisation, composition, prev.IsEmpty && comparison.Count == 0 ? null : prevYear,
+            comparison, coverage, fy.Coverage, narrative, TrendChart(ctx, sector, year));
+    }
+
+    private static ReportValue? ComputedPercentage(Context ctx, PublishedFigure? realised, PublishedFigure? target)
+    {
+        if (realised is null || target is null || target.Value <= 0) return null;
+        return ctx.Computed(realised.Value / target.Value * 100m, 1, "%", realised.Approximate || target.Approximate, realised, target);
+    }
+
+    private static ReportValue? Sum(Context ctx, PublishedFigure? a, PublishedFigure? b) =>
+        a is null || b is null ? null : ctx.Computed(a.Value + b.Value, Math.Max(a.Decimals, b.Decimals), "fta", a.Approximate || b.Approximate, a, b);
+
+    private static ReportValue? SumPercentage(Context ctx, PublishedFigure? a, PublishedFigure? b, PublishedFigure? target) =>
+        a is null || b is null || target is null || target.Value <= 0 ? null
+            : ctx.Computed((a.Value + b.Value) / target.Value * 100m, 1, "%", a.Approximate || b.Approximate || target.Approximate, a, b, target);
+
+    private static OverviewRow Overview(Context ctx, PublicSector sector, int year)
+    {
+        var fy = ctx.Data.Get(sector, year);
+        var prev = ctx.Data.Get(sector, year - 1);
+        return new OverviewRow(sector, ctx.Value(fy.Target), ctx.Value(fy.Realised), ctx.Value(fy.Percentage), ComputedPercentage(ctx, fy.Realised, fy.Target),
+            ctx.Value(fy.Sroi), ctx.Value(fy.PercentageIncludingSroi) ?? SumPercentage(ctx, fy.Realised, fy.Sroi, fy.Target),
+            ctx.Value(prev.Percentage) ?? ComputedPercentage(ctx, prev.Realised, prev.Target), fy.Coverage);
+    }
+
+    private static string? TrendChart(Context ctx, PublicSector sector, int year)
+    {
+        var history = ctx.Data.History(sector).Where(h => h.Year <= year).ToList();
+        if (history.Count(h => h.Realised is not null || h.Target is not null) < 2) return null;
+        var realised = history.Select(h => new ChartPoint(h.Year.ToString(CultureInfo.InvariantCulture), h.Realised?.Value)).ToList();
+        var target = history.Select(h => new ChartPoint(h.Year.ToString(CultureInfo.InvariantCulture), h.Target?.Value)).ToList();
+        return SvgCharts.Line(
+            new ChartText($"{sector.Name}: doel en realisatie per jaar",
+                $"Gepubliceerde realisatie ({SvgCharts.Describe(realised, "fta")}) en doel ({SvgCharts.Describe(target, "fta")}).", "fta"),
+            [new ChartSeries("Realisatie", realised), new ChartSeries("Doel", target, SeriesStyle.Dashed)], 640, 260);
+    }
+
+    private static string? PercentageChart(Context ctx, IReadOnlyList<PublicSector> order, int year)
+    {
+        var rows = order.Select(s => (s, f: ctx.Data.Get(s, year))).Where(t => t.f.Percentage is not null).ToList();
+        if (rows.Count == 0) return null;
+        var pct = rows.Select(t => new ChartPoint(ShortName(t.s), t.f.Percentage!.Value)).ToList();
+        var series = new List<ChartSeries> { new("Realisatiepercentage (gepubliceerd)", pct) };
+        if (rows.Any(t => t.f.PercentageIncludingSroi is not null))
+            series.Add(new ChartSeries("Inclusief SROI", rows.Select(t => new ChartPoint(ShortName(t.s), t.f.PercentageIncludingSroi?.Value)).ToList()));
+        return SvgCharts.Bar(new ChartText($"Realisatiepercentage per sector, {year}",
+            $"Realisatiepercentage per sector zoals gepubliceerd over {year}: {SvgCharts.Describe(pct, "%")}.", "%"), series, 720, 380);
+    }
+
+    /// <summary>Short sector name for chart axes.</summary>
+    public static string ShortName(PublicSector s) => s.Code switch
+    {
+        "umc" => "umc's",
+        "po" or "vo" or "mbo" or "hbo" or "wo" => s.Code,
+        "onderzoeksinstellingen" => "onderzoeksinst.",
+        _ => s.Name,
+    };
+
+    // ------------------------------------------------------------------ national
+
+    private static NationalSection? National(Context ctx, int year)
+    {
+        var nf = ctx.Sources.National;
+        var parameters = ctx.Sources.Parameters;
+        var sectors = new[] { MeasurementSector.Market, MeasurementSector.Government, MeasurementSector.Total };
+        if (nf.Find(year, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.Increase) is null
+            && nf.Find(year, MeasurementSector.Market, EmploymentForm.Total, NationalFigures.Increase) is null) return null;
+        var rows = new List<NationalRow>();
+        var notes = new List<string>();
+        var input = nf.InputFor(year);
+        var totals = new Dictionary<MeasurementSector, ReportValue?>();
+        if (input is not null)
+        {
+            var result = new NationalMeasurement(parameters).Compute(input, nf.PublishedCells(year));
+            foreach (var (form, label) in new[] { (EmploymentForm.Formal, "Formele dienstverbanden"), (EmploymentForm.HiredIn, "Inleenverbanden"), (EmploymentForm.Total, "Totaal") })
+            {
+                var cells = sectors.Select(s =>
+                {
+                    var cell = result.Cell(s, form);
+                    var pub = nf.Find(year, s, form, NationalFigures.Increase);
+                    return pub is not null
+                        ? ctx.National(pub, cell.Agreement == CellAgreement.Substantive ? cell.Computed : null)
+                        : new ReportValue(cell.Rounded, 0, "banen", false, true, [ctx.Cite("berekening", "Landelijke meting",
+                            $"{cell.Sector.Dutch()} / {cell.Form.Dutch()}: berekend met de verdeelsleutel uit de gepubliceerde invoer", null)]);
+                }).ToList();
+                if (form == EmploymentForm.Total) for (var i = 0; i < sectors.Length; i++) totals[sectors[i]] = cells[i];
+                rows.Add(new NationalRow(label, cells, form == EmploymentForm.Total));
+            }
+            notes.AddRange(result.Cells.Where(c => c.Explanation is not null).Select(c => $"{Cap(c.Sector.Dutch())} / {c.Form.Dutch()}: {c.Explanation}"));
+        }
+        else
+        {
+            var cells = sectors.Select(s => nf.Find(year, s, EmploymentForm.Total, NationalFigures.Increase) is { } f ? ctx.National(f, null) : null).ToList();
+            for (var i = 0; i < sectors.Length; i++) totals[sectors[i]] = cells[i];
+            rows.Add(new NationalRow("Toename banen t.o.v. de nulmeting", cells, true));
+            notes.Add($"Over {year} is alleen de toename per sector gepubliceerd, niet de uitsplitsing naar formele dienstverbanden en inleenverbanden.");
+        }
+
+        // Target: as printed in the document, else the dated parameter.
+        var targets = new Dictionary<MeasurementSector, ReportValue?>();
+        foreach (var (s, name) in new[] { (MeasurementSector.Market, P.TargetMarket), (MeasurementSector.Government, P.TargetGovernment) })
+        {
+            if (nf.Find(year, s, EmploymentForm.Total, NationalFigures.Target) is { } t) targets[s] = ctx.National(t, null);
+            else if (parameters.TryGet(name, year, out var pv) && pv?.Value is { } v)
+                targets[s] = new ReportValue(v, 0, "banen", false, false, [ctx.Cite("parameter", $"Parameter {name}", pv.Source, $"geldig vanaf {pv.ValidFrom:dd-MM-yyyy}")]);
+            else targets[s] = null;
+        }
+        targets[MeasurementSector.Total] = nf.Find(year, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.Target) is { } tt
+            ? ctx.National(tt, null)
+            : targets[MeasurementSector.Market] is { } tm && targets[MeasurementSector.Government] is { } tg
+                ? new ReportValue(tm.Value + tg.Value, 0, "banen", false, true, [.. tm.Sources, .. tg.Sources])
+                : null;
+        rows.Add(new NationalRow("Doelstelling", sectors.Select(s => targets[s]).ToList()));
+        rows.Add(new NationalRow("Verschil met doelstelling", sectors.Select(s =>
+            totals.GetValueOrDefault(s) is { } r && targets[s] is { } t ? new ReportValue(r.Value - t.Value, 0, "banen", false, true, [.. r.Sources, .. t.Sources]) : null).ToList()));
+
+        var facts = new List<ReportRow>();
+        if (nf.Find(year, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.TotalJobs) is { } all)
+            facts.Add(new($"Banen voor de doelgroep eind {year}, inclusief de nulmeting", ctx.National(all, null)));
+        if (nf.Find(year, MeasurementSector.Total, EmploymentForm.HiredIn, NationalFigures.HiredInJobs) is { } hired)
+            facts.Add(new($"Banen via inleenverbanden eind {year} (vóór de verdeelsleutel)", ctx.National(hired, null)));
+        foreach (var d in nf.Rows.Where(r => r.Year == year && r.Quantity == NationalFigures.IncreaseOnPreviousYear))
+            facts.Add(new($"Toename t.o.v. {year - 1}, {d.Sector.Dutch()}{(d.Form == EmploymentForm.Total ? "" : " / " + d.Form.Dutch())}", ctx.National(d, null)));
+
+        var register = new List<ReportRow>();
+        foreach (var q in new[] { TargetGroupRegisterFigures.Persons, TargetGroupRegisterFigures.Working, TargetGroupRegisterFigures.ShareWorking, TargetGroupRegisterFigures.IncreasePersons })
+            if (ctx.Sources.Register.Find(year, q) is { } r)
+                register.Add(new(TargetGroupRegisterFigures.Dutch(q, year), new ReportValue(r.Value, ValueInterval.DecimalsOf(r.Value), r.Unit, false, false,
+                    [ctx.Cite(DocumentOf(r.Source), "Doelgroepregister (UWV)", r.Source, null)])));
+
+        return new NationalSection(year, ["Markt", "Overheid", "Totaal"], rows, input is not null, facts, register, notes, TargetPathChart(ctx, year));
+    }
+
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string TargetPathChart(Context ctx, int year)
+    {
+        var nf = ctx.Sources.National;
+        var years = nf.Years.Where(y => y <= year && nf.Find(y, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.Increase) is not null).ToList();
+        decimal? Target(int y) => ctx.Sources.Parameters.TryGet(P.TargetMarket, y, out var m) && ctx.Sources.Parameters.TryGet(P.TargetGovernment, y, out var g)
+                                  && m?.Value is { } mv && g?.Value is { } gv ? mv + gv : null;
+        var realised = years.Select(y => new ChartPoint(y.ToString(CultureInfo.InvariantCulture), nf.Find(y, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.Increase)!.Value)).ToList();
+        var target = years.Select(y => new ChartPoint(y.ToString(CultureInfo.InvariantCulture), Target(y))).ToList();
+        return SvgCharts.Line(new ChartText($"Ingroeipad en realisatie tot en met {year}",
+                $"Extra banen ten opzichte van de nulmeting (eind 2012), markt en overheid samen. Gerealiseerd: {SvgCharts.Describe(realised, "banen")}. " +
+                $"Doelstelling (ingroeipad): {SvgCharts.Describe(target, "banen")}.", "banen"),
+            [new ChartSeries("Doelstelling (ingroeipad)", target, SeriesStyle.Dashed), new ChartSeries("Gerealiseerd", realised)], 720, 320);
+    }
+
+    private static string DocumentOf(string source)
+    {
+        var m = Regex.Match(source, @"^Seed (\d{3})");
+        return m.Success ? m.Groups[1].Value : "landelijke_meting";
+    }
+
+    // ------------------------------------------------------------------ citations and flags
+
+    private sealed class Context(PublishedSectorFigures data, ReportSources sources, IReadOnlyList<ConsistencyCheck> contradictions)
+    {
+        private readonly List<SourceNote> _notes = [];
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+
+        public PublishedSectorFigures Data { get; } = data;
+        public ReportSources Sources { get; } = sources;
+
+        public IReadOnlyList<SourceNote> SourceList() => _notes;
+
+        public int Cite(string document, string section, string quote, string? note)
+        {
+            var key = document + "\u0001" + section + "\u0001" + quote;
+            if (_numbers.TryGetValue(key, out var n)) return n;
+            var title = Data.Document(document) is { } d ? $"{d.Title} [{d.Reference}]" : document switch
+            {
+                "landelijke_meting" => "Landelijke meting banenafspraak (openbare resultatenbrieven)",
+                "berekening" => "Berekening Banenmonitor",
+                "parameter" => "Parameterbestand Banenmonitor",
+                _ => document,
+            };
+            n = _notes.Count + 1;
+            _notes.Add(new SourceNote(n, document, title, section, quote, note));
+            _numbers[key] = n;
+            return n;
+        }
+
+        public int Cite(PublishedFigure f) => Cite(f.Document, f.Section, f.Quote, f.Note);
+
+        public ReportValue? Value(PublishedFigure? f) => f is null ? null
+            : new ReportValue(f.Value, Math.Max(0, f.Decimals), f.Unit, f.Approximate, false, [Cite(f)], Flag(f));
+
+        public ReportValue Computed(decimal value, int decimals, string unit, bool approximate, params PublishedFigure[] inputs) =>
+            new(LegalRounding.Half(value, decimals), decimals, unit, approximate, true, inputs.Select(Cite).Distinct().ToList());
+
+        /// <summary>A national figure; <paramref name="computed"/> is the recomputed value when it contradicts the publication.</summary>
+        public ReportValue National(NationalFigure f, decimal? computed)
+        {
+            var n = Cite(DocumentOf(f.Source), "Landelijke meting", f.Source, f.Status == ParameterStatus.Derived ? "afgeleid" : null);
+            var check = contradictions.Select((c, i) => (c, i)).FirstOrDefault(t => t.c.Sector == ConsistencyChecker.National && t.c.Source == f.Source);
+            ContradictionFlag? flag = check.c is not null ? new ContradictionFlag(check.i + 1, LegalRounding.Half(computed ?? check.c.Computed, 0), 0, "banen", "berekend")
+                : null;
+            return new ReportValue(f.Value, ValueInterval.DecimalsOf(f.Value), f.Quantity == NationalFigures.ShareOfIncrease ? "%" : "banen", false, false, [n], flag);
+        }
+
+        /// <summary>The first substantive contradiction whose source quotes this figure, as a flag with the other value.</summary>
+        private ContradictionFlag? Flag(PublishedFigure f)
+        {
+            for (var i = 0; i < contradictions.Count; i++)
+            {
+                var c = contradictions[i];
+                if (c.Year != f.Year || c.Sector != f.Sector.Code) continue;
+                var quoted = c.Source.Split(" | ");
+                if (!quoted.Contains(f.Citation)) continue;
+                var percent = f.IsPercentageUnit;
+                return c.Kind switch
+                {
+                    "versies" or "aantal_organisaties" => new ContradictionFlag(i + 1, quoted[0] == f.Citation ? c.Computed : c.Published,
+                        Math.Max(0, ValueInterval.DecimalsOf(quoted[0] == f.Citation ? c.Computed : c.Published)), f.Unit, "andere bron"),
+                    "vergelijkingsjaar" or "richting" or "aandelen" => new ContradictionFlag(i + 1, null, 0, f.Unit, "zie tegenstrijdigheid"),
+                    _ => new ContradictionFlag(i + 1, LegalRounding.Half(c.Computed, percent ? Math.Max(1, f.Decimals) : Math.Max(f.Decimals, 1)),
+                        percent ? Math.Max(1, f.Decimals) : Math.Max(f.Decimals, 1), f.Unit, "berekend"),
+                };
+            }
+            return null;
+        }
+    }
+}

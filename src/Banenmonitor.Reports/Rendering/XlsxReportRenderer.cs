@@ -1,0 +1,97 @@
+using Banenmonitor.Reports.Progress;
+using MiniExcelLibs;
+
+namespace Banenmonitor.Reports.Rendering;
+
+/// <summary>
+/// Writes a <see cref="ProgressReport"/> as an Excel workbook (MiniExcel): one sheet per table, numbers as numeric
+/// cells (never text), with source numbers that refer to the sheet "Bronnen". A concept says so on the sheet "Rapport"
+/// and in the column <c>tegenstrijdigheid</c>.
+/// </summary>
+public static class XlsxReportRenderer
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public const string SheetReport = "Rapport";
+    public const string SheetNational = "Landelijk";
+    public const string SheetNationalFacts = "Landelijke kerncijfers";
+    public const string SheetOverview = "Overzicht sectoren";
+    public const string SheetSectorFigures = "Sectorcijfers";
+    public const string SheetContradictions = "Tegenstrijdigheden";
+    public const string SheetSources = "Bronnen";
+
+    public static byte[] Render(ProgressReport report)
+    {
+        using var ms = new MemoryStream();
+        Write(report, ms);
+        return ms.ToArray();
+    }
+
+    public static void Write(ProgressReport report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sheets = new Dictionary<string, object>
+        {
+            [SheetReport] = new List<Dictionary<string, object?>>
+            {
+                Row(("titel", report.Title), ("jaar", report.Year), ("sector", report.Sector?.Name ?? "alle sectoren"),
+                    ("status", report.IsConcept ? "CONCEPT" : "definitief"), ("tegenstrijdigheden", report.Contradictions.Count)),
+            },
+        };
+        if (report.National is { } n)
+        {
+            sheets[SheetNational] = n.Table.Select(r => Row(
+                ("regel", r.Label),
+                ("markt", r.Cells.ElementAtOrDefault(0)?.Value), ("overheid", r.Cells.ElementAtOrDefault(1)?.Value), ("totaal", r.Cells.ElementAtOrDefault(2)?.Value),
+                ("tegenstrijdigheid", string.Join(", ", r.Cells.Where(c => c?.Flag is { Number: > 0 }).Select(c => c!.Flag!.Reference))),
+                ("bronnen", Sources(r.Cells.Where(c => c is not null).SelectMany(c => c!.Sources))))).ToList();
+            sheets[SheetNationalFacts] = n.Facts.Concat(n.Register).Select(r => Figure(("cijfer", r.Label), r.Value)).ToList();
+        }
+        sheets[SheetOverview] = report.Overview.Select(o => Row(
+            ("sector", o.Sector.Name), ("code", o.Sector.Code),
+            ("doel_fta", o.Target?.Value), ("realisatie_fta", o.Realised?.Value), ("realisatiepercentage", o.Percentage?.Value),
+            ("realisatiepercentage_berekend", o.ComputedPercentage?.Value), ("sroi_fta", o.Sroi?.Value),
+            ("realisatiepercentage_incl_sroi", o.PercentageIncludingSroi?.Value), ($"realisatiepercentage_{report.Year - 1}", o.PreviousPercentage?.Value),
+            ("dekking", o.Coverage),
+            ("tegenstrijdigheid", string.Join(", ", new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi }.Where(v => v?.Flag is { Number: > 0 }).Select(v => v!.Flag!.Reference).Distinct())),
+            ("bronnen", Sources(new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi, o.PreviousPercentage }.Where(v => v is not null).SelectMany(v => v!.Sources))))).ToList();
+        sheets[SheetSectorFigures] = report.Sectors.SelectMany(s =>
+                Part(s, "Cijfermatige realisatie", s.Realisation).Concat(Part(s, "Samenstelling", s.Composition))
+                    .Concat(Part(s, $"Vergelijking met {s.PreviousYear}", s.Comparison)).Concat(Part(s, "Dekking", s.Coverage)))
+            .ToList();
+        if (report.IsConcept)
+            sheets[SheetContradictions] = report.Contradictions.Select(c => Row(("nummer", $"T{c.Number}"), ("sector", c.Sector), ("cijfer", c.Figure),
+                ("document", c.Document), ("gepubliceerd", c.Published), ("berekend", decimal.Round(c.Computed, 4)), ("toelichting", c.Explanation), ("bron", c.Source))).ToList();
+        sheets[SheetSources] = report.Sources.Select(s => Row(("nummer", s.Number), ("document", s.Document), ("titel", s.DocumentTitle),
+            ("sectie", s.Section), ("citaat", s.Quote), ("toelichting", s.Note))).ToList();
+        output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Part(SectorSection s, string part, IReadOnlyList<ReportRow> rows) =>
+        rows.Select(r => Figure(("sector", s.Sector.Name), ("code", s.Sector.Code), ("onderdeel", part), ("cijfer", r.Label), r.Value));
+
+    private static Dictionary<string, object?> Figure((string, object?) a, ReportValue? v) => Figure(a, ("", null), ("", null), ("", null), v);
+
+    private static Dictionary<string, object?> Figure((string, object?) a, (string, object?) b, (string, object?) c, (string, object?) d, ReportValue? v)
+    {
+        var row = new Dictionary<string, object?>();
+        foreach (var (k, val) in new[] { a, b, c, d }) if (k.Length > 0) row[k] = val;
+        row["waarde"] = v?.Value;
+        row["eenheid"] = v?.Unit;
+        row["benadering"] = v is null ? null : v.Approximate ? "ja" : "nee";
+        row["berekend"] = v is null ? null : v.Computed ? "ja" : "nee";
+        row["tegenstrijdigheid"] = v?.Flag is { Number: > 0 } f ? f.Reference : null;
+        row["andere_waarde"] = v?.Flag?.Other;
+        row["bronnen"] = v is null ? null : Sources(v.Sources);
+        return row;
+    }
+
+    private static string Sources(IEnumerable<int> numbers) => string.Join(", ", numbers.Distinct().Order());
+
+    private static Dictionary<string, object?> Row(params (string Key, object? Value)[] cells)
+    {
+        var d = new Dictionary<string, object?>();
+        foreach (var (k, v) in cells) d[k] = v;
+        return d;
+    }
+}

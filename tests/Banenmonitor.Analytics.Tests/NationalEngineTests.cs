@@ -1,0 +1,188 @@
+using Banenmonitor.Analytics;
+using Banenmonitor.Analytics.Synthetic;
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Quota;
+using Banenmonitor.Rules.Units;
+using DuckDB.NET.Data;
+
+namespace Banenmonitor.Analytics.Tests;
+
+/// <summary>One small synthetic year shared by the tests (generated once, a few seconds).</summary>
+public sealed class SmallYear : IDisposable
+{
+    public const int Year = 2023;
+    public string Dir { get; } = Path.Combine(Path.GetTempPath(), "bm-analytics-test-" + Guid.NewGuid().ToString("N"));
+    public NationalRunResult Result { get; }
+
+    public SmallYear()
+    {
+        SyntheticDataGenerator.Generate(new SyntheticOptions(40_000, 900, Year, Seed: 11), Dir);
+        Result = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(Dir, Year, Path.Combine(Dir, "uit")));
+    }
+
+    public void Dispose() { try { Directory.Delete(Dir, true); } catch (IOException) { } }
+}
+
+public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYear>
+{
+    private sealed record Row(string Lhnr, long Person, DateOnly Begin, DateOnly End, decimal Hours, string Form);
+    private sealed record Reg(long Person, DateOnly Begin, DateOnly? End);
+    private sealed record Att(string Lender, string Hirer, long Person, decimal Hours, DateOnly Agreed);
+
+    private static List<T> Read<T>(string file, Func<DuckDBDataReader, T> map)
+    {
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT * FROM read_parquet('{file}')";
+        using var r = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read()) list.Add(map(r));
+        return list;
+    }
+
+    private static DateOnly D(DuckDBDataReader r, int i) => DateOnly.FromDateTime(r.GetDateTime(i));
+
+    /// <summary>
+    /// Independent plain-C# aggregation of the raw files (period rule, agency hours, attributions with cap and deadline),
+    /// fed to the rules core; the engine's numbers must equal it for a random sample of employers, to the cent and 0.1 job.
+    /// </summary>
+    [Fact]
+    public void Engine_equals_rules_core_for_sampled_employers()
+    {
+        var p = ParameterSet.Embedded;
+        var y = SmallYear.Year;
+        var rows = Read(Path.Combine(data.Dir, "verloning.parquet"), r => new Row(r.GetString(0), r.GetInt64(1), D(r, 2), D(r, 3), r.GetDecimal(4), r.GetString(5)));
+        var regs = Read(Path.Combine(data.Dir, "doelgroepregister.parquet"), r => new Reg(r.GetInt64(0), D(r, 1), r.IsDBNull(2) ? null : D(r, 2)))
+            .ToLookup(x => x.Person);
+        var atts = Read(Path.Combine(data.Dir, "toerekeningen.parquet"), r => new Att(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDecimal(3), D(r, 4)));
+        var prev = Read(Path.Combine(data.Dir, "vorig_jaar.parquet"), r => (r.GetString(0), r.GetDecimal(1))).ToDictionary(x => x.Item1, x => x.Item2);
+        var sectors = Read(Path.Combine(data.Dir, "werkgevers.parquet"), r => (r.GetString(0), r.GetString(1))).ToDictionary(x => x.Item1, x => x.Item2);
+
+        // Wfsv 38g lid 8: registered at any moment of the period → the whole period counts.
+        bool Registered(Row x) => regs[x.Person].Any(g => g.Begin <= x.End && (g.End is null || g.End >= x.Begin));
+        var byEmployer = rows.ToLookup(x => x.Lhnr);
+        var personHours = rows.Where(Registered).GroupBy(x => (x.Lhnr, x.Person)).ToDictionary(g => g.Key, g => g.Sum(x => x.Hours));
+
+        Assert.Contains(data.Result.Employers, e => e.Input.IsGovernment && !e.Exempt && e.Shortfall > 0);
+        Assert.Contains(data.Result.Employers, e => e.Input.Attributions.Count > 0 && e.Input.IsGovernment && !e.Exempt);
+        var rng = new Random(5);
+        var sample = data.Result.Employers.OrderBy(_ => rng.Next()).Take(60)
+            .Concat(data.Result.Employers.Where(e => e.Input.IsGovernment && e.Input.Attributions.Count > 0).Take(20))
+            .Concat(data.Result.Employers.Where(e => e.Input.AgencyStaffHours > 0).Take(5)).ToList();
+        var calc = new QuotaCalculator(p);
+        foreach (var e in sample)
+        {
+            var mine = byEmployer[e.Input.PayrollTaxNumber].ToList();
+            var a = mine.Sum(x => x.Hours);
+            var agency = mine.Where(x => x.Form == "uitzending").Sum(x => x.Hours);
+            var c = mine.Where(Registered).Sum(x => x.Hours);
+            var list = new List<HiredInAttribution>();
+            foreach (var t in atts.Where(t => t.Hirer == e.Input.PayrollTaxNumber).OrderBy(t => t.Person))
+                list.Add(new("persoon " + t.Person, AttributionSide.Hirer, new(t.Hours), new(personHours.GetValueOrDefault((t.Lender, t.Person))), t.Agreed));
+            foreach (var t in atts.Where(t => t.Lender == e.Input.PayrollTaxNumber).OrderBy(t => t.Person))
+                list.Add(new("persoon " + t.Person, AttributionSide.Lender, new(t.Hours), new(personHours.GetValueOrDefault((t.Lender, t.Person))), t.Agreed));
+            var input = new QuotaInput(y, new(a), new(c), new(prev.GetValueOrDefault(e.Input.PayrollTaxNumber)), list,
+                agency > 0 ? new(agency) : null, NationalEngine.IsGovernmentSector(sectors[e.Input.PayrollTaxNumber]));
+            var expected = calc.Compute(input);
+            var id = e.Input.PayrollTaxNumber;
+            Assert.True(expected.TotalPaidHours.Value == e.A, $"{id}: A {e.A} ≠ {expected.TotalPaidHours.Value}");
+            Assert.True(expected.Levy.Value == e.Levy, $"{id}: heffing {e.Levy} ≠ {expected.Levy.Value}");
+            Assert.True(expected.Shortfall.Value == e.Shortfall, $"{id}: tekort {e.Shortfall} ≠ {expected.Shortfall.Value}");
+            Assert.True(expected.RealisedJobs.Value == e.RealisedJobs, $"{id}: gerealiseerd");
+            Assert.Equal(expected.RequiredJobs?.Value, e.RequiredJobs);
+            Assert.Equal(expected.Exempt, e.Exempt);
+        }
+    }
+
+    [Fact]
+    public void Explanation_is_the_rules_core_trace_of_the_employer()
+    {
+        var e = data.Result.Employers.First(x => x.Input.IsGovernment && !x.Exempt && x.Input.Attributions.Count > 0);
+        var run = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(data.Dir, SmallYear.Year, ExplainEmployer: e.Input.PayrollTaxNumber));
+        var direct = new QuotaCalculator(ParameterSet.Embedded).Compute(e.Input.ToQuotaInput(SmallYear.Year));
+        Assert.Equal(direct.Trace.ToText(), run.Explanation!.Trace.ToText());
+        Assert.Contains(run.Explanation.Trace.Steps, s => s.Description.Contains("geleende werknemer", StringComparison.Ordinal));
+        Assert.Equal(e.Levy, run.Explanation.Levy.Value);
+    }
+
+    [Fact]
+    public void Outputs_are_written_and_measurement_adds_up()
+    {
+        var uit = Path.Combine(data.Dir, "uit");
+        Assert.True(File.Exists(Path.Combine(uit, "werkgevers_quotum.parquet")));
+        var text = File.ReadAllText(Path.Combine(uit, "samenvatting.txt"));
+        Assert.Contains("Landelijke meting", text);
+        var summary = NationalSummary.Build(ParameterSet.Embedded, data.Result);
+        Assert.Equal(summary.Jobs, summary.FormalMarket + summary.FormalGovernment + summary.HiredIn);
+        Assert.True(summary.Persons > 0 && summary.Jobs > 0);
+        // 8% of jobs are second jobs: persons ≤ person×employer relations.
+        Assert.True(data.Result.PersonsWorking <= data.Result.Measurement.Sum(m => m.Relations));
+    }
+
+    private static string Csvs(Action<string> write)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-analytics-csv-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "werkgevers.csv"), "loonheffingennummer,sector,uitlenertype\n111111111L01,64,geen\n");
+        File.WriteAllText(Path.Combine(dir, "doelgroepregister.csv"), "persoon,begindatum,einddatum\n1,2023-03-15,2023-06-03\n");
+        write(dir);
+        return dir;
+    }
+
+    [Fact]
+    public void Period_rule_counts_whole_months_of_registration()
+    {
+        var dir = Csvs(d =>
+        {
+            var lines = new List<string> { "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm" };
+            for (var m = 1; m <= 12; m++)
+            {
+                var begin = new DateOnly(2023, m, 1);
+                lines.Add($"111111111L01,1,{begin:yyyy-MM-dd},{begin.AddMonths(1).AddDays(-1):yyyy-MM-dd},100.25,dienstverband");
+                lines.Add($"111111111L01,2,{begin:yyyy-MM-dd},{begin.AddMonths(1).AddDays(-1):yyyy-MM-dd},4000,dienstverband");
+            }
+            File.WriteAllText(Path.Combine(d, "verloning.csv"), string.Join('\n', lines) + "\n");
+        });
+        var r = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023));
+        var e = Assert.Single(r.Employers);
+        Assert.Equal(4 * 100.25m, e.Input.TargetGroupHours); // March (from the 15th), April, May, June (until the 3rd)
+        Assert.Equal(12 * 4100.25m, e.Input.TotalPaidHours);
+        Assert.Null(e.Input.TotalPaidHoursPreviousYear);
+    }
+
+    [Fact]
+    public void Bad_row_is_reported_with_file_row_and_column_and_nothing_written()
+    {
+        var dir = Csvs(d => File.WriteAllText(Path.Combine(d, "verloning.csv"),
+            "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm\n" +
+            "111111111L01,1,2023-01-01,2023-01-31,10,dienstverband\n111111111L01,1,2023-02-01,2023-02-28,-3,dienstverband\n"));
+        var uit = Path.Combine(dir, "uit");
+        var ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, uit)));
+        Assert.Contains("verloning, rij 3, kolom uren", ex.Message);
+        Assert.False(Directory.Exists(uit));
+    }
+
+    [Fact]
+    public void Generator_is_deterministic_per_seed()
+    {
+        string Checksum(string dir)
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"SELECT sum(hash(loonheffingennummer, persoon, periode_begin, uren, vorm)::HUGEINT)::VARCHAR FROM read_parquet('{dir}/verloning.parquet')";
+            return (string)cmd.ExecuteScalar()!;
+        }
+        var a = Path.Combine(Path.GetTempPath(), "bm-det-" + Guid.NewGuid().ToString("N"));
+        var b = Path.Combine(Path.GetTempPath(), "bm-det-" + Guid.NewGuid().ToString("N"));
+        SyntheticDataGenerator.Generate(new SyntheticOptions(3000, 80, 2023, 4), a);
+        SyntheticDataGenerator.Generate(new SyntheticOptions(3000, 80, 2023, 4), b);
+        Assert.Equal(Checksum(a), Checksum(b));
+        var c = Path.Combine(Path.GetTempPath(), "bm-det-" + Guid.NewGuid().ToString("N"));
+        SyntheticDataGenerator.Generate(new SyntheticOptions(3000, 80, 2023, 5), c);
+        Assert.NotEqual(Checksum(a), Checksum(c));
+        foreach (var d in new[] { a, b, c }) Directory.Delete(d, true);
+    }
+}
