@@ -1,4 +1,5 @@
 using System.Net;
+using Deque.AxeCore.Playwright;
 using Banenmonitor.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -69,6 +70,29 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
         Assert.Equal(408 / 0.79, s.GetProperty("hoofdschatting").GetProperty("schatting").GetDouble(), 6);
         Assert.Equal(12298m, doc.RootElement.GetProperty("landelijk").GetProperty("landelijkeMetingOverheid").GetDecimal()); // 2020: derived in landelijke_meting.csv
         Assert.Equal(HttpStatusCode.NotFound, (await signedIn.GetAsync("/api/sectoren/hbo/schatting/1999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_have_no_accessibility_violations_in_a_real_browser()
+    {
+        using var pw = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await pw.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("BANENMONITOR_CHROMIUM") ?? "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { BypassCSP = true });
+        foreach (var path in new[] { "/sectoren/hbo", "/sectoren/hbo/schatting/2020", "/sectoren/gemeenten/schatting/2021" })
+        {
+            await page.GotoAsync(new Uri(_client.BaseAddress!, path).ToString());
+            Assert.True(await page.GetByText("21 van 36 organisaties").CountAsync() > 0 || path.Contains("gemeenten"), path);
+            var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+            {
+                RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(bad.Count == 0, path + ": " + string.Join("; ", bad.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        }
     }
 
     private async Task<HttpClient> SignInAsync(string user, string password)
