@@ -33,6 +33,7 @@ namespace Banenmonitor.Cli
             EnqueteCommand.Build(),
             SynthetischCommand.Build(),
             LandelijkCommand.Build(),
+            SectorCommand.Build(),
         ];
 
         public static int Run(string[] args)

@@ -11,7 +11,7 @@ namespace Banenmonitor.Data;
 /// Use <see cref="SqliteBanenmonitorDbContext"/> or <see cref="PostgresBanenmonitorDbContext"/> (each has its own
 /// migrations); <see cref="BanenmonitorDatabase"/> picks one from configuration.
 /// </summary>
-public abstract class BanenmonitorDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public abstract partial class BanenmonitorDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Employer> Employers => Set<Employer>();
@@ -132,6 +132,7 @@ public abstract class BanenmonitorDbContext(DbContextOptions options) : Identity
             e.HasIndex(x => new { x.EmployerId, x.Year }).IsUnique();
             e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
+        ConfigureSectorRegister(b);
         b.Entity<AppUser>(e =>
         {
             e.Property(x => x.DisplayName).HasMaxLength(200);

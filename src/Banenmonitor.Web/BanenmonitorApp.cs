@@ -36,6 +36,7 @@ public static class BanenmonitorApp
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<SectorFigures>();
         builder.Services.AddWerkagenda(config);
+        builder.Services.AddSingleton<Features.Sectoren.SectorEstimates>();
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -131,6 +132,7 @@ public static class BanenmonitorApp
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapBanenmonitorApi();
+        Features.Sectoren.SchattingApi.MapSchattingApi(app);
         return app;
     }
 

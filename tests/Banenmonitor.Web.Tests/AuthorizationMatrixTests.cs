@@ -36,6 +36,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET landelijk"] = All,
         ["GET sectoren"] = All,
         ["GET sectoren/{code}"] = All,
+        ["GET sectoren/{code}/schatting/{jaar:int}"] = All,
+        ["GET api/sectoren/{code}/schatting/{jaar:int}"] = SignedIn,
         ["GET werkgevers/quotum"] = All,
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET aanleveren"] = Submitters,

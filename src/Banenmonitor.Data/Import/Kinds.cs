@@ -14,6 +14,7 @@ public static class ImportKinds
     [
         new EmployersKind(), new RegistrationsKind(), new PaidHoursKind(), new HiredInKind(),
         new SroiPlacementsKind(), new SectorReportsKind(), new EmployerReportsKind(),
+        new SectorRegisterKind(),
     ];
 
     public static ImportKind? Find(string name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -440,6 +441,11 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
         new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar"),
         new("realisatie", ColumnType.Number, true, "12,5", "Gerealiseerde banen volgens de werkgever (fta)"),
         new("doel", ColumnType.Number, false, "", "Eigen doel in banen (fta)"),
+        new("sroi", ColumnType.Number, false, "", "Banen bij leveranciers via social return / inkoop (fta), niet in de realisatie"),
+        new("vast", ColumnType.Number, false, "", "Deel van de realisatie met een vast contract (fta)"),
+        new("tijdelijk", ColumnType.Number, false, "", "Deel van de realisatie met een tijdelijk contract (fta)"),
+        new("inhuur", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (fta)"),
+        new("acties", ColumnType.Text, false, "", "Ondernomen acties"),
         new("toelichting", ColumnType.Text, false, "", "Toelichting"),
         new(Source, ColumnType.Text, true, "Eigen telling schoolbestuur", "Bron van de telling"),
     ];
@@ -453,9 +459,18 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
             Year = row.Integer(Year, true, ImportKinds.MinYear, ImportKinds.MaxYear) ?? 0,
             RealisedJobs = row.Number("realisatie", true, 0m, ImportKinds.MaxJobs) ?? 0,
             TargetJobs = row.Number("doel", false, 0m, ImportKinds.MaxJobs),
+            SroiJobs = row.Number("sroi", false, 0m, ImportKinds.MaxJobs),
+            PermanentJobs = row.Number("vast", false, 0m, ImportKinds.MaxJobs),
+            TemporaryJobs = row.Number("tijdelijk", false, 0m, ImportKinds.MaxJobs),
+            HiredInJobs = row.Number("inhuur", false, 0m, ImportKinds.MaxJobs),
+            Actions = row.Text("acties", false, 4000),
             Note = row.Text("toelichting", false, 4000),
             Source = row.Text(Source, true, 400) ?? "",
         };
+        if (!row.HasErrors && r.PermanentJobs + r.TemporaryJobs > r.RealisedJobs)
+            row.Error("vast", $"vast ({r.PermanentJobs}) plus tijdelijk ({r.TemporaryJobs}) is meer dan de realisatie ({r.RealisedJobs})");
+        if (!row.HasErrors && r.HiredInJobs > r.RealisedJobs)
+            row.Error("inhuur", $"inhuur ({r.HiredInJobs}) is meer dan de realisatie ({r.RealisedJobs})");
         return row.HasErrors ? null : r;
     }
 
@@ -471,6 +486,6 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
     public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var x in db.EmployerReports.AsNoTracking().OrderBy(r => r.EmployerId).ThenBy(r => r.Year).Select(r => new { R = r, r.Employer!.PayrollTaxNumber }).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [x.PayrollTaxNumber, x.R.Year, x.R.RealisedJobs, x.R.TargetJobs, x.R.Note, x.R.Source];
+            yield return [x.PayrollTaxNumber, x.R.Year, x.R.RealisedJobs, x.R.TargetJobs, x.R.SroiJobs, x.R.PermanentJobs, x.R.TemporaryJobs, x.R.HiredInJobs, x.R.Actions, x.R.Note, x.R.Source];
     }
 }

@@ -173,6 +173,16 @@ public sealed class EmployerReport : IAuditedFigure
     public int Year { get; set; }
     public decimal RealisedJobs { get; set; }
     public decimal? TargetJobs { get; set; }
+    /// <summary>Jobs at suppliers through social return / procurement (SROI/inkoop), not part of <see cref="RealisedJobs"/>.</summary>
+    public decimal? SroiJobs { get; set; }
+    /// <summary>Part of the realisation on permanent contracts (vast), in jobs.</summary>
+    public decimal? PermanentJobs { get; set; }
+    /// <summary>Part of the realisation on temporary contracts (tijdelijk), in jobs.</summary>
+    public decimal? TemporaryJobs { get; set; }
+    /// <summary>Part of the realisation through hired-in labour (inhuur), in jobs.</summary>
+    public decimal? HiredInJobs { get; set; }
+    /// <summary>Actions taken (ondernomen acties), free text.</summary>
+    public string? Actions { get; set; }
     public string? Note { get; set; }
     public required string Source { get; set; }
     public string AuditKey => $"{EmployerId}|{Year}";

@@ -90,7 +90,8 @@ public sealed record SectorSection(
     IReadOnlyList<ReportRow> Coverage,
     string? CoverageText,
     SectorNarrative? Narrative,
-    string? TrendChart);
+    string? TrendChart,
+    Survey.SectorTotals.SectorTotalView? Total = null);
 
 /// <summary>The text a sector wrote about its year (approved sector report).</summary>
 public sealed record SectorNarrative(string? GeneralPicture, string? QualityAndSustainability, string Source);

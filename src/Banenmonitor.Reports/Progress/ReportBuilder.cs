@@ -192,7 +192,8 @@ public sealed class ReportBuilder(ReportSources sources)
             : null;
 
         return new SectorSection(sector, year, !fy.IsEmpty, realisation, composition, prev.IsEmpty && comparison.Count == 0 ? null : prevYear,
-            comparison, coverage, fy.Coverage, narrative, TrendChart(ctx, sector, year));
+            comparison, coverage, fy.Coverage, narrative, TrendChart(ctx, sector, year),
+            fy.Realised is not null ? Survey.SectorTotals.SectorTotalView.From(Survey.SectorTotals.PublishedSectorTotal.From(fy)) : null);
     }
 
     private static ReportValue? ComputedPercentage(Context ctx, PublishedFigure? realised, PublishedFigure? target)

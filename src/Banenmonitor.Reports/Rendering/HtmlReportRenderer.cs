@@ -82,6 +82,8 @@ public static class HtmlReportRenderer
         sb.Append("</section>\n");
     }
 
+    private static readonly System.Globalization.CultureInfo Nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
     private static void Sector(StringBuilder sb, SectorSection s)
     {
         sb.Append($"<article class=\"sector\" id=\"sector-{E(s.Sector.Code)}\"><h3>{E(s.Sector.Name)}</h3>");
@@ -97,6 +99,14 @@ public static class HtmlReportRenderer
         {
             Rows(sb, "Dekking", s.Coverage, "dekking");
             if (s.CoverageText is { } c) sb.Append($"<p class=\"dekking\">Dekking: {E(c)}.</p>");
+        }
+        if (s.Total is { Onvolledig: true } t && t.Hoofdschatting is { } h)
+        {
+            // Not every employer reported: the published realisation is a lower bound; the estimate of the total stands beside it.
+            sb.Append($"<h4>Schatting van het sectortotaal</h4><p class=\"schatting\">Gepubliceerd (som van de rapportages, ondergrens): {E(t.GepubliceerdeSom?.ToString("N0", Nl) ?? "—")} banen. ")
+              .Append($"Schatting ({E(h.Omschrijving)}): <strong>{E(h.SchattingTekst)} banen</strong>; {E(h.IntervalTekst)}.</p>")
+              .Append($"<p class=\"aanname\">{E(h.Aanname)}</p>");
+            foreach (var n in h.Opmerkingen) sb.Append($"<p class=\"opmerking\">{E(n)}</p>");
         }
         if (s.Narrative is { } nar)
         {

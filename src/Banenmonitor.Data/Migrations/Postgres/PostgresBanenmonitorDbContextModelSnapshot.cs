@@ -231,11 +231,23 @@ namespace Banenmonitor.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Actions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("EmployerId")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("HiredInJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("PermanentJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<decimal>("RealisedJobs")
                         .HasPrecision(12, 2)
@@ -246,7 +258,15 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<decimal?>("SroiJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<decimal?>("TargetJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("TemporaryJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
@@ -580,6 +600,111 @@ namespace Banenmonitor.Data.Migrations.Postgres
                             IsGovernment = false,
                             Name = "Markt"
                         });
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("EmployersReported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployersTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Estimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("Lower")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SizeShareReported")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<decimal?>("StandardError")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("Upper")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SectorEstimateChoices");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorRegisterEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Size")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<decimal?>("TargetJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("EmployerId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SectorRegister");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.SectorReport", b =>
@@ -1269,6 +1394,28 @@ namespace Banenmonitor.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.Sector", "Sector")
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Sector");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorRegisterEntry", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
                         .WithMany()

@@ -218,10 +218,22 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Actions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EmployerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("HiredInJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PermanentJobs")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("RealisedJobs")
@@ -233,7 +245,15 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("SroiJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("TargetJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TemporaryJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
@@ -561,6 +581,107 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                             IsGovernment = false,
                             Name = "Markt"
                         });
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployersReported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployersTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Estimate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Lower")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SizeShareReported")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("StandardError")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Upper")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SectorEstimateChoices");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorRegisterEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Size")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("EmployerId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("SectorRegister");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.SectorReport", b =>
@@ -1224,6 +1345,28 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.Sector", "Sector")
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Sector");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.SectorRegisterEntry", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
                         .WithMany()

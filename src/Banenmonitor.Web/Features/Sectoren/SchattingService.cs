@@ -1,0 +1,50 @@
+using System.Reflection;
+using Banenmonitor.Rules.Measurement;
+using Banenmonitor.Rules.Published;
+using Banenmonitor.Survey.SectorTotals;
+
+namespace Banenmonitor.Web.Features.Sectoren;
+
+/// <summary>
+/// Sector totals as far as the published figures allow (coverage, ratio estimate from the reported share of staff) and
+/// the check of the government sectors against the national measurement. Loaded once from the embedded copies of
+/// data/published.
+/// </summary>
+public sealed class SectorEstimates
+{
+    private readonly Lazy<(PublishedSectorFigures Sectors, NationalFigures National)> _data = new(Load);
+
+    public PublishedSectorFigures Published => _data.Value.Sectors;
+    public NationalFigures National => _data.Value.National;
+
+    /// <summary>The view of one sector-year, or null when nothing is published for it.</summary>
+    public SectorTotalView? For(string code, int year)
+    {
+        if (Rules.Published.PublicSectors.Find(code) is not { } s) return null;
+        var f = Published.Get(s, year);
+        return f.Realised is null ? null : SectorTotalView.From(PublishedSectorTotal.From(f));
+    }
+
+    /// <summary>Every year of a sector with a published realisation.</summary>
+    public IReadOnlyList<SectorTotalView> History(string code) =>
+        Rules.Published.PublicSectors.Find(code) is { } s
+            ? Published.History(s).Where(f => f.Realised is not null).Select(f => SectorTotalView.From(PublishedSectorTotal.From(f))).ToList()
+            : [];
+
+    public NationalComparison? Government(int year) => NationalComparison.Compare(Published, National, year);
+
+    private static (PublishedSectorFigures, NationalFigures) Load()
+    {
+        var docs = Read("documenten.csv");
+        var figs = Read("sectoren.csv");
+        return (PublishedSectorFigures.Parse(docs, "documenten.csv", figs, "sectoren.csv"), NationalFigures.Parse(Read("landelijke_meting.csv"), "landelijke_meting.csv"));
+    }
+
+    private static string Read(string name)
+    {
+        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web." + name)
+                      ?? throw new InvalidOperationException($"{name} ontbreekt in de webapplicatie");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Deque.AxeCore.Playwright;
+using Banenmonitor.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Banenmonitor.Web.Tests;
+
+/// <summary>The real app on a loopback port with a real SQLite file: the sector pages show coverage and the estimate.</summary>
+public sealed class SectorTotalPageTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("banenmonitor-schatting-").FullName;
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = BanenmonitorApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Banenmonitor", $"Data Source={Path.Combine(_dir, "bm.db")}",
+            "--Banenmonitor:Demo", "true", "--Logging:LogLevel:Default", "Warning"]);
+        await BanenmonitorApp.PrepareAsync(_app);
+        await _app.StartAsync();
+        _client = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+    }
+
+    private static string Text(string html) => WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "\\s+", " "));
+
+    [Fact]
+    public async Task Hbo_page_shows_coverage_published_sum_and_ratio_estimate_with_its_assumption()
+    {
+        var html = Text(await _client.GetStringAsync("/sectoren/hbo"));
+        Assert.Contains("Sectortotaal 2020", html);
+        Assert.Contains("21 van 36 organisaties, 79% van het personeel", html);
+        Assert.Contains("408 banen — ondergrens: niet alle werkgevers rapporteerden", html);
+        // 408 / 0.79 = 516.46…: the ratio estimate beside the published sum
+        Assert.Contains("Schatting (ratioschatting naar omvang)", html);
+        Assert.Contains("516 banen", html);
+        Assert.Contains("geen interval: cijfers per werkgever ontbreken", html);
+        Assert.Contains("Aanname: de niet-rapporterende werkgevers hebben gemiddeld evenveel banen per eenheid omvang", html);
+        Assert.Contains("Zonder cijfers per werkgever is geen standaardfout te berekenen", html);
+    }
+
+    [Fact]
+    public async Task Estimate_page_explains_the_computation_and_checks_against_the_national_measurement()
+    {
+        var html = Text(await _client.GetStringAsync("/sectoren/hbo/schatting/2020"));
+        Assert.Contains("totaal = 408,0 gerapporteerde banen ÷ 79,0% van de omvang (21 van 36 werkgevers) = 516,5", html);
+        var y2021 = Text(await _client.GetStringAsync("/sectoren/gemeenten/schatting/2021"));
+        Assert.Contains("Controle met de landelijke meting 2021", y2021);
+        Assert.Contains("11.842", y2021);
+        Assert.Contains("Verschil (landelijk − som sectoren)", y2021);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/hbo/schatting/1999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/bestaatniet/schatting/2020")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_needs_sign_in_and_gives_the_same_figures_in_Dutch_fields()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.GetAsync("/api/sectoren/hbo/schatting/2020")).StatusCode);
+        // the page itself is public, like /sectoren/{code}
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/sectoren/hbo/schatting/2020")).StatusCode);
+        using var signedIn = await SignInAsync("publiek@demo.banenmonitor.nl", "Demo-Publiek-2024!");
+        var res = await signedIn.GetAsync("/api/sectoren/hbo/schatting/2020");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+        var s = doc.RootElement.GetProperty("schatting");
+        Assert.Equal(408m, s.GetProperty("gepubliceerdeSom").GetDecimal());
+        Assert.Equal("21 van 36 organisaties, 79% van het personeel", s.GetProperty("dekking").GetString());
+        Assert.Equal(408 / 0.79, s.GetProperty("hoofdschatting").GetProperty("schatting").GetDouble(), 6);
+        Assert.Equal(12298m, doc.RootElement.GetProperty("landelijk").GetProperty("landelijkeMetingOverheid").GetDecimal()); // 2020: derived in landelijke_meting.csv
+        Assert.Equal(HttpStatusCode.NotFound, (await signedIn.GetAsync("/api/sectoren/hbo/schatting/1999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_have_no_accessibility_violations_in_a_real_browser()
+    {
+        using var pw = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await pw.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("BANENMONITOR_CHROMIUM") ?? "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { BypassCSP = true });
+        foreach (var path in new[] { "/sectoren/hbo", "/sectoren/hbo/schatting/2020", "/sectoren/gemeenten/schatting/2021" })
+        {
+            await page.GotoAsync(new Uri(_client.BaseAddress!, path).ToString());
+            Assert.True(await page.GetByText("21 van 36 organisaties").CountAsync() > 0 || path.Contains("gemeenten"), path);
+            var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+            {
+                RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(bad.Count == 0, path + ": " + string.Join("; ", bad.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        }
+    }
+
+    private async Task<HttpClient> SignInAsync(string user, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _client.BaseAddress };
+        var page = await client.GetStringAsync("/account/inloggen");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var res = await client.PostAsync("/account/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["Gebruikersnaam"] = user, ["Wachtwoord"] = password, ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
