@@ -72,6 +72,8 @@ public static class BanenmonitorApp
         builder.Services.AddAuthentication(o =>
             {
                 o.DefaultScheme = AuthScheme;
+                // AddIdentity sets DefaultAuthenticateScheme to the cookie; the policy scheme must win so a Bearer token is read.
+                o.DefaultAuthenticateScheme = AuthScheme;
                 o.DefaultChallengeScheme = AuthScheme;
                 o.DefaultForbidScheme = AuthScheme;
             })
