@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Units;
 using Banenmonitor.Web.Infrastructure;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -48,7 +49,9 @@ public sealed class BrowserTests(AppFixture app)
         var text = await page.InnerTextAsync("main");
         Assert.Contains("72.809", text); // seed 004 Tabel 1 total
         Assert.Contains("80.000", text); // target 2021 (60.000 + 20.000)
-        Assert.Equal(4, await page.Locator("main svg[role=img]").CountAsync());
+        // The three charts of the page: target path vs realised, per sector, per sector and form — each an accessible SVG.
+        var charts = await page.Locator("main svg[role=img] > title").AllTextContentsAsync();
+        Assert.Equal(["Ingroeipad en realisatie, totaal", "Realisatie en doelstelling per sector", "Toename per sector en vorm, 2021"], charts);
         Assert.Contains("Toename per sector en vorm 2021", text);
         await AssertAccessibleAsync(page);
         foreach (var year in new[] { 2020, 2021, 2023 })
@@ -166,7 +169,7 @@ public sealed class BrowserTests(AppFixture app)
         await publicPage.GotoAsync("/sectoren?jaar=2024");
         var after = await publicPage.InnerTextAsync("main");
         Assert.Contains("6.600", after);
-        Assert.Contains("123,6%", after); // 6.490 / 5.250
+        Assert.Contains(DutchFormat.Percent(6600m / 5250m * 100m), after); // the approved 6.600 against the target 5.250
         await publicPage.GotoAsync("/sectoren?jaar=2021");
         Assert.Contains("5.796", await publicPage.InnerTextAsync("main"));
 
