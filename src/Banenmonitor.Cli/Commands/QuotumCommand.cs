@@ -10,24 +10,6 @@ namespace Banenmonitor.Cli.Commands;
 /// <summary><c>banenmonitor quotum</c>: the quota of one employer with its full explanation.</summary>
 public static class QuotumCommand
 {
-    /// <summary>JSON contract of <c>quotum --format json</c> (relied on by other tools).</summary>
-    public sealed record QuotumJson(
-        int Jaar,
-        decimal VerloondeUren,
-        decimal? Quotumpercentage,
-        decimal? VereisteBanen,
-        decimal GerealiseerdeBanen,
-        decimal Quotumtekort,
-        decimal Quotumheffing,
-        bool Vrijgesteld,
-        string? Reden,
-        bool HeffingOpgeschort,
-        bool OnbevestigdeParameterGebruikt,
-        IReadOnlyList<StapView> Stappen);
-
-    public static QuotumJson ToJson(QuotaResult r) => new(r.Year, r.TotalPaidHours.Value, r.QuotaPercentage?.Points, r.RequiredJobs?.Value,
-        r.RealisedJobs.Value, r.Shortfall.Value, r.Levy.Value, r.Exempt, r.Reason, r.LevySuspended, r.UsesUnconfirmed, r.Trace.ToView());
-
     public static Command Build()
     {
         var jaar = Text("--jaar", "Heffingsjaar, bijvoorbeeld 2022");
@@ -88,7 +70,7 @@ public static class QuotumCommand
             var result = Wrap(() => new QuotaCalculator(parameters).Compute(input));
             var full = new Trace().Append(pre).Append(result.Trace);
             result = result with { Trace = full };
-            if (json) { WriteJson(ToJson(result)); return 0; }
+            if (json) { WriteJson(QuotumView.From(result)); return 0; }
             Console.WriteLine($"Quotumberekening {year} (quotumregeling, Wfsv art. 38b–38j)");
             Console.WriteLine(new string('=', 60));
             Console.Write(full.ToText());

@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Quota;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Web.Features.Landelijk;
@@ -57,7 +58,7 @@ public static class ApiEndpoints
                 new ParameterJson(v.Name, v.ValidFrom.ToString("yyyy-MM-dd"), v.Value, v.Unit, v.Status.Dutch(), v.Source, v.Status == ParameterStatus.Unconfirmed)))
             .WithName("parameters").WithSummary("Alle parameterwaarden met geldigheid, status en bron");
 
-        api.MapPost("/quotum", Results<Ok<QuotumAntwoord>, BadRequest<FoutJson>> (QuotumVraag vraag, ParameterProvider p) =>
+        api.MapPost("/quotum", Results<Ok<QuotumView>, BadRequest<FoutJson>> (QuotumVraag vraag, ParameterProvider p) =>
         {
             var errors = QuotaService.Validate(vraag, p.Current);
             if (errors.Count > 0) return TypedResults.BadRequest(new FoutJson("De invoer is niet volledig of niet geldig.", errors));

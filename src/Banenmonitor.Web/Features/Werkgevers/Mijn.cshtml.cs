@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Quota;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class MijnModel(WebDbContext db, ParameterProvider parameters) : P
 }
 
 /// <summary>An employer's quota in one year (Dutch field names for the API).</summary>
-public sealed record EmployerYear(int Jaar, string Status, decimal VerloondeUren, decimal UrenDoelgroep, QuotumAntwoord? Quotum, string? Probleem)
+public sealed record EmployerYear(int Jaar, string Status, decimal VerloondeUren, decimal UrenDoelgroep, QuotumView? Quotum, string? Probleem)
 {
     /// <summary>Jobs still needed to reach the quota (the shortfall), or null when exempt or not computable.</summary>
     public decimal? NogNodig => Quotum is { Vrijgesteld: false } q ? q.Quotumtekort : null;

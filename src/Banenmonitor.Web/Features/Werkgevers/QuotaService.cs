@@ -17,21 +17,6 @@ public sealed record QuotumVraag(
     decimal? FteDoelgroep = null,
     bool Markt = false);
 
-/// <summary>Outcome of the quota calculator, with the full explanation (same shape as the CLI's <c>quotum --format json</c>).</summary>
-public sealed record QuotumAntwoord(
-    int Jaar,
-    decimal VerloondeUren,
-    decimal? Quotumpercentage,
-    decimal? VereisteBanen,
-    decimal GerealiseerdeBanen,
-    decimal Quotumtekort,
-    decimal Quotumheffing,
-    bool Vrijgesteld,
-    string? Reden,
-    bool HeffingOpgeschort,
-    bool OnbevestigdeParameterGebruikt,
-    IReadOnlyList<StapView> Stappen);
-
 /// <summary>Validation problems per field (Dutch messages); empty when the question can be computed.</summary>
 public sealed class QuotumFouten : Dictionary<string, string>;
 
@@ -71,7 +56,7 @@ public static class QuotaService
     }
 
     /// <summary>Computes the quota with its trace; call <see cref="Validate"/> first.</summary>
-    public static QuotumAntwoord Compute(QuotumVraag q, ParameterSet p)
+    public static QuotumView Compute(QuotumVraag q, ParameterSet p)
     {
         var year = q.Jaar!.Value;
         var conv = new JobConversion(p);
@@ -97,7 +82,6 @@ public static class QuotaService
         }
         var r = new QuotaCalculator(p).Compute(new QuotaInput(year, a, c, prev, null, null, !q.Markt));
         var full = new Trace().Append(pre).Append(r.Trace);
-        return new QuotumAntwoord(r.Year, r.TotalPaidHours.Value, r.QuotaPercentage?.Points, r.RequiredJobs?.Value, r.RealisedJobs.Value,
-            r.Shortfall.Value, r.Levy.Value, r.Exempt, r.Reason, r.LevySuspended, full.UsesUnconfirmed, full.ToView());
+        return QuotumView.From(r, full);
     }
 }

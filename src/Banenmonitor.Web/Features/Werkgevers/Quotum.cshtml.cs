@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Quota;
 using System.Globalization;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Web.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class QuotumModel(ParameterProvider parameters) : PageModel
     [BindProperty(SupportsGet = true, Name = "fteDoelgroep")] public string? FteDoelgroep { get; set; }
 
     public QuotumFouten Fouten { get; } = new();
-    public QuotumAntwoord? Antwoord { get; private set; }
+    public QuotumView? Antwoord { get; private set; }
     public ParameterSet Parameters => parameters.Current;
     public bool FteModus => !string.IsNullOrWhiteSpace(Fte);
 
