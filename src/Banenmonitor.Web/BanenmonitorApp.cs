@@ -153,6 +153,7 @@ public static class BanenmonitorApp
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BanenmonitorDbContext>();
+        await RefuseUnversionedDatabaseAsync(db);
         await db.Database.MigrateAsync();
         var seeder = new DatabaseSeeder(db, new PublishedFiguresSource(PublishedSources.Figures));
         await seeder.SeedAsync(new SeedOptions
@@ -161,6 +162,31 @@ public static class BanenmonitorApp
             DemoPassword = app.Configuration["Banenmonitor:DemoWachtwoord"],
         });
         await WerkagendaSetup.SeedAsync(db);
+    }
+
+    /// <summary>
+    /// A SQLite file made by an early version of the web app (its own schema, created without migrations) cannot be
+    /// migrated: say so instead of failing on "table already exists".
+    /// </summary>
+    private static async Task RefuseUnversionedDatabaseAsync(BanenmonitorDbContext db)
+    {
+        if (!db.Database.IsSqlite()) return;
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            bool hasUsers = false, hasHistory = false;
+            cmd.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'), " +
+                              "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            if (await reader.ReadAsync()) (hasUsers, hasHistory) = (reader.GetInt64(0) > 0, reader.GetInt64(1) > 0);
+            if (hasUsers && !hasHistory)
+                throw new InvalidOperationException($"De database {connection.DataSource} is gemaakt door een oudere versie van Banenmonitor zonder migraties " +
+                                                    "en kan niet worden bijgewerkt. Verwijder het bestand (de gepubliceerde cijfers worden bij de start opnieuw geladen) " +
+                                                    "of kies een ander bestand met --ConnectionStrings:Banenmonitor.");
+        }
+        finally { await connection.CloseAsync(); }
     }
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
