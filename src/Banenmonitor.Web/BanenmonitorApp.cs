@@ -172,6 +172,8 @@ public static class BanenmonitorApp
     {
         if (!db.Database.IsSqlite()) return;
         var connection = db.Database.GetDbConnection();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+        if (!File.Exists(file) || new FileInfo(file).Length == 0) return; // a new database: nothing to refuse, and don't create the file here
         await connection.OpenAsync();
         try
         {
