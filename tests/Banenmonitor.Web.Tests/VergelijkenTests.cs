@@ -93,6 +93,10 @@ public sealed class VergelijkenTests(AppFixture app)
         await AssertAccessibleAsync(page);
         await page.GotoAsync("/vergelijken/sectoren?jaar=2021");
         Assert.Contains("2021", await page.InnerTextAsync("h1"));
+        // The national measurement with and without the market/government split, from the report's section.
+        var national = await page.Locator("#landelijk-regimes tbody tr").AllInnerTextsAsync();
+        Assert.Contains(national, r => r.StartsWith("Toename banen totaal") && !r.Contains("geen aparte meting"));
+        Assert.Contains(national, r => r.StartsWith("Toename banen markt") && r.Contains("geen aparte meting"));
         await AssertAccessibleAsync(page);
     }
 }

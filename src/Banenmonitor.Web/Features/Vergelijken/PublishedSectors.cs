@@ -1,4 +1,3 @@
-using System.Reflection;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Regimes;
 using Banenmonitor.Rules.Units;
@@ -16,10 +15,7 @@ public sealed record SectorVergelijking(string Code, string Naam, decimal Doel, 
 /// </summary>
 public static class PublishedSectors
 {
-    private static readonly Lazy<PublishedSectorFigures> Data = new(() =>
-        PublishedSectorFigures.Parse(Resource("documenten.csv"), "data/published/documenten.csv", Resource("sectoren.csv"), "data/published/sectoren.csv"));
-
-    public static PublishedSectorFigures Figures => Data.Value;
+    public static PublishedSectorFigures Figures => Banenmonitor.Web.Infrastructure.PublishedSources.Figures;
 
     /// <summary>Years in which at least one sector has both a target and a realisation.</summary>
     public static IReadOnlyList<int> Years => Figures.Years.Where(y => Figures.ForYear(y).Any(f => f.Target is { Value: > 0 } && f.Realised is not null)).ToList();
@@ -37,13 +33,5 @@ public static class PublishedSectors
                 $"{t.Citation}; {r.Citation}" + (f.Sroi is { } s2 ? "; " + s2.Citation : ""), Rules.Explanations.TraceViews.ToView(trace)));
         }
         return rows;
-    }
-
-    private static string Resource(string name)
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web." + name)
-                      ?? throw new InvalidOperationException(name + " ontbreekt in de webassembly");
-        using var reader = new StreamReader(s);
-        return reader.ReadToEnd();
     }
 }

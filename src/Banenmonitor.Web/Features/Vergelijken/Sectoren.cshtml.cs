@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Banenmonitor.Web.Features.Vergelijken;
 
 /// <summary>Public page: the sectors of a year under the quotumregeling and in the SROI scenario of the Wet banenafspraak view.</summary>
-public sealed class SectorenModel : PageModel
+public sealed class SectorenModel(Banenmonitor.Web.Infrastructure.ParameterProvider parameters) : PageModel
 {
+    /// <summary>The national measurement of the year under both regimes, as in the progress report's section "Twee regimes naast elkaar".</summary>
+    public Banenmonitor.Reports.Progress.RegimesSection? Landelijk { get; private set; }
     [BindProperty(SupportsGet = true, Name = "jaar")] public string? Jaar { get; set; }
 
     public IReadOnlyList<int> Jaren { get; } = PublishedSectors.Years;
@@ -27,5 +29,7 @@ public sealed class SectorenModel : PageModel
             }
         }
         Rijen = PublishedSectors.ForYear(Gekozen);
+        // The same section as the yearly report (built as a concept: the seeds contradict themselves in places, which the report marks).
+        Landelijk = new Banenmonitor.Reports.Progress.ReportBuilder(Banenmonitor.Reports.Progress.ReportSources.Embedded(parameters.Current)).Build(Gekozen, concept: true).Regimes;
     }
 }
