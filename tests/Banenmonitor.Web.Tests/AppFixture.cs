@@ -64,6 +64,16 @@ public sealed partial class AppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Logs a browser page in as a demo account through the login form.</summary>
+    public static async Task LoginAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/account/inloggen");
+        await page.FillAsync("#gebruikersnaam", user);
+        await page.FillAsync("#wachtwoord", DatabaseSeeder.DemoAccounts.Single(a => a.UserName == user).Password);
+        await page.ClickAsync("form.bm-formulier button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/inloggen"));
+    }
+
     public static string AntiforgeryToken(string html) => TokenRegex().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -5,6 +5,8 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
+using static Banenmonitor.Web.Tests.Axe;
+
 namespace Banenmonitor.Web.Tests;
 
 /// <summary>Real Chromium against the real app (Kestrel on loopback, SQLite file). Every visited page is checked with axe-core.</summary>
@@ -16,26 +18,6 @@ public sealed class BrowserTests(AppFixture app)
         var browser = await app.BrowserAsync();
         var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = true, Locale = "nl-NL" });
         return await context.NewPageAsync();
-    }
-
-    /// <summary>No serious or critical WCAG 2.0/2.1 A/AA violation on the current page.</summary>
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(bad.Count == 0, $"{page.Url}: " + string.Join("\n", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-    }
-
-    private async Task LoginAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/account/inloggen");
-        await page.FillAsync("#gebruikersnaam", user);
-        await page.FillAsync("#wachtwoord", Banenmonitor.Data.Seeding.DatabaseSeeder.DemoAccounts.Single(a => a.UserName == user).Password);
-        await page.ClickAsync("form.bm-formulier button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/inloggen"));
     }
 
     [Fact]
@@ -115,7 +97,7 @@ public sealed class BrowserTests(AppFixture app)
     public async Task A_bad_sector_file_gives_located_errors_and_stores_nothing()
     {
         var page = await PageAsync();
-        await LoginAsync(page, "gemeenten@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(page, "gemeenten@demo.banenmonitor.nl");
         await page.GotoAsync("/aanleveren");
         await AssertAccessibleAsync(page);
         int before;
@@ -137,7 +119,7 @@ public sealed class BrowserTests(AppFixture app)
     public async Task Submit_then_approve_and_a_draft_never_overwrites_the_approved_figure()
     {
         var rep = await PageAsync();
-        await LoginAsync(rep, "gemeenten@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(rep, "gemeenten@demo.banenmonitor.nl");
         await rep.GotoAsync("/aanleveren");
         // A draft for 2021 with other numbers: the public 2021 figure stays 5.796.
         await rep.FillAsync("#jaar", "2021");
@@ -160,7 +142,7 @@ public sealed class BrowserTests(AppFixture app)
         Assert.DoesNotContain("6.600", before); // submitted, not approved
 
         var analyst = await PageAsync();
-        await LoginAsync(analyst, "analist@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(analyst, "analist@demo.banenmonitor.nl");
         await analyst.GotoAsync("/aanleveren/beoordelen");
         await AssertAccessibleAsync(analyst);
         Assert.Contains("6.600", await analyst.InnerTextAsync("#ingediend"));
@@ -176,7 +158,7 @@ public sealed class BrowserTests(AppFixture app)
 
         // The audit trail records who did what to the figure.
         var admin = await PageAsync();
-        await LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
         await admin.GotoAsync("/beheer/audit");
         await admin.SelectOptionAsync("#onderwerp", new SelectOptionValue { Label = "sectorrapportage gemeenten 2024" });
         await admin.ClickAsync("text=Tonen");
@@ -191,7 +173,7 @@ public sealed class BrowserTests(AppFixture app)
     public async Task Each_role_logs_in_and_cross_scope_access_is_denied()
     {
         var employer = await PageAsync();
-        await LoginAsync(employer, "werkgever@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(employer, "werkgever@demo.banenmonitor.nl");
         await employer.GotoAsync("/werkgevers/mijn");
         Assert.Contains("Gemeente Voorbeeldstad", await employer.InnerTextAsync("h1"));
         await AssertAccessibleAsync(employer);
@@ -202,14 +184,14 @@ public sealed class BrowserTests(AppFixture app)
         Assert.Equal(403, api!.Status);
 
         var rep = await PageAsync();
-        await LoginAsync(rep, "gemeenten@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(rep, "gemeenten@demo.banenmonitor.nl");
         await rep.GotoAsync("/beheer/parameters");
         Assert.Contains("Geen toegang", await rep.InnerTextAsync("h1"));
         await rep.GotoAsync("/werkgevers/mijn");
         Assert.Contains("Geen toegang", await rep.InnerTextAsync("h1"));
 
         var admin = await PageAsync();
-        await LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
         await admin.GotoAsync("/beheer/parameters");
         Assert.True(await admin.Locator("tr.bm-onbevestigd").CountAsync() > 0);
         await AssertAccessibleAsync(admin);
@@ -218,7 +200,7 @@ public sealed class BrowserTests(AppFixture app)
         await AssertAccessibleAsync(admin);
 
         var pub = await PageAsync();
-        await LoginAsync(pub, "publiek@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(pub, "publiek@demo.banenmonitor.nl");
         await pub.GotoAsync("/aanleveren");
         Assert.Contains("Geen toegang", await pub.InnerTextAsync("h1"));
         await pub.GotoAsync("/account/inloggen");
@@ -229,7 +211,7 @@ public sealed class BrowserTests(AppFixture app)
     public async Task An_administrator_supplies_an_unconfirmed_parameter_with_its_source_and_the_calculator_uses_it()
     {
         var admin = await PageAsync();
-        await LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
+        await AppFixture.LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
         await admin.GotoAsync("/beheer/parameters");
         await admin.SelectOptionAsync("#naam", "quotumpercentage_overheid");
         await admin.FillAsync("#geldigVanaf", "2025");

@@ -2,19 +2,14 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
+using static Banenmonitor.Web.Tests.Axe;
+
 namespace Banenmonitor.Web.Tests;
 
 /// <summary>Issue 10 on the web: one employer and the sectors under both regimes, public, without JavaScript; axe on every page.</summary>
 [Collection(AppCollection.Name)]
 public sealed class VergelijkenTests(AppFixture app)
 {
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(bad.Count == 0, $"{page.Url}: " + string.Join("\n", bad.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-    }
-
     [Fact]
     public async Task An_employer_fills_the_form_without_javascript_and_sees_both_regimes_with_traces()
     {

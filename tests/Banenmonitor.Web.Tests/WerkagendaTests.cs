@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 
+using static Banenmonitor.Web.Tests.Axe;
+
 namespace Banenmonitor.Web.Tests;
 
 /// <summary>
@@ -47,13 +49,6 @@ public sealed partial class WerkagendaTests(AppFixture app)
     {
         await using var db = DataDb();
         return await db.WorkAgendas.Where(a => a.Sector!.Code == sector && a.DerivedFromDocuments).Select(a => a.Id).SingleAsync();
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(bad.Count == 0, $"{page.Url}: " + string.Join("\n", bad.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
     /// <summary>Clicks a submit button and waits until the resulting page (after the redirect) has loaded.</summary>
