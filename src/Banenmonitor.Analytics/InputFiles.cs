@@ -78,6 +78,8 @@ public static class InputFiles
         {
             if (!actual.TryGetValue(column, out var got))
                 throw new AnalyticsInputException($"Bestand {name}: kolom '{column}' ontbreekt (verwacht: {string.Join(", ", schema.Select(s => s.Column))}).");
+            if (type.StartsWith("DECIMAL", StringComparison.Ordinal) && DecimalScale(got) > 4)
+                throw new AnalyticsInputException($"Bestand {name}: kolom '{column}' heeft meer dan 4 decimalen ({got}); uren en bedragen hebben er ten hoogste 4.");
             var keep = got == type || (type.StartsWith("DECIMAL", StringComparison.Ordinal) && got.StartsWith("DECIMAL", StringComparison.Ordinal))
                        || (type == "BIGINT" && got is "INTEGER" or "BIGINT");
             projections.Add(keep ? column : $"TRY_CAST({column} AS {type}) AS {column}");
@@ -86,4 +88,9 @@ public static class InputFiles
         // Values that could not be converted (Parquet with a wrong column type) become NULL through TRY_CAST and are
         // reported by the validation queries with their row.
     }
+
+    /// <summary>The scale of a DuckDB DECIMAL(p,s) type name; 0 for other types.</summary>
+    private static int DecimalScale(string type) =>
+        type.StartsWith("DECIMAL(", StringComparison.Ordinal) && type.IndexOf(',', StringComparison.Ordinal) is > 0 and var c
+            ? int.Parse(type.AsSpan(c + 1, type.Length - c - 2), System.Globalization.CultureInfo.InvariantCulture) : 0;
 }

@@ -36,6 +36,41 @@ if (args[0] == "hand")
     Exec(sql);
     Console.WriteLine($"hand-written DuckDB SQL: {sw.Elapsed.TotalSeconds:0.00} s");
 }
+else if (args[0] == "sql")
+{
+    // `sql FILE [GEHEUGEN]`: runs the statements of FILE (`;` at line end separates them), printing each result
+    // (EXPLAIN ANALYZE output included) and its time; for profiling.
+    if (args.Length > 2) Exec($"SET memory_limit = '{args[2]}'");
+    Exec("SET preserve_insertion_order = false");
+    foreach (var stmt in File.ReadAllText(args[1]).Split(";\n").Select(s => s.Trim()).Where(s => s.Length > 0))
+    {
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        using var c = db.CreateCommand();
+        c.CommandText = stmt;
+        using var r = c.ExecuteReader();
+        var n = 0;
+        while (r.Read() && n++ < 50)
+            Console.WriteLine(string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), inv))));
+        Console.WriteLine($"-- {sw.Elapsed.TotalSeconds:0.000} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.000} s: {stmt.Split('\n')[0]}");
+    }
+}
+else if (args[0] == "regels")
+{
+    // `regels N`: time of the rules core per employer (market and government inputs), single thread.
+    var calc = new Banenmonitor.Rules.Quota.QuotaCalculator(ParameterSet.Embedded);
+    var n = int.Parse(args[1], inv);
+    for (var round = 0; round < 3; round++)
+    {
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            var gov = i % 30 == 0;
+            calc.Compute(new Banenmonitor.Rules.Quota.QuotaInput(2023, new(1000m + i), new(i % 100), new(900m + i), null, null, gov));
+        }
+        Console.WriteLine($"regels: {sw.Elapsed.TotalMilliseconds * 1000 / n:0.00} µs per werkgever");
+    }
+}
 else if (args[0] == "rows")
 {
     using var c = db.CreateCommand();
