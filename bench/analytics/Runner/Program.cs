@@ -17,19 +17,9 @@ if (args[0] == "hand")
     Exec($"SET memory_limit = '{args[4]}'");
     Exec("SET preserve_insertion_order = false");
     Exec($"SET temp_directory = '/tmp/bench-hand-{Environment.ProcessId}'");
-    var ps = ParameterSet.Embedded;
-    var d = ps.Get(P.HoursPerJobPerYear, year).Required;
-    if (d != decimal.Truncate(d)) throw new InvalidOperationException("handwritten.sql assumes whole hours per job");
-    var vals = new Dictionary<string, string>
-    {
-        ["dir"] = dir, ["uit"] = uit,
-        ["jaarbegin"] = $"{year}-01-01", ["jaareinde"] = $"{year}-12-31", ["laatstemaand"] = $"{year}-12-01",
-        ["uiterstedatum"] = new DateOnly(year + 1, (int)ps.Get(P.AttributionDeadlineMonth, year).Required, (int)ps.Get(P.AttributionDeadlineDay, year).Required).ToString("yyyy-MM-dd", inv),
-        ["drempel"] = (ps.Get(P.AverageEmployeeHoursPerYear, year).Required * ps.Get(P.ThresholdEmployees, year).Required).ToString(inv),
-        ["quotumbp"] = decimal.Floor(ps.Get(P.QuotaPercentageGovernment, year).Required * 100).ToString(inv),
-        ["d"] = d.ToString("0", inv),
-        ["heffing"] = ps.Get(P.LevyPerMissingJob, year).Required.ToString("0", inv),
-    };
+    var vals = Placeholders(year);
+    vals["dir"] = dir;
+    vals["uit"] = uit;
     var sql = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "handwritten.sql"));
     foreach (var (k, v) in vals) sql = sql.Replace("${" + k + "}", v, StringComparison.Ordinal);
     var sw = Stopwatch.StartNew();
@@ -71,6 +61,22 @@ else if (args[0] == "regels")
         Console.WriteLine($"regels: {sw.Elapsed.TotalMilliseconds * 1000 / n:0.00} µs per werkgever");
     }
 }
+else if (args[0] == "pgsql")
+{
+    // `pgsql JAAR BESTAND`: postgres.sql with the year's parameters filled in, to standard output.
+    var sql = File.ReadAllText(args[2]);
+    foreach (var (k, v) in Placeholders(int.Parse(args[1], inv))) sql = sql.Replace("${" + k + "}", v, StringComparison.Ordinal);
+    Console.Write(sql);
+}
+else if (args[0] == "som")
+{
+    // `som UIT`: number of employers and total shortfall in tenths of a job of the engine's output (checked against PostgreSQL).
+    using var c = db.CreateCommand();
+    c.CommandText = $"SELECT count(*), sum((quotumtekort * 10)::BIGINT) FROM read_parquet('{args[1]}/werkgevers_quotum.parquet')";
+    using var r = c.ExecuteReader();
+    r.Read();
+    Console.WriteLine($"{r.GetValue(0)}|{r.GetValue(1)}");
+}
 else if (args[0] == "rows")
 {
     using var c = db.CreateCommand();
@@ -105,3 +111,21 @@ else if (args[0] == "vergelijk")
     if (Convert.ToInt64(r.GetValue(1), inv) != 0) return 1;
 }
 return 0;
+
+// Legal numbers of the year from the ParameterSet (never literals in the SQL files).
+static Dictionary<string, string> Placeholders(int year)
+{
+    var inv = CultureInfo.InvariantCulture;
+    var ps = ParameterSet.Embedded;
+    var d = ps.Get(P.HoursPerJobPerYear, year).Required;
+    if (d != decimal.Truncate(d)) throw new InvalidOperationException("handwritten.sql assumes whole hours per job");
+    return new Dictionary<string, string>
+    {
+        ["jaarbegin"] = $"{year}-01-01", ["jaareinde"] = $"{year}-12-31", ["laatstemaand"] = $"{year}-12-01",
+        ["uiterstedatum"] = new DateOnly(year + 1, (int)ps.Get(P.AttributionDeadlineMonth, year).Required, (int)ps.Get(P.AttributionDeadlineDay, year).Required).ToString("yyyy-MM-dd", inv),
+        ["drempel"] = (ps.Get(P.AverageEmployeeHoursPerYear, year).Required * ps.Get(P.ThresholdEmployees, year).Required).ToString(inv),
+        ["quotumbp"] = decimal.Floor(ps.Get(P.QuotaPercentageGovernment, year).Required * 100).ToString(inv),
+        ["d"] = d.ToString("0", inv),
+        ["heffing"] = ps.Get(P.LevyPerMissingJob, year).Required.ToString("0", inv),
+    };
+}
