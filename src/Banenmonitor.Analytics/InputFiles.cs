@@ -36,6 +36,9 @@ public static class InputFiles
             [PreviousYear] = [("loonheffingennummer", "VARCHAR"), ("verloonde_uren", "DECIMAL(18,4)")],
         };
 
+    /// <summary>Suffix of the view with a Parquet table's row-group statistics (only for Parquet read as stored).</summary>
+    public const string StatisticsSuffix = "_parquet_statistieken";
+
     /// <summary>Finds a table's file(s) in the folder; null when absent.</summary>
     public static string? Find(string dir, string table)
     {
@@ -85,6 +88,15 @@ public static class InputFiles
             projections.Add(keep ? column : $"TRY_CAST({column} AS {type}) AS {column}");
         }
         Sql.Exec(db, $"CREATE OR REPLACE VIEW {table} AS SELECT {string.Join(", ", projections)} FROM {source}");
+        // For Parquet read as stored, the row-group statistics (null counts, minimum) describe the view's values too;
+        // the engine uses them to skip row checks the statistics already prove.
+        Sql.Exec(db, $"DROP VIEW IF EXISTS {table}{StatisticsSuffix}");
+        if (!isCsv && projections.All(p => !p.StartsWith("TRY_CAST", StringComparison.Ordinal)))
+            Sql.Exec(db, $"""
+                CREATE VIEW {table}{StatisticsSuffix} AS
+                SELECT path_in_schema AS kolom, stats_null_count AS nullen, stats_min_value AS minimum
+                FROM parquet_metadata('{Sql.Escape(path)}')
+                """);
         // Values that could not be converted (Parquet with a wrong column type) become NULL through TRY_CAST and are
         // reported by the validation queries with their row.
     }

@@ -210,6 +210,31 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         Assert.Contains("111111111L01 komt meer dan eens voor", ex.Message);
     }
 
+    [Theory]
+    [InlineData("-2.5", "uren")] // statistics show a negative minimum
+    [InlineData("NULL", "uren")] // statistics show a NULL
+    [InlineData("10", "periode_einde")] // statistics are clean; the period order is checked per row
+    public void Bad_parquet_row_is_reported_whether_or_not_statistics_show_it(string hours, string column)
+    {
+        var dir = Csvs(d =>
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            using var cmd = db.CreateCommand();
+            var end = column == "periode_einde" ? "DATE '2022-12-31'" : "DATE '2023-02-28'";
+            cmd.CommandText = $"""
+                COPY (SELECT * FROM (VALUES
+                  ('111111111L01', 1::BIGINT, DATE '2023-01-01', DATE '2023-01-31', 10::DECIMAL(9,2), 'dienstverband'),
+                  ('111111111L01', 1::BIGINT, DATE '2023-02-01', {end}, {hours}::DECIMAL(9,2), 'dienstverband'))
+                  t(loonheffingennummer, persoon, periode_begin, periode_einde, uren, vorm))
+                TO '{Path.Combine(d, "verloning.parquet")}' (FORMAT parquet)
+                """;
+            cmd.ExecuteNonQuery();
+        });
+        var ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)));
+        Assert.Contains($"verloning, rij 3, kolom {column}", ex.Message);
+    }
+
     [Fact]
     public void Hours_with_more_than_four_decimals_are_refused()
     {
