@@ -5,6 +5,8 @@
 # PostgreSQL runs for 1m and 10m only unless PG_ALL=1 (at 120m loading takes ~10 minutes and ~25 GB of disk).
 # PostgreSQL server: throwaway (scripts/pg.sh) on port $BENCH_PG_PORT (default 55491), shared_buffers $BENCH_PG_SHARED
 # (default 4GB), 2 parallel workers per gather; data loaded with COPY, indexed and VACUUM ANALYZEd before the query.
+# REPEAT=N (default 1): engine and hand-written SQL run alternately N times; the medians are reported (a shared
+# machine's load changes from minute to minute; alternating exposes both to the same load).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -47,10 +49,16 @@ for size in $SIZES; do
   ROWS=$("$RUN" rows "$D")
   LOAD=$(loadavg)
   echo "== $size: $ROWS payroll rows (load average $LOAD)"
-  read -r ET EP < <(measure "$BM" landelijk --invoer "$D" --jaar $YEAR --uit "$OUT" --geheugen "$MEM")
-  echo "engine: ${ET}s, peak ${EP} kB"
-  read -r HT HP < <(measure "$RUN" hand "$D" "$OUT" $YEAR "$MEM")
-  echo "hand-written DuckDB SQL: ${HT}s, peak ${HP} kB"
+  ETS=(); HTS=(); EP=0; HP=0
+  for ((k = 0; k < ${REPEAT:-1}; k++)); do
+    read -r t p < <(measure "$BM" landelijk --invoer "$D" --jaar $YEAR --uit "$OUT" --geheugen "$MEM")
+    echo "engine: ${t}s, peak ${p} kB (load $(loadavg))"; ETS+=("$t"); [ "$p" -gt "$EP" ] && EP=$p
+    read -r t p < <(measure "$RUN" hand "$D" "$OUT" $YEAR "$MEM")
+    echo "hand-written DuckDB SQL: ${t}s, peak ${p} kB"; HTS+=("$t"); [ "$p" -gt "$HP" ] && HP=$p
+  done
+  median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+  ET=$(median "${ETS[@]}"); HT=$(median "${HTS[@]}")
+  [ "${REPEAT:-1}" -gt 1 ] && echo "medians of ${REPEAT}: engine ${ET}s, hand-written ${HT}s"
   "$RUN" vergelijk "$OUT"
   PT="n/a"; PR="n/a"
   if [ "$size" != "120m" ] || [ "${PG_ALL:-0}" = 1 ]; then

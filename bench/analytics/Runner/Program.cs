@@ -68,6 +68,25 @@ else if (args[0] == "pgsql")
     foreach (var (k, v) in Placeholders(int.Parse(args[1], inv))) sql = sql.Replace("${" + k + "}", v, StringComparison.Ordinal);
     Console.Write(sql);
 }
+else if (args[0] == "kern")
+{
+    // `kern DIR`: the rules core on the real employer inputs of DIR, single thread, twice (profiling aid).
+    var engine = new Banenmonitor.Analytics.NationalEngine(ParameterSet.Embedded);
+    using var con = Banenmonitor.Analytics.NationalEngine.Open("5GB", null);
+    var prev = Banenmonitor.Analytics.NationalEngine.CreateInputViews(con, args[1]);
+    var sw0 = Stopwatch.StartNew();
+    var emps = engine.AggregateEmployers(con, 2023, prev);
+    Console.WriteLine($"aggregate+read: {sw0.Elapsed.TotalSeconds:0.00} s, {emps.Count} employers");
+    var calc = new Banenmonitor.Rules.Quota.QuotaCalculator(ParameterSet.Embedded);
+    for (var round = 0; round < 3; round++)
+    {
+        var gc0 = GC.GetTotalPauseDuration();
+        var sw = Stopwatch.StartNew();
+        var keep = new object[emps.Count];
+        for (var i = 0; i < emps.Count; i++) keep[i] = calc.Compute(emps[i].ToQuotaInput(2023)).Levy;
+        Console.WriteLine($"rules core: {sw.Elapsed.TotalSeconds:0.000} s, GC pause {(GC.GetTotalPauseDuration() - gc0).TotalSeconds:0.000} s");
+    }
+}
 else if (args[0] == "som")
 {
     // `som UIT`: number of employers and total shortfall in tenths of a job of the engine's output (checked against PostgreSQL).
