@@ -401,9 +401,16 @@ public sealed class NationalEngine(ParameterSet parameters)
         try
         {
             var hasPrev = CreateInputViews(db, o.InputDir);
-            var warmUp = Task.Run(() => WarmUp(o.Year));
-            var (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, Step);
-            warmUp.Wait();
+            using var stopWarmUp = new ManualResetEventSlim();
+            var warmUp = Task.Run(() => WarmUp(o.Year, stopWarmUp));
+            int count;
+            Dictionary<string, List<HiredInAttribution>> attributions;
+            try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, Step); }
+            finally
+            {
+                stopWarmUp.Set();
+                warmUp.Wait();
+            }
             var rows = Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
 
             // Reading the employers and the rules core overlap: each thread reads its share of the employers on its own
@@ -496,9 +503,9 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// Runs the rules core on a few thousand made-up employers (every path: market, below the threshold, shortfall,
     /// agency hours, attributions) while DuckDB does the payroll pass, so the JIT has compiled optimised code before
     /// the real employers arrive (measured: the first pass over 450,000 employers took 2–3× the later ones when cold).
-    /// The results are discarded.
+    /// Stops as soon as the payroll pass is done (small inputs do not wait for it). The results are discarded.
     /// </summary>
-    private void WarmUp(int year)
+    private void WarmUp(int year, ManualResetEventSlim stop)
     {
         try
         {
@@ -509,16 +516,16 @@ public sealed class NationalEngine(ParameterSet parameters)
                 new("persoon 1", AttributionSide.Hirer, new(500m), new(400m), agreed),
                 new("persoon 2", AttributionSide.Lender, new(300m), new(350m), agreed.AddYears(1)),
             ];
-            for (var round = 0; round < 4; round++)
+            for (var round = 0; round < 4 && !stop.IsSet; round++)
             {
-                for (var i = 0; i < 3000; i++)
+                for (var i = 0; i < 3000 && !stop.IsSet; i++)
                 {
                     var hours = 1000m + 37.25m * i;
                     var input = new EmployerAggregate("warm", i % 3 == 0 ? "61" : "markt", i % 7 == 0 ? "uitzendbureau" : "geen",
                         hours, i % 7 == 0 ? hours / 2 : 0m, hours / 40, i % 5 == 0 ? null : hours, i % 11 == 0 ? atts : []);
                     calc.Compute(input.ToQuotaInput(year));
                 }
-                Thread.Sleep(150); // tiered compilation promotes hot methods in the background after a short delay
+                stop.Wait(150); // tiered compilation promotes hot methods in the background after a short delay
             }
         }
         catch (MissingParameterException)
