@@ -121,15 +121,25 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             foreach (var p in new[] { nameof(SectorReport.Percentage), nameof(SectorReport.PercentageIncludingSroi), nameof(SectorReport.PermanentShare), nameof(SectorReport.TemporaryShare), nameof(SectorReport.Coverage) })
                 e.Property(p).HasPrecision(7, 2);
             e.Property(x => x.Source).HasMaxLength(400);
-            e.HasIndex(x => new { x.SectorId, x.Year }).IsUnique();
+            ConfigureReview(e);
+            e.HasIndex(x => new { x.SectorId, x.Year, x.Status });
+            e.HasIndex(x => new { x.SectorId, x.Year }, "IX_SectorReports_Approved").IsUnique().HasFilter(ApprovedFilter);
+            e.HasIndex(x => new { x.SectorId, x.Year }, "IX_SectorReports_Open").IsUnique().HasFilter(OpenFilter);
             e.HasOne(x => x.Sector).WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<EmployerReport>(e =>
         {
-            e.Property(x => x.RealisedJobs).HasPrecision(12, 2);
-            e.Property(x => x.TargetJobs).HasPrecision(12, 2);
+            foreach (var p in new[] { nameof(EmployerReport.RealisedJobs), nameof(EmployerReport.TargetJobs), nameof(EmployerReport.SroiJobs),
+                         nameof(EmployerReport.PermanentJobs), nameof(EmployerReport.TemporaryJobs), nameof(EmployerReport.HiredInJobs) })
+                e.Property(p).HasPrecision(12, 2);
+            foreach (var p in new[] { nameof(EmployerReport.TotalPaidHours), nameof(EmployerReport.TargetGroupHours), nameof(EmployerReport.PreviousYearPaidHours) })
+                e.Property(p).HasPrecision(14, 2);
             e.Property(x => x.Source).HasMaxLength(400);
-            e.HasIndex(x => new { x.EmployerId, x.Year }).IsUnique();
+            e.Property(x => x.Status).HasDefaultValue(ReportStatus.Approved).HasSentinel((ReportStatus)0);
+            ConfigureReview(e);
+            e.HasIndex(x => new { x.EmployerId, x.Year, x.Status });
+            e.HasIndex(x => new { x.EmployerId, x.Year }, "IX_EmployerReports_Approved").IsUnique().HasFilter(ApprovedFilter);
+            e.HasIndex(x => new { x.EmployerId, x.Year }, "IX_EmployerReports_Open").IsUnique().HasFilter(OpenFilter);
             e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
         ConfigureSectorRegister(b);
@@ -159,6 +169,19 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.HasIndex(x => x.ImportRunId);
         });
         Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);
+    }
+
+    /// <summary>At most one approved report per year (SQL valid on SQLite and PostgreSQL).</summary>
+    private const string ApprovedFilter = "\"Status\" = 3";
+    /// <summary>At most one open version (draft or submitted) per year.</summary>
+    private const string OpenFilter = "\"Status\" IN (1, 2)";
+
+    private static void ConfigureReview<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : class, IReviewedReport
+    {
+        e.Property(x => x.SubmittedBy).HasMaxLength(200);
+        e.Property(x => x.ReviewedBy).HasMaxLength(200);
+        e.Property(x => x.SubmittedAt).HasConversion(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : null);
+        e.Property(x => x.ReviewedAt).HasConversion(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : null);
     }
 }
 

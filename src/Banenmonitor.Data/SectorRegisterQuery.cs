@@ -26,7 +26,7 @@ public static class SectorRegisterQuery
             .Select(r => new { r.EmployerId, r.Employer!.PayrollTaxNumber, r.Employer.Name, r.Employer.SizeClass, r.Measure, r.Size, r.TargetJobs })
             .ToListAsync(ct);
         var reports = await db.EmployerReports.AsNoTracking()
-            .Where(r => r.Year == year && r.Employer!.SectorId == sector.Id)
+            .Where(r => r.Year == year && r.Employer!.SectorId == sector.Id && r.Status == ReportStatus.Approved)
             .Select(r => new { r.EmployerId, r.Employer!.PayrollTaxNumber, r.RealisedJobs, r.SroiJobs, r.PermanentJobs, r.TemporaryJobs, r.HiredInJobs })
             .ToListAsync(ct);
         var measures = register.Select(r => r.Measure).Distinct().ToList();

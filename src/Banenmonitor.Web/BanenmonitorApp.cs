@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
+using Banenmonitor.Data.Reviews;
+using Banenmonitor.Data.Seeding;
 using Banenmonitor.Web.Api;
 using Banenmonitor.Web.Features.Werkagenda;
 using Banenmonitor.Web.Infrastructure;
@@ -28,14 +32,17 @@ public static class BanenmonitorApp
         });
         configure?.Invoke(builder);
         var config = builder.Configuration;
-        var cs = config.GetConnectionString("Banenmonitor") ?? "Data Source=banenmonitor.db";
+        // One database for everything: the data platform's context (SQLite by default, PostgreSQL when configured),
+        // with its migrations, imports, audit trail and Identity tables.
+        var settings = DatabaseSettings.From(key => config[key]);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<WebDbContext>(o => o.UseSqlite(cs));
+        builder.Services.AddBanenmonitorData(settings);
+        builder.Services.AddScoped<ReportReview>();
         builder.Services.AddSingleton<ParameterProvider>();
-        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<SectorFigures>();
-        builder.Services.AddWerkagenda(config);
+        builder.Services.AddSingleton<SectorChecks>();
+        builder.Services.AddWerkagenda();
         builder.Services.AddSingleton<Features.Sectoren.SectorEstimates>();
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -50,7 +57,7 @@ public static class BanenmonitorApp
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
-            .AddEntityFrameworkStores<WebDbContext>()
+            .AddEntityFrameworkStores<BanenmonitorDbContext>()
             .AddClaimsPrincipalFactory<ScopedClaimsFactory>()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddDefaultTokenProviders();
@@ -138,11 +145,50 @@ public static class BanenmonitorApp
         return app;
     }
 
-    /// <summary>Creates the database and loads the published figures (and, in demo mode, the demo accounts).</summary>
+    /// <summary>
+    /// Creates or migrates the database and, when it is empty, loads the published figures and the work agendas derived
+    /// from the documents; in demo mode also the demo employers and the demo accounts (listed on the login page).
+    /// </summary>
     public static async Task PrepareAsync(WebApplication app)
     {
-        await Seeder.SeedAsync(app.Services, app.Configuration.GetValue("Banenmonitor:Demo", true));
-        await WerkagendaSetup.PrepareAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BanenmonitorDbContext>();
+        await RefuseUnversionedDatabaseAsync(db);
+        await db.Database.MigrateAsync();
+        var seeder = new DatabaseSeeder(db, new PublishedFiguresSource(PublishedSources.Figures));
+        await seeder.SeedAsync(new SeedOptions
+        {
+            Demo = app.Configuration.GetValue("Banenmonitor:Demo", true),
+            DemoPassword = app.Configuration["Banenmonitor:DemoWachtwoord"],
+        });
+        await WerkagendaSetup.SeedAsync(db);
+    }
+
+    /// <summary>
+    /// A SQLite file made by an early version of the web app (its own schema, created without migrations) cannot be
+    /// migrated: say so instead of failing on "table already exists".
+    /// </summary>
+    private static async Task RefuseUnversionedDatabaseAsync(BanenmonitorDbContext db)
+    {
+        if (!db.Database.IsSqlite()) return;
+        var connection = db.Database.GetDbConnection();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+        if (!File.Exists(file) || new FileInfo(file).Length == 0) return; // a new database: nothing to refuse, and don't create the file here
+        await connection.OpenAsync();
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            bool hasUsers = false, hasHistory = false;
+            cmd.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'), " +
+                              "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            if (await reader.ReadAsync()) (hasUsers, hasHistory) = (reader.GetInt64(0) > 0, reader.GetInt64(1) > 0);
+            if (hasUsers && !hasHistory)
+                throw new InvalidOperationException($"De database {connection.DataSource} is gemaakt door een oudere versie van Banenmonitor zonder migraties " +
+                                                    "en kan niet worden bijgewerkt. Verwijder het bestand (de gepubliceerde cijfers worden bij de start opnieuw geladen) " +
+                                                    "of kies een ander bestand met --ConnectionStrings:Banenmonitor.");
+        }
+        finally { await connection.CloseAsync(); }
     }
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
@@ -182,9 +228,9 @@ public sealed class ScopedClaimsFactory(UserManager<AppUser> users, RoleManager<
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var id = await base.GenerateClaimsAsync(user);
-        if (user.SectorCode is not null) id.AddClaim(new Claim(Scope.SectorClaim, user.SectorCode));
+        if (ReportingLines.CodeOf(user.SectorId) is { } sector) id.AddClaim(new Claim(Scope.SectorClaim, sector));
         if (user.EmployerId is { } e) id.AddClaim(new Claim(Scope.EmployerClaim, e.ToString(CultureInfo.InvariantCulture)));
-        id.AddClaim(new Claim("bm:naam", user.DisplayName));
+        id.AddClaim(new Claim("bm:naam", user.DisplayName ?? user.UserName ?? ""));
         return id;
     }
 }

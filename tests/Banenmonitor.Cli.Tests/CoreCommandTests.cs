@@ -136,3 +136,43 @@ public class VergelijkCommandTests
         Assert.Contains("BWBR0051018", r.GetProperty("wetBanenafspraak2025").GetProperty("wettelijkegrondslag").GetString());
     }
 }
+
+public class VergelijkLandelijkCommandTests
+{
+    [Fact]
+    public void National_comparison_on_a_synthetic_year_json_and_errors()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-cli-vergelijk-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (gexit, _, gerr) = CliRunner.Run("synthetisch", "--werknemers", "8000", "--werkgevers", "200", "--jaar", "2023", "--uit", dir, "--zaad", "3");
+            Assert.True(gexit == 0, gerr);
+            var (exit, output, err) = CliRunner.Run("vergelijk", "landelijk", "--invoer", dir, "--jaar", "2023", "--regimejaar", "2028",
+                "--parameter", "wba_activeringsjaar=2026:2026:test", "--parameter", "wba_quotumpercentage=2026:2.5:test", "--format", "json");
+            Assert.True(exit == 0, err);
+            using var doc = JsonDocument.Parse(output);
+            var r = doc.RootElement;
+            Assert.Equal(2028, r.GetProperty("parameterjaarWetBanenafspraak").GetInt32());
+            var total = r.GetProperty("totaal");
+            var groups = r.GetProperty("groepen").EnumerateArray().ToList();
+            Assert.Equal(3, groups.Count);
+            foreach (var field in new[] { "quotumheffing", "banenafspraakbonus", "loonkostenvoordeel", "inclusiviteitsopslag" })
+                Assert.Equal(total.GetProperty(field).GetDecimal(), groups.Sum(g => g.GetProperty(field).GetDecimal()));
+            Assert.Equal(0m, groups.Single(g => g.GetProperty("groep").GetString() == "markt").GetProperty("quotumheffing").GetDecimal());
+            Assert.True(total.GetProperty("banenafspraakbonus").GetDecimal() > 0);
+            var m = r.GetProperty("meting");
+            Assert.Equal(m.GetProperty("totaal").GetDecimal(),
+                m.GetProperty("formeelMarkt").GetDecimal() + m.GetProperty("formeelOverheid").GetDecimal() + m.GetProperty("inleen").GetDecimal(), 10);
+
+            var (texit, text, terr) = CliRunner.Run("vergelijk", "landelijk", "--invoer", dir, "--jaar", "2023");
+            Assert.True(texit == 0, terr);
+            Assert.Contains("Zonder splitsing (Wet banenafspraak, één landelijke meting)", text);
+            Assert.Contains("activeringsjaar", text);
+
+            var (bexit, _, berr) = CliRunner.Run("vergelijk", "landelijk", "--invoer", dir + "-bestaat-niet", "--jaar", "2023");
+            Assert.Equal(2, bexit);
+            Assert.Contains("bestaat niet", berr);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+}

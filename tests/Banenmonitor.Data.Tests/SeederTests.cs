@@ -26,7 +26,7 @@ public class SeederTests
         var r = await seeder.SeedAsync(new SeedOptions { Demo = true });
         Assert.True(r.WasEmpty);
         Assert.Equal(2, r.PublishedReports);
-        Assert.Equal(Roles.All.Count, r.DemoUsers);
+        Assert.Equal(DatabaseSeeder.DemoAccounts.Count, r.DemoUsers);
         var employers = await db.Employers.ToListAsync();
         Assert.NotEmpty(employers);
         Assert.All(employers, e => Assert.StartsWith("Demo ", e.Name));
@@ -39,12 +39,18 @@ public class SeederTests
         var users = await db.Users.ToListAsync();
         Assert.All(users, u => Assert.True(u.IsDemo));
         var hasher = new PasswordHasher<AppUser>();
-        var rep = users.Single(u => u.UserName!.Contains(Roles.SectorRepresentative));
-        Assert.NotNull(rep.SectorId);
-        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(rep, rep.PasswordHash!, SeedOptions.DefaultDemoPassword));
-        Assert.NotNull(users.Single(u => u.UserName!.Contains("demo-" + Roles.Employer + "@")).EmployerId);
-        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, ro => ro.Id, (ur, ro) => ro.Name).ToListAsync();
+        var rep = users.Single(u => u.UserName == "gemeenten@" + DatabaseSeeder.DemoEmailDomain);
+        Assert.Equal(SectorCatalog.All.Single(s => s.Code == "gemeenten").Id, rep.SectorId);
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(rep, rep.PasswordHash!, DatabaseSeeder.DemoAccounts.Single(a => a.UserName == rep.UserName).Password));
+        // Each employer account is scoped to its own demo employer, and the two are different employers.
+        var employerUsers = users.Where(u => u.UserName!.StartsWith("werkgever")).Select(u => u.EmployerId).ToList();
+        Assert.Equal(2, employerUsers.Distinct().Count());
+        Assert.All(employerUsers, id => Assert.NotNull(id));
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, ro => ro.Id, (ur, ro) => ro.Name).Distinct().ToListAsync();
         Assert.Equal(Roles.All.Order(), roles.Order());
+        // The demo government employers have approved quota figures (paid hours) over several years.
+        var quota = await db.EmployerReports.Where(e => e.TotalPaidHours != null && e.Status == ReportStatus.Approved).CountAsync();
+        Assert.True(quota >= 10, $"{quota} demo-opgaven met uren");
 
         var audit = await db.AuditEntries.CountAsync();
         var again = await seeder.SeedAsync(new SeedOptions { Demo = true });

@@ -102,4 +102,50 @@ public class Regime2025Tests
         Assert.Equal(Regime.WetBanenafspraak2025, Regime.Parse("wba2025"));
         Assert.Throws<ArgumentException>(() => Regime.Parse("onbekend"));
     }
+
+    [Fact]
+    public void Agency_staff_hours_are_left_out_of_A_for_the_surcharge_Wet_banenafspraak_art_6()
+    {
+        // 1,000,000 paid hours of which 900,000 agency staff lent out: A = 100,000; C = 2,000 → 2.0% < 2.5% → surcharge.
+        var p = Activated(2026);
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(2_000), PremiumBase: new Euros(1_000_000), AgencyStaffHours: new PaidHours(900_000));
+        var r = new WetBanenafspraak2025Rules(p).Compute(e);
+        Assert.Equal(5_000m, r.Payable.Value); // € 1,000,000 × 0.5%
+        Assert.Contains(r.Trace.Steps, s => s.Formula == "C ÷ A × 100" && s.Value == 2m);
+        // With 960,000 agency hours A = 40,000 < 25 × 1,623 = 40,575 (threshold): a small employer, no surcharge.
+        var small = new WetBanenafspraak2025Rules(p).Compute(e with { AgencyStaffHours = new PaidHours(960_000) });
+        Assert.Equal(0m, small.Payable.Value);
+        Assert.False(small.SubjectToQuota);
+        Assert.True(r.SubjectToQuota);
+    }
+
+    [Fact]
+    public void Missing_premium_base_leaves_the_surcharge_uncomputed_but_keeps_bonus_and_LKV()
+    {
+        var p = Activated(2026);
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(2_662),
+            TargetGroupEmployees: [new TargetGroupEmployee("W1", new PaidHours(2_662))]);
+        var r = new RegimeComparison(p).WetBanenafspraak2025(e);
+        Assert.True(r.Computable);
+        Assert.NotNull(r.Incomplete);
+        Assert.Equal(0m, r.Amount(RegimeAmountKind.Surcharge));
+        Assert.Equal(10_000m, r.Amount(RegimeAmountKind.Bonus)); // 2 jobs × € 5,000 (Wtl art. 2.13 lid 2)
+        Assert.Equal(2_000m, r.Amount(RegimeAmountKind.WageCostAdvantage)); // capped (Wtl art. 2.13)
+        Assert.Equal(12_000m, r.Receivable.Value);
+    }
+
+    [Fact]
+    public void Data_of_2023_is_computed_with_the_new_laws_first_year_parameters()
+    {
+        Assert.Equal(2026, Regime.WetBanenafspraak2025.ParameterYearFor(2023));
+        Assert.Equal(2028, Regime.WetBanenafspraak2025.ParameterYearFor(2028));
+        var e = new EmployerYear(2023, new PaidHours(1_000_000), new PaidHours(1_331), new PaidHours(1_000_000),
+            TargetGroupEmployees: [new TargetGroupEmployee("W1", new PaidHours(1_331))]);
+        var c = new RegimeComparison(Base).Compare(e, 2026);
+        Assert.True(c.Quotumregeling.Computable);
+        Assert.Equal(2023, c.Quotumregeling.Year);
+        Assert.Equal(2026, c.WetBanenafspraak2025.Year);
+        Assert.Equal(1_331m * 1.01m, c.WetBanenafspraak2025.Receivable.Value); // LKV only: activation unknown (art. 5)
+        Assert.Contains(c.Explanation, l => l.Contains("parameters van 2026 op de gegevens van 2023", StringComparison.Ordinal));
+    }
 }

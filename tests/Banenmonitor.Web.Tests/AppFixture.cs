@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Banenmonitor.Web;
-using Banenmonitor.Web.Infrastructure;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,7 +45,7 @@ public sealed partial class AppFixture : IAsyncLifetime
         return _browser;
     }
 
-    public WebDbContext Db() => new(new DbContextOptionsBuilder<WebDbContext>().UseSqlite(ConnectionString).Options);
+    public BanenmonitorDbContext Db() => BanenmonitorDatabase.CreateContext(new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString));
 
     /// <summary>An HTTP client without redirects, logged in as <paramref name="user"/> (or anonymous when null).</summary>
     public async Task<HttpClient> ClientAsync(string? user, string? password = null)
@@ -52,7 +53,7 @@ public sealed partial class AppFixture : IAsyncLifetime
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
         if (user is null) return client;
-        password ??= Seeder.DemoAccounts.Single(a => a.UserName == user).Password;
+        password ??= DatabaseSeeder.DemoAccounts.Single(a => a.UserName == user).Password;
         var page = await client.GetStringAsync("/account/inloggen");
         var token = AntiforgeryToken(page);
         var res = await client.PostAsync("/account/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET sectoren/{code}/schatting/{jaar:int}"] = All,
         ["GET api/sectoren/{code}/schatting/{jaar:int}"] = SignedIn,
         ["GET werkgevers/quotum"] = All,
+        ["GET vergelijken"] = All,
+        ["GET vergelijken/sectoren"] = All,
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,

@@ -33,7 +33,7 @@ public sealed class BrowserTests(AppFixture app)
     {
         await page.GotoAsync("/account/inloggen");
         await page.FillAsync("#gebruikersnaam", user);
-        await page.FillAsync("#wachtwoord", Seeder.DemoAccounts.Single(a => a.UserName == user).Password);
+        await page.FillAsync("#wachtwoord", Banenmonitor.Data.Seeding.DatabaseSeeder.DemoAccounts.Single(a => a.UserName == user).Password);
         await page.ClickAsync("form.bm-formulier button[type=submit]");
         await page.WaitForURLAsync(u => !u.Contains("/account/inloggen"));
     }
@@ -120,14 +120,15 @@ public sealed class BrowserTests(AppFixture app)
         await AssertAccessibleAsync(page);
         int before;
         await using (var db = app.Db()) before = await db.SectorReports.CountAsync();
-        var csv = "jaar;sector;doel;realisatie;sroi\n2024;gemeenten;5250;6100;\n2024;gemeenten;abc;6100;\n2024;rijk;5000;4000;\n";
+        // The platform's importer (kind sectorrapportages): a good row, a bad number, and a row for another sector.
+        var csv = "sector;jaar;doel;realisatie;sroi_banen;bron\ngemeenten;2024;5250;6100;;Eigen telling\ngemeenten;2025;abc;6100;;Eigen telling\nrijk;2024;5000;4000;;Eigen telling\n";
         await page.SetInputFilesAsync("#bestand", new FilePayload { Name = "gemeenten_2024.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
         await page.ClickAsync("text=Uploaden en controleren");
         var report = await page.InnerTextAsync("#foutrapport");
         Assert.Contains("niets opgeslagen", report);
         var rows = await page.Locator("#foutrapport tbody tr").AllInnerTextsAsync();
-        Assert.Contains(rows, r => r.Contains("gemeenten_2024.csv") && r.Contains("3") && r.Contains("doel") && r.Contains("'abc'"));
-        Assert.Contains(rows, r => r.Contains("4") && r.Contains("sector") && r.Contains("rijk"));
+        Assert.Contains(rows, r => r.Contains("gemeenten_2024.csv") && r.Contains("\t3\t") && r.Contains("doel") && r.Contains("'abc'"));
+        Assert.Contains(rows, r => r.Contains("\t4\t") && r.Contains("sector") && r.Contains("rijk"));
         await AssertAccessibleAsync(page);
         await using (var db = app.Db()) Assert.Equal(before, await db.SectorReports.CountAsync());
     }
@@ -176,7 +177,9 @@ public sealed class BrowserTests(AppFixture app)
         // The audit trail records who did what to the figure.
         var admin = await PageAsync();
         await LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
-        await admin.GotoAsync("/beheer/audit?onderwerp=" + Uri.EscapeDataString("sectorrapportage:2024:gemeenten"));
+        await admin.GotoAsync("/beheer/audit");
+        await admin.SelectOptionAsync("#onderwerp", new SelectOptionValue { Label = "sectorrapportage gemeenten 2024" });
+        await admin.ClickAsync("text=Tonen");
         var audit = await admin.InnerTextAsync("main");
         Assert.Contains("ingediend", audit);
         Assert.Contains("goedgekeurd", audit);

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
-using AppUser = Banenmonitor.Web.Infrastructure.AppUser;
 
 namespace Banenmonitor.Web.Tests;
 
@@ -31,9 +30,9 @@ public sealed partial class WerkagendaTests(AppFixture app)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByNameAsync(name) is null)
         {
-            var u = new AppUser { UserName = name, Email = name, DisplayName = $"Test {sector}", SectorCode = sector, EmailConfirmed = true };
+            var u = new AppUser { UserName = name, Email = name, DisplayName = $"Test {sector}", SectorId = SectorCatalog.All.Single(s => s.Code == sector).Id, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(u, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(u, Infrastructure.Roles.SectorRepresentative)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(u, Roles.SectorRepresentative)).Succeeded);
         }
         return name;
     }

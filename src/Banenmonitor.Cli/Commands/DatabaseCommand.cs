@@ -34,7 +34,7 @@ public static class DatabaseCommand
             }).GetAwaiter().GetResult();
             if (!result.WasEmpty) Console.WriteLine("De database bevat al gegevens; er zijn geen cijfers toegevoegd.");
             else Console.WriteLine($"Gevuld: {result.PublishedReports} gepubliceerde sectorrapportages{(published is null ? " (data/published niet gevonden)" : "")}, {result.DemoEmployers} demowerkgevers.");
-            if (result.DemoUsers > 0) Console.WriteLine($"{result.DemoUsers} demo-accounts aangemaakt (demo-<rol>@{DatabaseSeeder.DemoEmailDomain}); wachtwoord uit BANENMONITOR_DEMO_WACHTWOORD of het standaard demowachtwoord.");
+            if (result.DemoUsers > 0) Console.WriteLine($"{result.DemoUsers} demo-accounts aangemaakt: {string.Join(", ", DatabaseSeeder.DemoAccounts.Select(a => a.UserName))}; wachtwoord uit BANENMONITOR_DEMO_WACHTWOORD of het demowachtwoord van het account (zie de inlogpagina).");
             return 0;
         });
         return new Command("database", "Database beheren: migreren of vullen") { migrate, seed };

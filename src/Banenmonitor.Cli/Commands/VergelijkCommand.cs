@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Banenmonitor.Analytics;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Regimes;
 using Banenmonitor.Rules.Units;
+using Spectre.Console;
 using static Banenmonitor.Cli.CliSupport;
 
 namespace Banenmonitor.Cli.Commands;
@@ -22,6 +24,7 @@ public static class VergelijkCommand
         var cmd = new Command("vergelijk", "Vergelijk de quotumregeling en de Wet banenafspraak (2025) op dezelfde gegevens");
         cmd.Subcommands.Add(Werkgever());
         cmd.Subcommands.Add(Sector());
+        cmd.Subcommands.Add(Landelijk());
         return cmd;
     }
 
@@ -126,6 +129,92 @@ public static class VergelijkCommand
                 Console.WriteLine();
             }
             foreach (var line in cmp.Explanation) Console.WriteLine("- " + line);
+            return 0;
+        });
+        return cmd;
+    }
+
+    public sealed record TotalenJson(string Groep, long Werkgevers, long OnderQuotumregeling, long MetQuotumtekort, decimal Quotumtekort, decimal Quotumheffing,
+        long QuotumregelingNietBerekenbaar, long OnderQuotumWetBanenafspraak, long OpslagNietBerekend, long BetalenOpslag, decimal Inclusiviteitsopslag, long OntvangenBonus,
+        decimal Banenafspraakbonus, long OntvangenLoonkostenvoordeel, decimal Loonkostenvoordeel, long WetBanenafspraakNietBerekenbaar)
+    {
+        public static TotalenJson From(RegimeTotals t) => new(t.Group, t.Employers, t.QuotaSubject, t.QuotaWithShortfall, t.QuotaShortfallJobs, t.Levy,
+            t.QuotaNotComputable, t.WbaSubject, t.SurchargeNotComputed, t.SurchargePayers, t.Surcharge, t.BonusReceivers, t.Bonus, t.WageCostAdvantageReceivers, t.WageCostAdvantage, t.WbaNotComputable);
+    }
+
+    public sealed record MetingJson(decimal FormeelMarkt, decimal FormeelOverheid, decimal Inleen, decimal? VerdeelsleutelOverheid, decimal? Markt, decimal? Overheid,
+        decimal? DoelstellingMarkt, decimal? DoelstellingOverheid, decimal Totaal, decimal Nulmeting, decimal Toename, decimal? DoelstellingTotaal, decimal BanenUitJaaruren);
+
+    public sealed record LandelijkJson(int Jaar, int ParameterjaarWetBanenafspraak, long Verloningsregels, TotalenJson Totaal, IReadOnlyList<TotalenJson> Groepen,
+        MetingJson Meting, bool PremieloonOpgegeven, IReadOnlyList<string> Opmerkingen, WerkgeverJson? Uitleg);
+
+    private static Command Landelijk()
+    {
+        var invoer = Text("--invoer", "Map met werkgevers, verloning, doelgroepregister (en toerekeningen, vorig_jaar, premieloon) als Parquet of CSV");
+        var jaar = Text("--jaar", "Jaar van de gegevens, bijvoorbeeld 2023");
+        var regimejaar = Text("--regimejaar", "Jaar waarvan de parameters van de Wet banenafspraak gelden (standaard: het eerste jaar van de wet voor eerdere gegevens)");
+        var uit = Text("--uit", "Map voor de resultaten (werkgevers_regimes.csv, samenvatting_regimes.txt)");
+        var uitleg = Text("--uitleg", "Toon beide berekeningen met uitleg voor dit loonheffingennummer");
+        var geheugen = Text("--geheugen", "Geheugenlimiet van DuckDB, bijvoorbeeld 4GB");
+        var overrides = ParameterOverrides();
+        var format = Format();
+        var cmd = new Command("landelijk", "Beide regimes voor iedere werkgever en de landelijke meting met en zonder splitsing markt/overheid")
+        {
+            invoer, jaar, regimejaar, uit, uitleg, geheugen, overrides, format,
+        };
+        cmd.SetAction(r =>
+        {
+            var json = IsJson(r, format);
+            var dir = r.GetValue(invoer) ?? throw new CliException("De optie --invoer is verplicht.");
+            var year = Int(r, jaar, required: true)!.Value;
+            var parameters = Parameters(r, overrides);
+            var options = new NationalComparisonOptions(dir, year, Int(r, regimejaar), r.GetValue(uit), r.GetValue(uitleg), r.GetValue(geheugen));
+            NationalComparisonResult result = null!;
+            var engine = new NationalRegimeComparison(parameters);
+            try
+            {
+                if (json) result = engine.Run(options);
+                else
+                    AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("invoer openen", ctx =>
+                    {
+                        var started = DateTime.UtcNow;
+                        result = engine.Run(options, s =>
+                        {
+                            ctx.Status($"{s} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
+                            AnsiConsole.MarkupLine($"[grey]{(DateTime.UtcNow - started).TotalSeconds,6:0.0}s[/] {Markup.Escape(s)}");
+                        });
+                    });
+            }
+            catch (AnalyticsInputException e) { throw new CliException(e.Message); }
+            catch (Rules.Parameters.MissingParameterException e) { throw new CliException(e.Message); }
+            var explanation = result.Explanation is { } c
+                ? new WerkgeverJson(year, ToJson(c.Quotumregeling), ToJson(c.WetBanenafspraak2025), null, c.Explanation)
+                : null;
+            if (json)
+            {
+                var m = result.Measurement;
+                WriteJson(new LandelijkJson(year, result.RegimeYear, result.PayrollRows, TotalenJson.From(result.Total), result.Groups.Select(TotalenJson.From).ToList(),
+                    new MetingJson(m.FormalMarket, m.FormalGovernment, m.HiredIn, m.GovernmentShareHiredIn?.Value, m.Market, m.Government, m.TargetMarket?.Value,
+                        m.TargetGovernment?.Value, m.Total, m.BaselineJobs.Required, m.Increase, m.TotalTarget, m.JobsFromYearHours),
+                    result.PremiumBaseGiven, result.Notes, explanation));
+                return 0;
+            }
+            Console.WriteLine();
+            Console.Write(NationalRegimeComparison.Text(result));
+            if (result.Explanation is { } x)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Werkgever {options.ExplainEmployer}");
+                foreach (var (title, o) in new[] { ("Quotumregeling", x.Quotumregeling), ("Wet banenafspraak (2025)", x.WetBanenafspraak2025) })
+                {
+                    Console.WriteLine($"{title} — {o.Regime.LegalBasis}");
+                    Console.Write(o.Trace.ToText());
+                    foreach (var line in o.Summary) Console.WriteLine("  " + line);
+                    Console.WriteLine();
+                }
+                foreach (var line in x.Explanation) Console.WriteLine("- " + line);
+            }
+            if (options.OutputDir is not null) Console.WriteLine($"Resultaten in {options.OutputDir}.");
             return 0;
         });
         return cmd;

@@ -5,10 +5,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Banenmonitor.Data.Import;
 
 /// <summary>State shared by the rows of one import: the database (inside the import's transaction), lookups and counters.</summary>
-public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key)
+public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, ImportOptions? options = null)
 {
     public BanenmonitorDbContext Db { get; } = db;
     public PseudonymKey Key { get; } = key;
+    /// <summary>Reports are stored as drafts (web submissions); a row asking for another status is an error.</summary>
+    public bool DraftsOnly { get; } = options?.DraftsOnly ?? false;
+
+    /// <summary>The report status of a row: the <c>status</c> column (or <paramref name="fallback"/>), or — when only drafts are allowed — concept.</summary>
+    public ReportStatus ReportStatus(RowReader row, ReportStatus fallback)
+    {
+        var status = row.Code("status", false, ImportKinds.Statuses);
+        if (!DraftsOnly) return status ?? fallback;
+        if (status is { } s && s != Model.ReportStatus.Draft)
+            row.Error("status", $"hier levert u een concept aan; '{ImportKinds.Dutch(ImportKinds.Statuses, s)}' kan niet (laat de kolom leeg of vul concept in). Na indienen beoordeelt een analist de rapportage.");
+        return Model.ReportStatus.Draft;
+    }
     public long Inserted { get; set; }
     public long Updated { get; set; }
     public long Unchanged { get; set; }

@@ -33,6 +33,13 @@ public sealed record ImportOptions
     public int MaxErrors { get; init; } = 10_000;
     /// <summary>Rows between progress reports.</summary>
     public int ProgressInterval { get; init; } = 10_000;
+    /// <summary>Sector and employer reports are stored as drafts (concept), whatever the file says (web submissions).</summary>
+    public bool DraftsOnly { get; init; }
+    /// <summary>
+    /// An extra check per parsed record, e.g. the scope of the user who uploads (only the own sector or employer):
+    /// returns the column and a Dutch message when the row may not be stored, else null.
+    /// </summary>
+    public Func<object, (string? Column, string Message)?>? RowCheck { get; init; }
 }
 
 /// <summary>
@@ -100,7 +107,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
     {
         var errors = new List<ImportError>();
         long moreErrors = 0;
-        var ctx = new ImportContext(db, key);
+        var ctx = new ImportContext(db, key, options);
         var run = new ImportRun { Id = Guid.NewGuid(), Kind = def.Name, FileName = fileName, FileHash = hash, UserName = userName, StartedAt = DateTime.UtcNow };
         var previousActor = db.Actor;
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -159,6 +166,11 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                         reader.Error(header.First(h => h.Value == raw.Cells.Length).Key, $"de rij houdt op na {raw.Cells.Length} van de {header.Count} kolommen");
                     object? record = null;
                     if (!reader.HasErrors) record = def.Parse(reader, ctx);
+                    if (record is not null && options.RowCheck?.Invoke(record) is { } refused)
+                    {
+                        reader.Error(refused.Column, refused.Message);
+                        record = null;
+                    }
                     if (record is not null)
                     {
                         var k = KeyHash(def.Key(record));

@@ -38,12 +38,44 @@ public static class ImportKinds
     public static string Dutch<T>(IReadOnlyDictionary<string, T> codes, T value) where T : struct =>
         codes.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
 
+    /// <summary>Dutch status word; rejected and superseded versions (not importable) have their own.</summary>
+    public static string DutchStatus(ReportStatus s) => s switch
+    {
+        ReportStatus.Rejected => "afgewezen",
+        ReportStatus.Superseded => "vervangen",
+        _ => Dutch(Statuses, s),
+    };
+
     internal const int MinYear = 2013, MaxYear = 2100;
+    /// <summary>Upper bound on an employer's paid hours in a year (far above the largest employer).</summary>
+    internal const decimal MaxPaidHours = 10_000_000_000m;
     internal const decimal MaxJobs = 10_000_000m;
     /// <summary>Hours in a leap year: no person can have more paid hours in a year.</summary>
     internal const decimal HoursPerYearCap = 366m * 24m;
 
     /// <summary>Upsert: copies the incoming values onto the stored record; null = inserted, true = changed, false = equal.</summary>
+    /// <summary>
+    /// Upsert of a report: an approved row replaces the approved report of its year; a draft or submitted row replaces
+    /// the open version (draft or submitted) of its year — never the approved one, which stays the figure until an
+    /// analyst approves the new version.
+    /// </summary>
+    /// <summary>A file may hold a year's approved report and its open new version, not two of either.</summary>
+    internal static string ReportKey<T>(T r) where T : IAuditedFigure, IReviewedReport =>
+        r.AuditKey + (r.Status == ReportStatus.Approved ? "|goedgekeurd" : "|open");
+
+    internal static bool? UpsertReport<T>(ImportContext ctx, IEnumerable<T> existing, T incoming) where T : class, IAuditedFigure, IReviewedReport
+    {
+        static bool IsOpen(ReportStatus s) => s is ReportStatus.Draft or ReportStatus.Submitted;
+        var match = existing.FirstOrDefault(e => e.AuditKey == incoming.AuditKey &&
+            (incoming.Status == ReportStatus.Approved ? e.Status == ReportStatus.Approved : IsOpen(e.Status) && IsOpen(incoming.Status)));
+        return Upsert(ctx, match, incoming, (e, i) =>
+        {
+            i.Id = e.Id;
+            i.SubmittedBy = e.SubmittedBy; i.SubmittedAt = e.SubmittedAt; i.ReviewedBy = e.ReviewedBy; i.ReviewedAt = e.ReviewedAt;
+            if (incoming.Status != ReportStatus.Approved) { i.SubmittedBy = null; i.SubmittedAt = null; }
+        });
+    }
+
     internal static bool? Upsert<T>(ImportContext ctx, T? existing, T incoming, Action<T, T> copyKey) where T : class
     {
         if (existing is null) { ctx.Db.Add(incoming); ctx.Count(null); return null; }
@@ -359,7 +391,7 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
         new("dekking", ColumnType.Number, false, "", "Deel van de werkgevers in de sector dat gegevens leverde (%)"),
         new("algemeen_beeld", ColumnType.Text, false, "", "Toelichting: algemeen beeld"),
         new("kwaliteit_en_duurzaamheid", ColumnType.Text, false, "", "Toelichting: kwaliteit en duurzaamheid van de banen"),
-        new("status", ColumnType.Code, true, "concept", "concept, ingediend of goedgekeurd"),
+        new("status", ColumnType.Code, false, "concept", "concept, ingediend of goedgekeurd (leeg: concept). Een concept vervangt nooit een goedgekeurde rapportage."),
         new(Source, ColumnType.Text, true, "Sectorrapportage 2023", "Bron van de cijfers"),
     ];
 
@@ -382,7 +414,7 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
             Coverage = row.Number("dekking", false, 0m, 100m),
             GeneralPicture = row.Text("algemeen_beeld", false, 20_000),
             QualityAndSustainability = row.Text("kwaliteit_en_duurzaamheid", false, 20_000),
-            Status = row.Code("status", true, ImportKinds.Statuses) ?? ReportStatus.Draft,
+            Status = ctx.ReportStatus(row, ReportStatus.Draft),
             Source = row.Text(Source, true, 400) ?? "",
         };
         if (r.PermanentShare + r.TemporaryShare > 100.5m) row.Error("aandeel_tijdelijk", "aandeel vast en aandeel tijdelijk samen zijn meer dan 100%");
@@ -411,22 +443,22 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
         row.Warn(column, $"het gerapporteerde percentage {DutchFormat.Number(p, p.Scale)}% volgt niet uit {formula} = {DutchFormat.Number(c, 2)}%; gecontroleerd tot op de afronding van het gerapporteerde getal");
     }
 
-    protected override string KeyOf(SectorReport r) => r.AuditKey;
+    protected override string KeyOf(SectorReport r) => ImportKinds.ReportKey(r);
 
     protected override async Task Write(ImportContext ctx, List<SectorReport> batch, CancellationToken ct)
     {
         var sectors = batch.Select(b => b.SectorId).Distinct().ToList();
-        var existing = (await ctx.Db.SectorReports.Where(e => sectors.Contains(e.SectorId)).ToListAsync(ct)).ToDictionary(e => e.AuditKey);
-        foreach (var r in batch) ImportKinds.Upsert(ctx, existing.GetValueOrDefault(r.AuditKey), r, (e, i) => i.Id = e.Id);
+        var existing = await ctx.Db.SectorReports.Where(e => sectors.Contains(e.SectorId)).ToListAsync(ct);
+        foreach (var r in batch) ImportKinds.UpsertReport(ctx, existing, r);
     }
 
     public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var x in db.SectorReports.AsNoTracking().OrderBy(r => r.SectorId).ThenBy(r => r.Year).Select(r => new { R = r, r.Sector!.Code }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var x in db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Submitted).OrderBy(r => r.SectorId).ThenBy(r => r.Year).ThenBy(r => r.Status).Select(r => new { R = r, r.Sector!.Code }).AsAsyncEnumerable().WithCancellation(ct))
         {
             var r = x.R;
             yield return [x.Code, r.Year, r.TargetJobs, r.RealisedJobs, r.Percentage, r.SroiJobs, r.PercentageIncludingSroi, r.HiredInJobs,
-                r.PermanentShare, r.TemporaryShare, r.Coverage, r.GeneralPicture, r.QualityAndSustainability, ImportKinds.Dutch(ImportKinds.Statuses, r.Status), r.Source];
+                r.PermanentShare, r.TemporaryShare, r.Coverage, r.GeneralPicture, r.QualityAndSustainability, ImportKinds.DutchStatus(r.Status), r.Source];
         }
     }
 }
@@ -439,7 +471,10 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
     [
         new(PayrollTaxNumber, ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de werkgever"),
         new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar"),
-        new("realisatie", ColumnType.Number, true, "12,5", "Gerealiseerde banen volgens de werkgever (fta)"),
+        new("realisatie", ColumnType.Number, false, "12,5", "Gerealiseerde banen volgens de werkgever (fta); of vul de uren in"),
+        new("verloonde_uren", ColumnType.Number, false, "", "Totaal verloonde uren van het jaar (voor het quotum)"),
+        new("uren_doelgroep", ColumnType.Number, false, "", "Verloonde uren van werknemers uit het doelgroepregister, inclusief toegerekende inleen"),
+        new("verloonde_uren_vorig_jaar", ColumnType.Number, false, "", "Totaal verloonde uren van het vorige jaar (voor de drempel)"),
         new("doel", ColumnType.Number, false, "", "Eigen doel in banen (fta)"),
         new("sroi", ColumnType.Number, false, "", "Banen bij leveranciers via social return / inkoop (fta), niet in de realisatie"),
         new("vast", ColumnType.Number, false, "", "Deel van de realisatie met een vast contract (fta)"),
@@ -447,6 +482,7 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
         new("inhuur", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (fta)"),
         new("acties", ColumnType.Text, false, "", "Ondernomen acties"),
         new("toelichting", ColumnType.Text, false, "", "Toelichting"),
+        new("status", ColumnType.Code, false, "", "concept, ingediend of goedgekeurd (leeg: goedgekeurd; via de website altijd concept)"),
         new(Source, ColumnType.Text, true, "Eigen telling schoolbestuur", "Bron van de telling"),
     ];
 
@@ -457,7 +493,11 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
         {
             EmployerId = employer?.Id ?? 0,
             Year = row.Integer(Year, true, ImportKinds.MinYear, ImportKinds.MaxYear) ?? 0,
-            RealisedJobs = row.Number("realisatie", true, 0m, ImportKinds.MaxJobs) ?? 0,
+            RealisedJobs = row.Number("realisatie", false, 0m, ImportKinds.MaxJobs),
+            TotalPaidHours = row.Number("verloonde_uren", false, 0m, ImportKinds.MaxPaidHours),
+            TargetGroupHours = row.Number("uren_doelgroep", false, 0m, ImportKinds.MaxPaidHours),
+            PreviousYearPaidHours = row.Number("verloonde_uren_vorig_jaar", false, 0m, ImportKinds.MaxPaidHours),
+            Status = ctx.ReportStatus(row, ReportStatus.Approved),
             TargetJobs = row.Number("doel", false, 0m, ImportKinds.MaxJobs),
             SroiJobs = row.Number("sroi", false, 0m, ImportKinds.MaxJobs),
             PermanentJobs = row.Number("vast", false, 0m, ImportKinds.MaxJobs),
@@ -467,6 +507,12 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
             Note = row.Text("toelichting", false, 4000),
             Source = row.Text(Source, true, 400) ?? "",
         };
+        if (!row.HasErrors && r.RealisedJobs is null && r.TargetGroupHours is null)
+            row.Error("realisatie", "vul de realisatie (banen) of de uren in (verloonde_uren en uren_doelgroep)");
+        if (!row.HasErrors && (r.TotalPaidHours is null) != (r.TargetGroupHours is null))
+            row.Error(r.TotalPaidHours is null ? "verloonde_uren" : "uren_doelgroep", "vul verloonde_uren en uren_doelgroep allebei in: het quotum heeft beide nodig");
+        if (!row.HasErrors && r.TargetGroupHours > r.TotalPaidHours)
+            row.Error("uren_doelgroep", $"de uren van de doelgroep ({r.TargetGroupHours}) zijn meer dan alle verloonde uren ({r.TotalPaidHours})");
         if (!row.HasErrors && r.PermanentJobs + r.TemporaryJobs > r.RealisedJobs)
             row.Error("vast", $"vast ({r.PermanentJobs}) plus tijdelijk ({r.TemporaryJobs}) is meer dan de realisatie ({r.RealisedJobs})");
         if (!row.HasErrors && r.HiredInJobs > r.RealisedJobs)
@@ -474,18 +520,20 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
         return row.HasErrors ? null : r;
     }
 
-    protected override string KeyOf(EmployerReport r) => r.AuditKey;
+    protected override string KeyOf(EmployerReport r) => ImportKinds.ReportKey(r);
 
     protected override async Task Write(ImportContext ctx, List<EmployerReport> batch, CancellationToken ct)
     {
         var ids = batch.Select(b => b.EmployerId).Distinct().ToList();
-        var existing = (await ctx.Db.EmployerReports.Where(e => ids.Contains(e.EmployerId)).ToListAsync(ct)).ToDictionary(e => e.AuditKey);
-        foreach (var r in batch) ImportKinds.Upsert(ctx, existing.GetValueOrDefault(r.AuditKey), r, (e, i) => i.Id = e.Id);
+        var existing = await ctx.Db.EmployerReports.Where(e => ids.Contains(e.EmployerId)).ToListAsync(ct);
+        foreach (var r in batch) ImportKinds.UpsertReport(ctx, existing, r);
     }
 
     public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var x in db.EmployerReports.AsNoTracking().OrderBy(r => r.EmployerId).ThenBy(r => r.Year).Select(r => new { R = r, r.Employer!.PayrollTaxNumber }).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [x.PayrollTaxNumber, x.R.Year, x.R.RealisedJobs, x.R.TargetJobs, x.R.SroiJobs, x.R.PermanentJobs, x.R.TemporaryJobs, x.R.HiredInJobs, x.R.Actions, x.R.Note, x.R.Source];
+        await foreach (var x in db.EmployerReports.AsNoTracking().Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Submitted).OrderBy(r => r.EmployerId).ThenBy(r => r.Year).ThenBy(r => r.Status).Select(r => new { R = r, r.Employer!.PayrollTaxNumber }).AsAsyncEnumerable().WithCancellation(ct))
+            yield return [x.PayrollTaxNumber, x.R.Year, x.R.RealisedJobs, x.R.TotalPaidHours, x.R.TargetGroupHours, x.R.PreviousYearPaidHours,
+                x.R.TargetJobs, x.R.SroiJobs, x.R.PermanentJobs, x.R.TemporaryJobs, x.R.HiredInJobs, x.R.Actions, x.R.Note,
+                ImportKinds.DutchStatus(x.R.Status), x.R.Source];
     }
 }

@@ -131,11 +131,29 @@ public sealed class SectorTarget : IAuditedFigure
     public string AuditKey => $"{SectorId}|{Year}";
 }
 
-/// <summary>Status of a sector report.</summary>
-public enum ReportStatus { Draft = 1, Submitted = 2, Approved = 3 }
+/// <summary>
+/// Where a sector or employer report is in its life. Only an <see cref="Approved"/> report is the figure of its
+/// sector (employer) and year — at most one per year, enforced by a filtered unique index. A new version is a
+/// <see cref="Draft"/> (at most one open draft or submission per year), <see cref="Submitted"/> to the ministry, and
+/// approved by an analyst, which makes the previous approved report <see cref="Superseded"/>: drafts never overwrite
+/// approved figures, and every version stays in the database and the audit trail.
+/// </summary>
+public enum ReportStatus { Draft = 1, Submitted = 2, Approved = 3, Rejected = 4, Superseded = 5 }
+
+/// <summary>Review workflow of a report: who submitted and who reviewed it, when.</summary>
+public interface IReviewedReport
+{
+    int Id { get; set; }
+    int Year { get; }
+    ReportStatus Status { get; set; }
+    string? SubmittedBy { get; set; }
+    DateTime? SubmittedAt { get; set; }
+    string? ReviewedBy { get; set; }
+    DateTime? ReviewedAt { get; set; }
+}
 
 /// <summary>A sector's yearly report (sectorrapportage): doel, realisatie, percentages, SROI, narrative.</summary>
-public sealed class SectorReport : IAuditedFigure
+public sealed class SectorReport : IAuditedFigure, IReviewedReport
 {
     public int Id { get; set; }
     public int SectorId { get; set; }
@@ -161,17 +179,30 @@ public sealed class SectorReport : IAuditedFigure
     public string? QualityAndSustainability { get; set; }
     public ReportStatus Status { get; set; } = ReportStatus.Draft;
     public required string Source { get; set; }
+    public string? SubmittedBy { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedAt { get; set; }
     public string AuditKey => $"{SectorId}|{Year}";
 }
 
-/// <summary>An employer's own report of its count (e.g. a school board), per year.</summary>
-public sealed class EmployerReport : IAuditedFigure
+/// <summary>
+/// An employer's own report per year: its count of jobs (e.g. a school board for its sector's register) and/or the
+/// inputs of its quota (paid hours, target-group hours, paid hours of the previous year) as HR enters them.
+/// </summary>
+public sealed class EmployerReport : IAuditedFigure, IReviewedReport
 {
     public int Id { get; set; }
     public int EmployerId { get; set; }
     public Employer? Employer { get; set; }
     public int Year { get; set; }
-    public decimal RealisedJobs { get; set; }
+    public decimal? RealisedJobs { get; set; }
+    /// <summary>Total paid hours (verloonde uren) of the year, for the quota.</summary>
+    public decimal? TotalPaidHours { get; set; }
+    /// <summary>Paid hours of target-group workers (incl. hired-in attributed to this employer), for the quota.</summary>
+    public decimal? TargetGroupHours { get; set; }
+    /// <summary>Total paid hours of the previous year (the threshold test looks at both years).</summary>
+    public decimal? PreviousYearPaidHours { get; set; }
     public decimal? TargetJobs { get; set; }
     /// <summary>Jobs at suppliers through social return / procurement (SROI/inkoop), not part of <see cref="RealisedJobs"/>.</summary>
     public decimal? SroiJobs { get; set; }
@@ -185,6 +216,11 @@ public sealed class EmployerReport : IAuditedFigure
     public string? Actions { get; set; }
     public string? Note { get; set; }
     public required string Source { get; set; }
+    public ReportStatus Status { get; set; } = ReportStatus.Approved;
+    public string? SubmittedBy { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedAt { get; set; }
     public string AuditKey => $"{EmployerId}|{Year}";
 }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Banenmonitor.Data.Audit;
 using Banenmonitor.Data.Model;
+using Banenmonitor.Rules.Parameters;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +23,15 @@ public interface IPublishedSectorFigures
 public sealed record SeedOptions
 {
     public bool Demo { get; init; }
-    /// <summary>Password of the demo accounts (configuration <c>Banenmonitor:DemoWachtwoord</c>); a fixed default is used only in demo mode.</summary>
+    /// <summary>One password for every demo account (configuration <c>Banenmonitor:DemoWachtwoord</c>); without it each demo account has its listed demo password.</summary>
     public string? DemoPassword { get; init; }
-    public const string DefaultDemoPassword = "Demo-Banenmonitor-2025!";
 }
+
+/// <summary>
+/// A demo account as shown on the login page in demo mode. A sector representative is scoped to
+/// <paramref name="SectorCode"/>, an employer user to the demo employer with <paramref name="PayrollTaxNumber"/>.
+/// </summary>
+public sealed record DemoAccount(string UserName, string Password, string Role, string Description, string? SectorCode = null, string? PayrollTaxNumber = null);
 
 /// <summary>What the seeder did.</summary>
 public sealed record SeedResult(bool WasEmpty, int PublishedReports, int DemoEmployers, int DemoUsers);
@@ -39,6 +45,22 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
 {
     public const string DemoPrefix = "Demo ";
     public const string DemoEmailDomain = "demo.banenmonitor.nl";
+
+    /// <summary>
+    /// The demo accounts: at least one per role, two sectors and two employers so scope can be tried out. Created only in
+    /// demo mode; the login page lists them with their (public, demo-only) passwords. <see cref="SeedOptions.DemoPassword"/>
+    /// replaces every password.
+    /// </summary>
+    public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
+    [
+        new($"beheerder@{DemoEmailDomain}", "Demo-Beheer-2024!", Roles.Administrator, "Beheerder (parameters, gebruikers, audit)"),
+        new($"analist@{DemoEmailDomain}", "Demo-Analist-2024!", Roles.Analyst, "Analist van het ministerie (beoordeelt aanleveringen)"),
+        new($"gemeenten@{DemoEmailDomain}", "Demo-Sector-2024!", Roles.SectorRepresentative, "Sectorvertegenwoordiger gemeenten", SectorCode: "gemeenten"),
+        new($"rijk@{DemoEmailDomain}", "Demo-Sector-2024!", Roles.SectorRepresentative, "Sectorvertegenwoordiger Rijk", SectorCode: "rijk"),
+        new($"werkgever@{DemoEmailDomain}", "Demo-Werkgever-2024!", Roles.Employer, "Werkgever Demo Gemeente Voorbeeldstad", PayrollTaxNumber: "900000001L01"),
+        new($"werkgever2@{DemoEmailDomain}", "Demo-Werkgever-2024!", Roles.Employer, "Werkgever Demo Provincie Proefland", PayrollTaxNumber: "900000006L01"),
+        new($"publiek@{DemoEmailDomain}", "Demo-Publiek-2024!", Roles.Public, "Geregistreerde bezoeker (alleen openbare cijfers)"),
+    ];
 
     public async Task<SeedResult> SeedAsync(SeedOptions options, CancellationToken ct = default)
     {
@@ -57,7 +79,7 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
                 await WorkAgendas.WorkAgendaSeed.SeedAsync(db, ct: ct); // starting work agendas derived from the documents
                 await tx.CommitAsync(ct);
             }
-            if (options.Demo) users = await SeedDemoUsersAsync(options.DemoPassword ?? SeedOptions.DefaultDemoPassword, ct);
+            if (options.Demo) users = await SeedDemoUsersAsync(options.DemoPassword, ct);
             return new SeedResult(empty, reports, employers, users);
         }
         finally { db.Actor = previous; }
@@ -102,62 +124,90 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
         var employers = new[]
         {
             new Employer { PayrollTaxNumber = "900000001L01", Name = DemoPrefix + "Gemeente Voorbeeldstad", SectorId = Sector("gemeenten"), SizeClass = SizeClass.Large, LenderType = LenderType.None },
+            new Employer { PayrollTaxNumber = "900000006L01", Name = DemoPrefix + "Provincie Proefland", SectorId = Sector("provincies"), SizeClass = SizeClass.Large, LenderType = LenderType.None },
             new Employer { PayrollTaxNumber = "900000002L01", Name = DemoPrefix + "Schoolbestuur De Leerboom", SectorId = Sector("po"), SizeClass = SizeClass.Medium, LenderType = LenderType.None },
             new Employer { PayrollTaxNumber = "900000003L01", Name = DemoPrefix + "Uitzendbureau Inzet", SectorId = Sector(SectorCatalog.Market), SizeClass = SizeClass.Large, LenderType = LenderType.Agency },
             new Employer { PayrollTaxNumber = "900000004L01", Name = DemoPrefix + "Sw-bedrijf Samen Werkt", SectorId = Sector(SectorCatalog.ShelteredEmployment), SizeClass = SizeClass.Large, LenderType = LenderType.ShelteredEmployment },
             new Employer { PayrollTaxNumber = "900000005L01", Name = DemoPrefix + "Bouwbedrijf Sociaal Bouwen", SectorId = Sector(SectorCatalog.Market), SizeClass = SizeClass.Medium, LenderType = LenderType.None },
         };
-        db.Employers.AddRange(employers);
-        await db.SaveChangesAsync(ct);
+        // Saved one by one so the ids follow this order (the municipality is employer 1, the province employer 2).
+        foreach (var e in employers) { db.Employers.Add(e); await db.SaveChangesAsync(ct); }
+        var (municipality, province, school, agency, sheltered, builder) = (employers[0], employers[1], employers[2], employers[3], employers[4], employers[5]);
 
         var grounds = new[] { RegistrationGround.Wajong, RegistrationGround.Participatiewet, RegistrationGround.Wsw, RegistrationGround.Praktijkroute };
         for (var p = 1; p <= 12; p++)
             db.TargetGroupRegistrations.Add(new TargetGroupRegistration { Pseudonym = DemoPerson(p), Ground = grounds[p % grounds.Length], StartDate = new DateOnly(2015 + p % 8, 1 + p % 12, 1) });
         // Persons 1–12 are in the register; 13–20 are other employees. Monthly hours in 2024.
-        var assignment = new (int Employer, int FirstPerson, int LastPerson, EmploymentForm Form, decimal Hours)[]
+        var assignment = new (Employer Employer, int FirstPerson, int LastPerson, EmploymentForm Form, decimal Hours)[]
         {
-            (0, 1, 4, EmploymentForm.Direct, 112m), (0, 13, 16, EmploymentForm.Direct, 140m),
-            (1, 5, 6, EmploymentForm.Direct, 86m), (1, 17, 18, EmploymentForm.Direct, 130m),
-            (2, 7, 9, EmploymentForm.Agency, 120m), (3, 10, 11, EmploymentForm.Direct, 125m),
-            (4, 12, 12, EmploymentForm.Direct, 150m), (4, 19, 20, EmploymentForm.Direct, 160m),
+            (municipality, 1, 4, EmploymentForm.Direct, 112m), (municipality, 13, 16, EmploymentForm.Direct, 140m),
+            (school, 5, 6, EmploymentForm.Direct, 86m), (school, 17, 18, EmploymentForm.Direct, 130m),
+            (agency, 7, 9, EmploymentForm.Agency, 120m), (sheltered, 10, 11, EmploymentForm.Direct, 125m),
+            (builder, 12, 12, EmploymentForm.Direct, 150m), (builder, 19, 20, EmploymentForm.Direct, 160m),
         };
-        foreach (var (e, first, last, form, hours) in assignment)
+        foreach (var (employer, first, last, form, hours) in assignment)
             for (var p = first; p <= last; p++)
                 for (var m = 1; m <= 12; m++)
                 {
                     var start = new DateOnly(2024, m, 1);
-                    db.PaidHours.Add(new PaidHoursRecord { EmployerId = employers[e].Id, Pseudonym = DemoPerson(p), PeriodStart = start, PeriodEnd = start.AddMonths(1).AddDays(-1), Hours = hours, Form = form });
+                    db.PaidHours.Add(new PaidHoursRecord { EmployerId = employer.Id, Pseudonym = DemoPerson(p), PeriodStart = start, PeriodEnd = start.AddMonths(1).AddDays(-1), Hours = hours, Form = form });
                 }
-        db.HiredInAttributions.Add(new HiredInAttribution { LenderId = employers[2].Id, HirerId = employers[0].Id, Pseudonym = DemoPerson(7), Year = 2024, Hours = 1440m, AgreedOn = new DateOnly(2025, 6, 30) });
-        var contract = new SroiContract { Reference = "DEMO-SROI-2024-001", ProcurerId = employers[0].Id, SupplierName = DemoPrefix + "Bouwbedrijf Sociaal Bouwen", SupplierPayrollTaxNumber = employers[4].PayrollTaxNumber, Value = 2_000_000m, Obligation = 100_000m };
+        db.HiredInAttributions.Add(new HiredInAttribution { LenderId = agency.Id, HirerId = municipality.Id, Pseudonym = DemoPerson(7), Year = 2024, Hours = 1440m, AgreedOn = new DateOnly(2025, 6, 30) });
+        var contract = new SroiContract { Reference = "DEMO-SROI-2024-001", ProcurerId = municipality.Id, SupplierName = builder.Name, SupplierPayrollTaxNumber = builder.PayrollTaxNumber, Value = 2_000_000m, Obligation = 100_000m };
         contract.Placements.Add(new SroiPlacement { Reference = "1", Pseudonym = DemoPerson(12), Year = 2024, Hours = 1800m });
         contract.Placements.Add(new SroiPlacement { Reference = "2", PersonCount = 2, Year = 2024, Hours = 1600m });
         db.SroiContracts.Add(contract);
-        db.EmployerReports.Add(new EmployerReport { EmployerId = employers[1].Id, Year = 2024, RealisedJobs = 1.6m, TargetJobs = 2m, Note = "Synthetische demotelling.", Source = DemoPrefix + "eigen telling" });
+        db.EmployerReports.Add(new EmployerReport { EmployerId = school.Id, Year = 2024, RealisedJobs = 1.6m, TargetJobs = 2m, Note = "Synthetische demotelling.", Source = DemoPrefix + "eigen telling" });
+        AddDemoQuotaReports(municipality, province);
         await db.SaveChangesAsync(ct);
         return employers.Length;
     }
 
-    private async Task<int> SeedDemoUsersAsync(string password, CancellationToken ct)
+    /// <summary>
+    /// Approved quota figures (paid hours) 2019–2023 of the two demo government employers, as their HR would enter them:
+    /// a municipality of about 300 fte growing slowly (cf. seed 003 footnote 20) and a province of 1,200 fte; hours are
+    /// fte × 36 h × 52 weeks, target-group hours a number of jobs × the hours per job of the year.
+    /// </summary>
+    private void AddDemoQuotaReports(Employer municipality, Employer province)
+    {
+        var years = new[] { 2019, 2020, 2021, 2022, 2023 };
+        for (var i = 0; i < years.Length; i++)
+        {
+            var hoursPerJob = ParameterSet.Embedded.Get(ParameterNames.HoursPerJobPerYear, years[i]).Required;
+            decimal Hours(decimal fte) => Math.Round(fte * 36m * 52m);
+            db.EmployerReports.Add(new EmployerReport
+            {
+                EmployerId = municipality.Id, Year = years[i], TotalPaidHours = Hours(300m + 5 * i), PreviousYearPaidHours = Hours(300m + 5 * Math.Max(i - 1, 0)),
+                TargetGroupHours = Math.Round((6m + 1.5m * i) * hoursPerJob), Source = DemoPrefix + "opgave HR", Status = ReportStatus.Approved,
+            });
+            db.EmployerReports.Add(new EmployerReport
+            {
+                EmployerId = province.Id, Year = years[i], TotalPaidHours = Hours(1200m), PreviousYearPaidHours = Hours(1200m),
+                TargetGroupHours = Math.Round((20m + 2 * i) * hoursPerJob), Source = DemoPrefix + "opgave HR", Status = ReportStatus.Approved,
+            });
+        }
+    }
+
+    private async Task<int> SeedDemoUsersAsync(string? password, CancellationToken ct)
     {
         var hasher = new PasswordHasher<AppUser>();
         var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
-        var employer = await db.Employers.Where(e => e.PayrollTaxNumber == "900000001L01").Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        var employers = await db.Employers.Where(e => e.PayrollTaxNumber.StartsWith("900000")).ToDictionaryAsync(e => e.PayrollTaxNumber, e => e.Id, ct);
         var created = 0;
-        foreach (var role in Roles.All)
+        foreach (var a in DemoAccounts)
         {
-            var userName = $"demo-{role}@{DemoEmailDomain}";
-            if (await db.Users.AnyAsync(u => u.NormalizedUserName == userName.ToUpperInvariant(), ct)) continue;
+            if (await db.Users.AnyAsync(u => u.NormalizedUserName == a.UserName.ToUpperInvariant(), ct)) continue;
             var user = new AppUser
             {
-                UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), Email = userName, NormalizedEmail = userName.ToUpperInvariant(),
-                EmailConfirmed = true, DisplayName = $"Demo {role}", IsDemo = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-                SectorId = role == Roles.SectorRepresentative ? SectorCatalog.All.First(s => s.Code == "gemeenten").Id : null,
-                EmployerId = role == Roles.Employer ? employer : null,
+                UserName = a.UserName, NormalizedUserName = a.UserName.ToUpperInvariant(), Email = a.UserName, NormalizedEmail = a.UserName.ToUpperInvariant(),
+                EmailConfirmed = true, DisplayName = a.Description, IsDemo = true, LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                SectorId = a.SectorCode is { } code ? SectorCatalog.All.First(s => s.Code == code).Id : null,
+                EmployerId = a.PayrollTaxNumber is { } number && employers.TryGetValue(number, out var id) ? id : null,
             };
-            user.PasswordHash = hasher.HashPassword(user, password);
+            user.PasswordHash = hasher.HashPassword(user, password ?? a.Password);
             db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[a.Role] });
             created++;
         }
         await db.SaveChangesAsync(ct);

@@ -19,7 +19,8 @@ public sealed record ProgressReport(
     IReadOnlyList<OverviewRow> Overview,
     IReadOnlyList<Contradiction> Contradictions,
     IReadOnlyList<SourceNote> Sources,
-    string? SectorPercentageChart)
+    string? SectorPercentageChart,
+    RegimesSection? Regimes = null)
 {
     /// <summary>True when this is the report of one sector (<c>--sector</c>), false for the national report.</summary>
     public bool IsSectorReport => Sector is not null;
@@ -126,3 +127,29 @@ public sealed record SourceNote(int Number, string Document, string DocumentTitl
 {
     public string Text => $"{DocumentTitle}{(Section.Length > 0 ? ", " + Section : "")}: \u201C{Quote}\u201D" + (Note is null ? "" : $" ({Note})");
 }
+
+/// <summary>
+/// "Twee regimes naast elkaar": the year's published figures under the quotumregeling (market and government measured and
+/// tested apart; SROI jobs count for the supplier) and in the view of the Wet banenafspraak 2025 (one national measurement;
+/// who realises a job does not matter, so SROI/procurement jobs count for the procuring sector: the SROI scenario).
+/// </summary>
+public sealed record RegimesSection(
+    int Year,
+    IReadOnlyList<string> Introduction,
+    IReadOnlyList<RegimeNationalRow> National,
+    IReadOnlyList<RegimeSectorRow> Sectors,
+    IReadOnlyList<string> Differences);
+
+/// <summary>One line of the national comparison: the value under each regime (null: the regime has no such figure).</summary>
+public sealed record RegimeNationalRow(string Label, ReportValue? Quotumregeling, ReportValue? WetBanenafspraak, bool Emphasis = false);
+
+/// <summary>One sector under both countings: realisation percentage now and with SROI jobs counted for the procurer.</summary>
+public sealed record RegimeSectorRow(
+    PublicSector Sector,
+    ReportValue Target,
+    ReportValue Realised,
+    ReportValue Percentage,
+    ReportValue? Sroi,
+    ReportValue? PercentageSroiScenario,
+    ReportValue? Difference,
+    string Explanation);

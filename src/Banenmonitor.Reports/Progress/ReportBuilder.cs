@@ -78,10 +78,11 @@ public sealed class ReportBuilder(ReportSources sources)
         var sections = sectors.Select(s => SectorSection(ctx, s, year)).ToList();
         var overview = sectors.Select(s => Overview(ctx, s, year)).ToList();
         var chart = sector is null ? PercentageChart(ctx, order, year) : null;
+        var regimes = Regimes(ctx, sectors, year, national);
         var title = $"Voortgangsrapportage banenafspraak {year}" + (sector is null ? "" : $" — {sector.Name}");
         var contradictions = blocking.Select((c, i) => new Contradiction(i + 1, ReportRefusedException.SectorName(c.Sector), c.Figure, c.Document,
             c.Published, c.Computed, c.Explanation, c.Source, ReportRefusedException.Num(c, c.Published), ReportRefusedException.Num(c, c.Computed))).ToList();
-        return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart);
+        return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart, regimes);
     }
 
     /// <summary>The published sector figures plus, where the documents lack a figure, the approved sector reports of the database.</summary>
@@ -250,6 +251,81 @@ public sealed class ReportBuilder(ReportSources sources)
         "onderzoeksinstellingen" => "onderzoeksinst.",
         _ => s.Name,
     };
+
+    // ------------------------------------------------------------------ two regimes side by side
+
+    /// <summary>
+    /// The year's figures under the quotumregeling and in the view of the Wet banenafspraak 2025: the national measurement
+    /// with and without the market/government split, and per sector the SROI scenario computed by the rules core
+    /// (<see cref="Rules.Regimes.RegimeComparison.Sector"/>) from the published target, realisation and SROI jobs.
+    /// </summary>
+    private static RegimesSection? Regimes(Context ctx, IReadOnlyList<PublicSector> sectors, int year, NationalSection? national)
+    {
+        var rows = new List<RegimeSectorRow>();
+        foreach (var s in sectors)
+        {
+            var fy = ctx.Data.Get(s, year);
+            if (fy.Target is not { Value: > 0 } t || fy.Realised is not { } r) continue;
+            var sc = Rules.Regimes.RegimeComparison.Sector(s.Code, year, new Jobs(t.Value), new Jobs(r.Value), fy.Sroi is { } x ? new Jobs(x.Value) : null);
+            var approx = t.Approximate || r.Approximate;
+            var now = ctx.Computed(sc.Current.Percentage.Points, 1, "%", approx, r, t);
+            ReportValue? scenario = null, diff = null;
+            string why;
+            if (sc.SroiForProcurer?.PercentageIncludingSroi is { } p && fy.Sroi is { } sroi)
+            {
+                scenario = ctx.Computed(p.Points, 1, "%", approx || sroi.Approximate, r, sroi, t);
+                diff = ctx.Computed(p.Points - sc.Current.Percentage.Points, 1, "procentpunt", approx || sroi.Approximate, r, sroi, t);
+                why = $"Met {DutchFormat.Number(sroi.Value, Math.Max(0, sroi.Decimals))} banen via SROI/inkoop erbij: ({DutchFormat.Number(r.Value, Math.Max(0, r.Decimals))} + " +
+                      $"{DutchFormat.Number(sroi.Value, Math.Max(0, sroi.Decimals))}) ÷ {DutchFormat.Number(t.Value, Math.Max(0, t.Decimals))} = {scenario.Text} in plaats van {now.Text}.";
+            }
+            else why = "Geen SROI-banen gepubliceerd.";
+            rows.Add(new RegimeSectorRow(s, ctx.Value(t)!, ctx.Value(r)!, now, ctx.Value(fy.Sroi), scenario, diff, why));
+        }
+        var nat = new List<RegimeNationalRow>();
+        var differences = new List<string>();
+        if (national is not null)
+        {
+            var total = national.Table.FirstOrDefault(x => x.Emphasis);
+            var target = national.Table.FirstOrDefault(x => x.Label == "Doelstelling");
+            var gap = national.Table.FirstOrDefault(x => x.Label == "Verschil met doelstelling");
+            if (total is not null && target is not null && gap is not null)
+            {
+                nat.Add(new("Toename banen markt", total.Cells[0], null));
+                nat.Add(new("Toename banen overheid", total.Cells[1], null));
+                nat.Add(new("Toename banen totaal", total.Cells[2], total.Cells[2], true));
+                nat.Add(new("Doelstelling markt", target.Cells[0], null));
+                nat.Add(new("Doelstelling overheid", target.Cells[1], null));
+                nat.Add(new("Doelstelling totaal", target.Cells[2], target.Cells[2], true));
+                nat.Add(new("Verschil met doelstelling markt", gap.Cells[0], null));
+                nat.Add(new("Verschil met doelstelling overheid", gap.Cells[1], null));
+                nat.Add(new("Verschil met doelstelling totaal", gap.Cells[2], gap.Cells[2], true));
+                if (gap.Cells[0] is { } gm && gap.Cells[1] is { } gg && gap.Cells[2] is { } gt)
+                {
+                    differences.Add($"Onder de quotumregeling worden markt en overheid elk aan hun eigen doelstelling getoetst: markt {Signed(gm.Value)}, overheid {Signed(gg.Value)} banen. " +
+                                    "Blijft de overheid achter, dan geldt voor overheidswerkgevers boven de drempel de quotumregeling met een heffing per ontbrekende baan (opgeschort en nooit geïnd, Wfsv art. 122na).");
+                    differences.Add($"In de Wet banenafspraak (2025) is er één landelijke meting: alleen het totaal telt ({Signed(gt.Value)} banen ten opzichte van de doelstelling), " +
+                                    "zonder verdeelsleutel voor inleenbanen; een tekort in de ene sector wordt door de andere gecompenseerd. Na activering betalen werkgevers die het quotumpercentage niet halen een opslag op de premie Aof, en krijgt iedere werkgever een bonus per baan.");
+                }
+            }
+        }
+        if (rows.Count == 0 && nat.Count == 0) return null;
+        var withSroi = rows.Where(x => x.PercentageSroiScenario is not null).ToList();
+        if (withSroi.Count > 0)
+            differences.Add($"Onder de huidige wet tellen banen via SROI/inkoop bij de leverancier (sector markt). De Wet banenafspraak maakt niet uit wie een baan realiseert; " +
+                            $"in het SROI-scenario (beleidsoptie, seed 004 en seed 000 voetnoot 5) tellen ze bij de aanbestedende sector. Voor {withSroi.Count} " +
+                            $"{(withSroi.Count == 1 ? "sector" : "sectoren")} met gepubliceerde SROI-banen stijgt het realisatiepercentage dan met " +
+                            string.Join(", ", withSroi.Select(x => $"{x.Difference!.Number} procentpunt ({x.Sector.Name})")) + ".");
+        var intro = new List<string>
+        {
+            $"Dezelfde gepubliceerde cijfers over {year} onder twee regimes: de quotumregeling van de Wet banenafspraak en quotum arbeidsbeperkten ({Rules.Regimes.Regime.Quotumregeling.LegalBasis}) " +
+            $"en de nieuwe Wet banenafspraak ({Rules.Regimes.Regime.WetBanenafspraak2025.LegalBasis}), die geldt vanaf {Rules.Regimes.Regime.WetBanenafspraak2025.FirstYear}. " +
+            "Zo is te zien wat de nieuwe wet voor dezelfde cijfers betekent.",
+            "De sectorpercentages zijn door Banenmonitor berekend uit de gepubliceerde doelen, realisaties en SROI-banen (realisatie ÷ doel × 100, afgerond op één decimaal).",
+        };
+        return new RegimesSection(year, intro, nat, rows, differences);
+    }
+
+    private static string Signed(decimal v) => (v > 0 ? "+" : "") + DutchFormat.Number(v, 0);
 
     // ------------------------------------------------------------------ national
 

@@ -49,6 +49,7 @@ public static class HtmlReportRenderer
         sb.Append("</section>\n");
 
         Overview(sb, report);
+        if (report.Regimes is { } rg) Regimes(sb, rg);
         if (report.IsConcept) Contradictions(sb, report);
         Sources(sb, report);
         sb.Append("</main>\n</body>\n</html>\n");
@@ -151,6 +152,43 @@ public static class HtmlReportRenderer
         sb.Append("</tbody></table><p class=\"voetnoot\">Berekend = realisatie ÷ doel × 100 uit de gepubliceerde cijfers. Een leeg vak: niet gepubliceerd.</p></section>\n");
     }
 
+    private static void Regimes(StringBuilder sb, RegimesSection r)
+    {
+        sb.Append($"<section class=\"regimes\" id=\"twee-regimes\"><h2>Twee regimes naast elkaar</h2>");
+        foreach (var p in r.Introduction) sb.Append($"<p>{E(p)}</p>");
+        if (r.National.Count > 0)
+        {
+            sb.Append($"<table class=\"tabel-regimes\"><caption>Landelijke meting {r.Year}: met en zonder splitsing markt/overheid</caption><thead><tr><th scope=\"col\"></th>")
+              .Append("<th scope=\"col\" class=\"getal\">Quotumregeling (markt en overheid apart)</th><th scope=\"col\" class=\"getal\">Wet banenafspraak 2025 (één landelijke meting)</th></tr></thead><tbody>");
+            foreach (var row in r.National)
+                sb.Append(row.Emphasis ? "<tr class=\"nadruk\">" : "<tr>").Append($"<th scope=\"row\">{E(row.Label)}</th><td class=\"getal\">").Append(Value(row.Quotumregeling, compact: true))
+                  .Append("</td><td class=\"getal\">").Append(row.WetBanenafspraak is null ? "<span class=\"leeg\">niet apart gemeten</span>" : Value(row.WetBanenafspraak, compact: true)).Append("</td></tr>");
+            sb.Append("</tbody></table>");
+        }
+        if (r.Sectors.Count > 0)
+        {
+            sb.Append($"<table class=\"tabel-overzicht tabel-sroi\"><caption>Realisatiepercentage per sector {r.Year}: SROI-banen bij de leverancier (quotumregeling) of bij de aanbestedende sector (SROI-scenario)</caption><thead><tr>")
+              .Append("<th scope=\"col\">Sector</th><th scope=\"col\" class=\"getal\">Doel</th><th scope=\"col\" class=\"getal\">Realisatie</th>")
+              .Append("<th scope=\"col\" class=\"getal\">Quotumregeling</th><th scope=\"col\" class=\"getal\">SROI</th>")
+              .Append("<th scope=\"col\" class=\"getal\">SROI-scenario</th><th scope=\"col\" class=\"getal\">Verschil</th><th scope=\"col\">Toelichting</th></tr></thead><tbody>");
+            foreach (var x in r.Sectors)
+            {
+                sb.Append($"<tr><th scope=\"row\">{E(x.Sector.Name)}</th>");
+                foreach (var v in new[] { x.Target, x.Realised, x.Percentage, x.Sroi, x.PercentageSroiScenario, x.Difference })
+                    sb.Append("<td class=\"getal\">").Append(Value(v, compact: true)).Append("</td>");
+                sb.Append($"<td>{E(x.Explanation)}</td></tr>");
+            }
+            sb.Append("</tbody></table>");
+        }
+        if (r.Differences.Count > 0)
+        {
+            sb.Append("<h3>Het verschil</h3><ul class=\"verschil\">");
+            foreach (var d in r.Differences) sb.Append($"<li>{E(d)}</li>");
+            sb.Append("</ul>");
+        }
+        sb.Append("</section>\n");
+    }
+
     private static void Contradictions(StringBuilder sb, ProgressReport report)
     {
         sb.Append("<section id=\"tegenstrijdigheden\" class=\"tegenstrijdigheden\"><h2>Tegenstrijdigheden in de bronnen</h2>");
@@ -211,6 +249,9 @@ public static class HtmlReportRenderer
         table.cijfers th { font-weight: normal; min-width: 18em; }
         .tabel-overzicht { font-size: 9pt; width: 100%; }
         .tabel-overzicht .getal { white-space: normal; }
+        .tabel-regimes { width: 100%; }
+        .tabel-regimes th[scope=row] { min-width: 16em; font-weight: normal; }
+        .tabel-sroi td:last-child { min-width: 14em; font-size: 8.5pt; }
         .label { font-size: 8pt; color: #555; font-style: italic; }
         sup.bron { font-size: 7pt; color: #555; margin-left: 1px; }
         sup.bron a { text-decoration: none; color: #555; }

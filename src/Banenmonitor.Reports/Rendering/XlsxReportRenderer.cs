@@ -18,6 +18,7 @@ public static class XlsxReportRenderer
     public const string SheetOverview = "Overzicht sectoren";
     public const string SheetSectorFigures = "Sectorcijfers";
     public const string SheetContradictions = "Tegenstrijdigheden";
+    public const string SheetRegimes = "Twee regimes";
     public const string SheetSources = "Bronnen";
 
     public static byte[] Render(ProgressReport report)
@@ -59,6 +60,19 @@ public static class XlsxReportRenderer
                 Part(s, "Cijfermatige realisatie", s.Realisation).Concat(Part(s, "Samenstelling", s.Composition))
                     .Concat(Part(s, $"Vergelijking met {s.PreviousYear}", s.Comparison)).Concat(Part(s, "Dekking", s.Coverage)))
             .ToList();
+        if (report.Regimes is { } rg)
+        {
+            var regimeRows = rg.National.Select(r => Row(("onderdeel", "landelijke meting"), ("regel", r.Label), ("sector", null), ("quotumregeling", r.Quotumregeling?.Value),
+                ("wet_banenafspraak_2025", r.WetBanenafspraak?.Value), ("eenheid", "banen"), ("doel_fta", null), ("realisatie_fta", null), ("sroi_fta", null), ("toelichting", null),
+                ("bronnen", Sources(new[] { r.Quotumregeling, r.WetBanenafspraak }.Where(v => v is not null).SelectMany(v => v!.Sources))))).ToList();
+            regimeRows.AddRange(rg.Sectors.Select(x => Row(("onderdeel", "realisatiepercentage per sector"), ("regel", "realisatiepercentage"), ("sector", x.Sector.Name),
+                ("quotumregeling", x.Percentage.Value), ("wet_banenafspraak_2025", x.PercentageSroiScenario?.Value ?? x.Percentage.Value), ("eenheid", "%"),
+                ("doel_fta", x.Target.Value), ("realisatie_fta", x.Realised.Value), ("sroi_fta", x.Sroi?.Value), ("toelichting", x.Explanation),
+                ("bronnen", Sources(new[] { x.Target, x.Realised, x.Sroi }.Where(v => v is not null).SelectMany(v => v!.Sources))))));
+            regimeRows.AddRange(rg.Introduction.Concat(rg.Differences).Select(t => Row(("onderdeel", "toelichting"), ("regel", null), ("sector", null), ("quotumregeling", null),
+                ("wet_banenafspraak_2025", null), ("eenheid", null), ("doel_fta", null), ("realisatie_fta", null), ("sroi_fta", null), ("toelichting", t), ("bronnen", null))));
+            sheets[SheetRegimes] = regimeRows;
+        }
         if (report.IsConcept)
             sheets[SheetContradictions] = report.Contradictions.Select(c => Row(("nummer", $"T{c.Number}"), ("sector", c.Sector), ("cijfer", c.Figure),
                 ("document", c.Document), ("gepubliceerd", c.Published), ("berekend", decimal.Round(c.Computed, 4)), ("toelichting", c.Explanation), ("bron", c.Source))).ToList();

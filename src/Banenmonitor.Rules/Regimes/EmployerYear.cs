@@ -12,6 +12,8 @@ public sealed record TargetGroupEmployee(string Reference, PaidHours Hours);
 /// <param name="PremiumBase">Wages subject to the disability-fund premium (premieloon Aof), for the 2025 surcharge.</param>
 /// <param name="PremiumBaseExcluded">Part of the premium base the surcharge is not levied over: wages of lent-out workers, non-lent Wsw workers and sheltered work (beschut werk).</param>
 /// <param name="SroiHours">Paid hours of target-group workers placed at suppliers through this employer's procurement (SROI); only counted in the SROI scenario.</param>
+/// <param name="Attributions">Hired-in attributions (quotumregeling only, Besluit Wfsv art. 2.27–2.31).</param>
+/// <param name="AgencyStaffHours">Hours of agency staff in A (quotumregeling only, for the agency rule of the quota).</param>
 public sealed record EmployerYear(
     int Year,
     PaidHours TotalPaidHours,
@@ -21,7 +23,25 @@ public sealed record EmployerYear(
     Euros? PremiumBase = null,
     Euros? PremiumBaseExcluded = null,
     IReadOnlyList<TargetGroupEmployee>? TargetGroupEmployees = null,
-    PaidHours? SroiHours = null);
+    PaidHours? SroiHours = null,
+    IReadOnlyList<Quota.HiredInAttribution>? Attributions = null,
+    PaidHours? AgencyStaffHours = null);
+
+/// <summary>What an amount of a regime outcome is.</summary>
+public enum RegimeAmountKind
+{
+    /// <summary>Quotumheffing per missing job (quotumregeling).</summary>
+    Levy,
+    /// <summary>Inclusiviteitsopslag on the disability-fund premium (Wet banenafspraak art. 6).</summary>
+    Surcharge,
+    /// <summary>Banenafspraakbonus per 25.5-hour job (Wtl art. 2.13 lid 2).</summary>
+    Bonus,
+    /// <summary>Loonkostenvoordeel doelgroep banenafspraak (Wtl art. 2.10, 2.13).</summary>
+    WageCostAdvantage,
+}
+
+/// <summary>One amount of a regime outcome (payable or receivable), so totals can be made per kind.</summary>
+public sealed record RegimeAmount(RegimeAmountKind Kind, Euros Amount);
 
 /// <summary>What a regime means for one employer in one year: what it pays and what it receives, with the trace.</summary>
 public sealed record RegimeOutcome(
@@ -34,6 +54,23 @@ public sealed record RegimeOutcome(
     IReadOnlyList<string> Summary,
     Trace Trace)
 {
+    /// <summary>The outcome's amounts by kind (levy; surcharge, bonus, wage cost advantage); empty when not computable.</summary>
+    public IReadOnlyList<RegimeAmount> Amounts { get; init; } = [];
+
+    /// <summary>
+    /// Whether the regime's quota obligation applied to the employer this year: quotumregeling — government employer above
+    /// the threshold (not exempt); Wet banenafspraak — quota part activated, surcharge year reached and not a small employer.
+    /// </summary>
+    public bool SubjectToQuota { get; init; }
+
+    /// <summary>Set when part of the outcome could not be computed (e.g. the surcharge without a premium base); the rest stands.</summary>
+    public string? Incomplete { get; init; }
+
+    /// <summary>Quotumtekort in jobs (quotumregeling only).</summary>
+    public Jobs? Shortfall { get; init; }
+
+    public decimal Amount(RegimeAmountKind kind) => Amounts.Where(a => a.Kind == kind).Sum(a => a.Amount.Value);
+
     /// <summary>Receivable minus what is actually payable (a suspended levy is not paid).</summary>
     public Euros NetBenefit => new(Receivable.Value - (PayableSuspended ? 0m : Payable.Value));
     public bool UsesUnconfirmed => Trace.UsesUnconfirmed;

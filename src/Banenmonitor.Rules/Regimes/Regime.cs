@@ -14,6 +14,9 @@ public sealed record Regime(RegimeKind Kind, string Name, string LegalBasis, int
 {
     public bool Governs(int year) => year >= FirstYear && (LastYear is null || year <= LastYear);
 
+    /// <summary>The year whose parameters apply when this regime is computed on data of <paramref name="dataYear"/> (its first year for earlier data).</summary>
+    public int ParameterYearFor(int dataYear) => Math.Max(dataYear, FirstYear);
+
     public static readonly Regime Quotumregeling = new(RegimeKind.Quotumregeling, "Quotumregeling (Wet banenafspraak en quotum arbeidsbeperkten)",
         "Wfsv art. 34, 38b–38j (BWBR0017745); Besluit Wfsv art. 2.20–2.33 (BWBR0019070)", 2015, 2025);
 

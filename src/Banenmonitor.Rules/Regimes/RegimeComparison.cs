@@ -29,11 +29,16 @@ public sealed class RegimeComparison(ParameterSet parameters)
                     [new("C", c.Value, "uur"), new("SROI-uren", s.Value, "uur")], note: "Beleidsoptie uit seed 004 en seed 000 voetnoot 5; geen geldend recht.");
                 c = capped;
             }
-            var q = new QuotaCalculator(parameters).Compute(new QuotaInput(e.Year, e.TotalPaidHours, c, e.TotalPaidHoursPreviousYear, null, null, e.IsGovernmentEmployer));
+            var q = new QuotaCalculator(parameters).Compute(new QuotaInput(e.Year, e.TotalPaidHours, c, e.TotalPaidHoursPreviousYear, e.Attributions, e.AgencyStaffHours, e.IsGovernmentEmployer));
             var summary = new List<string>();
             if (q.Exempt) summary.Add(q.Reason!);
             else summary.Add($"Quotumtekort {DutchFormat.Number(q.Shortfall.Value, 1)} banen; quotumheffing € {DutchFormat.Fixed(q.Levy.Value, 2)}" + (q.LevySuspended ? " (opgeschort, Wfsv art. 122na)" : ""));
-            return new RegimeOutcome(Regime.Quotumregeling, e.Year, true, q.Levy, Euros.Zero, q.LevySuspended, summary, new Trace().Append(pre).Append(q.Trace));
+            return new RegimeOutcome(Regime.Quotumregeling, e.Year, true, q.Levy, Euros.Zero, q.LevySuspended, summary, new Trace().Append(pre).Append(q.Trace))
+            {
+                Amounts = [new RegimeAmount(RegimeAmountKind.Levy, q.Levy)],
+                SubjectToQuota = !q.Exempt,
+                Shortfall = q.Shortfall,
+            };
         }
         catch (MissingParameterException ex)
         {
@@ -50,12 +55,19 @@ public sealed class RegimeComparison(ParameterSet parameters)
         }
     }
 
-    public EmployerComparison Compare(EmployerYear e)
+    /// <summary>
+    /// Both regimes on the same employer data. <paramref name="regimeYear"/>: the year whose Wet banenafspraak parameters
+    /// apply (for data of a year before the new law: "what if the new law had applied to this year's data").
+    /// </summary>
+    public EmployerComparison Compare(EmployerYear e, int? regimeYear = null)
     {
         var old = Quotumregeling(e);
-        var neu = WetBanenafspraak2025(e);
+        var ry = regimeYear ?? e.Year;
+        var neu = WetBanenafspraak2025(e with { Year = ry });
         var sroi = e.SroiHours is { Value: > 0 } ? Quotumregeling(e, sroiScenario: true) : null;
         var why = new List<string>();
+        if (ry != e.Year)
+            why.Add($"De Wet banenafspraak is berekend met de parameters van {ry} op de gegevens van {e.Year} (wat de nieuwe wet voor deze gegevens zou betekenen); de quotumregeling met die van {e.Year}.");
         if (old.Computable && neu.Computable)
         {
             var diff = neu.NetBenefit.Value - old.NetBenefit.Value;

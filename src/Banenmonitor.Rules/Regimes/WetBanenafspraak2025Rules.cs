@@ -46,7 +46,10 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
                 "geactiveerd?", 0m, "ja(1)/nee(0)", parameters: parameters.History(P.WbaActivationYear), legal: "Wet banenafspraak art. 5",
                 note: "Een beheerder kan het activeringsjaar met bron opgeven.");
             summary.Add("Quotumregeling niet geactiveerd (activeringsjaar onbekend): geen inclusiviteitsopslag en geen banenafspraakbonus.");
-            return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, Euros.Zero, new Euros(lkv), false, summary, trace);
+            return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, Euros.Zero, new Euros(lkv), false, summary, trace)
+            {
+                Amounts = [new RegimeAmount(RegimeAmountKind.WageCostAdvantage, new Euros(lkv))],
+            };
         }
         var active = y >= activationYear;
         trace.Add($"Quotumregeling geactiveerd vanaf {activationYear}", "jaar ≥ activeringsjaar?", active ? 1 : 0, "ja(1)/nee(0)", parameters: [actParam!], legal: "Wet banenafspraak art. 5");
@@ -58,14 +61,16 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             var perJob = parameters.Get(P.WbaBonusPerJob, y);
             var jobs = new JobConversion(parameters).JobsFromHours(e.TargetGroupHours, PeriodLength.Year, y);
             trace.Append(jobs.Trace);
-            bonus = jobs.Value.Value * perJob.Required;
-            trace.Add("Banenafspraakbonus: banen van 25,5 uur per week, naar rato, × bonus per baan", "banen × bonus per baan", bonus, "euro",
+            bonus = LegalRounding.Down(jobs.Value.Value * perJob.Required, 2);
+            trace.Add("Banenafspraakbonus: banen van 25,5 uur per week, naar rato, × bonus per baan (naar beneden afgerond op centen)", "banen × bonus per baan", bonus, "euro",
                 [new("banen", jobs.Value.Value, "banen")], [perJob], legal: "Wtl art. 2.13 lid 2; Wet banenafspraak art. 1");
             summary.Add($"Banenafspraakbonus: € {DutchFormat.Fixed(bonus, 2)}");
         }
 
         // 4. Inclusiveness surcharge from the n-th calendar year after activation, not for small employers.
         var surcharge = 0m;
+        var subject = false;
+        string? incomplete = null;
         var after = parameters.Get(P.WbaSurchargeYearsAfterActivation, y);
         var from = activationYear.Value + (int)after.Required;
         if (y < from)
@@ -77,17 +82,26 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             var n = parameters.Get(P.WbaThresholdEmployees, y);
             var ehours = parameters.Get(P.AverageEmployeeHoursPerYear, y);
             var threshold = n.Required * ehours.Required;
-            if (e.TotalPaidHours.Value < threshold)
+            var a = e.TotalPaidHours.Value;
+            if (e.AgencyStaffHours is { Value: > 0 } agency)
             {
-                trace.Add("Kleine werkgever: geen inclusiviteitsopslag", "A < drempel", e.TotalPaidHours.Value, "uur", parameters: [n, ehours], legal: "Wet banenafspraak art. 6");
+                a = Math.Max(0m, a - agency.Value);
+                trace.Add("A zonder de uren van uitzendkrachten die aan anderen zijn uitgeleend (de opslag geldt niet over uitgeleende werknemers)",
+                    "A = verloonde uren − uren uitzendkrachten", a, "uur",
+                    [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: "Wet banenafspraak art. 6");
+            }
+            if (a < threshold)
+            {
+                trace.Add("Kleine werkgever: geen inclusiviteitsopslag", "A < drempel", a, "uur", parameters: [n, ehours], legal: "Wet banenafspraak art. 6");
                 summary.Add("Kleine werkgever: geen inclusiviteitsopslag.");
             }
             else
             {
+                subject = true;
                 var pct = parameters.Get(P.WbaQuotaPercentage, y);
-                var share = e.TotalPaidHours.Value == 0 ? 0 : e.TargetGroupHours.Value / e.TotalPaidHours.Value * 100m;
+                var share = a == 0 ? 0 : e.TargetGroupHours.Value / a * 100m;
                 trace.Add("Aandeel verloonde uren van de doelgroep", "C ÷ A × 100", share, "%",
-                    [new("C", e.TargetGroupHours.Value, "uur"), new("A", e.TotalPaidHours.Value, "uur")], [pct], legal: "Wet banenafspraak art. 6");
+                    [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], [pct], legal: "Wet banenafspraak art. 6");
                 if (share >= pct.Required)
                 {
                     summary.Add("Quotumpercentage gehaald: geen inclusiviteitsopslag.");
@@ -95,17 +109,36 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
                 else
                 {
                     var rate = parameters.Get(P.WbaSurchargePercentage, y);
-                    var baseAmount = (e.PremiumBase ?? throw new ArgumentException("Voor de inclusiviteitsopslag is het premieloon Aof nodig.")).Value
-                                     - (e.PremiumBaseExcluded?.Value ?? 0m);
-                    surcharge = Math.Max(0m, baseAmount) * rate.Required / 100m;
-                    trace.Add("Inclusiviteitsopslag: premieloon (zonder uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk) × opslagpercentage",
-                        "opslag = premieloon × percentage", surcharge, "euro",
-                        [new("premieloon", e.PremiumBase!.Value.Value, "euro"), new("uitgezonderd", e.PremiumBaseExcluded?.Value ?? 0m, "euro")], [rate],
-                        legal: "Wet banenafspraak art. 6");
-                    summary.Add($"Inclusiviteitsopslag: € {DutchFormat.Fixed(surcharge, 2)}");
+                    if (e.PremiumBase is not { } premium)
+                    {
+                        incomplete = "Inclusiviteitsopslag niet berekend: het premieloon Aof ontbreekt.";
+                        trace.Add("Quotumpercentage niet gehaald, maar het premieloon Aof ontbreekt: de inclusiviteitsopslag is niet te berekenen", "opslag = premieloon × percentage",
+                            null, "euro", parameters: [rate], legal: "Wet banenafspraak art. 6");
+                        summary.Add(incomplete);
+                    }
+                    else
+                    {
+                        var excluded = e.PremiumBaseExcluded?.Value ?? 0m;
+                        surcharge = LegalRounding.Down(Math.Max(0m, premium.Value - excluded) * rate.Required / 100m, 2);
+                        trace.Add("Inclusiviteitsopslag: premieloon (zonder uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk) × opslagpercentage (naar beneden afgerond op centen)",
+                            "opslag = (premieloon − uitgezonderd) × percentage", surcharge, "euro",
+                            [new("premieloon", premium.Value, "euro"), new("uitgezonderd", excluded, "euro")], [rate],
+                            legal: "Wet banenafspraak art. 6");
+                        summary.Add($"Inclusiviteitsopslag: € {DutchFormat.Fixed(surcharge, 2)}");
+                    }
                 }
             }
         }
-        return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, new Euros(surcharge), new Euros(lkv + bonus), false, summary, trace);
+        return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, new Euros(surcharge), new Euros(lkv + bonus), false, summary, trace)
+        {
+            Incomplete = incomplete,
+            Amounts =
+            [
+                new RegimeAmount(RegimeAmountKind.WageCostAdvantage, new Euros(lkv)),
+                new RegimeAmount(RegimeAmountKind.Bonus, new Euros(bonus)),
+                new RegimeAmount(RegimeAmountKind.Surcharge, new Euros(surcharge)),
+            ],
+            SubjectToQuota = subject,
+        };
     }
 }

@@ -4,6 +4,8 @@ using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Web.Features.Landelijk;
 using Banenmonitor.Web.Features.Sectoren;
 using Banenmonitor.Web.Features.Werkgevers;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,19 +41,19 @@ public static class ApiEndpoints
             return TypedResults.Ok(new LandelijkJson(v.Gekozen, v.Cellen, v.Stappen));
         }).WithName("landelijkJaar").WithSummary("Landelijke meting van één jaar, met formeel/inleen en de berekening");
 
-        api.MapGet("/sectoren", async (int? jaar, SectorFigures figures, CancellationToken ct) =>
+        api.MapGet("/sectoren", async (int? jaar, SectorFigures figures, SectorChecks checks, CancellationToken ct) =>
         {
             var all = await figures.AllAsync(ct);
             var years = all.Select(f => f.Year).Distinct().Order().ToList();
             var y = jaar is { } j && years.Contains(j) ? j : years.Last();
-            return new SectorenJson(y, years, SectorQuery.ForYear(all, y));
+            return new SectorenJson(y, years, SectorQuery.ForYear(all, y, checks));
         }).WithName("sectoren").WithSummary("Alle publieke sectoren in één jaar (standaard het laatste)");
-        api.MapGet("/sectoren/{code}", async Task<Results<Ok<SectorJson>, NotFound<FoutJson>>> (string code, SectorFigures figures, CancellationToken ct) =>
+        api.MapGet("/sectoren/{code}", async Task<Results<Ok<SectorJson>, NotFound<FoutJson>>> (string code, SectorFigures figures, SectorChecks checks, CancellationToken ct) =>
         {
-            if (PublicSectors.Find(code) is not { } s) return TypedResults.NotFound(new FoutJson($"Onbekende sector '{code}'."));
+            if (ReportingLines.Find(code) is not { } s) return TypedResults.NotFound(new FoutJson($"Onbekende sector '{code}'."));
             var all = await figures.AllAsync(ct);
             var years = all.Select(f => f.Year).Distinct().Order().ToList();
-            return TypedResults.Ok(new SectorJson(s.Code, s.Name, SectorQuery.History(all, s, years)));
+            return TypedResults.Ok(new SectorJson(s.Code, s.Name, SectorQuery.History(all, s, years, checks)));
         }).WithName("sector").WithSummary("Eén sector over de jaren");
 
         api.MapGet("/parameters", (ParameterProvider p) => p.Current.AllValues.Select(v =>
@@ -65,7 +67,7 @@ public static class ApiEndpoints
             return TypedResults.Ok(QuotaService.Compute(vraag, p.Current));
         }).AllowAnonymous().WithName("quotum").WithSummary("Quotumberekening met uitleg per stap (openbaar, bewaart niets)");
 
-        api.MapGet("/werkgevers/{id:int}", async Task<Results<Ok<WerkgeverJson>, NotFound<FoutJson>, ForbidHttpResult>> (int id, HttpContext http, WebDbContext db, ParameterProvider p, CancellationToken ct) =>
+        api.MapGet("/werkgevers/{id:int}", async Task<Results<Ok<WerkgeverJson>, NotFound<FoutJson>, ForbidHttpResult>> (int id, HttpContext http, BanenmonitorDbContext db, ParameterProvider p, CancellationToken ct) =>
         {
             if (!http.User.MaySeeEmployer(id)) return TypedResults.Forbid();
             var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -73,21 +75,21 @@ public static class ApiEndpoints
             return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await EmployerYears.ForAsync(db, p.Current, id, ct)));
         }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren (de werkgever zelf en het ministerie)");
 
-        api.MapGet("/aanleveringen", async (WebDbContext db, CancellationToken ct) =>
+        api.MapGet("/aanleveringen", async (BanenmonitorDbContext db, CancellationToken ct) =>
         {
-            var s = await db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Ingediend || r.Status == ReportStatus.Concept).ToListAsync(ct);
-            var w = await db.EmployerReports.AsNoTracking().Where(r => r.Status == ReportStatus.Ingediend || r.Status == ReportStatus.Concept).ToListAsync(ct);
-            return s.Select(r => new AanleveringJson(r.Id, "sector", r.SectorCode, r.Year, r.Status.ToString().ToLowerInvariant(), r.SubmittedBy))
-                .Concat(w.Select(r => new AanleveringJson(r.Id, "werkgever", r.EmployerId.ToString(), r.Year, r.Status.ToString().ToLowerInvariant(), r.CreatedBy))).ToList();
+            var s = await db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Draft).ToListAsync(ct);
+            var w = await db.EmployerReports.AsNoTracking().Include(r => r.Employer).Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Draft).ToListAsync(ct);
+            return s.Select(r => new AanleveringJson(r.Id, "sector", ReportingLines.CodeOf(r.SectorId) ?? "", r.Year, ReportStatusText.Dutch(r.Status), r.SubmittedBy))
+                .Concat(w.Select(r => new AanleveringJson(r.Id, "werkgever", r.Employer!.PayrollTaxNumber, r.Year, ReportStatusText.Dutch(r.Status), r.SubmittedBy))).ToList();
         }).RequireAuthorization(Policies.Ministry).WithName("aanleveringen").WithSummary("Concepten en ingediende aanleveringen (ministerie)");
 
-        api.MapPost("/tokens", async (HttpContext http, WebDbContext db, AuditLog audit, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) =>
+        api.MapPost("/tokens", async (HttpContext http, BanenmonitorDbContext db, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) =>
         {
             var user = await users.GetUserAsync(http.User);
             if (user is null) return Results.Unauthorized();
             var token = ApiTokenHandler.NewToken();
             db.ApiTokens.Add(new ApiToken { UserId = user.Id, Hash = ApiTokenHandler.Hash(token), Label = "API-token", CreatedAt = clock.GetUtcNow().UtcDateTime });
-            audit.Add(http.User, "API-token aangemaakt", $"gebruiker:{user.UserName}", "nieuw persoonlijk API-token");
+            db.Record(http.User, nameof(ApiToken), user.UserName!, "API-token aangemaakt", new { label = "API-token" });
             await db.SaveChangesAsync();
             return Results.Ok(new TokenJson(token, "Bewaar dit token: het wordt maar één keer getoond. Gebruik: Authorization: Bearer <token>."));
         }).WithName("token").WithSummary("Maak een persoonlijk API-token aan (eenmalig getoond)");

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using Banenmonitor.Web.Infrastructure;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Banenmonitor.Web.Api;
 
 /// <summary>Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the stored SHA-256 hashes of personal API tokens.</summary>
 public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    WebDbContext db, UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals)
+    BanenmonitorDbContext db, UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";

@@ -1,28 +1,22 @@
+using Banenmonitor.Rules.Published;
+
 namespace Banenmonitor.Web.Infrastructure;
 
-/// <summary>A public sector that reports yearly (<i>publieke sector</i>).</summary>
-public sealed record PublicSector(string Code, string Name, string Group);
-
-public static class PublicSectors
+/// <summary>The thirteen public reporting lines as the web shows them (the rules core's <see cref="PublicSectors"/>).</summary>
+public static class ReportingLines
 {
-    /// <summary>The thirteen reporting lines of the public sectors (seeds 002, 000, 001, 003).</summary>
-    public static readonly IReadOnlyList<PublicSector> All =
-    [
-        new("gemeenten", "Gemeenten", "overheid"),
-        new("provincies", "Provincies", "overheid"),
-        new("waterschappen", "Waterschappen", "overheid"),
-        new("rijk", "Rijk", "overheid"),
-        new("defensie", "Defensie", "overheid"),
-        new("politie", "Politie", "overheid"),
-        new("umc", "Universitair medische centra (umc's)", "overheid"),
-        new("po", "Primair onderwijs", "onderwijs"),
-        new("vo", "Voortgezet onderwijs", "onderwijs"),
-        new("mbo", "Middelbaar beroepsonderwijs (mbo)", "onderwijs"),
-        new("hbo", "Hoger beroepsonderwijs (hbo)", "onderwijs"),
-        new("wo", "Universiteiten (wo)", "onderwijs"),
-        new("onderzoeksinstellingen", "Onderzoeksinstellingen", "onderwijs"),
-    ];
+    public static IReadOnlyList<PublicSector> All => PublicSectors.All;
 
-    public static PublicSector? Find(string? code) => All.FirstOrDefault(s => s.Code == code);
+    /// <summary>One of the thirteen lines (not an aggregate), or null.</summary>
+    public static PublicSector? Find(string? code) =>
+        code is null ? null : PublicSectors.All.FirstOrDefault(s => string.Equals(s.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public static string NameOf(string code) => Find(code)?.Name ?? code;
+
+    /// <summary>The platform's sector id of a reporting line (same codes as data/published).</summary>
+    public static int? IdOf(string? code) =>
+        code is null ? null : Banenmonitor.Data.Model.SectorCatalog.ReportingLines.FirstOrDefault(s => s.Code == code)?.Id;
+
+    public static string? CodeOf(int? sectorId) =>
+        sectorId is null ? null : Banenmonitor.Data.Model.SectorCatalog.All.FirstOrDefault(s => s.Id == sectorId)?.Code;
 }

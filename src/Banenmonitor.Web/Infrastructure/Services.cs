@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Audit;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Parameters;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +24,7 @@ public sealed class ParameterProvider(IServiceScopeFactory scopes)
             {
                 if (_current is not null) return _current;
                 using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<WebDbContext>();
+                var db = scope.ServiceProvider.GetRequiredService<BanenmonitorDbContext>();
                 _current = Apply(ParameterSet.Embedded, db.ParameterOverrides.AsNoTracking().OrderBy(o => o.Id).ToList());
                 return _current;
             }
@@ -42,36 +45,40 @@ public sealed class ParameterProvider(IServiceScopeFactory scopes)
     public void Invalidate() { lock (_lock) _current = null; }
 }
 
-/// <summary>Writes the audit trail.</summary>
-public sealed class AuditLog(WebDbContext db, TimeProvider clock)
+/// <summary>Sets who changes figures and why on the platform's context, so its audit trail records the user and the action.</summary>
+public static class AuditActions
 {
-    public void Add(ClaimsPrincipal? user, string action, string subject, string details) =>
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, User = user?.Identity?.Name ?? "systeem", Action = action, Subject = subject, Details = details,
-        });
+    public static void Acting(this BanenmonitorDbContext db, ClaimsPrincipal user, string action) =>
+        db.Actor = AuditActor.User(user.Identity?.Name ?? "onbekend", action);
 
-    public static string SectorSubject(int year, string sector) => $"sectorrapportage:{year}:{sector}";
-    public static string EmployerSubject(int employerId, int year) => $"werkgever:{employerId}:{year}";
+    /// <summary>Records a change that is not a figure (a user account, an API token) in the same audit trail.</summary>
+    public static void Record(this BanenmonitorDbContext db, ClaimsPrincipal user, string entityType, string key, string action, object after) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Timestamp = DateTime.UtcNow, UserName = user.Identity?.Name ?? "onbekend", Action = AuditAction.Insert, EntityType = entityType,
+            EntityKey = key, After = System.Text.Json.JsonSerializer.Serialize(after), Cause = "gebruiker: " + action,
+        });
 }
 
-/// <summary>A sector's figure for one year as shown publicly: the latest approved report, else the published one.</summary>
+/// <summary>
+/// A sector's figure for one year as shown publicly: its approved report (there is at most one per year; a draft or
+/// submission never replaces it). <see cref="FromDocuments"/>: loaded from the published documents, not entered here.
+/// </summary>
 public sealed record SectorFigure(string SectorCode, int Year, decimal? Target, decimal? Realised, decimal? Sroi,
-    decimal? PublishedPercentage, decimal? PublishedPercentageInclSroi, string Source, ReportStatus Status, int ReportId);
+    decimal? PublishedPercentage, decimal? PublishedPercentageInclSroi, string Source, ReportStatus Status, int ReportId, bool FromDocuments);
 
-public sealed class SectorFigures(WebDbContext db)
+public sealed class SectorFigures(BanenmonitorDbContext db)
 {
-    public static bool IsOfficial(ReportStatus s) => s is ReportStatus.Goedgekeurd or ReportStatus.Gepubliceerd;
-
     public async Task<IReadOnlyList<SectorFigure>> AllAsync(CancellationToken ct = default)
     {
+        var lines = SectorCatalog.ReportingLines.Select(s => s.Id).ToList();
         var reports = await db.SectorReports.AsNoTracking()
-            .Where(r => r.Status == ReportStatus.Goedgekeurd || r.Status == ReportStatus.Gepubliceerd).ToListAsync(ct);
-        return reports.GroupBy(r => (r.SectorCode, r.Year))
-            .Select(g => g.OrderByDescending(r => r.Status == ReportStatus.Goedgekeurd).ThenByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).First())
-            .Select(r => new SectorFigure(r.SectorCode, r.Year, r.Target, r.Realised, r.Sroi, r.PublishedPercentage, r.PublishedPercentageInclSroi, r.Source, r.Status, r.Id))
-            .OrderBy(f => f.Year).ToList();
+            .Where(r => r.Status == ReportStatus.Approved && lines.Contains(r.SectorId)).ToListAsync(ct);
+        return reports.Select(Figure).OrderBy(f => f.Year).ToList();
     }
+
+    public static SectorFigure Figure(SectorReport r) => new(ReportingLines.CodeOf(r.SectorId)!, r.Year, r.TargetJobs, r.RealisedJobs, r.SroiJobs,
+        r.Percentage, r.PercentageIncludingSroi, r.Source, r.Status, r.Id, r.SubmittedBy is null);
 
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default) =>
         (await AllAsync(ct)).Select(f => f.Year).Distinct().Order().ToList();
@@ -96,4 +103,10 @@ public static class Scope
     /// <summary>May the user see this employer's figures? The employer itself and the ministry.</summary>
     public static bool MaySeeEmployer(this ClaimsPrincipal u, int employerId) =>
         u.IsMinistry() || (u.IsInRole(Roles.Employer) && u.EmployerId() == employerId);
+}
+
+/// <summary>Dutch words for a report's status, as users see them.</summary>
+public static class ReportStatusText
+{
+    public static string Dutch(ReportStatus s) => Banenmonitor.Data.Import.ImportKinds.DutchStatus(s);
 }

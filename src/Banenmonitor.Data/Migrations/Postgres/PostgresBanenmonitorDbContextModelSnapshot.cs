@@ -249,9 +249,20 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
-                    b.Property<decimal>("RealisedJobs")
+                    b.Property<decimal?>("PreviousYearPaidHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal?>("RealisedJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -262,6 +273,22 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("TargetGroupHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
                     b.Property<decimal?>("TargetJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -270,13 +297,24 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<decimal?>("TotalPaidHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerId", "Year")
-                        .IsUnique();
+                    b.HasIndex("EmployerId", "Year", "Status");
+
+                    b.HasIndex(new[] { "EmployerId", "Year" }, "IX_EmployerReports_Approved")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 3");
+
+                    b.HasIndex(new[] { "EmployerId", "Year" }, "IX_EmployerReports_Open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 2)");
 
                     b.ToTable("EmployerReports");
                 });
@@ -745,6 +783,13 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("SectorId")
                         .HasColumnType("integer");
 
@@ -760,6 +805,13 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<decimal?>("TargetJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -773,8 +825,15 @@ namespace Banenmonitor.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SectorId", "Year")
-                        .IsUnique();
+                    b.HasIndex("SectorId", "Year", "Status");
+
+                    b.HasIndex(new[] { "SectorId", "Year" }, "IX_SectorReports_Approved")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 3");
+
+                    b.HasIndex(new[] { "SectorId", "Year" }, "IX_SectorReports_Open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 2)");
 
                     b.ToTable("SectorReports");
                 });

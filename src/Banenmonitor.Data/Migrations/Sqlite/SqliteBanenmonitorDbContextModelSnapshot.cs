@@ -236,8 +236,19 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("RealisedJobs")
+                    b.Property<decimal?>("PreviousYearPaidHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RealisedJobs")
                         .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -249,6 +260,22 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetGroupHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("TargetJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
@@ -257,13 +284,24 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("TotalPaidHours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerId", "Year")
-                        .IsUnique();
+                    b.HasIndex("EmployerId", "Year", "Status");
+
+                    b.HasIndex(new[] { "EmployerId", "Year" }, "IX_EmployerReports_Approved")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 3");
+
+                    b.HasIndex(new[] { "EmployerId", "Year" }, "IX_EmployerReports_Open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 2)");
 
                     b.ToTable("EmployerReports");
                 });
@@ -720,6 +758,13 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SectorId")
                         .HasColumnType("INTEGER");
 
@@ -735,6 +780,13 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("TargetJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
@@ -748,8 +800,15 @@ namespace Banenmonitor.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SectorId", "Year")
-                        .IsUnique();
+                    b.HasIndex("SectorId", "Year", "Status");
+
+                    b.HasIndex(new[] { "SectorId", "Year" }, "IX_SectorReports_Approved")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 3");
+
+                    b.HasIndex(new[] { "SectorId", "Year" }, "IX_SectorReports_Open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 2)");
 
                     b.ToTable("SectorReports");
                 });

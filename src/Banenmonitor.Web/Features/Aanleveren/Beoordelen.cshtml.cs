@@ -1,4 +1,6 @@
-using System.Globalization;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
+using Banenmonitor.Data.Reviews;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,48 +8,49 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Features.Aanleveren;
 
-/// <summary>A ministry analyst approves or rejects submitted reports. Approval makes a report the sector's figure.</summary>
-public sealed class BeoordelenModel(WebDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+/// <summary>
+/// A ministry analyst approves or rejects submitted reports (<see cref="ReportReview"/>). Approval makes a report the
+/// figure of its year and the previous approved one superseded; the audit trail keeps every version.
+/// </summary>
+public sealed class BeoordelenModel(BanenmonitorDbContext db, ReportReview review, SectorChecks checks) : PageModel
 {
-    public IReadOnlyList<(SectorReport Nieuw, SectorFigure? Huidig)> Sectoren { get; private set; } = [];
-    public IReadOnlyList<EmployerReport> Werkgevers { get; private set; } = [];
+    public IReadOnlyList<(SectorReport Nieuw, SectorFigure? Huidig, IReadOnlyList<string> Controles)> Sectoren { get; private set; } = [];
+    public IReadOnlyList<(EmployerReport Nieuw, EmployerReport? Huidig)> Werkgevers { get; private set; } = [];
     public string? Melding { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Melding = TempData["melding"] as string;
-        var submitted = await db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Ingediend).OrderBy(r => r.SubmittedAt).ToListAsync(ct);
+        var submitted = await db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted).OrderBy(r => r.SubmittedAt).ToListAsync(ct);
         var current = await new SectorFigures(db).AllAsync(ct);
-        Sectoren = submitted.Select(r => (r, current.FirstOrDefault(c => c.SectorCode == r.SectorCode && c.Year == r.Year))).ToList();
-        Werkgevers = await db.EmployerReports.AsNoTracking().Where(r => r.Status == ReportStatus.Ingediend).OrderBy(r => r.Id).ToListAsync(ct);
+        Sectoren = submitted.Select(r =>
+        {
+            var f = SectorFigures.Figure(r);
+            var remarks = checks.Entered(f).Mismatches.Select(c => $"{c.Figure}: {c.Explanation}").ToList();
+            return (r, current.FirstOrDefault(c => c.SectorCode == f.SectorCode && c.Year == r.Year), (IReadOnlyList<string>)remarks);
+        }).ToList();
+        var employers = await db.EmployerReports.AsNoTracking().Include(r => r.Employer)
+            .Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Approved).ToListAsync(ct);
+        Werkgevers = employers.Where(r => r.Status == ReportStatus.Submitted).OrderBy(r => r.SubmittedAt)
+            .Select(r => (r, employers.FirstOrDefault(a => a.Status == ReportStatus.Approved && a.EmployerId == r.EmployerId && a.Year == r.Year))).ToList();
     }
 
-    public Task<IActionResult> OnPostGoedkeurenAsync(int id, string soort, CancellationToken ct) => DecideAsync(id, soort, ReportStatus.Goedgekeurd, ct);
-    public Task<IActionResult> OnPostAfwijzenAsync(int id, string soort, CancellationToken ct) => DecideAsync(id, soort, ReportStatus.Afgewezen, ct);
+    public Task<IActionResult> OnPostGoedkeurenAsync(int id, string soort, CancellationToken ct) => DecideAsync(id, soort, approve: true, ct);
+    public Task<IActionResult> OnPostAfwijzenAsync(int id, string soort, CancellationToken ct) => DecideAsync(id, soort, approve: false, ct);
 
-    private async Task<IActionResult> DecideAsync(int id, string soort, ReportStatus decision, CancellationToken ct)
+    private async Task<IActionResult> DecideAsync(int id, string soort, bool approve, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var kind = soort == "sector" ? ReportKind.Sector : ReportKind.Employer;
         var who = User.Identity!.Name!;
-        var verb = decision == ReportStatus.Goedgekeurd ? "goedgekeurd" : "afgewezen";
-        if (soort == "sector")
+        var result = approve ? await review.ApproveAsync(kind, id, who, ct) : await review.RejectAsync(kind, id, who, ct);
+        if (!result.Done) return NotFound();
+        var what = result.Report switch
         {
-            var r = await db.SectorReports.FirstOrDefaultAsync(x => x.Id == id && x.Status == ReportStatus.Ingediend, ct);
-            if (r is null) return NotFound();
-            r.Status = decision; r.ReviewedBy = who; r.ReviewedAt = now;
-            audit.Add(User, verb, AuditLog.SectorSubject(r.Year, r.SectorCode),
-                $"Rapportage {r.Id} van {r.SubmittedBy}: doel {r.Target?.ToString(CultureInfo.InvariantCulture)}, realisatie {r.Realised?.ToString(CultureInfo.InvariantCulture)}, sroi {r.Sroi?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
-            TempData["melding"] = $"Rapportage {PublicSectors.NameOf(r.SectorCode)} {r.Year} {verb}.";
-        }
-        else
-        {
-            var r = await db.EmployerReports.FirstOrDefaultAsync(x => x.Id == id && x.Status == ReportStatus.Ingediend, ct);
-            if (r is null) return NotFound();
-            r.Status = decision; r.ReviewedBy = who;
-            audit.Add(User, verb, AuditLog.EmployerSubject(r.EmployerId, r.Year), $"Opgave {r.Id} {verb}.");
-            TempData["melding"] = $"Opgave van werkgever {r.EmployerId} over {r.Year} {verb}.";
-        }
-        await db.SaveChangesAsync(ct);
+            SectorReport s => $"Rapportage {ReportingLines.NameOf(ReportingLines.CodeOf(s.SectorId) ?? "")} {s.Year}",
+            EmployerReport e => $"Opgave van {e.Employer?.Name ?? e.EmployerId.ToString()} over {e.Year}",
+            _ => "Rapportage",
+        };
+        TempData["melding"] = $"{what} {result.Message}.";
         return RedirectToPage();
     }
 }

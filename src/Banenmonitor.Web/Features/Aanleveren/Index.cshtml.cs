@@ -1,4 +1,8 @@
-using System.Globalization;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Export;
+using Banenmonitor.Data.Import;
+using Banenmonitor.Data.Model;
+using Banenmonitor.Data.Reviews;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,21 +10,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Features.Aanleveren;
 
+/// <summary>One problem in an uploaded file or form: file, row and column, and a Dutch message.</summary>
+public sealed record UploadError(string Bestand, string Regel, string Kolom, string Melding);
+
 /// <summary>
 /// Submitting figures: a sector representative enters or uploads the yearly sector report of its own sector, an employer
-/// its own yearly figures. A new report starts as a draft (concept); submitting (indienen) sends it to the ministry.
-/// Drafts and submissions never replace approved figures: only an analyst's approval makes a report the sector's figure.
+/// its own yearly figures — through the data platform's importers (kinds <c>sectorrapportages</c> and
+/// <c>werkgeversrapportages</c>), as a draft (concept), scoped to the user's own sector or employer. Submitting
+/// (indienen) sends a draft to the ministry. Drafts never replace approved figures: only an analyst's approval does.
 /// </summary>
-public sealed class IndexModel(WebDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(BanenmonitorDbContext db, ImportService imports, ReportReview review) : PageModel
 {
-    public const long MaxUploadBytes = 1_000_000;
+    public const long MaxUploadBytes = 5_000_000;
+    public const string SectorKind = "sectorrapportages";
+    public const string EmployerKind = "werkgeversrapportages";
 
-    public List<ImportError> Fouten { get; } = [];
+    public List<UploadError> Fouten { get; } = [];
+    public List<UploadError> Opmerkingen { get; } = [];
     public string? Melding { get; private set; }
     public IReadOnlyList<SectorReport> SectorRapportages { get; private set; } = [];
     public IReadOnlyList<EmployerReport> WerkgeverRapportages { get; private set; } = [];
+    public Employer? Werkgever { get; private set; }
     public string? Sector => User.Sector();
-    public int? WerkgeverId => User.EmployerId();
+    public bool IsSector => User.IsInRole(Roles.SectorRepresentative);
+    public string Soort => IsSector ? SectorKind : EmployerKind;
 
     [BindProperty] public string? Jaar { get; set; }
     [BindProperty] public string? Doel { get; set; }
@@ -29,95 +42,116 @@ public sealed class IndexModel(WebDbContext db, AuditLog audit, TimeProvider clo
     [BindProperty] public string? VerloondeUren { get; set; }
     [BindProperty] public string? UrenDoelgroep { get; set; }
     [BindProperty] public string? VerloondeUrenVorigJaar { get; set; }
+    [BindProperty] public string? Toelichting { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    /// <summary>Enter one report by hand (validated like a one-row file).</summary>
+    /// <summary>The template of the user's kind (CSV or Excel) with the columns and an example row.</summary>
+    public async Task<IActionResult> OnGetSjabloonAsync(string? formaat, CancellationToken ct)
+    {
+        var xlsx = formaat == "xlsx";
+        var ms = new MemoryStream();
+        await ExportService.WriteTemplateAsync(Soort, ms, xlsx ? FileFormat.Xlsx : FileFormat.Csv, ct);
+        return File(ms.ToArray(), xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+            $"sjabloon-{Soort}.{(xlsx ? "xlsx" : "csv")}");
+    }
+
+    /// <summary>Enter one report by hand: stored through the same importer as a one-row file.</summary>
     public async Task<IActionResult> OnPostInvoerenAsync(CancellationToken ct)
     {
+        await LoadAsync(ct);
+        var source = $"ingevoerd door {User.Identity!.Name} via de website";
         string csv;
-        if (User.IsInRole(Roles.SectorRepresentative))
-            csv = ReportImport.SectorHeader + "\n" + string.Join(';', Jaar, Sector, Doel, Realisatie, Sroi);
+        if (IsSector)
+            csv = Csv(["sector", "jaar", "doel", "realisatie", "sroi_banen", "algemeen_beeld", "bron"], [Sector, Jaar, Doel, Realisatie, Sroi, Toelichting, source]);
         else
-            csv = ReportImport.EmployerHeader + "\n" + string.Join(';', Jaar, VerloondeUren, UrenDoelgroep, VerloondeUrenVorigJaar);
-        return await StoreAsync(csv, "formulier", ct);
+            csv = Csv(["loonheffingennummer", "jaar", "verloonde_uren", "uren_doelgroep", "verloonde_uren_vorig_jaar", "toelichting", "bron"],
+                [Werkgever?.PayrollTaxNumber, Jaar, VerloondeUren, UrenDoelgroep, VerloondeUrenVorigJaar, Toelichting, source]);
+        return await StoreAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "formulier.csv", isForm: true, ct);
     }
 
     public async Task<IActionResult> OnPostUploadenAsync(IFormFile? bestand, CancellationToken ct)
     {
-        if (bestand is null || bestand.Length == 0) { Fouten.Add(new("(geen bestand)", 0, "-", "Kies een CSV-bestand om te uploaden.")); await LoadAsync(ct); return Page(); }
-        if (bestand.Length > MaxUploadBytes) { Fouten.Add(new(bestand.FileName, 0, "-", "Het bestand is groter dan 1 MB.")); await LoadAsync(ct); return Page(); }
-        using var reader = new StreamReader(bestand.OpenReadStream());
-        return await StoreAsync(await reader.ReadToEndAsync(ct), Path.GetFileName(bestand.FileName), ct);
+        await LoadAsync(ct);
+        if (bestand is null || bestand.Length == 0) { Fouten.Add(new("(geen bestand)", "—", "—", "Kies een CSV- of Excelbestand om te uploaden.")); return Page(); }
+        if (bestand.Length > MaxUploadBytes) { Fouten.Add(new(bestand.FileName, "—", "—", "Het bestand is groter dan 5 MB.")); return Page(); }
+        await using var s = bestand.OpenReadStream();
+        return await StoreAsync(s, Path.GetFileName(bestand.FileName), isForm: false, ct);
     }
 
     public async Task<IActionResult> OnPostIndienenAsync(int id, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (User.IsInRole(Roles.SectorRepresentative))
+        var kind = IsSector ? ReportKind.Sector : ReportKind.Employer;
+        var r = await review.FindAsync(kind, id, ct);
+        var own = r switch
         {
-            var r = await db.SectorReports.FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (r is null || !User.MaySubmitForSector(r.SectorCode)) return Forbid();
-            if (r.Status != ReportStatus.Concept) { Melding = "Alleen een concept kan worden ingediend."; await LoadAsync(ct); return Page(); }
-            r.Status = ReportStatus.Ingediend; r.SubmittedBy = User.Identity!.Name; r.SubmittedAt = now;
-            audit.Add(User, "ingediend", AuditLog.SectorSubject(r.Year, r.SectorCode), $"Rapportage {r.Id} ingediend ter beoordeling.");
-        }
-        else
-        {
-            var r = await db.EmployerReports.FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (r is null || User.EmployerId() != r.EmployerId) return Forbid();
-            if (r.Status != ReportStatus.Concept) { Melding = "Alleen een concept kan worden ingediend."; await LoadAsync(ct); return Page(); }
-            r.Status = ReportStatus.Ingediend;
-            audit.Add(User, "ingediend", AuditLog.EmployerSubject(r.EmployerId, r.Year), $"Opgave {r.Id} ingediend ter beoordeling.");
-        }
-        await db.SaveChangesAsync(ct);
-        TempData["melding"] = "De rapportage is ingediend. Een analist van het ministerie beoordeelt haar.";
+            SectorReport s => User.MaySubmitForSector(ReportingLines.CodeOf(s.SectorId) ?? ""),
+            EmployerReport e => User.IsInRole(Roles.Employer) && User.EmployerId() == e.EmployerId,
+            _ => false,
+        };
+        if (!own) return Forbid();
+        var result = await review.SubmitAsync(kind, id, User.Identity!.Name!, ct);
+        if (!result.Done) { Melding = result.Message; await LoadAsync(ct); return Page(); }
+        TempData["melding"] = result.Message;
         return RedirectToPage();
     }
 
-    private async Task<IActionResult> StoreAsync(string text, string file, CancellationToken ct)
+    private async Task<IActionResult> StoreAsync(Stream input, string file, bool isForm, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = User.Identity!.Name!;
-        if (User.IsInRole(Roles.SectorRepresentative))
+        var sectorId = ReportingLines.IdOf(Sector);
+        var employerId = User.EmployerId();
+        var options = new ImportOptions
         {
-            var (rows, errors) = ReportImport.ParseSector(text, file, Sector);
-            if (errors.Count > 0) { Fouten.AddRange(errors); await LoadAsync(ct); return Page(); }
-            foreach (var r in rows)
+            DraftsOnly = true,
+            RowCheck = record => record switch
             {
-                var report = new SectorReport { Year = r.Year, SectorCode = r.SectorCode, Target = r.Target, Realised = r.Realised, Sroi = r.Sroi,
-                    Status = ReportStatus.Concept, Source = $"aangeleverd door {user} ({file})", CreatedAt = now, CreatedBy = user };
-                db.SectorReports.Add(report);
-                audit.Add(User, "concept aangemaakt", AuditLog.SectorSubject(r.Year, r.SectorCode),
-                    $"doel {r.Target.ToString(CultureInfo.InvariantCulture)}, realisatie {r.Realised.ToString(CultureInfo.InvariantCulture)}, sroi {r.Sroi?.ToString(CultureInfo.InvariantCulture) ?? "-"} uit {file}");
-            }
-            await db.SaveChangesAsync(ct);
-            TempData["melding"] = $"{rows.Count} rapportage(s) opgeslagen als concept. Controleer ze en dien ze in.";
-        }
-        else
+                SectorReport s when !IsSector || s.SectorId != sectorId =>
+                    ("sector", $"u mag alleen rapporteren voor uw eigen sector ({Sector}), niet voor '{ReportingLines.CodeOf(s.SectorId)}'"),
+                EmployerReport e when IsSector || e.EmployerId != employerId =>
+                    ("loonheffingennummer", $"u mag alleen cijfers aanleveren voor uw eigen werkgever ({Werkgever?.PayrollTaxNumber})"),
+                _ => null,
+            },
+        };
+        var result = await imports.ImportAsync(input, Soort, file, User.Identity!.Name!, options: options, ct: ct);
+        string Row(int? row) => row is null ? "—" : isForm ? "formulier" : row.Value.ToString();
+        if (!result.Success)
         {
-            var id = User.EmployerId()!.Value;
-            var (rows, errors) = ReportImport.ParseEmployer(text, file);
-            if (errors.Count > 0) { Fouten.AddRange(errors); await LoadAsync(ct); return Page(); }
-            foreach (var r in rows)
-            {
-                db.EmployerReports.Add(new EmployerReport { EmployerId = id, Year = r.Year, TotalPaidHours = r.TotalPaidHours, TargetGroupHours = r.TargetGroupHours,
-                    TotalPaidHoursPreviousYear = r.PreviousYear, Status = ReportStatus.Concept, Source = $"aangeleverd door {user} ({file})", CreatedAt = now, CreatedBy = user });
-                audit.Add(User, "concept aangemaakt", AuditLog.EmployerSubject(id, r.Year),
-                    $"verloonde uren {r.TotalPaidHours.ToString(CultureInfo.InvariantCulture)}, uren doelgroep {r.TargetGroupHours.ToString(CultureInfo.InvariantCulture)} uit {file}");
-            }
-            await db.SaveChangesAsync(ct);
-            TempData["melding"] = $"{rows.Count} opgave(n) opgeslagen als concept. Controleer ze en dien ze in.";
+            Fouten.AddRange(result.Errors.Select(e => new UploadError(isForm ? "formulier" : file, Row(e.Row), FormField(e.Column, isForm) ?? "—", e.Message)));
+            if (result.MoreErrors > 0) Fouten.Add(new(file, "—", "—", $"en nog {result.MoreErrors} fout(en)"));
+            return Page();
         }
+        Opmerkingen.AddRange(result.Warnings.Select(e => new UploadError(isForm ? "formulier" : file, Row(e.Row), FormField(e.Column, isForm) ?? "—", e.Message)));
+        var stored = $"{result.Inserted + result.Updated} rapportage(s) opgeslagen als concept{(result.Unchanged > 0 ? $", {result.Unchanged} ongewijzigd" : "")}. Controleer ze en dien ze in.";
+        if (Opmerkingen.Count > 0) { Melding = stored; await LoadAsync(ct); return Page(); }
+        TempData["melding"] = stored;
         return RedirectToPage();
     }
+
+    /// <summary>On the form, a column is shown by its field label.</summary>
+    private static string? FormField(string? column, bool isForm) => !isForm ? column : column switch
+    {
+        "jaar" => "Jaar",
+        "doel" => "Doel",
+        "realisatie" => "Realisatie",
+        "sroi_banen" => "Banen via SROI",
+        "verloonde_uren" => "Totaal verloonde uren",
+        "uren_doelgroep" => "Verloonde uren doelgroep",
+        "verloonde_uren_vorig_jaar" => "Verloonde uren vorig jaar",
+        _ => column,
+    };
+
+    private static string Csv(string[] header, string?[] values) =>
+        string.Join(';', header) + "\n" + string.Join(';', values.Select(v => "\"" + (v ?? "").Replace("\"", "\"\"") + "\""));
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Melding ??= TempData["melding"] as string;
-        if (Sector is { } s)
-            SectorRapportages = await db.SectorReports.AsNoTracking().Where(r => r.SectorCode == s).OrderByDescending(r => r.Year).ThenByDescending(r => r.Id).ToListAsync(ct);
-        if (WerkgeverId is { } e)
-            WerkgeverRapportages = await db.EmployerReports.AsNoTracking().Where(r => r.EmployerId == e).OrderByDescending(r => r.Year).ThenByDescending(r => r.Id).ToListAsync(ct);
+        if (ReportingLines.IdOf(Sector) is { } s && IsSector)
+            SectorRapportages = await db.SectorReports.AsNoTracking().Where(r => r.SectorId == s).OrderByDescending(r => r.Year).ThenBy(r => r.Status).ToListAsync(ct);
+        if (User.EmployerId() is { } e && User.IsInRole(Roles.Employer))
+        {
+            Werkgever = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == e, ct);
+            WerkgeverRapportages = await db.EmployerReports.AsNoTracking().Where(r => r.EmployerId == e).OrderByDescending(r => r.Year).ThenBy(r => r.Status).ToListAsync(ct);
+        }
     }
 }

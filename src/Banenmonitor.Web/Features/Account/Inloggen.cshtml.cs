@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Banenmonitor.Web.Infrastructure;
+using Banenmonitor.Data.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +13,8 @@ public sealed class InloggenModel(SignInManager<AppUser> signIn, IConfiguration 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Fout { get; private set; }
     public bool Demo => config.GetValue("Banenmonitor:Demo", true);
+    /// <summary>The one demo password configured for every demo account, if any.</summary>
+    public string? DemoPassword => config["Banenmonitor:DemoWachtwoord"];
 
     public void OnGet() { }
 

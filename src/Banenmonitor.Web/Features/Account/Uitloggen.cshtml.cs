@@ -1,3 +1,4 @@
+using Banenmonitor.Data.Model;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

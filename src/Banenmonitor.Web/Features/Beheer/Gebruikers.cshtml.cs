@@ -1,3 +1,5 @@
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Features.Beheer;
 
-public sealed class GebruikersModel(UserManager<AppUser> users, WebDbContext db, AuditLog audit) : PageModel
+public sealed class GebruikersModel(UserManager<AppUser> users, BanenmonitorDbContext db) : PageModel
 {
     public IReadOnlyList<(AppUser User, IList<string> Roles)> Lijst { get; private set; } = [];
     public IReadOnlyList<Employer> Werkgevers { get; private set; } = [];
@@ -25,18 +27,18 @@ public sealed class GebruikersModel(UserManager<AppUser> users, WebDbContext db,
     {
         if (string.IsNullOrWhiteSpace(Email)) Fouten.Add("Vul een e-mailadres in.");
         if (Rol is null || !Roles.All.Contains(Rol)) Fouten.Add("Kies een rol.");
-        if (Rol == Roles.SectorRepresentative && PublicSectors.Find(Sector) is null) Fouten.Add("Een sectorvertegenwoordiger hoort bij één sector: kies de sector.");
+        if (Rol == Roles.SectorRepresentative && ReportingLines.Find(Sector) is null) Fouten.Add("Een sectorvertegenwoordiger hoort bij één sector: kies de sector.");
         if (Rol == Roles.Employer && (Werkgever is null || !await db.Employers.AnyAsync(e => e.Id == Werkgever))) Fouten.Add("Een werkgever-account hoort bij één werkgever: kies de werkgever.");
         if (Fouten.Count == 0)
         {
             var u = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = Email!,
-                SectorCode = Rol == Roles.SectorRepresentative ? Sector : null, EmployerId = Rol == Roles.Employer ? Werkgever : null };
+                SectorId = Rol == Roles.SectorRepresentative ? ReportingLines.IdOf(Sector) : null, EmployerId = Rol == Roles.Employer ? Werkgever : null };
             var res = await users.CreateAsync(u, Wachtwoord ?? "");
             if (!res.Succeeded) Fouten.AddRange(res.Errors.Select(e => e.Description));
             else
             {
                 await users.AddToRoleAsync(u, Rol!);
-                audit.Add(User, "gebruiker aangemaakt", $"gebruiker:{Email}", $"rol {Rol}{(u.SectorCode is null ? "" : ", sector " + u.SectorCode)}{(u.EmployerId is null ? "" : ", werkgever " + u.EmployerId)}");
+                db.Record(User, nameof(AppUser), Email!, "gebruiker aangemaakt", new { rol = Rol, sector = ReportingLines.CodeOf(u.SectorId), werkgever = u.EmployerId });
                 await db.SaveChangesAsync();
                 TempData["melding"] = $"Gebruiker {Email} aangemaakt met rol {Rol}.";
                 return RedirectToPage();

@@ -1,13 +1,16 @@
 using System.Globalization;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Banenmonitor.Web.Features.Beheer;
 
 /// <summary>Parameters with value, valid-from, source and status; an administrator adds a value with its source.</summary>
-public sealed class ParametersModel(WebDbContext db, ParameterProvider provider, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ParametersModel(BanenmonitorDbContext db, ParameterProvider provider, TimeProvider clock) : PageModel
 {
     public ParameterSet Set => provider.Current;
     public List<string> Fouten { get; } = [];
@@ -32,8 +35,13 @@ public sealed class ParametersModel(WebDbContext db, ParameterProvider provider,
         var o = new ParameterOverride { Name = Naam!, ValidFrom = from, Value = value, Source = Bron!.Trim(), Status = "published", CreatedBy = User.Identity!.Name!, CreatedAt = clock.GetUtcNow().UtcDateTime };
         try { _ = ParameterProvider.Apply(Set, [o]); }
         catch (ArgumentException e) { Fouten.Add(e.Message); return Page(); }
+        if (await db.ParameterOverrides.AnyAsync(x => x.Name == o.Name && x.ValidFrom == o.ValidFrom, ct))
+        {
+            Fouten.Add($"Er is al een opgegeven waarde voor {o.Name} vanaf {o.ValidFrom:dd-MM-yyyy}; kies een andere ingangsdatum.");
+            return Page();
+        }
         db.ParameterOverrides.Add(o);
-        audit.Add(User, "parameterwaarde toegevoegd", $"parameter:{o.Name}:{o.ValidFrom:yyyy-MM-dd}", $"waarde {value.ToString(CultureInfo.InvariantCulture)}; bron: {o.Source}");
+        db.Acting(User, "parameterwaarde toegevoegd in beheer");
         await db.SaveChangesAsync(ct);
         provider.Invalidate();
         TempData["melding"] = $"Waarde voor {o.Name} vanaf {o.ValidFrom:dd-MM-yyyy} opgeslagen met bron.";

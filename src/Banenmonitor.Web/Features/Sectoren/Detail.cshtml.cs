@@ -1,3 +1,6 @@
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
+using PublicSector = Banenmonitor.Rules.Published.PublicSector;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Features.Sectoren;
 
-public sealed class DetailModel(SectorFigures figures, WebDbContext db) : PageModel
+public sealed class DetailModel(SectorFigures figures, SectorChecks checks, BanenmonitorDbContext db) : PageModel
 {
     public PublicSector Sector { get; private set; } = null!;
     public IReadOnlyList<SectorRegel> Historie { get; private set; } = [];
@@ -13,15 +16,16 @@ public sealed class DetailModel(SectorFigures figures, WebDbContext db) : PageMo
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (PublicSectors.Find(code) is not { } s) return NotFound();
+        if (ReportingLines.Find(code) is not { } s) return NotFound();
         Sector = s;
         var all = await figures.AllAsync(ct);
         var years = all.Select(f => f.Year).Distinct().Order().ToList();
-        Historie = SectorQuery.History(all, s, years);
+        Historie = SectorQuery.History(all, s, years, checks);
         // Reports: the official ones for everyone; drafts and submissions only for the sector itself and the ministry.
-        var q = db.SectorReports.AsNoTracking().Where(r => r.SectorCode == code);
-        if (!(User.IsMinistry() || User.MaySubmitForSector(code)))
-            q = q.Where(r => r.Status == ReportStatus.Gepubliceerd || r.Status == ReportStatus.Goedgekeurd);
+        var id = ReportingLines.IdOf(s.Code);
+        var q = db.SectorReports.AsNoTracking().Where(r => r.SectorId == id);
+        if (!(User.IsMinistry() || User.MaySubmitForSector(s.Code)))
+            q = q.Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Superseded);
         Rapportages = await q.OrderByDescending(r => r.Year).ThenByDescending(r => r.Id).ToListAsync(ct);
         return Page();
     }

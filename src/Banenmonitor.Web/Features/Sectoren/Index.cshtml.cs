@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Banenmonitor.Web.Features.Sectoren;
 
-public sealed class IndexModel(SectorFigures figures) : PageModel
+public sealed class IndexModel(SectorFigures figures, SectorChecks checks) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jaar")] public int? Jaar { get; set; }
     public IReadOnlyList<int> Jaren { get; private set; } = [];
@@ -17,7 +17,7 @@ public sealed class IndexModel(SectorFigures figures) : PageModel
         var all = await figures.AllAsync(ct);
         Jaren = all.Select(f => f.Year).Distinct().Order().ToList();
         Gekozen = Jaar is { } j && Jaren.Contains(j) ? j : Jaren.LastOrDefault();
-        Regels = SectorQuery.ForYear(all, Gekozen);
-        Historie = PublicSectors.All.ToDictionary(s => s.Code, s => SectorQuery.History(all, s, Jaren));
+        Regels = SectorQuery.ForYear(all, Gekozen, checks);
+        Historie = ReportingLines.All.ToDictionary(s => s.Code, s => SectorQuery.History(all, s, Jaren, checks));
     }
 }

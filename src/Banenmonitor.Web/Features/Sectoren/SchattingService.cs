@@ -2,6 +2,7 @@ using System.Reflection;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Survey.SectorTotals;
+using Banenmonitor.Web.Infrastructure;
 
 namespace Banenmonitor.Web.Features.Sectoren;
 
@@ -33,18 +34,5 @@ public sealed class SectorEstimates
 
     public NationalComparison? Government(int year) => NationalComparison.Compare(Published, National, year);
 
-    private static (PublishedSectorFigures, NationalFigures) Load()
-    {
-        var docs = Read("documenten.csv");
-        var figs = Read("sectoren.csv");
-        return (PublishedSectorFigures.Parse(docs, "documenten.csv", figs, "sectoren.csv"), NationalFigures.Parse(Read("landelijke_meting.csv"), "landelijke_meting.csv"));
-    }
-
-    private static string Read(string name)
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web." + name)
-                      ?? throw new InvalidOperationException($"{name} ontbreekt in de webapplicatie");
-        using var r = new StreamReader(s);
-        return r.ReadToEnd();
-    }
+    private static (PublishedSectorFigures, NationalFigures) Load() => (PublishedSources.Figures, PublishedSources.National);
 }

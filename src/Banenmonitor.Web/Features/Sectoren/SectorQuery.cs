@@ -1,4 +1,5 @@
 using Banenmonitor.Reports.Charts;
+using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Sectors;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Web.Infrastructure;
@@ -18,58 +19,38 @@ public sealed record SectorRegel(string Sector, string Naam, int Jaar, decimal? 
 
 public static class SectorQuery
 {
-    public static SectorRegel Row(PublicSector sector, int year, SectorFigure? f)
+    /// <summary>Label class of a check outcome: red for a substantive contradiction.</summary>
+    public static string Label(Controle c) => c.Soort == CheckOutcome.Substantive.Dutch() ? "bm-label--fout" : "bm-label--onbevestigd";
+
+    public static SectorRegel Row(PublicSector sector, int year, SectorFigure? f, SectorChecks checks)
     {
         if (f is null) return new(sector.Code, sector.Name, year, null, null, null, null, null, null, null, null, null,
             [new Controle("ontbreekt", $"Geen cijfers gerapporteerd over {year}.")]);
         decimal? pct = null, pctSroi = null;
-        var checks = new List<Controle>();
+        var controles = new List<Controle>();
         if (f.Target is { } t && t > 0 && f.Realised is { } r)
         {
             var res = SectorRealisation.Compute(new Jobs(t), new Jobs(r), f.Sroi is { } s ? new Jobs(s) : null);
             pct = res.Percentage.Points;
             pctSroi = res.PercentageIncludingSroi?.Points;
-            Check("realisatiepercentage", f.PublishedPercentage, pct.Value, t, r, checks);
-            if (pctSroi is { } ps) Check("percentage inclusief SROI", f.PublishedPercentageInclSroi, ps, t, r + f.Sroi!.Value, checks);
         }
         else
         {
-            if (f.Target is null) checks.Add(new("ontbreekt", "Geen doel gerapporteerd: het realisatiepercentage is niet te berekenen."));
-            if (f.Realised is null) checks.Add(new("ontbreekt", "Geen absolute realisatie gerapporteerd."));
+            if (f.Target is null) controles.Add(new("ontbreekt", "Geen doel gerapporteerd: het realisatiepercentage is niet te berekenen."));
+            if (f.Realised is null) controles.Add(new("ontbreekt", "Geen absolute realisatie gerapporteerd."));
         }
+        // Where the sources contradict themselves (or an entered report its own percentage): the rules core's checks, as `controle` reports them.
+        foreach (var c in checks.For(f))
+            controles.Add(new(c.Outcome.Dutch(), $"{c.Figure}: {c.Explanation} (bron: {c.Document})"));
         return new(sector.Code, sector.Name, year, f.Target, f.Realised, f.Sroi, pct, pctSroi, f.PublishedPercentage, f.PublishedPercentageInclSroi,
-            f.Source, f.Status.ToString().ToLowerInvariant(), checks);
+            f.Source, ReportStatusText.Dutch(f.Status), controles);
     }
 
-    /// <summary>
-    /// Is the published percentage explained by the published (rounded) numbers? The numerator and denominator stand
-    /// for ± half a unit of their last decimal, the percentage for ± half a unit of its last decimal.
-    /// </summary>
-    private static void Check(string what, decimal? published, decimal computed, decimal target, decimal realised, List<Controle> checks)
-    {
-        if (published is not { } p) return;
-        // Values come back from the database with their scale lost or padded: the written decimals are those without trailing zeros.
-        p = Normalise(p); target = Normalise(target); realised = Normalise(realised);
-        var dec = ValueInterval.DecimalsOf(p);
-        var inputHalf = 0.5m * Pow10(-Math.Max(ValueInterval.DecimalsOf(target), 0));
-        var realHalf = 0.5m * Pow10(-Math.Max(ValueInterval.DecimalsOf(realised), 0));
-        var low = (realised - realHalf) / (target + inputHalf) * 100m;
-        var high = (realised + realHalf) / (target - inputHalf) * 100m;
-        var half = 0.5m * Pow10(-dec);
-        if (p + half < low || p - half > high)
-            checks.Add(new("inconsistent", $"Gepubliceerd {what} {DutchFormat.Number(p, dec)}% volgt niet uit de eigen cijfers: berekend {DutchFormat.Fixed(computed, Math.Max(dec, 1))}% " +
-                                           $"(bereik door afronding {DutchFormat.Fixed(low, 2)}–{DutchFormat.Fixed(high, 2)}%)."));
-    }
+    public static IReadOnlyList<SectorRegel> ForYear(IReadOnlyList<SectorFigure> all, int year, SectorChecks checks) =>
+        ReportingLines.All.Select(s => Row(s, year, all.FirstOrDefault(f => f.SectorCode == s.Code && f.Year == year), checks)).ToList();
 
-    private static decimal Normalise(decimal v) => v / 1.0000000000000000000000000000m;
-
-    private static decimal Pow10(int e) { var v = 1m; for (var i = 0; i < Math.Abs(e); i++) v = e < 0 ? v / 10 : v * 10; return v; }
-
-    public static IReadOnlyList<SectorRegel> ForYear(IReadOnlyList<SectorFigure> all, int year) =>
-        PublicSectors.All.Select(s => Row(s, year, all.FirstOrDefault(f => f.SectorCode == s.Code && f.Year == year))).ToList();
-
-    public static IReadOnlyList<SectorRegel> History(IReadOnlyList<SectorFigure> all, PublicSector sector, IReadOnlyList<int> years) =>
-        years.Select(y => Row(sector, y, all.FirstOrDefault(f => f.SectorCode == sector.Code && f.Year == y))).ToList();
+    public static IReadOnlyList<SectorRegel> History(IReadOnlyList<SectorFigure> all, PublicSector sector, IReadOnlyList<int> years, SectorChecks checks) =>
+        years.Select(y => Row(sector, y, all.FirstOrDefault(f => f.SectorCode == sector.Code && f.Year == y), checks)).ToList();
 
     public static string Sparkline(PublicSector sector, IReadOnlyList<SectorRegel> history)
     {

@@ -44,7 +44,7 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
         var years = Enumerable.Range(agenda.PeriodStart.Year, agenda.PeriodEnd.Year - agenda.PeriodStart.Year + 1).ToList();
         var all = (await figures.AllAsync(ct)).Where(f => f.SectorCode == code).ToList();
         var sector = years.Select(y => all.FirstOrDefault(f => f.Year == y) is { } f ? new SectorYear(y, f.Target, f.Realised) : new SectorYear(y, null, null)).ToList();
-        return new AgendaView(WorkAgendaMonitor.Monitor(agenda, Today), sector, PublicSectors.NameOf(code));
+        return new AgendaView(WorkAgendaMonitor.Monitor(agenda, Today), sector, ReportingLines.NameOf(code));
     }
 
     /// <summary>Per reporting line: the agenda derived from the documents and the latest agenda.</summary>
@@ -52,7 +52,7 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
         SectorCatalog.ReportingLines.Select(s =>
         {
             var mine = all.Where(a => a.SectorId == s.Id).ToList();
-            return new SectorScore(s.Code, PublicSectors.NameOf(s.Code),
+            return new SectorScore(s.Code, ReportingLines.NameOf(s.Code),
                 mine.Where(a => a.DerivedFromDocuments).OrderByDescending(a => a.PeriodStart).FirstOrDefault(),
                 mine.OrderByDescending(a => a.PeriodStart).ThenByDescending(a => a.Id).FirstOrDefault());
         }).Where(s => s.Latest is not null).ToList();

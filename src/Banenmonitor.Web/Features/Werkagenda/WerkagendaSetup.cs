@@ -3,53 +3,28 @@ using Banenmonitor.Data;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.WorkAgendas;
 using Banenmonitor.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Features.Werkagenda;
 
 /// <summary>
-/// Wires the work agenda feature: the Data project's <see cref="BanenmonitorDbContext"/> (with its migrations) and
-/// <see cref="WorkAgendaService"/>. Until the web app itself moves onto that context, its database is configured with
-/// <c>ConnectionStrings:BanenmonitorGegevens</c> (and <c>Banenmonitor:Database:Provider</c> for PostgreSQL); without it,
-/// a SQLite file next to the web database (<c>…-gegevens.db</c>).
+/// Wires the work agenda feature onto the platform's <see cref="BanenmonitorDbContext"/>: <see cref="WorkAgendaService"/>,
+/// the page queries and the PDF renderer. The agendas derived from the documents are seeded with the rest of the database.
 /// </summary>
 public static class WerkagendaSetup
 {
     public const string EditPolicy = "werkagenda-bewerken";
 
-    public static IServiceCollection AddWerkagenda(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddWerkagenda(this IServiceCollection services)
     {
-        var settings = Settings(config);
-        services.AddSingleton(settings);
-        if (settings.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<BanenmonitorDbContext, SqliteBanenmonitorDbContext>(o => o.UseSqlite(settings.ConnectionString));
-        else
-            services.AddDbContext<BanenmonitorDbContext, PostgresBanenmonitorDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         services.AddScoped(sp => new WorkAgendaService(sp.GetRequiredService<BanenmonitorDbContext>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<WerkagendaQuery>();
         services.AddSingleton(new Banenmonitor.Reports.Rendering.PdfReportRenderer());
         return services;
     }
 
-    public static DatabaseSettings Settings(IConfiguration config)
-    {
-        if (config.GetConnectionString("BanenmonitorGegevens") is { Length: > 0 } cs)
-            return DatabaseSettings.Create(config["Banenmonitor:Database:Provider"], cs);
-        var web = new SqliteConnectionStringBuilder(config.GetConnectionString("Banenmonitor") ?? "Data Source=banenmonitor.db");
-        var file = web.DataSource;
-        var dataFile = Path.Combine(Path.GetDirectoryName(file) ?? "", Path.GetFileNameWithoutExtension(file) + "-gegevens.db");
-        return new DatabaseSettings(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = dataFile }.ToString());
-    }
-
-    /// <summary>Migrates the data database and loads the seed-derived agendas when there are none.</summary>
-    public static async Task PrepareAsync(IServiceProvider services)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<BanenmonitorDbContext>();
-        await db.Database.MigrateAsync();
-        await WorkAgendaSeed.SeedAsync(db);
-    }
+    /// <summary>Loads the seed-derived agendas when there are none (also into a database that existed before agendas did).</summary>
+    public static Task SeedAsync(BanenmonitorDbContext db, CancellationToken ct = default) => WorkAgendaSeed.SeedAsync(db, ct: ct);
 
     public static string SectorCode(this WorkAgenda a) => a.Sector?.Code ?? SectorCatalog.All.First(s => s.Id == a.SectorId).Code;
 

@@ -1,4 +1,6 @@
 using Banenmonitor.Rules.Quota;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Banenmonitor.Web.Features.Werkgevers;
 
 /// <summary>A logged-in employer's own figures: quota per year and what is still needed.</summary>
-public sealed class MijnModel(WebDbContext db, ParameterProvider parameters) : PageModel
+public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parameters) : PageModel
 {
     public Employer? Werkgever { get; private set; }
     public IReadOnlyList<EmployerYear> Jaren { get; private set; } = [];
@@ -15,7 +17,7 @@ public sealed class MijnModel(WebDbContext db, ParameterProvider parameters) : P
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (User.EmployerId() is not { } id) return Forbid();
-        Werkgever = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        Werkgever = await db.Employers.AsNoTracking().Include(e => e.Sector).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (Werkgever is null) return NotFound();
         Jaren = await EmployerYears.ForAsync(db, parameters.Current, id, ct);
         return Page();
@@ -31,19 +33,26 @@ public sealed record EmployerYear(int Jaar, string Status, decimal VerloondeUren
 
 public static class EmployerYears
 {
-    public static async Task<IReadOnlyList<EmployerYear>> ForAsync(WebDbContext db, Banenmonitor.Rules.Parameters.ParameterSet p, int employerId, CancellationToken ct)
+    /// <summary>
+    /// Per year the approved quota figures (paid hours) of the employer and the quota computed from them by the rules
+    /// core. A newer draft or submission is shown by its status but does not replace the approved figures.
+    /// </summary>
+    public static async Task<IReadOnlyList<EmployerYear>> ForAsync(BanenmonitorDbContext db, Banenmonitor.Rules.Parameters.ParameterSet p, int employerId, CancellationToken ct)
     {
-        var employer = await db.Employers.AsNoTracking().FirstAsync(e => e.Id == employerId, ct);
-        var reports = await db.EmployerReports.AsNoTracking().Where(r => r.EmployerId == employerId).ToListAsync(ct);
+        var employer = await db.Employers.AsNoTracking().Include(e => e.Sector).FirstAsync(e => e.Id == employerId, ct);
+        var reports = await db.EmployerReports.AsNoTracking()
+            .Where(r => r.EmployerId == employerId && r.TotalPaidHours != null && r.TargetGroupHours != null
+                        && (r.Status == ReportStatus.Approved || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Submitted))
+            .ToListAsync(ct);
         return reports.GroupBy(r => r.Year).OrderBy(g => g.Key).Select(g =>
         {
-            // The approved report counts; a newer draft or submission is shown as such but does not replace it.
-            var r = g.Where(x => SectorFigures.IsOfficial(x.Status)).OrderByDescending(x => x.Id).FirstOrDefault() ?? g.OrderByDescending(x => x.Id).First();
-            var q = new QuotumVraag(r.Year, r.TotalPaidHours, VerloondeUrenVorigJaar: r.TotalPaidHoursPreviousYear, UrenDoelgroep: r.TargetGroupHours, Markt: !employer.IsGovernment);
+            var r = g.FirstOrDefault(x => x.Status == ReportStatus.Approved) ?? g.First();
+            var status = string.Join(", ", g.OrderBy(x => x.Status).Select(x => ReportStatusText.Dutch(x.Status)));
+            var q = new QuotumVraag(r.Year, r.TotalPaidHours!.Value, VerloondeUrenVorigJaar: r.PreviousYearPaidHours, UrenDoelgroep: r.TargetGroupHours, Markt: employer.Sector?.IsGovernment != true);
             var errors = QuotaService.Validate(q, p);
             return errors.Count > 0
-                ? new EmployerYear(r.Year, r.Status.ToString().ToLowerInvariant(), r.TotalPaidHours, r.TargetGroupHours, null, string.Join(" ", errors.Values))
-                : new EmployerYear(r.Year, r.Status.ToString().ToLowerInvariant(), r.TotalPaidHours, r.TargetGroupHours, QuotaService.Compute(q, p), null);
+                ? new EmployerYear(r.Year, status, r.TotalPaidHours!.Value, r.TargetGroupHours!.Value, null, string.Join(" ", errors.Values))
+                : new EmployerYear(r.Year, status, r.TotalPaidHours!.Value, r.TargetGroupHours!.Value, QuotaService.Compute(q, p), null);
         }).ToList();
     }
 }

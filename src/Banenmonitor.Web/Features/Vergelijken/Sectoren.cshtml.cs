@@ -1,0 +1,35 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Banenmonitor.Web.Features.Vergelijken;
+
+/// <summary>Public page: the sectors of a year under the quotumregeling and in the SROI scenario of the Wet banenafspraak view.</summary>
+public sealed class SectorenModel(Banenmonitor.Web.Infrastructure.ParameterProvider parameters) : PageModel
+{
+    /// <summary>The national measurement of the year under both regimes, as in the progress report's section "Twee regimes naast elkaar".</summary>
+    public Banenmonitor.Reports.Progress.RegimesSection? Landelijk { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "jaar")] public string? Jaar { get; set; }
+
+    public IReadOnlyList<int> Jaren { get; } = PublishedSectors.Years;
+    public int Gekozen { get; private set; }
+    public IReadOnlyList<SectorVergelijking> Rijen { get; private set; } = [];
+    public string? Fout { get; private set; }
+
+    public void OnGet()
+    {
+        Gekozen = Jaren[^1];
+        if (!string.IsNullOrWhiteSpace(Jaar))
+        {
+            if (int.TryParse(Jaar, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && Jaren.Contains(y)) Gekozen = y;
+            else
+            {
+                Fout = $"Over '{Jaar}' zijn geen sectorcijfers met doel en realisatie gepubliceerd; gekozen is {Gekozen}.";
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+        }
+        Rijen = PublishedSectors.ForYear(Gekozen);
+        // The same section as the yearly report (built as a concept: the seeds contradict themselves in places, which the report marks).
+        Landelijk = new Banenmonitor.Reports.Progress.ReportBuilder(Banenmonitor.Reports.Progress.ReportSources.Embedded(parameters.Current)).Build(Gekozen, concept: true).Regimes;
+    }
+}

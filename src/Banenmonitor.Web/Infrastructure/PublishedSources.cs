@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Reflection;
+using Banenmonitor.Rules.Measurement;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Published;
+
+namespace Banenmonitor.Web.Infrastructure;
+
+/// <summary>The published figures of data/published, embedded in the web application (parsed by the rules core).</summary>
+public static class PublishedSources
+{
+    private static readonly Lazy<PublishedSectorFigures> SectorFigures = new(() =>
+        PublishedSectorFigures.Parse(Read("documenten.csv"), "data/published/documenten.csv", Read("sectoren.csv"), "data/published/sectoren.csv"));
+    private static readonly Lazy<NationalFigures> NationalFigures = new(() =>
+        Rules.Measurement.NationalFigures.Parse(Read("landelijke_meting.csv"), "data/published/landelijke_meting.csv"));
+
+    public static PublishedSectorFigures Figures => SectorFigures.Value;
+    public static NationalFigures National => NationalFigures.Value;
+
+    private static string Read(string name)
+    {
+        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web." + name)
+                      ?? throw new InvalidOperationException($"{name} ontbreekt in de webapplicatie");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+}
+
+/// <summary>
+/// Consistency flags for the sector pages, from the rules core's <see cref="ConsistencyChecker"/> (the same checks as
+/// <c>banenmonitor controle</c>): for the published documents, and for a figure entered in this application treated
+/// as a document of its own (its reported percentage recomputed from its own doel and realisatie).
+/// </summary>
+public sealed class SectorChecks(ParameterProvider parameters)
+{
+    private (ParameterSet Set, ConsistencyReport Report)? _published;
+    private readonly Lock _lock = new();
+
+    /// <summary>Every check of the published documents (cached per parameter set in force).</summary>
+    public ConsistencyReport Published
+    {
+        get
+        {
+            var set = parameters.Current;
+            lock (_lock)
+            {
+                if (_published is { } p && ReferenceEquals(p.Set, set)) return p.Report;
+                var report = new ConsistencyChecker(set).Check(PublishedSources.Figures);
+                _published = (set, report);
+                return report;
+            }
+        }
+    }
+
+    /// <summary>The mismatches (rounding or substantive) for one sector and year.</summary>
+    public IReadOnlyList<ConsistencyCheck> For(SectorFigure figure)
+    {
+        if (figure.FromDocuments) return Published.Filter(figure.Year, figure.SectorCode).Mismatches;
+        return Entered(figure).Mismatches;
+    }
+
+    /// <summary>A figure entered here, checked exactly like a document: its own numbers against its own percentages.</summary>
+    public ConsistencyReport Entered(SectorFigure f)
+    {
+        if (ReportingLines.Find(f.SectorCode) is not { } sector) return new([]);
+        var doc = $"rapportage-{f.ReportId}";
+        var figures = new List<PublishedFigure>();
+        void Add(string quantity, decimal? value, string unit)
+        {
+            if (value is { } v) figures.Add(new PublishedFigure(doc, f.Year, sector, quantity, "", Normalise(v), unit, false, "aanlevering",
+                $"{Quantities.Dutch(quantity)} {v.ToString(CultureInfo.InvariantCulture)} {unit}"));
+        }
+        Add(Quantities.Target, f.Target, "fta");
+        Add(Quantities.Realised, f.Realised, "fta");
+        Add(Quantities.Sroi, f.Sroi, "fta");
+        Add(Quantities.Percentage, f.PublishedPercentage, "%");
+        Add(Quantities.PercentageIncludingSroi, f.PublishedPercentageInclSroi, "%");
+        var documents = new[] { new PublishedDocument(doc, $"Rapportage {f.ReportId} ({f.Source})", doc, f.Year + 1, ParameterStatus.Published) };
+        return new ConsistencyChecker(parameters.Current).Check(new PublishedSectorFigures(documents, figures));
+    }
+
+    /// <summary>Database values come back with their scale padded (69.00); the written decimals are those without trailing zeros.</summary>
+    private static decimal Normalise(decimal v) => v / 1.0000000000000000000000000000m;
+}
