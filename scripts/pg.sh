@@ -1,5 +1,5 @@
 # Sourced by scripts/test.sh and bench scripts: a throwaway PostgreSQL server on 127.0.0.1.
-# Exports BANENMONITOR_TEST_PG (an Npgsql connection string) while it runs.
+# Exports BANENMONITOR_TEST_PG (an Npgsql connection string) while it runs. PG_OPTS: extra server options (-c name=value).
 PG_PORT=${PG_PORT:-55432}
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 pg_start() {
@@ -8,7 +8,7 @@ pg_start() {
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_DIR"; run="runuser -u postgres --"; fi
   $run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust --no-sync >/dev/null
   $run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR -c fsync=off -c max_connections=200" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR -c fsync=off -c max_connections=200 ${PG_OPTS:-}" start >/dev/null
   export BANENMONITOR_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Include Error Detail=true"
   echo "== PostgreSQL draait op 127.0.0.1:$PG_PORT ($PG_DIR)"
 }

@@ -9,4 +9,9 @@ CREATE UNLOGGED TABLE vorig_jaar (loonheffingennummer text, verloonde_uren numer
 \copy doelgroepregister FROM '${csv}/doelgroepregister.csv' CSV HEADER
 \copy toerekeningen FROM '${csv}/toerekeningen.csv' CSV HEADER
 \copy vorig_jaar FROM '${csv}/vorig_jaar.csv' CSV HEADER
+-- Indexes on the join keys (the big pass is a full scan with a hash join and hash aggregation either way).
+CREATE UNIQUE INDEX ON werkgevers (loonheffingennummer);
+CREATE INDEX ON doelgroepregister (persoon);
+CREATE INDEX ON toerekeningen (uitlener, persoon);
+CREATE UNIQUE INDEX ON vorig_jaar (loonheffingennummer);
 VACUUM ANALYZE;

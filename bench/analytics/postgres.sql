@@ -1,27 +1,33 @@
 -- The same answer in PostgreSQL (peer of the benchmark); placeholders ${...} filled by run.sh.
 SET work_mem = '1GB';
 SET max_parallel_workers_per_gather = 2;
-CREATE TEMP TABLE reg AS
-SELECT persoon, range_agg(daterange(begindatum, coalesce(einddatum, DATE '9999-12-31'), '[]')) AS iv
+-- Work tables are UNLOGGED, not TEMP: a query reading a temp table cannot run in parallel workers.
+DROP TABLE IF EXISTS reg, agg, att, hand_quotum, hand_meting;
+-- Register: per person the hull of the intervals touching the year; the multirange only for persons with several.
+CREATE UNLOGGED TABLE reg AS
+SELECT persoon, min(begindatum) AS b, max(coalesce(einddatum, DATE '9999-12-31')) AS e,
+  CASE WHEN count(*) > 1 THEN range_agg(daterange(begindatum, coalesce(einddatum, DATE '9999-12-31'), '[]')) END AS iv
 FROM doelgroepregister
 WHERE begindatum <= DATE '${jaareinde}' AND (einddatum IS NULL OR einddatum >= DATE '${jaarbegin}')
 GROUP BY persoon;
 ANALYZE reg;
-CREATE TEMP TABLE agg AS
+CREATE UNLOGGED TABLE agg AS
 SELECT v.loonheffingennummer AS lhnr, v.vorm,
-  CASE WHEN r.iv && daterange(v.periode_begin, v.periode_einde, '[]') THEN v.persoon END AS dg,
+  CASE WHEN r.b <= v.periode_einde AND r.e >= v.periode_begin
+        AND (r.iv IS NULL OR r.iv && daterange(v.periode_begin, v.periode_einde, '[]')) THEN v.persoon END AS dg,
   v.periode_begin >= DATE '${laatstemaand}' AS eind, sum(v.uren) AS uren
 FROM verloning v LEFT JOIN reg r ON v.persoon = r.persoon
 WHERE v.periode_begin BETWEEN DATE '${jaarbegin}' AND DATE '${jaareinde}'
 GROUP BY 1, 2, 3, 4;
-CREATE TEMP TABLE att AS
+ANALYZE agg;
+CREATE UNLOGGED TABLE att AS
 WITH ph AS (SELECT lhnr, dg AS persoon, sum(uren) AS uren FROM agg WHERE dg IS NOT NULL GROUP BY 1, 2),
 t AS (SELECT t.uitlener, t.inlener, least(t.uren, coalesce(ph.uren, 0)) AS h
       FROM toerekeningen t LEFT JOIN ph ON ph.lhnr = t.uitlener AND ph.persoon = t.persoon
       WHERE t.overeengekomen_op < DATE '${uiterstedatum}')
 SELECT lhnr, sum(plus) AS plus, sum(min) AS min FROM (
   SELECT inlener AS lhnr, h AS plus, 0 AS min FROM t UNION ALL SELECT uitlener, 0, h FROM t) x GROUP BY lhnr;
-CREATE TEMP TABLE hand_quotum AS
+CREATE UNLOGGED TABLE hand_quotum AS
 WITH e AS (
   SELECT lhnr, sum(uren) AS totaal, coalesce(sum(uren) FILTER (WHERE vorm = 'uitzending'), 0) AS uitzend,
          coalesce(sum(uren) FILTER (WHERE dg IS NOT NULL), 0) AS c
@@ -45,7 +51,7 @@ SELECT lhnr AS loonheffingennummer, floor(a * 100) AS a_cent,
   CASE WHEN vrij THEN 0 ELSE greatest(0, floor((axb_cent - c_cent) / (${d} * 10.0))) END AS tekort_tiende,
   vrij AS vrijgesteld
 FROM q;
-CREATE TEMP TABLE hand_meting AS
+CREATE UNLOGGED TABLE hand_meting AS
 SELECT w.sector, a.vorm, sum(a.uren) AS uren, count(DISTINCT a.dg) AS personen, count(*) AS relaties
 FROM agg a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
 WHERE a.dg IS NOT NULL AND a.eind GROUP BY 1, 2 ORDER BY 1, 2;

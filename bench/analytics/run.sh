@@ -2,7 +2,11 @@
 # Benchmark of `banenmonitor landelijk` against the best hand-written DuckDB SQL and PostgreSQL, in one run.
 # Usage: bench/analytics/run.sh [1m|10m|120m ...]   (default: 1m 10m 120m)
 # Data sets are generated once under $BENCH_DATA (default /tmp/banenmonitor-bench) and reused.
-# PostgreSQL runs for 1m and 10m only unless PG_ALL=1 (at 120m it needs tens of GB and hours).
+# PostgreSQL runs for 1m and 10m only unless PG_ALL=1 (at 120m loading takes ~10 minutes and ~25 GB of disk).
+# PostgreSQL server: throwaway (scripts/pg.sh) on port $BENCH_PG_PORT (default 55491), shared_buffers $BENCH_PG_SHARED
+# (default 4GB), 2 parallel workers per gather; data loaded with COPY, indexed and VACUUM ANALYZEd before the query.
+# REPEAT=N (default 1): engine and hand-written SQL run alternately N times; the medians are reported (a shared
+# machine's load changes from minute to minute; alternating exposes both to the same load).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -16,7 +20,8 @@ BM=$ROOT/src/Banenmonitor.Cli/bin/Release/net10.0/banenmonitor
 RUN=$ROOT/bench/analytics/Runner/bin/Release/net10.0/bench-analytics
 RESULTS=$DATA/results.md
 mkdir -p "$DATA"
-measure() { # label, command... → prints "seconds peak_kb"
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+measure() { # command... → prints "seconds peak_kb"
   local log; log=$(mktemp)
   /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { cat "$log" "$log.out" >&2; exit 1; }
   local wall peak
@@ -25,8 +30,8 @@ measure() { # label, command... → prints "seconds peak_kb"
   rm -f "$log" "$log.out"
   echo "$wall $peak"
 }
-echo "| rows | engine s | engine peak GB | hand DuckDB s | hand peak GB | PostgreSQL query s | engine/hand | PG/engine | engine rows/s |" >>"$RESULTS"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |" >>"$RESULTS"
+echo "| rows | load avg before | engine s | engine peak GB | hand DuckDB s | hand peak GB | PostgreSQL query s | engine/hand | PG/engine | engine rows/s |" >>"$RESULTS"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" >>"$RESULTS"
 for size in $SIZES; do
   case $size in
     1m) W=96000; E=4500 ;;
@@ -42,31 +47,43 @@ for size in $SIZES; do
   OUT=$DATA/out-$size
   rm -rf "$OUT"; mkdir -p "$OUT"
   ROWS=$("$RUN" rows "$D")
-  echo "== $size: $ROWS payroll rows"
-  read -r ET EP < <(measure "$BM" landelijk --invoer "$D" --jaar $YEAR --uit "$OUT" --geheugen "$MEM")
-  echo "engine: ${ET}s, peak ${EP} kB"
-  read -r HT HP < <(measure "$RUN" hand "$D" "$OUT" $YEAR "$MEM")
-  echo "hand-written DuckDB SQL: ${HT}s, peak ${HP} kB"
+  LOAD=$(loadavg)
+  echo "== $size: $ROWS payroll rows (load average $LOAD)"
+  ETS=(); HTS=(); EP=0; HP=0
+  for ((k = 0; k < ${REPEAT:-1}; k++)); do
+    read -r t p < <(measure "$BM" landelijk --invoer "$D" --jaar $YEAR --uit "$OUT" --geheugen "$MEM")
+    echo "engine: ${t}s, peak ${p} kB (load $(loadavg))"; ETS+=("$t"); [ "$p" -gt "$EP" ] && EP=$p
+    read -r t p < <(measure "$RUN" hand "$D" "$OUT" $YEAR "$MEM")
+    echo "hand-written DuckDB SQL: ${t}s, peak ${p} kB"; HTS+=("$t"); [ "$p" -gt "$HP" ] && HP=$p
+  done
+  median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+  ET=$(median "${ETS[@]}"); HT=$(median "${HTS[@]}")
+  [ "${REPEAT:-1}" -gt 1 ] && echo "medians of ${REPEAT}: engine ${ET}s, hand-written ${HT}s"
   "$RUN" vergelijk "$OUT"
   PT="n/a"; PR="n/a"
   if [ "$size" != "120m" ] || [ "${PG_ALL:-0}" = 1 ]; then
-    export PG_PORT=${BENCH_PG_PORT:-55491}; source scripts/pg.sh; pg_start
+    export PG_PORT=${BENCH_PG_PORT:-55491}
+    export PG_OPTS="-c shared_buffers=${BENCH_PG_SHARED:-4GB} -c max_parallel_workers_per_gather=2 -c max_wal_size=8GB"
+    source scripts/pg.sh; pg_start
     trap pg_stop EXIT
     CSV=$DATA/csv-$size
     [ -f "$CSV/verloning.csv" ] || "$RUN" csv "$D" "$CSV"
     PSQL="psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -v ON_ERROR_STOP=1"
+    S=$(date +%s.%N)
     sed "s#\${csv}#$CSV#g" bench/analytics/load_postgres.sql | $PSQL >/dev/null
-    sed -e "s#\${jaarbegin}#$YEAR-01-01#g; s#\${jaareinde}#$YEAR-12-31#g; s#\${laatstemaand}#$YEAR-12-01#g" \
-        -e "s#\${uiterstedatum}#$((YEAR+1))-08-01#g; s#\${drempel}#40575#g; s#\${quotumbp}#299#g; s#\${d}#1331#g" \
-        bench/analytics/postgres.sql >"$DATA/pg-$size.sql"
-    S=$(date +%s.%N); $PSQL -f "$DATA/pg-$size.sql" >/dev/null; PT=$(echo "$(date +%s.%N) - $S" | bc)
+    echo "PostgreSQL load (COPY, indexes, VACUUM ANALYZE; not timed in the comparison): $(echo "$(date +%s.%N) - $S" | bc)s"
+    "$RUN" pgsql $YEAR bench/analytics/postgres.sql >"$DATA/pg-$size.sql"
+    S=$(date +%s.%N); PGSUM=$($PSQL -At -F'|' -f "$DATA/pg-$size.sql"); PT=$(echo "$(date +%s.%N) - $S" | bc)
     pg_stop; trap - EXIT
+    ENGSUM=$("$RUN" som "$OUT")
+    if [ "$PGSUM" != "$ENGSUM" ]; then echo "PostgreSQL answer $PGSUM differs from the engine's $ENGSUM" >&2; exit 1; fi
     PR=$(echo "scale=1; $PT / $ET" | bc)
-    echo "PostgreSQL query: ${PT}s"
+    PT=$(printf "%.2f" "$PT")
+    echo "PostgreSQL query: ${PT}s (employers|shortfall tenths $PGSUM, same as the engine)"
   fi
   R=$(echo "scale=2; $ET / $HT" | bc)
   RPS=$(echo "$ROWS / $ET" | bc)
-  printf "| %s | %s | %.2f | %s | %.2f | %s | %s | %s | %s |\n" "$ROWS" "$ET" "$(echo "$EP/1048576" | bc -l)" "$HT" \
+  printf "| %s | %s | %s | %.2f | %s | %.2f | %s | %s | %s | %s |\n" "$ROWS" "$LOAD" "$ET" "$(echo "$EP/1048576" | bc -l)" "$HT" \
     "$(echo "$HP/1048576" | bc -l)" "$PT" "$R" "$PR" "$RPS" | tee -a "$RESULTS"
 done
 echo "Results appended to $RESULTS"

@@ -39,6 +39,9 @@ public static class InputFiles
             [PremiumBase] = [("loonheffingennummer", "VARCHAR"), ("premieloon", "DECIMAL(18,2)"), ("premieloon_uitgezonderd", "DECIMAL(18,2)")],
         };
 
+    /// <summary>Suffix of the view with a Parquet table's row-group statistics (only for Parquet read as stored).</summary>
+    public const string StatisticsSuffix = "_parquet_statistieken";
+
     /// <summary>Finds a table's file(s) in the folder; null when absent.</summary>
     public static string? Find(string dir, string table)
     {
@@ -81,12 +84,28 @@ public static class InputFiles
         {
             if (!actual.TryGetValue(column, out var got))
                 throw new AnalyticsInputException($"Bestand {name}: kolom '{column}' ontbreekt (verwacht: {string.Join(", ", schema.Select(s => s.Column))}).");
+            if (type.StartsWith("DECIMAL", StringComparison.Ordinal) && DecimalScale(got) > 4)
+                throw new AnalyticsInputException($"Bestand {name}: kolom '{column}' heeft meer dan 4 decimalen ({got}); uren en bedragen hebben er ten hoogste 4.");
             var keep = got == type || (type.StartsWith("DECIMAL", StringComparison.Ordinal) && got.StartsWith("DECIMAL", StringComparison.Ordinal))
                        || (type == "BIGINT" && got is "INTEGER" or "BIGINT");
             projections.Add(keep ? column : $"TRY_CAST({column} AS {type}) AS {column}");
         }
         Sql.Exec(db, $"CREATE OR REPLACE VIEW {table} AS SELECT {string.Join(", ", projections)} FROM {source}");
+        // For Parquet read as stored, the row-group statistics (null counts, minimum) describe the view's values too;
+        // the engine uses them to skip row checks the statistics already prove.
+        Sql.Exec(db, $"DROP VIEW IF EXISTS {table}{StatisticsSuffix}");
+        if (!isCsv && projections.All(p => !p.StartsWith("TRY_CAST", StringComparison.Ordinal)))
+            Sql.Exec(db, $"""
+                CREATE VIEW {table}{StatisticsSuffix} AS
+                SELECT path_in_schema AS kolom, stats_null_count AS nullen, stats_min_value AS minimum
+                FROM parquet_metadata('{Sql.Escape(path)}')
+                """);
         // Values that could not be converted (Parquet with a wrong column type) become NULL through TRY_CAST and are
         // reported by the validation queries with their row.
     }
+
+    /// <summary>The scale of a DuckDB DECIMAL(p,s) type name; 0 for other types.</summary>
+    private static int DecimalScale(string type) =>
+        type.StartsWith("DECIMAL(", StringComparison.Ordinal) && type.IndexOf(',', StringComparison.Ordinal) is > 0 and var c
+            ? int.Parse(type.AsSpan(c + 1, type.Length - c - 2), System.Globalization.CultureInfo.InvariantCulture) : 0;
 }

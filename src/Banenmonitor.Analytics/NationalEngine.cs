@@ -71,6 +71,11 @@ public sealed class NationalEngine(ParameterSet parameters)
     public static readonly string[] Forms = ["dienstverband", "uitzending", "detachering", "payroll"];
     public static readonly string[] LenderTypes = ["geen", "uitzendbureau", "sw-bedrijf"];
 
+    /// <summary>Sector codes of the employers file: government 61–66, sheltered employment 67, and market.</summary>
+    public static readonly string[] Sectors = ["61", "62", "63", "64", "65", "66", "67", "markt"];
+
+    private static string SqlList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{v}'")) + "]";
+
     public static bool IsGovernmentSector(string code) => code is "61" or "62" or "63" or "64" or "65" or "66";
 
     /// <summary>Formal employment at a sheltered-employment company (sector 67) is not a regular job; Wsw workers count only while lent out.</summary>
@@ -127,42 +132,66 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// <summary>
     /// The heavy part: register intervals per person, then one pass over the payroll records grouped by employer, form,
     /// target-group person (NULL when not registered in that period) and whether the period is the year's last month.
-    /// Leaves temporary tables <c>reg_persoon</c> and <c>uren_agg</c>.
+    /// Leaves temporary tables <c>reg_persoon</c> and <c>uren_agg</c> (columns lhnr, vorm, dg_persoon, eind, uren,
+    /// regels, fout).
     /// </summary>
+    /// <remarks>
+    /// Period rule (Wfsv art. 38g lid 8): a period counts when the person was registered at any moment of it. Per
+    /// registered person the register keeps the hull [b, e] of the person's intervals that touch the year and, only for
+    /// the few persons with more than one interval, the list of intervals. The payroll pass is an equi-join on the person;
+    /// per row two date comparisons against the hull decide, and only a multi-interval person's rows evaluate the list
+    /// (measured: 10–20% faster at 120M rows than a list per person). Row validation is folded into the same pass: form
+    /// and employer are group keys (checked on the groups), the other column checks are one counted filter ({0}: see
+    /// <see cref="FullRowCheck"/>; for Parquet whose statistics prove no NULLs and no negative hours only the period
+    /// order is checked per row).
+    /// </remarks>
+    public const string FullRowCheck =
+        "v.uren IS NULL OR v.uren < 0 OR v.periode_einde IS NULL OR v.periode_einde < v.periode_begin OR v.persoon IS NULL";
+
+    private const string PeriodOrderCheck = "v.periode_einde < v.periode_begin";
+
     public const string AggregateSql = """
         CREATE OR REPLACE TEMP TABLE reg_persoon AS
-        SELECT persoon, list({'b': begindatum, 'e': coalesce(einddatum, DATE '9999-12-31')}) AS iv
+        SELECT persoon, min(begindatum) AS b, max(coalesce(einddatum, DATE '9999-12-31')) AS e,
+          CASE WHEN count(*) > 1 THEN list({'b': begindatum, 'e': coalesce(einddatum, DATE '9999-12-31')}) END AS iv
         FROM doelgroepregister
-        WHERE begindatum <= $jaareinde AND (einddatum IS NULL OR einddatum >= $jaarbegin)
+        WHERE begindatum <= $jaareinde AND (einddatum IS NULL OR einddatum >= $jaarbegin) AND persoon IS NOT NULL
         GROUP BY persoon;
         CREATE OR REPLACE TEMP TABLE uren_agg AS
         SELECT v.loonheffingennummer AS lhnr, v.vorm,
-          CASE WHEN r.iv IS NOT NULL
-                AND len(list_filter(r.iv, x -> x.b <= v.periode_einde AND x.e >= v.periode_begin)) > 0
+          CASE WHEN r.b <= v.periode_einde AND r.e >= v.periode_begin
+                AND (r.iv IS NULL OR len(list_filter(r.iv, x -> x.b <= v.periode_einde AND x.e >= v.periode_begin)) > 0)
                THEN v.persoon END AS dg_persoon,
           v.periode_begin >= $laatstemaand AS eind,
           sum(v.uren) AS uren,
           count(*) AS regels,
-          count(*) FILTER (v.uren IS NULL OR v.uren < 0 OR v.vorm IS NULL
-                           OR v.vorm NOT IN ('dienstverband', 'uitzending', 'detachering', 'payroll')
-                           OR v.periode_einde IS NULL OR v.periode_einde < v.periode_begin
-                           OR v.persoon IS NULL OR v.loonheffingennummer IS NULL) AS fout
+          count(*) FILTER ({0}) AS fout
         FROM verloning v LEFT JOIN reg_persoon r ON v.persoon = r.persoon
         WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde
         GROUP BY ALL;
         """;
 
+    /// <summary>
+    /// Employer inputs, one row per employer, kept as table <c>werkgever_invoer</c> (not TEMP: the parallel readers use
+    /// their own connections); its <c>rowid</c>, dense from 0, is the employer's position in the returned list, so results
+    /// are joined back by position. Hours are read as whole ten-thousandths (BIGINT, exact: input hours have at most 4
+    /// decimals, checked when the views are made), which avoids 128-bit decimal conversions per value.
+    /// </summary>
     private const string EmployerSql = """
+        CREATE OR REPLACE TABLE werkgever_invoer AS
         WITH a AS (
           SELECT lhnr, sum(uren) AS verloonde_uren,
             coalesce(sum(uren) FILTER (vorm = 'uitzending'), 0) AS uren_uitzendkrachten,
             coalesce(sum(uren) FILTER (dg_persoon IS NOT NULL), 0) AS uren_doelgroep
           FROM uren_agg GROUP BY lhnr)
         SELECT w.loonheffingennummer, w.sector, w.uitlenertype,
-          coalesce(a.verloonde_uren, 0) AS verloonde_uren, coalesce(a.uren_uitzendkrachten, 0) AS uren_uitzendkrachten,
-          coalesce(a.uren_doelgroep, 0) AS uren_doelgroep, {0} AS verloonde_uren_vorig_jaar
+          (coalesce(a.verloonde_uren, 0) * 10000)::BIGINT AS verloonde_uren,
+          (coalesce(a.uren_uitzendkrachten, 0) * 10000)::BIGINT AS uren_uitzendkrachten,
+          (coalesce(a.uren_doelgroep, 0) * 10000)::BIGINT AS uren_doelgroep,
+          ({0} * 10000)::BIGINT AS verloonde_uren_vorig_jaar
         FROM werkgevers w LEFT JOIN a ON a.lhnr = w.loonheffingennummer {1}
         """;
+
 
     private const string AttributionSql = """
         WITH ph AS (SELECT lhnr, dg_persoon AS persoon, sum(uren) AS uren FROM uren_agg WHERE dg_persoon IS NOT NULL GROUP BY ALL)
@@ -184,50 +213,108 @@ public sealed class NationalEngine(ParameterSet parameters)
     public IReadOnlyList<EmployerAggregate> AggregateEmployers(DuckDBConnection db, int year, bool hasPreviousYear,
         Action<string>? step = null)
     {
+        var (count, attributions) = PrepareEmployers(db, year, hasPreviousYear, step);
+        var list = new EmployerAggregate[count];
+        ReadEmployers(db, 0, 1, attributions, (i, e) => list[i] = e);
+        return list;
+    }
+
+    /// <summary>
+    /// The payroll pass, validation, attributions and the table <c>werkgever_invoer</c> (one row per employer, column
+    /// <c>i</c> its position); returns the number of employers and the attributions per employer.
+    /// </summary>
+    private (int Count, Dictionary<string, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db, int year,
+        bool hasPreviousYear, Action<string>? step)
+    {
         var ps = SqlParameters(year);
         step?.Invoke("verloning lezen en optellen per werkgever");
-        Sql.Exec(db, AggregateSql, ps);
+        Sql.Exec(db, AggregateSql.Replace("{0}", StatisticsProveValues(db) ? PeriodOrderCheck : FullRowCheck, StringComparison.Ordinal), ps);
+        step?.Invoke("invoer controleren");
         ValidatePayroll(db);
-        step?.Invoke("werkgevers en toerekeningen");
+        step?.Invoke("toerekeningen");
         var attributions = ReadAttributions(db, year);
-        var sql = string.Format(CultureInfo.InvariantCulture, EmployerSql,
+        step?.Invoke("werkgevers");
+        Sql.Exec(db, string.Format(CultureInfo.InvariantCulture, EmployerSql,
             hasPreviousYear ? "coalesce(p.verloonde_uren, 0)" : "NULL::DECIMAL(18,4)",
-            hasPreviousYear ? "LEFT JOIN vorig_jaar p ON p.loonheffingennummer = w.loonheffingennummer" : "");
-        var list = new List<EmployerAggregate>(capacity: 1024);
-        using var cmd = Sql.Command(db, sql);
+            hasPreviousYear ? "LEFT JOIN vorig_jaar p ON p.loonheffingennummer = w.loonheffingennummer" : ""));
+        return ((int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer"), attributions);
+    }
+
+    /// <summary>Reads the employers with <c>i % parts = part</c> (a connection per part lets parts be read in parallel).</summary>
+    private static void ReadEmployers(DuckDBConnection db, int part, int parts,
+        Dictionary<string, List<HiredInAttribution>> attributions, Action<int, EmployerAggregate> each)
+    {
+        // Sector and lender type are validated codes: read as their position in the known lists, so the strings are shared
+        // instead of allocated per employer.
+        using var cmd = Sql.Command(db, $"""
+            SELECT rowid::INTEGER AS i, loonheffingennummer, list_position({SqlList(Sectors)}, sector)::INTEGER - 1,
+              list_position({SqlList(LenderTypes)}, uitlenertype)::INTEGER - 1, verloonde_uren, uren_uitzendkrachten,
+              uren_doelgroep, verloonde_uren_vorig_jaar
+            FROM werkgever_invoer WHERE rowid % {parts} = {part}
+            """);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var lhnr = r.GetString(0);
-            list.Add(new EmployerAggregate(lhnr, r.GetString(1), r.GetString(2), Sql.Dec(r.GetValue(3)), Sql.Dec(r.GetValue(4)),
-                Sql.Dec(r.GetValue(5)), r.IsDBNull(6) ? null : Sql.Dec(r.GetValue(6)),
+            var lhnr = r.GetString(1);
+            each(r.GetInt32(0), new EmployerAggregate(lhnr, Sectors[r.GetInt32(2)], LenderTypes[r.GetInt32(3)], Sql.FromTenThousandths(r.GetInt64(4)),
+                Sql.FromTenThousandths(r.GetInt64(5)), Sql.FromTenThousandths(r.GetInt64(6)),
+                r.IsDBNull(7) ? null : Sql.FromTenThousandths(r.GetInt64(7)),
                 attributions.TryGetValue(lhnr, out var at) ? at : []));
         }
-        return list;
+    }
+
+    /// <summary>
+    /// True when the payroll Parquet's row-group statistics show that persoon, periode_einde and uren have no NULLs and
+    /// uren no negative value in any row group (missing statistics prove nothing).
+    /// </summary>
+    private static bool StatisticsProveValues(DuckDBConnection db)
+    {
+        if (Sql.Long(db, $"SELECT count(*) FROM duckdb_views() WHERE view_name = '{InputFiles.Payroll}{InputFiles.StatisticsSuffix}'") == 0)
+            return false;
+        return Sql.Scalar(db, $"""
+            SELECT count(*) FILTER (kolom = 'uren') > 0
+               AND count(*) FILTER (kolom IN ('persoon', 'periode_einde', 'uren') AND coalesce(nullen, 1) > 0) = 0
+               AND count(*) FILTER (kolom = 'uren' AND coalesce(TRY_CAST(minimum AS DECIMAL(38,4)) < 0, true)) = 0
+            FROM {InputFiles.Payroll}{InputFiles.StatisticsSuffix}
+            """) is true;
     }
 
     private static void ValidatePayroll(DuckDBConnection db)
     {
-        // Employers: unique, known sector and lender type.
-        using (var cmd = Sql.Command(db, """
-            SELECT loonheffingennummer, sector, uitlenertype, row_number() OVER () + 1 AS rij FROM werkgevers
-            QUALIFY count(*) OVER (PARTITION BY loonheffingennummer) > 1
-                 OR loonheffingennummer IS NULL
+        // Employers: unique, known sector and lender type. A cheap aggregate first; the row is looked up only on failure.
+        var employersOk = Sql.Scalar(db, """
+            SELECT count(*) = count(DISTINCT loonheffingennummer)
+               AND count(*) FILTER (loonheffingennummer IS NULL
                  OR sector IS NULL OR sector NOT IN ('61','62','63','64','65','66','67','markt')
-                 OR uitlenertype IS NULL OR uitlenertype NOT IN ('geen','uitzendbureau','sw-bedrijf')
-            LIMIT 1
-            """))
-        using (var r = cmd.ExecuteReader())
-            if (r.Read())
-            {
-                var lhnr = r.IsDBNull(0) ? null : r.GetString(0);
-                var col = lhnr is null ? "loonheffingennummer" : r.IsDBNull(1) || !IsKnownSector(r.GetString(1)) ? "sector"
-                    : r.IsDBNull(2) || !LenderTypes.Contains(r.GetString(2)) ? "uitlenertype" : "loonheffingennummer";
-                var why = col == "loonheffingennummer" && lhnr is not null ? $"loonheffingennummer {lhnr} komt meer dan eens voor"
-                    : col == "sector" ? "sector moet 61 t/m 67 of 'markt' zijn" : col == "uitlenertype" ? "uitlenertype moet geen, uitzendbureau of sw-bedrijf zijn" : "leeg";
-                throw new AnalyticsInputException($"Bestand werkgevers, rij {r.GetInt64(3)}, kolom {col}: {why}. Er is niets geschreven.");
-            }
-        if (Sql.Long(db, "SELECT coalesce(sum(fout), 0) FROM uren_agg") > 0)
+                 OR uitlenertype IS NULL OR uitlenertype NOT IN ('geen','uitzendbureau','sw-bedrijf')) = 0
+            FROM werkgevers
+            """) is true;
+        if (!employersOk)
+        {
+            using (var cmd = Sql.Command(db, """
+                SELECT loonheffingennummer, sector, uitlenertype, row_number() OVER () + 1 AS rij FROM werkgevers
+                QUALIFY count(*) OVER (PARTITION BY loonheffingennummer) > 1
+                     OR loonheffingennummer IS NULL
+                     OR sector IS NULL OR sector NOT IN ('61','62','63','64','65','66','67','markt')
+                     OR uitlenertype IS NULL OR uitlenertype NOT IN ('geen','uitzendbureau','sw-bedrijf')
+                LIMIT 1
+                """))
+            using (var r = cmd.ExecuteReader())
+                if (r.Read())
+                {
+                    var lhnr = r.IsDBNull(0) ? null : r.GetString(0);
+                    var col = lhnr is null ? "loonheffingennummer" : r.IsDBNull(1) || !IsKnownSector(r.GetString(1)) ? "sector"
+                        : r.IsDBNull(2) || !LenderTypes.Contains(r.GetString(2)) ? "uitlenertype" : "loonheffingennummer";
+                    var why = col == "loonheffingennummer" && lhnr is not null ? $"loonheffingennummer {lhnr} komt meer dan eens voor"
+                        : col == "sector" ? "sector moet 61 t/m 67 of 'markt' zijn" : col == "uitlenertype" ? "uitlenertype moet geen, uitzendbureau of sw-bedrijf zijn" : "leeg";
+                    throw new AnalyticsInputException($"Bestand werkgevers, rij {r.GetInt64(3)}, kolom {col}: {why}. Er is niets geschreven.");
+                }
+        }
+        if (Sql.Long(db, """
+            SELECT coalesce(sum(fout), 0) + count(*) FILTER (lhnr IS NULL OR vorm IS NULL
+              OR vorm NOT IN ('dienstverband', 'uitzending', 'detachering', 'payroll'))
+            FROM uren_agg
+            """) > 0)
         {
             using var cmd = Sql.Command(db, """
                 SELECT rij, loonheffingennummer, persoon, periode_begin, periode_einde, uren, vorm FROM (
@@ -263,7 +350,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             throw new AnalyticsInputException($"Bestand toerekeningen, kolom uitlener/inlener: werkgever {ua} staat niet in werkgevers. Er is niets geschreven.");
     }
 
-    private static bool IsKnownSector(string s) => IsGovernmentSector(s) || s is "67" or "markt";
+    private static bool IsKnownSector(string s) => Sectors.Contains(s);
 
     private Dictionary<string, List<HiredInAttribution>> ReadAttributions(DuckDBConnection db, int year)
     {
@@ -314,20 +401,39 @@ public sealed class NationalEngine(ParameterSet parameters)
         try
         {
             var hasPrev = CreateInputViews(db, o.InputDir);
-            var employers = AggregateEmployers(db, o.Year, hasPrev, Step);
+            using var stopWarmUp = new ManualResetEventSlim();
+            var warmUp = Task.Run(() => WarmUp(o.Year, stopWarmUp));
+            int count;
+            Dictionary<string, List<HiredInAttribution>> attributions;
+            try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, Step); }
+            finally
+            {
+                stopWarmUp.Set();
+                warmUp.Wait();
+            }
             var rows = Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
 
+            // Reading the employers and the rules core overlap: each thread reads its share of the employers on its own
+            // connection and computes every employer's quota as soon as it is read.
             Step("quotum per werkgever (rekenkern)");
             var calc = new QuotaCalculator(parameters);
-            var results = new EmployerQuota[employers.Count];
+            var employers = new EmployerAggregate[count];
+            var results = new EmployerQuota[count];
             QuotaResult? explanation = null;
-            Parallel.For(0, employers.Count, new ParallelOptions { MaxDegreeOfParallelism = o.Threads ?? Environment.ProcessorCount }, i =>
+            var parts = Math.Max(1, o.Threads ?? Environment.ProcessorCount);
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
             {
-                var e = employers[i];
-                var q = calc.Compute(e.ToQuotaInput(o.Year));
-                results[i] = new EmployerQuota(e, q.TotalPaidHours.Value, q.RequiredJobs?.Value, q.RealisedJobs.Value, q.Shortfall.Value, q.Levy.Value, q.Exempt);
-                if (o.ExplainEmployer is not null && e.PayrollTaxNumber == o.ExplainEmployer) explanation = q;
+                using var own = part == 0 ? null : db.Duplicate();
+                own?.Open();
+                ReadEmployers(own ?? db, part, parts, attributions, (i, e) =>
+                {
+                    employers[i] = e;
+                    var q = calc.Compute(e.ToQuotaInput(o.Year));
+                    results[i] = new EmployerQuota(e, q.TotalPaidHours.Value, q.RequiredJobs?.Value, q.RealisedJobs.Value, q.Shortfall.Value, q.Levy.Value, q.Exempt);
+                    if (o.ExplainEmployer is not null && e.PayrollTaxNumber == o.ExplainEmployer) explanation = q;
+                });
             });
+
             if (o.ExplainEmployer is not null && explanation is null)
                 throw new AnalyticsInputException($"Werkgever {o.ExplainEmployer} staat niet in werkgevers.");
 
@@ -360,31 +466,72 @@ public sealed class NationalEngine(ParameterSet parameters)
     private void Write(DuckDBConnection db, NationalRunResult result, NationalRunOptions o)
     {
         Directory.CreateDirectory(o.OutputDir!);
+        // Only what the rules core computed travels back to DuckDB (7 fixed-point numbers per employer, in the order of
+        // werkgever_invoer); the employer's inputs are already there. DuckDB joins them and writes the file with COPY.
         Sql.Exec(db, """
-            CREATE OR REPLACE TEMP TABLE quotum (
-              loonheffingennummer VARCHAR, sector VARCHAR, uitlenertype VARCHAR, verloonde_uren DECIMAL(38,4),
-              uren_uitzendkrachten DECIMAL(38,4), uren_doelgroep DECIMAL(38,4), verloonde_uren_vorig_jaar DECIMAL(38,4),
-              toerekeningen INTEGER, a DECIMAL(38,4), vereiste_banen DECIMAL(38,4), gerealiseerde_banen DECIMAL(38,4),
-              quotumtekort DECIMAL(38,4), quotumheffing DECIMAL(38,4), vrijgesteld BOOLEAN)
+            CREATE OR REPLACE TEMP TABLE quotum_uitkomst (
+              i INTEGER, toerekeningen INTEGER, a BIGINT, vereiste_banen BIGINT, gerealiseerde_banen BIGINT,
+              quotumtekort BIGINT, quotumheffing BIGINT, vrijgesteld BOOLEAN)
             """);
-        using (var app = db.CreateAppender("quotum"))
-            foreach (var q in result.Employers)
+        using (var app = db.CreateAppender("quotum_uitkomst"))
+            for (var i = 0; i < result.Employers.Count; i++)
             {
-                var e = q.Input;
-                var row = app.CreateRow()
-                    .AppendValue(e.PayrollTaxNumber).AppendValue(e.SectorCode).AppendValue(e.LenderType)
-                    .AppendValue(e.TotalPaidHours).AppendValue(e.AgencyStaffHours).AppendValue(e.TargetGroupHours)
-                    .AppendValue(e.TotalPaidHoursPreviousYear).AppendValue(e.Attributions.Count)
-                    .AppendValue(q.A).AppendValue(q.RequiredJobs).AppendValue(q.RealisedJobs).AppendValue(q.Shortfall)
-                    .AppendValue(q.Levy).AppendValue(q.Exempt);
-                row.EndRow();
+                var q = result.Employers[i];
+                var row = app.CreateRow().AppendValue(i).AppendValue(q.Input.Attributions.Count)
+                    .AppendValue(Sql.ToTenThousandths(q.A));
+                row = q.RequiredJobs is { } req ? row.AppendValue(Sql.ToTenThousandths(req)) : row.AppendNullValue();
+                row.AppendValue(Sql.ToTenThousandths(q.RealisedJobs)).AppendValue(Sql.ToTenThousandths(q.Shortfall))
+                    .AppendValue(Sql.ToTenThousandths(q.Levy)).AppendValue(q.Exempt).EndRow();
             }
+        static string D(string c) => $"({c}::DECIMAL(18,0) * 0.0001::DECIMAL(5,4))::DECIMAL(18,4) AS {c[2..]}";
+        var select = $"""
+            SELECT w.loonheffingennummer, w.sector, w.uitlenertype, {D("w.verloonde_uren")}, {D("w.uren_uitzendkrachten")},
+              {D("w.uren_doelgroep")}, {D("w.verloonde_uren_vorig_jaar")}, q.toerekeningen, {D("q.a")},
+              {D("q.vereiste_banen")}, {D("q.gerealiseerde_banen")}, {D("q.quotumtekort")}, {D("q.quotumheffing")},
+              q.vrijgesteld
+            FROM werkgever_invoer w JOIN quotum_uitkomst q ON q.i = w.rowid ORDER BY w.loonheffingennummer
+            """;
         var fmt = o.Csv ? "(FORMAT csv, HEADER true)" : "(FORMAT parquet, COMPRESSION zstd)";
         var ext = o.Csv ? ".csv" : ".parquet";
-        Sql.Exec(db, $"COPY (SELECT * FROM quotum ORDER BY loonheffingennummer) TO '{Sql.Escape(Path.Combine(o.OutputDir!, "werkgevers_quotum" + ext))}' {fmt}");
+        Sql.Exec(db, $"COPY ({select}) TO '{Sql.Escape(Path.Combine(o.OutputDir!, "werkgevers_quotum" + ext))}' {fmt}");
         var summary = NationalSummary.Build(parameters, result);
         File.WriteAllText(Path.Combine(o.OutputDir!, "landelijke_meting.csv"), summary.MeasurementCsv);
         File.WriteAllText(Path.Combine(o.OutputDir!, "samenvatting.txt"), summary.Text);
+    }
+
+    /// <summary>
+    /// Runs the rules core on a few thousand made-up employers (every path: market, below the threshold, shortfall,
+    /// agency hours, attributions) while DuckDB does the payroll pass, so the JIT has compiled optimised code before
+    /// the real employers arrive (measured: the first pass over 450,000 employers took 2–3× the later ones when cold).
+    /// Stops as soon as the payroll pass is done (small inputs do not wait for it). The results are discarded.
+    /// </summary>
+    private void WarmUp(int year, ManualResetEventSlim stop)
+    {
+        try
+        {
+            var calc = new QuotaCalculator(parameters);
+            var agreed = new DateOnly(year + 1, 3, 1);
+            HiredInAttribution[] atts =
+            [
+                new("persoon 1", AttributionSide.Hirer, new(500m), new(400m), agreed),
+                new("persoon 2", AttributionSide.Lender, new(300m), new(350m), agreed.AddYears(1)),
+            ];
+            for (var round = 0; round < 4 && !stop.IsSet; round++)
+            {
+                for (var i = 0; i < 3000 && !stop.IsSet; i++)
+                {
+                    var hours = 1000m + 37.25m * i;
+                    var input = new EmployerAggregate("warm", i % 3 == 0 ? "61" : "markt", i % 7 == 0 ? "uitzendbureau" : "geen",
+                        hours, i % 7 == 0 ? hours / 2 : 0m, hours / 40, i % 5 == 0 ? null : hours, i % 11 == 0 ? atts : []);
+                    calc.Compute(input.ToQuotaInput(year));
+                }
+                stop.Wait(150); // tiered compilation promotes hot methods in the background after a short delay
+            }
+        }
+        catch (MissingParameterException)
+        {
+            // The real computation reports missing parameters with its own message.
+        }
     }
 
     /// <summary>Used by the synthetic generator's callers to check the file set is complete.</summary>

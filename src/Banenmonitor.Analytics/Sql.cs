@@ -50,6 +50,22 @@ internal static class Sql
         return d;
     }
 
+    /// <summary>An exact decimal with scale 4 from a count of ten-thousandths.</summary>
+    public static decimal FromTenThousandths(long v)
+    {
+        var neg = v < 0;
+        var m = neg ? (ulong)(-(v + 1)) + 1 : (ulong)v;
+        return new decimal((int)(uint)m, (int)(uint)(m >> 32), 0, neg, 4);
+    }
+
+    /// <summary>The value in ten-thousandths; throws when it has more than 4 decimals (never rounds silently).</summary>
+    public static long ToTenThousandths(decimal v)
+    {
+        var t = v * 10000m;
+        if (t != decimal.Truncate(t)) throw new InvalidOperationException($"{v} heeft meer dan 4 decimalen.");
+        return (long)t;
+    }
+
     public static decimal Dec(object? v) => v switch
     {
         null or DBNull => 0m,

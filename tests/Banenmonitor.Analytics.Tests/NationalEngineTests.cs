@@ -153,6 +153,108 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
     }
 
     [Fact]
+    public void Period_rule_with_two_registrations_skips_periods_inside_the_gap()
+    {
+        // Registered 10 Jan – 5 Feb and again from 20 Jun; four-weekly periods (not calendar months) of 10 hours.
+        var dir = Csvs(d =>
+        {
+            File.WriteAllText(Path.Combine(d, "doelgroepregister.csv"),
+                "persoon,begindatum,einddatum\n7,2023-01-10,2023-02-05\n7,2023-06-20,\n8,2022-01-01,2022-12-31\n");
+            var lines = new List<string> { "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm" };
+            for (var begin = new DateOnly(2023, 1, 2); begin.Year == 2023; begin = begin.AddDays(28))
+            {
+                lines.Add($"111111111L01,7,{begin:yyyy-MM-dd},{begin.AddDays(27):yyyy-MM-dd},10,dienstverband");
+                lines.Add($"111111111L01,8,{begin:yyyy-MM-dd},{begin.AddDays(27):yyyy-MM-dd},1000,dienstverband");
+            }
+            File.WriteAllText(Path.Combine(d, "verloning.csv"), string.Join('\n', lines) + "\n");
+        });
+        var e = Assert.Single(new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)).Employers);
+        // Periods start 2 Jan + 28k days (13 in 2023). Counted: 2–29 Jan, 30 Jan–26 Feb (registered until 5 Feb), then
+        // every period ending on or after 20 Jun: 19 Jun–16 Jul, …, 4–31 Dec (7). Inside the gap: 27 Feb … 22 May–18 Jun (4).
+        var periods = Enumerable.Range(0, 14).Select(k => new DateOnly(2023, 1, 2).AddDays(28 * k)).Where(b => b.Year == 2023).ToList();
+        var counted = periods.Count(b => b.AddDays(27) >= new DateOnly(2023, 1, 10) && b <= new DateOnly(2023, 2, 5) || b.AddDays(27) >= new DateOnly(2023, 6, 20));
+        Assert.Equal(9, counted);
+        Assert.Equal(counted * 10m, e.Input.TargetGroupHours);
+        Assert.Equal(periods.Count * 1010m, e.Input.TotalPaidHours);
+    }
+
+    [Fact]
+    public void Written_quota_file_equals_the_results_for_every_employer()
+    {
+        var rows = Read(Path.Combine(data.Dir, "uit", "werkgevers_quotum.parquet"), r => (Lhnr: r.GetString(0), A: r.GetDecimal(8),
+            Required: r.IsDBNull(9) ? (decimal?)null : r.GetDecimal(9), Realised: r.GetDecimal(10), Shortfall: r.GetDecimal(11),
+            Levy: r.GetDecimal(12), Exempt: r.GetBoolean(13), C: r.GetDecimal(5)));
+        Assert.Equal(data.Result.Employers.Count, rows.Count);
+        Assert.Equal(rows.Select(x => x.Lhnr).Order(StringComparer.Ordinal), rows.Select(x => x.Lhnr));
+        var byId = data.Result.Employers.ToDictionary(e => e.Input.PayrollTaxNumber);
+        foreach (var x in rows)
+        {
+            var e = byId[x.Lhnr];
+            Assert.Equal((e.A, e.RequiredJobs, e.RealisedJobs, e.Shortfall, e.Levy, e.Exempt, e.Input.TargetGroupHours),
+                (x.A, x.Required, x.Realised, x.Shortfall, x.Levy, x.Exempt, x.C));
+        }
+    }
+
+    [Fact]
+    public void Unknown_form_and_duplicate_employer_are_reported_with_row()
+    {
+        var dir = Csvs(d => File.WriteAllText(Path.Combine(d, "verloning.csv"),
+            "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm\n" +
+            "111111111L01,1,2023-01-01,2023-01-31,10,dienstverband\n111111111L01,1,2023-02-01,2023-02-28,3,stage\n"));
+        var ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)));
+        Assert.Contains("verloning, rij 3, kolom vorm", ex.Message);
+
+        File.AppendAllText(Path.Combine(dir, "werkgevers.csv"), "222222222L01,markt,geen\n111111111L01,markt,geen\n");
+        ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)));
+        Assert.Contains("werkgevers, rij", ex.Message);
+        Assert.Contains("111111111L01 komt meer dan eens voor", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("-2.5", "uren")] // statistics show a negative minimum
+    [InlineData("NULL", "uren")] // statistics show a NULL
+    [InlineData("10", "periode_einde")] // statistics are clean; the period order is checked per row
+    public void Bad_parquet_row_is_reported_whether_or_not_statistics_show_it(string hours, string column)
+    {
+        var dir = Csvs(d =>
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            using var cmd = db.CreateCommand();
+            var end = column == "periode_einde" ? "DATE '2022-12-31'" : "DATE '2023-02-28'";
+            cmd.CommandText = $"""
+                COPY (SELECT * FROM (VALUES
+                  ('111111111L01', 1::BIGINT, DATE '2023-01-01', DATE '2023-01-31', 10::DECIMAL(9,2), 'dienstverband'),
+                  ('111111111L01', 1::BIGINT, DATE '2023-02-01', {end}, {hours}::DECIMAL(9,2), 'dienstverband'))
+                  t(loonheffingennummer, persoon, periode_begin, periode_einde, uren, vorm))
+                TO '{Path.Combine(d, "verloning.parquet")}' (FORMAT parquet)
+                """;
+            cmd.ExecuteNonQuery();
+        });
+        var ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)));
+        Assert.Contains($"verloning, rij 3, kolom {column}", ex.Message);
+    }
+
+    [Fact]
+    public void Hours_with_more_than_four_decimals_are_refused()
+    {
+        var dir = Csvs(d =>
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"""
+                COPY (SELECT '111111111L01' AS loonheffingennummer, 1::BIGINT AS persoon, DATE '2023-01-01' AS periode_begin,
+                  DATE '2023-01-31' AS periode_einde, 10.00001::DECIMAL(18,5) AS uren, 'dienstverband' AS vorm)
+                TO '{Path.Combine(d, "verloning.parquet")}' (FORMAT parquet)
+                """;
+            cmd.ExecuteNonQuery();
+        });
+        var ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)));
+        Assert.Contains("verloning.parquet: kolom 'uren' heeft meer dan 4 decimalen", ex.Message);
+    }
+
+    [Fact]
     public void Bad_row_is_reported_with_file_row_and_column_and_nothing_written()
     {
         var dir = Csvs(d => File.WriteAllText(Path.Combine(d, "verloning.csv"),

@@ -17,24 +17,84 @@ if (args[0] == "hand")
     Exec($"SET memory_limit = '{args[4]}'");
     Exec("SET preserve_insertion_order = false");
     Exec($"SET temp_directory = '/tmp/bench-hand-{Environment.ProcessId}'");
-    var ps = ParameterSet.Embedded;
-    var d = ps.Get(P.HoursPerJobPerYear, year).Required;
-    if (d != decimal.Truncate(d)) throw new InvalidOperationException("handwritten.sql assumes whole hours per job");
-    var vals = new Dictionary<string, string>
-    {
-        ["dir"] = dir, ["uit"] = uit,
-        ["jaarbegin"] = $"{year}-01-01", ["jaareinde"] = $"{year}-12-31", ["laatstemaand"] = $"{year}-12-01",
-        ["uiterstedatum"] = new DateOnly(year + 1, (int)ps.Get(P.AttributionDeadlineMonth, year).Required, (int)ps.Get(P.AttributionDeadlineDay, year).Required).ToString("yyyy-MM-dd", inv),
-        ["drempel"] = (ps.Get(P.AverageEmployeeHoursPerYear, year).Required * ps.Get(P.ThresholdEmployees, year).Required).ToString(inv),
-        ["quotumbp"] = decimal.Floor(ps.Get(P.QuotaPercentageGovernment, year).Required * 100).ToString(inv),
-        ["d"] = d.ToString("0", inv),
-        ["heffing"] = ps.Get(P.LevyPerMissingJob, year).Required.ToString("0", inv),
-    };
+    var vals = Placeholders(year);
+    vals["dir"] = dir;
+    vals["uit"] = uit;
     var sql = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "handwritten.sql"));
     foreach (var (k, v) in vals) sql = sql.Replace("${" + k + "}", v, StringComparison.Ordinal);
     var sw = Stopwatch.StartNew();
     Exec(sql);
     Console.WriteLine($"hand-written DuckDB SQL: {sw.Elapsed.TotalSeconds:0.00} s");
+}
+else if (args[0] == "sql")
+{
+    // `sql FILE [GEHEUGEN]`: runs the statements of FILE (`;` at line end separates them), printing each result
+    // (EXPLAIN ANALYZE output included) and its time; for profiling.
+    if (args.Length > 2) Exec($"SET memory_limit = '{args[2]}'");
+    Exec("SET preserve_insertion_order = false");
+    foreach (var stmt in File.ReadAllText(args[1]).Split(";\n").Select(s => s.Trim()).Where(s => s.Length > 0))
+    {
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        using var c = db.CreateCommand();
+        c.CommandText = stmt;
+        using var r = c.ExecuteReader();
+        var n = 0;
+        while (r.Read() && n++ < 50)
+            Console.WriteLine(string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), inv))));
+        Console.WriteLine($"-- {sw.Elapsed.TotalSeconds:0.000} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.000} s: {stmt.Split('\n')[0]}");
+    }
+}
+else if (args[0] == "regels")
+{
+    // `regels N`: time of the rules core per employer (market and government inputs), single thread.
+    var calc = new Banenmonitor.Rules.Quota.QuotaCalculator(ParameterSet.Embedded);
+    var n = int.Parse(args[1], inv);
+    for (var round = 0; round < 3; round++)
+    {
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            var gov = i % 30 == 0;
+            calc.Compute(new Banenmonitor.Rules.Quota.QuotaInput(2023, new(1000m + i), new(i % 100), new(900m + i), null, null, gov));
+        }
+        Console.WriteLine($"regels: {sw.Elapsed.TotalMilliseconds * 1000 / n:0.00} µs per werkgever");
+    }
+}
+else if (args[0] == "pgsql")
+{
+    // `pgsql JAAR BESTAND`: postgres.sql with the year's parameters filled in, to standard output.
+    var sql = File.ReadAllText(args[2]);
+    foreach (var (k, v) in Placeholders(int.Parse(args[1], inv))) sql = sql.Replace("${" + k + "}", v, StringComparison.Ordinal);
+    Console.Write(sql);
+}
+else if (args[0] == "kern")
+{
+    // `kern DIR`: the rules core on the real employer inputs of DIR, single thread, twice (profiling aid).
+    var engine = new Banenmonitor.Analytics.NationalEngine(ParameterSet.Embedded);
+    using var con = Banenmonitor.Analytics.NationalEngine.Open("5GB", null);
+    var prev = Banenmonitor.Analytics.NationalEngine.CreateInputViews(con, args[1]);
+    var sw0 = Stopwatch.StartNew();
+    var emps = engine.AggregateEmployers(con, 2023, prev);
+    Console.WriteLine($"aggregate+read: {sw0.Elapsed.TotalSeconds:0.00} s, {emps.Count} employers");
+    var calc = new Banenmonitor.Rules.Quota.QuotaCalculator(ParameterSet.Embedded);
+    for (var round = 0; round < 3; round++)
+    {
+        var gc0 = GC.GetTotalPauseDuration();
+        var sw = Stopwatch.StartNew();
+        var keep = new object[emps.Count];
+        for (var i = 0; i < emps.Count; i++) keep[i] = calc.Compute(emps[i].ToQuotaInput(2023)).Levy;
+        Console.WriteLine($"rules core: {sw.Elapsed.TotalSeconds:0.000} s, GC pause {(GC.GetTotalPauseDuration() - gc0).TotalSeconds:0.000} s");
+    }
+}
+else if (args[0] == "som")
+{
+    // `som UIT`: number of employers and total shortfall in tenths of a job of the engine's output (checked against PostgreSQL).
+    using var c = db.CreateCommand();
+    c.CommandText = $"SELECT count(*), sum((quotumtekort * 10)::BIGINT) FROM read_parquet('{args[1]}/werkgevers_quotum.parquet')";
+    using var r = c.ExecuteReader();
+    r.Read();
+    Console.WriteLine($"{r.GetValue(0)}|{r.GetValue(1)}");
 }
 else if (args[0] == "rows")
 {
@@ -70,3 +130,21 @@ else if (args[0] == "vergelijk")
     if (Convert.ToInt64(r.GetValue(1), inv) != 0) return 1;
 }
 return 0;
+
+// Legal numbers of the year from the ParameterSet (never literals in the SQL files).
+static Dictionary<string, string> Placeholders(int year)
+{
+    var inv = CultureInfo.InvariantCulture;
+    var ps = ParameterSet.Embedded;
+    var d = ps.Get(P.HoursPerJobPerYear, year).Required;
+    if (d != decimal.Truncate(d)) throw new InvalidOperationException("handwritten.sql assumes whole hours per job");
+    return new Dictionary<string, string>
+    {
+        ["jaarbegin"] = $"{year}-01-01", ["jaareinde"] = $"{year}-12-31", ["laatstemaand"] = $"{year}-12-01",
+        ["uiterstedatum"] = new DateOnly(year + 1, (int)ps.Get(P.AttributionDeadlineMonth, year).Required, (int)ps.Get(P.AttributionDeadlineDay, year).Required).ToString("yyyy-MM-dd", inv),
+        ["drempel"] = (ps.Get(P.AverageEmployeeHoursPerYear, year).Required * ps.Get(P.ThresholdEmployees, year).Required).ToString(inv),
+        ["quotumbp"] = decimal.Floor(ps.Get(P.QuotaPercentageGovernment, year).Required * 100).ToString(inv),
+        ["d"] = d.ToString("0", inv),
+        ["heffing"] = ps.Get(P.LevyPerMissingJob, year).Required.ToString("0", inv),
+    };
+}
