@@ -20,4 +20,18 @@ public class SectorTotalReportTests
         Assert.Contains("Aanname: de niet-rapporterende werkgevers hebben gemiddeld evenveel banen per eenheid omvang", html);
         Assert.Contains("Zonder cijfers per werkgever is geen standaardfout te berekenen", html);
     }
+
+    [Fact]
+    public void Hbo_2020_xlsx_has_the_estimate_beside_the_published_sum_as_numbers()
+    {
+        var report = new ReportBuilder(ReportSources.Embedded()).Build(2020, concept: true);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("bm-xlsx-").FullName, "rapport-2020.xlsx");
+        File.WriteAllBytes(file, XlsxReportRenderer.Render(report));
+        Assert.Contains(XlsxReportRenderer.SheetSectorTotals, MiniExcelLibs.MiniExcel.GetSheetNames(file));
+        var rows = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true, sheetName: XlsxReportRenderer.SheetSectorTotals).Cast<IDictionary<string, object>>().ToList();
+        var hbo = rows.Single(r => (string)r["sector"] == PublicSectors.Hbo.Name || ((string)r["sector"]).Contains("hbo", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(408m, Convert.ToDecimal(hbo["gepubliceerde_som_banen"]));
+        Assert.Equal(Math.Round(408 / 0.79, 1), Convert.ToDouble(hbo["schatting_banen"]), 6);
+        Assert.Contains("niet-rapporterende werkgevers", (string)hbo["aanname"]);
+    }
 }

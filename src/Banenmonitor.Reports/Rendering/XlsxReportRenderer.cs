@@ -19,6 +19,7 @@ public static class XlsxReportRenderer
     public const string SheetSectorFigures = "Sectorcijfers";
     public const string SheetContradictions = "Tegenstrijdigheden";
     public const string SheetRegimes = "Twee regimes";
+    public const string SheetSectorTotals = "Sectortotalen";
     public const string SheetSources = "Bronnen";
 
     public static byte[] Render(ProgressReport report)
@@ -60,6 +61,18 @@ public static class XlsxReportRenderer
                 Part(s, "Cijfermatige realisatie", s.Realisation).Concat(Part(s, "Samenstelling", s.Composition))
                     .Concat(Part(s, $"Vergelijking met {s.PreviousYear}", s.Comparison)).Concat(Part(s, "Dekking", s.Coverage)))
             .ToList();
+        // Where not every employer of a sector reported: the published sum (a lower bound) and the estimate of the total
+        // with its interval and assumption — the same as the HTML/PDF report's "Schatting van het sectortotaal".
+        var totals = report.Sectors.Where(s => s.Total is { Onvolledig: true } t && t.Hoofdschatting is not null).Select(s =>
+        {
+            var t = s.Total!;
+            var h = t.Hoofdschatting!;
+            return Row(("sector", t.SectorNaam), ("jaar", t.Jaar), ("gepubliceerde_som_banen", t.GepubliceerdeSom), ("dekking", t.Dekking), ("methode", h.Omschrijving),
+                ("schatting_banen", Math.Round(h.Schatting, 1)), ("standaardfout", h.Standaardfout is { } se ? Math.Round(se, 1) : null),
+                ("ondergrens_95", h.Ondergrens95 is { } lo ? Math.Round(lo, 1) : null), ("bovengrens_95", h.Bovengrens95 is { } hi ? Math.Round(hi, 1) : null),
+                ("interval", h.IntervalTekst), ("aanname", h.Aanname), ("bron", t.Bron));
+        }).ToList();
+        if (totals.Count > 0) sheets[SheetSectorTotals] = totals;
         if (report.Regimes is { } rg)
         {
             var regimeRows = rg.National.Select(r => Row(("onderdeel", "landelijke meting"), ("regel", r.Label), ("sector", null), ("quotumregeling", r.Quotumregeling?.Value),
