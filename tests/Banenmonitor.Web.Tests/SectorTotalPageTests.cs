@@ -1,6 +1,7 @@
 using System.Net;
 using Deque.AxeCore.Playwright;
 using Banenmonitor.Web;
+using Banenmonitor.Survey.SectorTotals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,6 +53,30 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
         Assert.Contains("Verschil (landelijk − som sectoren)", y2021);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/hbo/schatting/1999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/bestaatniet/schatting/2020")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_method_recorded_from_the_register_is_shown_with_who_when_and_why()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/wo/schatting/2024")).StatusCode); // nothing published, nothing recorded
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Banenmonitor.Data.BanenmonitorDbContext>();
+            await Banenmonitor.Data.SectorRegisterQuery.RecordChoiceAsync(db, "wo", new Banenmonitor.Data.Model.SectorEstimateChoice
+            {
+                Year = 2024, Method = Banenmonitor.Survey.SectorTotals.SectorTotalMethod.Ratio.Code(), Estimate = 1234.5m, StandardError = 40.2m,
+                Lower = 1155.7m, Upper = 1313.3m, EmployersReported = 11, EmployersTotal = 14, SizeShareReported = 81.5m,
+                Reason = "Grote en kleine universiteiten rapporteren even volledig.", ChosenBy = "wo@voorbeeld.nl", ChosenAt = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+        }
+        var html = Text(await _client.GetStringAsync("/sectoren/wo/schatting/2024"));
+        Assert.Contains("Vastgelegde schatting uit het sectorregister", html);
+        Assert.Contains(Banenmonitor.Survey.SectorTotals.SectorTotalMethod.Ratio.Dutch(), html);
+        Assert.Contains("1.235 banen", html); // 1234,5 rounded to whole jobs, Dutch thousands separator
+        Assert.Contains("1.156 – 1.313", html);
+        Assert.Contains("11 van de 14 werkgevers", html);
+        Assert.Contains("wo@voorbeeld.nl op 01-03-2025", html);
+        Assert.Contains("Grote en kleine universiteiten rapporteren even volledig.", html);
     }
 
     [Fact]

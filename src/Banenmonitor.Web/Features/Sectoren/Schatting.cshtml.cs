@@ -1,23 +1,35 @@
+using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Survey.SectorTotals;
+using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Banenmonitor.Web.Features.Sectoren;
 
 /// <summary>The sector total of one year: coverage, estimate with assumption, and the check against the national measurement.</summary>
-public sealed class SchattingModel(SectorEstimates estimates) : PageModel
+public sealed class SchattingModel(SectorEstimates estimates, BanenmonitorDbContext db) : PageModel
 {
     public string Code { get; private set; } = "";
     public string Naam { get; private set; } = "";
     public int Jaar { get; private set; }
-    public SectorTotalView Schatting { get; private set; } = null!;
+    /// <summary>The estimate from the published aggregates, or null when only a recorded choice exists.</summary>
+    public SectorTotalView? Schatting { get; private set; }
     public NationalComparison? Landelijk { get; private set; }
+    /// <summary>The method and estimate the sector recorded from its register (CLI <c>sector schat --vastleggen</c>), with who, when and why.</summary>
+    public SectorEstimateChoice? Vastgelegd { get; private set; }
 
-    public IActionResult OnGet(string code, int jaar)
+    public async Task<IActionResult> OnGetAsync(string code, int jaar, CancellationToken ct)
     {
-        if (estimates.For(code, jaar) is not { } view) return NotFound();
-        (Code, Naam, Jaar, Schatting) = (code, view.SectorNaam, jaar, view);
+        if (ReportingLines.Find(code) is not { } sector) return NotFound();
+        Schatting = estimates.For(code, jaar);
+        Vastgelegd = await SectorRegisterQuery.ChoiceAsync(db, sector.Code, jaar, ct);
+        if (Schatting is null && Vastgelegd is null) return NotFound();
+        (Code, Naam, Jaar) = (sector.Code, sector.Name, jaar);
         Landelijk = estimates.Government(jaar);
         return Page();
     }
+
+    public static string MethodName(string code) =>
+        Enum.GetValues<SectorTotalMethod>().FirstOrDefault(m => m.Code() == code) is var m && m.Code() == code ? m.Dutch() : code;
 }
