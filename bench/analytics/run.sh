@@ -20,30 +20,12 @@ BM=$ROOT/src/Banenmonitor.Cli/bin/Release/net10.0/banenmonitor
 RUN=$ROOT/bench/analytics/Runner/bin/Release/net10.0/bench-analytics
 RESULTS=$DATA/results.md
 mkdir -p "$DATA"
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-measure() { # command... → prints "seconds peak_kb"
-  local log; log=$(mktemp)
-  /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { cat "$log" "$log.out" >&2; exit 1; }
-  local wall peak
-  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  peak=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
-  rm -f "$log" "$log.out"
-  echo "$wall $peak"
-}
+source "$ROOT/bench/lib.sh"
 echo "| rows | load avg before | engine s | engine peak GB | hand DuckDB s | hand peak GB | PostgreSQL query s | engine/hand | PG/engine | engine rows/s |" >>"$RESULTS"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" >>"$RESULTS"
 for size in $SIZES; do
-  case $size in
-    1m) W=96000; E=4500 ;;
-    10m) W=960000; E=45000 ;;
-    120m) W=11500000; E=450000 ;;
-    *) echo "unknown size $size"; exit 2 ;;
-  esac
   D=$DATA/$size
-  if [ ! -f "$D/verloning.parquet" ]; then
-    echo "== generating $size"
-    "$BM" synthetisch --werknemers $W --werkgevers $E --jaar $YEAR --uit "$D" --geheugen "$MEM" >/dev/null
-  fi
+  synthetic_set "$size" "$D"
   OUT=$DATA/out-$size
   rm -rf "$OUT"; mkdir -p "$OUT"
   ROWS=$("$RUN" rows "$D")
@@ -56,7 +38,6 @@ for size in $SIZES; do
     read -r t p < <(measure "$RUN" hand "$D" "$OUT" $YEAR "$MEM")
     echo "hand-written DuckDB SQL: ${t}s, peak ${p} kB"; HTS+=("$t"); [ "$p" -gt "$HP" ] && HP=$p
   done
-  median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
   ET=$(median "${ETS[@]}"); HT=$(median "${HTS[@]}")
   [ "${REPEAT:-1}" -gt 1 ] && echo "medians of ${REPEAT}: engine ${ET}s, hand-written ${HT}s"
   "$RUN" vergelijk "$OUT"

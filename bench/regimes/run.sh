@@ -16,16 +16,7 @@ YEAR=2023
 SIZES=${*:-10m}
 dotnet build src/Banenmonitor.Cli -c Release -v q --nologo >/dev/null
 BM=$ROOT/src/Banenmonitor.Cli/bin/Release/net10.0/banenmonitor
-measure() { # command... → prints "seconds peak_kb"
-  local log; log=$(mktemp)
-  /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { cat "$log" "$log.out" >&2; exit 1; }
-  local wall peak
-  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  peak=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
-  rm -f "$log" "$log.out"
-  echo "$wall $peak"
-}
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+source "$ROOT/bench/lib.sh"
 ACT=(--regimejaar 2028 --parameter "wba_activeringsjaar=2026:2026:bench: aangenomen activering"
      --parameter "wba_quotumpercentage=2026:2.5:bench: aangenomen quotumpercentage"
      --parameter "wba_inclusiviteitsopslag_percentage=2026:0.5:bench: aangenomen opslag")
@@ -33,14 +24,8 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| payroll rows | employers | landelijk s (median of $ROUNDS) | vergelijk landelijk s (median) | ratio | landelijk peak GB | vergelijk peak GB |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 for size in $SIZES; do
-  case $size in
-    1m) W=96000; E=4500 ;;
-    10m) W=960000; E=45000 ;;
-    120m) W=11500000; E=450000 ;;
-    *) echo "unknown size $size"; exit 2 ;;
-  esac
   D=$DATA/$size
-  [ -f "$D/verloning.parquet" ] || [ -d "$D/verloning" ] || "$BM" synthetisch --werknemers $W --werkgevers $E --jaar $YEAR --uit "$D" --geheugen "$MEM" >/dev/null
+  synthetic_set "$size" "$D"
   OUT=$(mktemp -d)
   L=(); V=(); LP=0; VP=0
   for ((i = 1; i <= ROUNDS; i++)); do

@@ -386,17 +386,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// <summary>The full national run: aggregation, quota per employer (rules core), national measurement, outputs.</summary>
     public NationalRunResult Run(NationalRunOptions o, Action<string>? step = null)
     {
-        var timings = new Dictionary<string, TimeSpan>();
-        var sw = Stopwatch.StartNew();
-        var current = "invoer openen";
-        void Step(string s)
-        {
-            timings[current] = sw.Elapsed;
-            sw.Restart();
-            current = s;
-            step?.Invoke(s);
-        }
-        step?.Invoke(current);
+        var timer = new StepTimer("invoer openen", step);
         using var db = Open(o.MemoryLimit, o.Threads);
         try
         {
@@ -405,7 +395,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             var warmUp = Task.Run(() => WarmUp(o.Year, stopWarmUp));
             int count;
             Dictionary<string, List<HiredInAttribution>> attributions;
-            try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, Step); }
+            try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
             finally
             {
                 stopWarmUp.Set();
@@ -415,7 +405,7 @@ public sealed class NationalEngine(ParameterSet parameters)
 
             // Reading the employers and the rules core overlap: each thread reads its share of the employers on its own
             // connection and computes every employer's quota as soon as it is read.
-            Step("quotum per werkgever (rekenkern)");
+            timer.Step("quotum per werkgever (rekenkern)");
             var calc = new QuotaCalculator(parameters);
             var employers = new EmployerAggregate[count];
             var results = new EmployerQuota[count];
@@ -437,7 +427,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             if (o.ExplainEmployer is not null && explanation is null)
                 throw new AnalyticsInputException($"Werkgever {o.ExplainEmployer} staat niet in werkgevers.");
 
-            Step("landelijke meting");
+            timer.Step("landelijke meting");
             var measurement = new List<MeasurementRow>();
             using (var cmd = Sql.Command(db, MeasurementSql))
             using (var r = cmd.ExecuteReader())
@@ -448,13 +438,13 @@ public sealed class NationalEngine(ParameterSet parameters)
                 WHERE a.dg_persoon IS NOT NULL AND a.eind AND NOT (w.sector = '67' AND a.vorm = 'dienstverband')
                 """);
 
-            var result = new NationalRunResult(o.Year, rows, results, measurement, persons, explanation, timings);
+            var result = new NationalRunResult(o.Year, rows, results, measurement, persons, explanation, timer.Timings);
             if (o.OutputDir is not null)
             {
-                Step("resultaten schrijven");
+                timer.Step("resultaten schrijven");
                 Write(db, result, o);
             }
-            Step("klaar");
+            timer.Step("klaar");
             return result;
         }
         catch (DuckDBException e)

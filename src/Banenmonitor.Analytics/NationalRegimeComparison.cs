@@ -165,17 +165,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
 
     public NationalComparisonResult Run(NationalComparisonOptions o, Action<string>? step = null)
     {
-        var timings = new Dictionary<string, TimeSpan>();
-        var sw = Stopwatch.StartNew();
-        var current = "invoer openen";
-        void Step(string s)
-        {
-            timings[current] = sw.Elapsed;
-            sw.Restart();
-            current = s;
-            step?.Invoke(s);
-        }
-        step?.Invoke(current);
+        var timer = new StepTimer("invoer openen", step);
         var regimeYear = o.RegimeYear ?? Regime.WetBanenafspraak2025.ParameterYearFor(o.Year);
         using var db = NationalEngine.Open(o.MemoryLimit, o.Threads);
         try
@@ -184,14 +174,14 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             var premiumPath = InputFiles.Find(o.InputDir, InputFiles.PremiumBase);
             if (premiumPath is not null) InputFiles.CreateView(db, InputFiles.PremiumBase, premiumPath);
             var engine = new NationalEngine(parameters);
-            var employers = engine.AggregateEmployers(db, o.Year, hasPrev, Step);
+            var employers = engine.AggregateEmployers(db, o.Year, hasPrev, timer.Step);
             var rows = Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
 
-            Step("uren per doelgroepwerknemer en premieloon");
+            timer.Step("uren per doelgroepwerknemer en premieloon");
             var persons = ReadPersonHours(db);
             var premium = premiumPath is null ? null : ReadPremium(db);
 
-            Step("beide regimes per werkgever (rekenkern)");
+            timer.Step("beide regimes per werkgever (rekenkern)");
             var rules = new RegimeComparison(parameters);
             var results = new EmployerRegimeOutcome[employers.Count];
             EmployerComparison? explanation = null;
@@ -209,19 +199,19 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                 explanation = Explain(rules, Input(agg, o.Year, persons, premium), regimeYear);
             }
 
-            Step("landelijke meting met en zonder splitsing markt/overheid");
+            timer.Step("landelijke meting met en zonder splitsing markt/overheid");
             var measurement = Measure(db, o.Year);
 
             var groups = GroupOrder.Select(g => RegimeTotals.Of(g, results.Where(r => r.Group == g))).ToList();
             var total = RegimeTotals.Of("totaal", results);
             var result = new NationalComparisonResult(o.Year, regimeYear, rows, results, groups, total, measurement, premium is not null,
-                explanation, Notes(o.Year, regimeYear, premium is not null, total), timings);
+                explanation, Notes(o.Year, regimeYear, premium is not null, total), timer.Timings);
             if (o.OutputDir is not null)
             {
-                Step("resultaten schrijven");
+                timer.Step("resultaten schrijven");
                 Write(result, o.OutputDir);
             }
-            Step("klaar");
+            timer.Step("klaar");
             return result;
         }
         catch (DuckDBException e)

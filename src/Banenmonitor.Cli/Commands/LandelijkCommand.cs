@@ -32,22 +32,8 @@ public static class LandelijkCommand
             if (output is null && explain is null) throw new CliException("Geef --uit op (of --uitleg voor één werkgever).");
             var parameters = Parameters(r, overrides);
             var engine = new NationalEngine(parameters);
-            NationalRunResult result = null!;
             var options = new NationalRunOptions(dir, year, output, explain, r.GetValue(geheugen), Csv: r.GetValue(csv));
-            try
-            {
-                AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("invoer openen", ctx =>
-                {
-                    var started = DateTime.UtcNow;
-                    result = engine.Run(options, s =>
-                    {
-                        ctx.Status($"{s} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
-                        AnsiConsole.MarkupLine($"[grey]{(DateTime.UtcNow - started).TotalSeconds,6:0.0}s[/] {Markup.Escape(s)}");
-                    });
-                });
-            }
-            catch (AnalyticsInputException e) { throw new CliException(e.Message); }
-            catch (Rules.Parameters.MissingParameterException e) { throw new CliException(e.Message); }
+            var result = EngineSupport.RunWithProgress(progress => engine.Run(options, progress));
             if (explain is not null)
             {
                 var q = result.Explanation!;

@@ -169,24 +169,8 @@ public static class VergelijkCommand
             var year = Int(r, jaar, required: true)!.Value;
             var parameters = Parameters(r, overrides);
             var options = new NationalComparisonOptions(dir, year, Int(r, regimejaar), r.GetValue(uit), r.GetValue(uitleg), r.GetValue(geheugen));
-            NationalComparisonResult result = null!;
             var engine = new NationalRegimeComparison(parameters);
-            try
-            {
-                if (json) result = engine.Run(options);
-                else
-                    AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("invoer openen", ctx =>
-                    {
-                        var started = DateTime.UtcNow;
-                        result = engine.Run(options, s =>
-                        {
-                            ctx.Status($"{s} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
-                            AnsiConsole.MarkupLine($"[grey]{(DateTime.UtcNow - started).TotalSeconds,6:0.0}s[/] {Markup.Escape(s)}");
-                        });
-                    });
-            }
-            catch (AnalyticsInputException e) { throw new CliException(e.Message); }
-            catch (Rules.Parameters.MissingParameterException e) { throw new CliException(e.Message); }
+            var result = EngineSupport.RunWithProgress(progress => engine.Run(options, progress), quiet: json);
             var explanation = result.Explanation is { } c
                 ? new WerkgeverJson(year, ToJson(c.Quotumregeling), ToJson(c.WetBanenafspraak2025), null, c.Explanation)
                 : null;

@@ -18,7 +18,7 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
         var status = row.Code("status", false, ImportKinds.Statuses);
         if (!DraftsOnly) return status ?? fallback;
         if (status is { } s && s != Model.ReportStatus.Draft)
-            row.Error("status", $"hier levert u een concept aan; '{ImportKinds.Dutch(ImportKinds.Statuses, s)}' kan niet (laat de kolom leeg of vul concept in). Na indienen beoordeelt een analist de rapportage.");
+            row.Error("status", $"hier levert u een concept aan; '{s.Dutch()}' kan niet (laat de kolom leeg of vul concept in). Na indienen beoordeelt een analist de rapportage.");
         return Model.ReportStatus.Draft;
     }
     public long Inserted { get; set; }

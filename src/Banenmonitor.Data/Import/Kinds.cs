@@ -32,19 +32,12 @@ public static class ImportKinds
     };
     internal static readonly IReadOnlyDictionary<string, EmploymentForm> Forms = new Dictionary<string, EmploymentForm>
     { ["dienstverband"] = EmploymentForm.Direct, ["uitzending"] = EmploymentForm.Agency, ["detachering"] = EmploymentForm.Secondment, ["payroll"] = EmploymentForm.Payroll };
-    internal static readonly IReadOnlyDictionary<string, ReportStatus> Statuses = new Dictionary<string, ReportStatus>
-    { ["concept"] = ReportStatus.Draft, ["ingediend"] = ReportStatus.Submitted, ["goedgekeurd"] = ReportStatus.Approved };
+    /// <summary>The statuses a file may give (rejected and superseded versions come only from the review workflow).</summary>
+    internal static readonly IReadOnlyDictionary<string, ReportStatus> Statuses =
+        new[] { ReportStatus.Draft, ReportStatus.Submitted, ReportStatus.Approved }.ToDictionary(s => s.Dutch());
 
     public static string Dutch<T>(IReadOnlyDictionary<string, T> codes, T value) where T : struct =>
         codes.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
-
-    /// <summary>Dutch status word; rejected and superseded versions (not importable) have their own.</summary>
-    public static string DutchStatus(ReportStatus s) => s switch
-    {
-        ReportStatus.Rejected => "afgewezen",
-        ReportStatus.Superseded => "vervangen",
-        _ => Dutch(Statuses, s),
-    };
 
     internal const int MinYear = 2013, MaxYear = 2100;
     /// <summary>Upper bound on an employer's paid hours in a year (far above the largest employer).</summary>
@@ -458,7 +451,7 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
         {
             var r = x.R;
             yield return [x.Code, r.Year, r.TargetJobs, r.RealisedJobs, r.Percentage, r.SroiJobs, r.PercentageIncludingSroi, r.HiredInJobs,
-                r.PermanentShare, r.TemporaryShare, r.Coverage, r.GeneralPicture, r.QualityAndSustainability, ImportKinds.DutchStatus(r.Status), r.Source];
+                r.PermanentShare, r.TemporaryShare, r.Coverage, r.GeneralPicture, r.QualityAndSustainability, r.Status.Dutch(), r.Source];
         }
     }
 }
@@ -534,6 +527,6 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
         await foreach (var x in db.EmployerReports.AsNoTracking().Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Submitted).OrderBy(r => r.EmployerId).ThenBy(r => r.Year).ThenBy(r => r.Status).Select(r => new { R = r, r.Employer!.PayrollTaxNumber }).AsAsyncEnumerable().WithCancellation(ct))
             yield return [x.PayrollTaxNumber, x.R.Year, x.R.RealisedJobs, x.R.TotalPaidHours, x.R.TargetGroupHours, x.R.PreviousYearPaidHours,
                 x.R.TargetJobs, x.R.SroiJobs, x.R.PermanentJobs, x.R.TemporaryJobs, x.R.HiredInJobs, x.R.Actions, x.R.Note,
-                ImportKinds.DutchStatus(x.R.Status), x.R.Source];
+                x.R.Status.Dutch(), x.R.Source];
     }
 }

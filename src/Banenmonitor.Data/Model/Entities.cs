@@ -140,6 +140,19 @@ public sealed class SectorTarget : IAuditedFigure
 /// </summary>
 public enum ReportStatus { Draft = 1, Submitted = 2, Approved = 3, Rejected = 4, Superseded = 5 }
 
+public static class ReportStatusText
+{
+    /// <summary>The Dutch word users see (and files use) for a report status.</summary>
+    public static string Dutch(this ReportStatus s) => s switch
+    {
+        ReportStatus.Draft => "concept",
+        ReportStatus.Submitted => "ingediend",
+        ReportStatus.Approved => "goedgekeurd",
+        ReportStatus.Rejected => "afgewezen",
+        _ => "vervangen",
+    };
+}
+
 /// <summary>Review workflow of a report: who submitted and who reviewed it, when.</summary>
 public interface IReviewedReport
 {

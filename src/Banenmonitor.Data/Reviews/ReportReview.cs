@@ -33,7 +33,7 @@ public sealed class ReportReview(BanenmonitorDbContext db, TimeProvider clock)
     {
         var r = await FindAsync(kind, id, ct);
         if (r is null) return ReviewResult.Refused($"Rapportage {id} bestaat niet.");
-        if (r.Status != ReportStatus.Draft) return ReviewResult.Refused($"Alleen een concept kan worden ingediend; deze rapportage is {Dutch(r.Status)}.");
+        if (r.Status != ReportStatus.Draft) return ReviewResult.Refused($"Alleen een concept kan worden ingediend; deze rapportage is {r.Status.Dutch()}.");
         r.Status = ReportStatus.Submitted;
         r.SubmittedBy = user;
         r.SubmittedAt = clock.GetUtcNow().UtcDateTime;
@@ -85,6 +85,4 @@ public sealed class ReportReview(BanenmonitorDbContext db, TimeProvider clock)
         try { await db.SaveChangesAsync(ct); }
         finally { db.Actor = previous; }
     }
-
-    public static string Dutch(ReportStatus s) => Import.ImportKinds.DutchStatus(s);
 }

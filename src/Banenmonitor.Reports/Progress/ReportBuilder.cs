@@ -97,18 +97,10 @@ public sealed class ReportBuilder(ReportSources sources)
             {
                 if (PublicSectors.Find(r.SectorCode) is not { IsAggregate: false } s) continue;
                 var existing = data.Get(s, r.Year);
-                void Add(string q, decimal? v, string unit)
-                {
-                    if (v is not { } value || existing.Primary(q) is not null) return;
-                    added.Add(new PublishedFigure(code, r.Year, s, q, "", value, unit, false, $"Sectorrapportage {s.Name} {r.Year}",
-                        $"{Quantities.Dutch(q)}: {DutchFormat.Number(value, 4)} ({r.Source})"));
-                }
-                Add(Quantities.Target, r.Target, "fta");
-                Add(Quantities.Realised, r.Realised, "fta");
-                Add(Quantities.Percentage, r.Percentage, "%");
-                Add(Quantities.Sroi, r.Sroi, "fta");
-                Add(Quantities.PercentageIncludingSroi, r.PercentageIncludingSroi, "%");
-                Add(Quantities.HiredIn, r.HiredIn, "fta");
+                added.AddRange(PublishedFigure.Entered(code, r.Year, s, $"Sectorrapportage {s.Name} {r.Year}", r.Source,
+                        (Quantities.Target, r.Target, "fta"), (Quantities.Realised, r.Realised, "fta"), (Quantities.Percentage, r.Percentage, "%"),
+                        (Quantities.Sroi, r.Sroi, "fta"), (Quantities.PercentageIncludingSroi, r.PercentageIncludingSroi, "%"), (Quantities.HiredIn, r.HiredIn, "fta"))
+                    .Where(f => existing.Primary(f.Quantity) is null));
             }
             if (added.Count > 0)
                 data = data.With(added, new PublishedDocument(code, $"Goedgekeurde sectorrapportages over {group.Key} (database)", "Banenmonitor", group.Key, ParameterStatus.Published));

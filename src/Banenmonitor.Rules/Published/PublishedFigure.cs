@@ -138,4 +138,13 @@ public sealed record PublishedFigure(
     public string Citation => $"document {Document}, {Section}: \"{Quote}\"";
 
     public bool IsPercentageUnit => Unit == "%";
+
+    /// <summary>
+    /// The figures of a report entered or approved in Banenmonitor (not read from a document), as figures of a document
+    /// of their own, so they are checked exactly like the published ones. Values that are null are left out.
+    /// </summary>
+    public static IEnumerable<PublishedFigure> Entered(string document, int year, PublicSector sector, string section, string source,
+        params (string Quantity, decimal? Value, string Unit)[] values) =>
+        values.Where(v => v.Value is not null).Select(v => new PublishedFigure(document, year, sector, v.Quantity, "", v.Value!.Value, v.Unit, false, section,
+            $"{Quantities.Dutch(v.Quantity)}: {DutchFormat.Number(v.Value.Value, 4)} ({source})"));
 }

@@ -79,8 +79,8 @@ public static class ApiEndpoints
         {
             var s = await db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Draft).ToListAsync(ct);
             var w = await db.EmployerReports.AsNoTracking().Include(r => r.Employer).Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Draft).ToListAsync(ct);
-            return s.Select(r => new AanleveringJson(r.Id, "sector", ReportingLines.CodeOf(r.SectorId) ?? "", r.Year, ReportStatusText.Dutch(r.Status), r.SubmittedBy))
-                .Concat(w.Select(r => new AanleveringJson(r.Id, "werkgever", r.Employer!.PayrollTaxNumber, r.Year, ReportStatusText.Dutch(r.Status), r.SubmittedBy))).ToList();
+            return s.Select(r => new AanleveringJson(r.Id, "sector", ReportingLines.CodeOf(r.SectorId) ?? "", r.Year, r.Status.Dutch(), r.SubmittedBy))
+                .Concat(w.Select(r => new AanleveringJson(r.Id, "werkgever", r.Employer!.PayrollTaxNumber, r.Year, r.Status.Dutch(), r.SubmittedBy))).ToList();
         }).RequireAuthorization(Policies.Ministry).WithName("aanleveringen").WithSummary("Concepten en ingediende aanleveringen (ministerie)");
 
         api.MapPost("/tokens", async (HttpContext http, BanenmonitorDbContext db, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) =>

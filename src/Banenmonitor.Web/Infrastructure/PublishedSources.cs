@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Parameters;
@@ -64,17 +63,10 @@ public sealed class SectorChecks(ParameterProvider parameters)
     {
         if (ReportingLines.Find(f.SectorCode) is not { } sector) return new([]);
         var doc = $"rapportage-{f.ReportId}";
-        var figures = new List<PublishedFigure>();
-        void Add(string quantity, decimal? value, string unit)
-        {
-            if (value is { } v) figures.Add(new PublishedFigure(doc, f.Year, sector, quantity, "", Normalise(v), unit, false, "aanlevering",
-                $"{Quantities.Dutch(quantity)} {v.ToString(CultureInfo.InvariantCulture)} {unit}"));
-        }
-        Add(Quantities.Target, f.Target, "fta");
-        Add(Quantities.Realised, f.Realised, "fta");
-        Add(Quantities.Sroi, f.Sroi, "fta");
-        Add(Quantities.Percentage, f.PublishedPercentage, "%");
-        Add(Quantities.PercentageIncludingSroi, f.PublishedPercentageInclSroi, "%");
+        decimal? N(decimal? v) => v is { } x ? Normalise(x) : null;
+        var figures = PublishedFigure.Entered(doc, f.Year, sector, "aanlevering", f.Source,
+            (Quantities.Target, N(f.Target), "fta"), (Quantities.Realised, N(f.Realised), "fta"), (Quantities.Sroi, N(f.Sroi), "fta"),
+            (Quantities.Percentage, N(f.PublishedPercentage), "%"), (Quantities.PercentageIncludingSroi, N(f.PublishedPercentageInclSroi), "%")).ToList();
         var documents = new[] { new PublishedDocument(doc, $"Rapportage {f.ReportId} ({f.Source})", doc, f.Year + 1, ParameterStatus.Published) };
         return new ConsistencyChecker(parameters.Current).Check(new PublishedSectorFigures(documents, figures));
     }

@@ -104,9 +104,3 @@ public static class Scope
     public static bool MaySeeEmployer(this ClaimsPrincipal u, int employerId) =>
         u.IsMinistry() || (u.IsInRole(Roles.Employer) && u.EmployerId() == employerId);
 }
-
-/// <summary>Dutch words for a report's status, as users see them.</summary>
-public static class ReportStatusText
-{
-    public static string Dutch(ReportStatus s) => Banenmonitor.Data.Import.ImportKinds.DutchStatus(s);
-}

@@ -12,7 +12,7 @@ namespace Banenmonitor.Web.Features.Aanleveren;
 /// A ministry analyst approves or rejects submitted reports (<see cref="ReportReview"/>). Approval makes a report the
 /// figure of its year and the previous approved one superseded; the audit trail keeps every version.
 /// </summary>
-public sealed class BeoordelenModel(BanenmonitorDbContext db, ReportReview review, SectorChecks checks) : PageModel
+public sealed class BeoordelenModel(BanenmonitorDbContext db, ReportReview review, SectorChecks checks, SectorFigures figures) : PageModel
 {
     public IReadOnlyList<(SectorReport Nieuw, SectorFigure? Huidig, IReadOnlyList<string> Controles)> Sectoren { get; private set; } = [];
     public IReadOnlyList<(EmployerReport Nieuw, EmployerReport? Huidig)> Werkgevers { get; private set; } = [];
@@ -22,7 +22,7 @@ public sealed class BeoordelenModel(BanenmonitorDbContext db, ReportReview revie
     {
         Melding = TempData["melding"] as string;
         var submitted = await db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted).OrderBy(r => r.SubmittedAt).ToListAsync(ct);
-        var current = await new SectorFigures(db).AllAsync(ct);
+        var current = await figures.AllAsync(ct);
         Sectoren = submitted.Select(r =>
         {
             var f = SectorFigures.Figure(r);

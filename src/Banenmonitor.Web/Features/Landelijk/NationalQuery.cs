@@ -1,4 +1,3 @@
-using System.Reflection;
 using Banenmonitor.Reports.Charts;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Parameters;
@@ -20,14 +19,7 @@ public sealed record NationalView(IReadOnlyList<NationalYear> Jaren, NationalYea
 /// <summary>The national dashboard query: published figures (data/published/landelijke_meting.csv) and targets from the parameters.</summary>
 public static class NationalQuery
 {
-    private static readonly Lazy<NationalFigures> Figures = new(() =>
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web.landelijke_meting.csv")!;
-        using var r = new StreamReader(s);
-        return NationalFigures.Parse(r.ReadToEnd(), "data/published/landelijke_meting.csv");
-    });
-
-    public static NationalFigures Published => Figures.Value;
+    public static NationalFigures Published => Banenmonitor.Web.Infrastructure.PublishedSources.National;
 
     public static IReadOnlyList<NationalYear> Years(ParameterSet parameters)
     {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Survey.SectorTotals;
@@ -13,10 +12,8 @@ namespace Banenmonitor.Web.Features.Sectoren;
 /// </summary>
 public sealed class SectorEstimates
 {
-    private readonly Lazy<(PublishedSectorFigures Sectors, NationalFigures National)> _data = new(Load);
-
-    public PublishedSectorFigures Published => _data.Value.Sectors;
-    public NationalFigures National => _data.Value.National;
+    public PublishedSectorFigures Published => PublishedSources.Figures;
+    public NationalFigures National => PublishedSources.National;
 
     /// <summary>The view of one sector-year, or null when nothing is published for it.</summary>
     public SectorTotalView? For(string code, int year)
@@ -33,6 +30,4 @@ public sealed class SectorEstimates
             : [];
 
     public NationalComparison? Government(int year) => NationalComparison.Compare(Published, National, year);
-
-    private static (PublishedSectorFigures, NationalFigures) Load() => (PublishedSources.Figures, PublishedSources.National);
 }

@@ -1,3 +1,4 @@
+using Banenmonitor.Data.Model;
 using Banenmonitor.Reports.Charts;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Sectors;
@@ -43,7 +44,7 @@ public static class SectorQuery
         foreach (var c in checks.For(f))
             controles.Add(new(c.Outcome.Dutch(), $"{c.Figure}: {c.Explanation} (bron: {c.Document})"));
         return new(sector.Code, sector.Name, year, f.Target, f.Realised, f.Sroi, pct, pctSroi, f.PublishedPercentage, f.PublishedPercentageInclSroi,
-            f.Source, ReportStatusText.Dutch(f.Status), controles);
+            f.Source, f.Status.Dutch(), controles);
     }
 
     public static IReadOnlyList<SectorRegel> ForYear(IReadOnlyList<SectorFigure> all, int year, SectorChecks checks) =>

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Banenmonitor.Reports.Progress;
+using Banenmonitor.Rules.Parameters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,13 +12,23 @@ namespace Banenmonitor.Web.Features.Vergelijken;
 public sealed class SectorenModel(Banenmonitor.Web.Infrastructure.ParameterProvider parameters) : PageModel
 {
     /// <summary>The national measurement of the year under both regimes, as in the progress report's section "Twee regimes naast elkaar".</summary>
-    public Banenmonitor.Reports.Progress.RegimesSection? Landelijk { get; private set; }
+    public RegimesSection? Landelijk { get; private set; }
     [BindProperty(SupportsGet = true, Name = "jaar")] public string? Jaar { get; set; }
 
     public IReadOnlyList<int> Jaren { get; } = PublishedSectors.Years;
     public int Gekozen { get; private set; }
     public IReadOnlyList<SectorVergelijking> Rijen { get; private set; } = [];
     public string? Fout { get; private set; }
+
+    /// <summary>Built sections per parameter set in force (an administrator's new value gives a new set) and year.</summary>
+    private static readonly ConditionalWeakTable<ParameterSet, ConcurrentDictionary<int, RegimesSection?>> Sections = new();
+
+    /// <summary>
+    /// The same section as the yearly report, built once per parameter set and year (as a concept: the seeds contradict
+    /// themselves in places, which the report marks).
+    /// </summary>
+    private static RegimesSection? SectionFor(ParameterSet set, int year) =>
+        Sections.GetValue(set, _ => new()).GetOrAdd(year, y => new ReportBuilder(ReportSources.Embedded(set)).Build(y, concept: true).Regimes);
 
     public void OnGet()
     {
@@ -29,7 +43,6 @@ public sealed class SectorenModel(Banenmonitor.Web.Infrastructure.ParameterProvi
             }
         }
         Rijen = PublishedSectors.ForYear(Gekozen);
-        // The same section as the yearly report (built as a concept: the seeds contradict themselves in places, which the report marks).
-        Landelijk = new Banenmonitor.Reports.Progress.ReportBuilder(Banenmonitor.Reports.Progress.ReportSources.Embedded(parameters.Current)).Build(Gekozen, concept: true).Regimes;
+        Landelijk = SectionFor(parameters.Current, Gekozen);
     }
 }

@@ -47,7 +47,7 @@ public static class EmployerYears
         return reports.GroupBy(r => r.Year).OrderBy(g => g.Key).Select(g =>
         {
             var r = g.FirstOrDefault(x => x.Status == ReportStatus.Approved) ?? g.First();
-            var status = string.Join(", ", g.OrderBy(x => x.Status).Select(x => ReportStatusText.Dutch(x.Status)));
+            var status = string.Join(", ", g.OrderBy(x => x.Status).Select(x => x.Status.Dutch()));
             var q = new QuotumVraag(r.Year, r.TotalPaidHours!.Value, VerloondeUrenVorigJaar: r.PreviousYearPaidHours, UrenDoelgroep: r.TargetGroupHours, Markt: employer.Sector?.IsGovernment != true);
             var errors = QuotaService.Validate(q, p);
             return errors.Count > 0
