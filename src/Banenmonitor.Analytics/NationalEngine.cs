@@ -27,9 +27,14 @@ public sealed record EmployerAggregate(
     public bool IsGovernment => NationalEngine.IsGovernmentSector(SectorCode);
 
     /// <summary>The rules core's input for this employer.</summary>
-    public QuotaInput ToQuotaInput(int year) => new(year, new(TotalPaidHours), new(TargetGroupHours),
-        TotalPaidHoursPreviousYear is { } p ? new(p) : null, Attributions,
-        AgencyStaffHours > 0 ? new(AgencyStaffHours) : null, IsGovernment);
+    public QuotaInput ToQuotaInput(int year) =>
+        QuotaInputOf(year, TotalPaidHours, AgencyStaffHours, TargetGroupHours, TotalPaidHoursPreviousYear, Attributions, IsGovernment);
+
+    /// <summary>The one mapping from an employer's aggregated figures to the rules core's input.</summary>
+    public static QuotaInput QuotaInputOf(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
+        decimal? totalPaidHoursPreviousYear, IReadOnlyList<HiredInAttribution> attributions, bool isGovernment) =>
+        new(year, new(totalPaidHours), new(targetGroupHours), totalPaidHoursPreviousYear is { } p ? new(p) : null, attributions,
+            agencyStaffHours > 0 ? new(agencyStaffHours) : null, isGovernment);
 }
 
 /// <summary>Quota outcome of one employer (the fields of <see cref="QuotaResult"/> without the trace).</summary>
@@ -45,15 +50,37 @@ public sealed record EmployerQuota(
 /// <summary>Target-group jobs at the end of the year for one sector code and form.</summary>
 public sealed record MeasurementRow(string SectorCode, string Form, decimal HoursLastMonth, long Persons, long Relations);
 
-/// <summary>Options of a national run.</summary>
+/// <summary>
+/// Options of a national run. <paramref name="KeepEmployers"/>: also return every employer's inputs and outcome as .NET
+/// objects (<see cref="NationalRunResult.Employers"/>); the outcomes are written to the output file either way.
+/// </summary>
 public sealed record NationalRunOptions(string InputDir, int Year, string? OutputDir = null, string? ExplainEmployer = null,
-    string? MemoryLimit = null, int? Threads = null, bool Csv = false);
+    string? MemoryLimit = null, int? Threads = null, bool Csv = false, bool KeepEmployers = false);
+
+/// <summary>One of the largest levies.</summary>
+public sealed record LevyRow(string PayrollTaxNumber, string SectorCode, decimal Shortfall, decimal Levy);
+
+/// <summary>
+/// Totals of the employers' quota outcomes (each outcome computed by the rules core): all employers, government
+/// employers, those above the threshold (not exempt), with a shortfall, and the sums over the latter.
+/// </summary>
+public sealed record QuotaOverview(
+    long Employers,
+    long Government,
+    long Liable,
+    long WithShortfall,
+    decimal RequiredJobs,
+    decimal RealisedJobs,
+    decimal Shortfall,
+    decimal Levy,
+    IReadOnlyList<LevyRow> LargestLevies);
 
 /// <summary>Everything a national run produced.</summary>
 public sealed record NationalRunResult(
     int Year,
     long PayrollRows,
-    IReadOnlyList<EmployerQuota> Employers,
+    QuotaOverview Quota,
+    IReadOnlyList<EmployerQuota>? Employers,
     IReadOnlyList<MeasurementRow> Measurement,
     long PersonsWorking,
     QuotaResult? Explanation,
@@ -195,8 +222,11 @@ public sealed class NationalEngine(ParameterSet parameters)
 
     private const string AttributionSql = """
         WITH ph AS (SELECT lhnr, dg_persoon AS persoon, sum(uren) AS uren FROM uren_agg WHERE dg_persoon IS NOT NULL GROUP BY ALL)
-        SELECT t.uitlener, t.inlener, t.persoon, t.uren, coalesce(ph.uren, 0) AS uren_persoon, t.overeengekomen_op
+        SELECT wu.rowid::INTEGER AS uitlener, wi.rowid::INTEGER AS inlener, t.persoon, t.uren, coalesce(ph.uren, 0) AS uren_persoon,
+          t.overeengekomen_op
         FROM toerekeningen t LEFT JOIN ph ON ph.lhnr = t.uitlener AND ph.persoon = t.persoon
+        LEFT JOIN werkgever_invoer wu ON wu.loonheffingennummer = t.uitlener
+        LEFT JOIN werkgever_invoer wi ON wi.loonheffingennummer = t.inlener
         """;
 
     private const string MeasurementSql = """
@@ -215,15 +245,16 @@ public sealed class NationalEngine(ParameterSet parameters)
     {
         var (count, attributions) = PrepareEmployers(db, year, hasPreviousYear, step);
         var list = new EmployerAggregate[count];
-        ReadEmployers(db, 0, 1, attributions, (i, e) => list[i] = e);
+        ReadEmployers(db, "true", attributions, (i, e) => list[i] = e);
         return list;
     }
 
     /// <summary>
-    /// The payroll pass, validation, attributions and the table <c>werkgever_invoer</c> (one row per employer, column
-    /// <c>i</c> its position); returns the number of employers and the attributions per employer.
+    /// The payroll pass, validation, the table <c>werkgever_invoer</c> (one row per employer, its <c>rowid</c> the
+    /// employer's position) and the attributions per employer position; returns the number of employers and the
+    /// attributions.
     /// </summary>
-    private (int Count, Dictionary<string, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db, int year,
+    private (int Count, Dictionary<int, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db, int year,
         bool hasPreviousYear, Action<string>? step)
     {
         var ps = SqlParameters(year);
@@ -231,35 +262,38 @@ public sealed class NationalEngine(ParameterSet parameters)
         Sql.Exec(db, AggregateSql.Replace("{0}", StatisticsProveValues(db) ? PeriodOrderCheck : FullRowCheck, StringComparison.Ordinal), ps);
         step?.Invoke("invoer controleren");
         ValidatePayroll(db);
-        step?.Invoke("toerekeningen");
-        var attributions = ReadAttributions(db, year);
         step?.Invoke("werkgevers");
         Sql.Exec(db, string.Format(CultureInfo.InvariantCulture, EmployerSql,
             hasPreviousYear ? "coalesce(p.verloonde_uren, 0)" : "NULL::DECIMAL(18,4)",
             hasPreviousYear ? "LEFT JOIN vorig_jaar p ON p.loonheffingennummer = w.loonheffingennummer" : ""));
+        step?.Invoke("toerekeningen");
+        var attributions = ReadAttributions(db);
         return ((int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer"), attributions);
     }
 
-    /// <summary>Reads the employers with <c>i % parts = part</c> (a connection per part lets parts be read in parallel).</summary>
-    private static void ReadEmployers(DuckDBConnection db, int part, int parts,
-        Dictionary<string, List<HiredInAttribution>> attributions, Action<int, EmployerAggregate> each)
+    /// <summary>Sector and lender type as their position in <see cref="Sectors"/> and <see cref="LenderTypes"/> (validated codes).</summary>
+    private static readonly string SectorIndexSql = $"list_position({SqlList(Sectors)}, sector)::INTEGER - 1";
+    private static readonly string LenderIndexSql = $"list_position({SqlList(LenderTypes)}, uitlenertype)::INTEGER - 1";
+
+    /// <summary>Reads the employers of <c>werkgever_invoer</c> that satisfy <paramref name="where"/> as .NET objects.</summary>
+    private static void ReadEmployers(DuckDBConnection db, string where,
+        Dictionary<int, List<HiredInAttribution>> attributions, Action<int, EmployerAggregate> each)
     {
-        // Sector and lender type are validated codes: read as their position in the known lists, so the strings are shared
-        // instead of allocated per employer.
+        // Sector and lender type are read as their position in the known lists, so the strings are shared instead of
+        // allocated per employer.
         using var cmd = Sql.Command(db, $"""
-            SELECT rowid::INTEGER AS i, loonheffingennummer, list_position({SqlList(Sectors)}, sector)::INTEGER - 1,
-              list_position({SqlList(LenderTypes)}, uitlenertype)::INTEGER - 1, verloonde_uren, uren_uitzendkrachten,
-              uren_doelgroep, verloonde_uren_vorig_jaar
-            FROM werkgever_invoer WHERE rowid % {parts} = {part}
+            SELECT rowid::INTEGER AS i, loonheffingennummer, {SectorIndexSql}, {LenderIndexSql}, verloonde_uren,
+              uren_uitzendkrachten, uren_doelgroep, verloonde_uren_vorig_jaar
+            FROM werkgever_invoer WHERE {where}
             """);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var lhnr = r.GetString(1);
-            each(r.GetInt32(0), new EmployerAggregate(lhnr, Sectors[r.GetInt32(2)], LenderTypes[r.GetInt32(3)], Sql.FromTenThousandths(r.GetInt64(4)),
+            var i = r.GetInt32(0);
+            each(i, new EmployerAggregate(r.GetString(1), Sectors[r.GetInt32(2)], LenderTypes[r.GetInt32(3)], Sql.FromTenThousandths(r.GetInt64(4)),
                 Sql.FromTenThousandths(r.GetInt64(5)), Sql.FromTenThousandths(r.GetInt64(6)),
                 r.IsDBNull(7) ? null : Sql.FromTenThousandths(r.GetInt64(7)),
-                attributions.TryGetValue(lhnr, out var at) ? at : []));
+                attributions.TryGetValue(i, out var at) ? at : []));
         }
     }
 
@@ -352,10 +386,11 @@ public sealed class NationalEngine(ParameterSet parameters)
 
     private static bool IsKnownSector(string s) => Sectors.Contains(s);
 
-    private Dictionary<string, List<HiredInAttribution>> ReadAttributions(DuckDBConnection db, int year)
+    /// <summary>The attributions per employer position (<c>rowid</c> of <c>werkgever_invoer</c>): hirer side first, then lender side.</summary>
+    private static Dictionary<int, List<HiredInAttribution>> ReadAttributions(DuckDBConnection db)
     {
-        var hirer = new Dictionary<string, List<HiredInAttribution>>(StringComparer.Ordinal);
-        var lender = new Dictionary<string, List<HiredInAttribution>>(StringComparer.Ordinal);
+        var hirer = new Dictionary<int, List<HiredInAttribution>>();
+        var lender = new Dictionary<int, List<HiredInAttribution>>();
         using (var cmd = Sql.Command(db, AttributionSql + " ORDER BY t.persoon, t.uitlener, t.inlener, t.overeengekomen_op"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
@@ -366,17 +401,16 @@ public sealed class NationalEngine(ParameterSet parameters)
                 var hours = new Rules.Units.PaidHours(Sql.Dec(r.GetValue(3)));
                 var recorded = new Rules.Units.PaidHours(Sql.Dec(r.GetValue(4)));
                 var agreed = DateOnly.FromDateTime(r.GetDateTime(5));
-                Add(hirer, r.GetString(1), new HiredInAttribution(person, AttributionSide.Hirer, hours, recorded, agreed));
-                Add(lender, r.GetString(0), new HiredInAttribution(person, AttributionSide.Lender, hours, recorded, agreed));
+                Add(hirer, r.GetInt32(1), new HiredInAttribution(person, AttributionSide.Hirer, hours, recorded, agreed));
+                Add(lender, r.GetInt32(0), new HiredInAttribution(person, AttributionSide.Lender, hours, recorded, agreed));
             }
         // Hirer side first, then lender side: C = max(0, C + hired-in − lent-out), the same in the engine and the rules core.
         foreach (var (k, v) in lender)
             if (hirer.TryGetValue(k, out var h)) h.AddRange(v);
             else hirer[k] = v;
-        _ = year;
         return hirer;
 
-        static void Add(Dictionary<string, List<HiredInAttribution>> d, string k, HiredInAttribution a)
+        static void Add(Dictionary<int, List<HiredInAttribution>> d, int k, HiredInAttribution a)
         {
             if (!d.TryGetValue(k, out var l)) d[k] = l = [];
             l.Add(a);
@@ -388,14 +422,14 @@ public sealed class NationalEngine(ParameterSet parameters)
     {
         var timer = new StepTimer("invoer openen", step);
         using var db = Open(o.MemoryLimit, o.Threads);
+        var rulesCore = new RulesCoreFunction(new QuotaCalculator(parameters), o.Year);
         try
         {
             var hasPrev = CreateInputViews(db, o.InputDir);
             using var stopWarmUp = new ManualResetEventSlim();
             var warmUp = Task.Run(() => WarmUp(o.Year, stopWarmUp));
-            int count;
-            Dictionary<string, List<HiredInAttribution>> attributions;
-            try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
+            Dictionary<int, List<HiredInAttribution>> attributions;
+            try { (_, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
             finally
             {
                 stopWarmUp.Set();
@@ -403,31 +437,19 @@ public sealed class NationalEngine(ParameterSet parameters)
             }
             var rows = Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
 
-            // Reading the employers and the rules core overlap: each thread reads its share of the employers on its own
-            // connection and computes every employer's quota as soon as it is read.
             timer.Step("quotum per werkgever (rekenkern)");
-            var calc = new QuotaCalculator(parameters);
-            var employers = new EmployerAggregate[count];
-            var results = new EmployerQuota[count];
-            QuotaResult? explanation = null;
-            var parts = Math.Max(1, o.Threads ?? Environment.ProcessorCount);
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
-            {
-                using var own = part == 0 ? null : db.Duplicate();
-                own?.Open();
-                ReadEmployers(own ?? db, part, parts, attributions, (i, e) =>
-                {
-                    employers[i] = e;
-                    var q = calc.Compute(e.ToQuotaInput(o.Year));
-                    results[i] = new EmployerQuota(e, q.TotalPaidHours.Value, q.RequiredJobs?.Value, q.RealisedJobs.Value, q.Shortfall.Value, q.Levy.Value, q.Exempt);
-                    if (o.ExplainEmployer is not null && e.PayrollTaxNumber == o.ExplainEmployer) explanation = q;
-                });
-            });
+            rulesCore.Compute(db, attributions);
 
-            if (o.ExplainEmployer is not null && explanation is null)
-                throw new AnalyticsInputException($"Werkgever {o.ExplainEmployer} staat niet in werkgevers.");
+            QuotaResult? explanation = null;
+            if (o.ExplainEmployer is not null)
+            {
+                ReadEmployers(db, $"loonheffingennummer = '{Sql.Escape(o.ExplainEmployer)}'", attributions,
+                    (_, e) => explanation = new QuotaCalculator(parameters).Compute(e.ToQuotaInput(o.Year)));
+                if (explanation is null) throw new AnalyticsInputException($"Werkgever {o.ExplainEmployer} staat niet in werkgevers.");
+            }
 
             timer.Step("landelijke meting");
+            var overview = ReadOverview(db);
             var measurement = new List<MeasurementRow>();
             using (var cmd = Sql.Command(db, MeasurementSql))
             using (var r = cmd.ExecuteReader())
@@ -437,8 +459,9 @@ public sealed class NationalEngine(ParameterSet parameters)
                 SELECT count(DISTINCT a.dg_persoon) FROM uren_agg a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
                 WHERE a.dg_persoon IS NOT NULL AND a.eind AND NOT (w.sector = '67' AND a.vorm = 'dienstverband')
                 """);
+            var employers = o.KeepEmployers ? ReadOutcomes(db, attributions) : null;
 
-            var result = new NationalRunResult(o.Year, rows, results, measurement, persons, explanation, timer.Timings);
+            var result = new NationalRunResult(o.Year, rows, overview, employers, measurement, persons, explanation, timer.Timings);
             if (o.OutputDir is not null)
             {
                 timer.Step("resultaten schrijven");
@@ -449,37 +472,146 @@ public sealed class NationalEngine(ParameterSet parameters)
         }
         catch (DuckDBException e)
         {
+            // An error inside the rules core (e.g. a parameter without a value for the year) surfaces as itself.
+            rulesCore.ThrowIfFailed();
             throw new AnalyticsInputException("Fout bij het lezen van de invoer: " + Sql.FirstLine(e.Message));
         }
+    }
+
+    /// <summary>
+    /// The rules core as a DuckDB scalar function: DuckDB hands it the employers' aggregated figures a vector (2,048
+    /// employers) at a time, on its own worker threads, and it returns for each employer the outcome of
+    /// <see cref="QuotaCalculator.Figures"/> — the same computation as <see cref="QuotaCalculator.Compute(QuotaInput)"/>
+    /// without building the trace — as a list of fixed-point numbers (ten-thousandths): A, required jobs (NULL when the
+    /// employer is exempt), realised jobs, shortfall, levy, exempt (1/0), government (1/0). The outcomes land in the
+    /// temporary table <c>quotum_uitkomst</c> (column <c>i</c> = position in <c>werkgever_invoer</c>, <c>r</c> = the list);
+    /// no employer passes through a .NET object on the way.
+    /// </summary>
+    private sealed class RulesCoreFunction(QuotaCalculator calc, int year)
+    {
+        private const string Name = "rekenkern_quotum";
+        private Exception? _failure;
+
+        /// <summary>Stands for "no value" (required jobs of an exempt employer) in the list; counts are never negative.</summary>
+        public const long NoValue = -1;
+
+        public void Compute(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions)
+        {
+            db.RegisterScalarFunction<long, List<long>>(Name, (readers, writer, count) =>
+            {
+                try
+                {
+                    Chunk(readers, writer, count, attributions);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref _failure, e, null);
+                    throw;
+                }
+            }, new ScalarFunctionOptions { IsPureFunction = true, HandlesNulls = true }, @params: true);
+            Sql.Exec(db, $"""
+                CREATE OR REPLACE TEMP TABLE quotum_uitkomst AS
+                SELECT rowid::INTEGER AS i, {Name}(rowid, verloonde_uren, uren_uitzendkrachten, uren_doelgroep,
+                  verloonde_uren_vorig_jaar, {SectorIndexSql}) AS r
+                FROM werkgever_invoer
+                """);
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
+            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong count, Dictionary<int, List<HiredInAttribution>> attributions)
+        {
+            var (ri, rt, ra, rc, rp, rs) = (readers[0], readers[1], readers[2], readers[3], readers[4], readers[5]);
+            for (ulong k = 0; k < count; k++)
+            {
+                var i = (int)ri.GetValue<long>(k);
+                var gov = IsGovernmentSector(Sectors[rs.GetValue<long>(k)]);
+                var input = EmployerAggregate.QuotaInputOf(year, Sql.FromTenThousandths(rt.GetValue<long>(k)),
+                    Sql.FromTenThousandths(ra.GetValue<long>(k)), Sql.FromTenThousandths(rc.GetValue<long>(k)),
+                    rp.IsValid(k) ? Sql.FromTenThousandths(rp.GetValue<long>(k)) : null,
+                    attributions.TryGetValue(i, out var at) ? at : [], gov);
+                var q = calc.Figures(input);
+                writer.WriteValue(new List<long>(7)
+                {
+                    Sql.ToTenThousandths(q.TotalPaidHours.Value),
+                    q.RequiredJobs is { } req ? Sql.ToTenThousandths(req.Value) : NoValue,
+                    Sql.ToTenThousandths(q.RealisedJobs.Value), Sql.ToTenThousandths(q.Shortfall.Value),
+                    Sql.ToTenThousandths(q.Levy.Value), q.Exempt ? 1 : 0, gov ? 1 : 0,
+                }, k);
+            }
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (_failure is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+        }
+    }
+
+    /// <summary>Fixed-point (ten-thousandths) BIGINT to DECIMAL(18,4), exact.</summary>
+    private static string Dec4(string expr) => $"({expr}::DECIMAL(18,0) * 0.0001::DECIMAL(5,4))::DECIMAL(18,4)";
+
+    /// <summary>The totals over the outcomes (sums of the rules core's figures; no rule is applied here).</summary>
+    private static QuotaOverview ReadOverview(DuckDBConnection db)
+    {
+        long employers, government, liable, withShortfall;
+        decimal required, realised, shortfall, levy;
+        using (var cmd = Sql.Command(db, $"""
+            SELECT count(*), count(*) FILTER (r[7] = 1), count(*) FILTER (r[7] = 1 AND r[6] = 0),
+              count(*) FILTER (r[7] = 1 AND r[6] = 0 AND r[4] > 0),
+              {Dec4("coalesce(sum(nullif(r[2], -1)) FILTER (r[7] = 1 AND r[6] = 0), 0)")}, {Dec4("coalesce(sum(r[3]) FILTER (r[7] = 1 AND r[6] = 0), 0)")},
+              {Dec4("coalesce(sum(r[4]) FILTER (r[7] = 1 AND r[6] = 0), 0)")}, {Dec4("coalesce(sum(r[5]) FILTER (r[7] = 1 AND r[6] = 0), 0)")}
+            FROM quotum_uitkomst
+            """))
+        using (var r = cmd.ExecuteReader())
+        {
+            r.Read();
+            (employers, government, liable, withShortfall) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3));
+            (required, realised, shortfall, levy) = (Sql.Dec(r.GetValue(4)), Sql.Dec(r.GetValue(5)), Sql.Dec(r.GetValue(6)), Sql.Dec(r.GetValue(7)));
+        }
+        var top = new List<LevyRow>();
+        using (var cmd = Sql.Command(db, $"""
+            SELECT w.loonheffingennummer, w.sector, {Dec4("q.r[4]")}, {Dec4("q.r[5]")}
+            FROM quotum_uitkomst q JOIN werkgever_invoer w ON w.rowid = q.i
+            WHERE q.r[7] = 1 AND q.r[6] = 0
+            ORDER BY q.r[5] DESC, w.loonheffingennummer LIMIT 5
+            """))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) top.Add(new LevyRow(r.GetString(0), r.GetString(1), Sql.Dec(r.GetValue(2)), Sql.Dec(r.GetValue(3))));
+        return new QuotaOverview(employers, government, liable, withShortfall, required, realised, shortfall, levy, top);
+    }
+
+    /// <summary>Every employer's inputs and outcome as .NET objects, in the order of <c>werkgever_invoer</c>.</summary>
+    private static EmployerQuota[] ReadOutcomes(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions)
+    {
+        var count = (int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer");
+        var inputs = new EmployerAggregate[count];
+        ReadEmployers(db, "true", attributions, (i, e) => inputs[i] = e);
+        var list = new EmployerQuota[count];
+        using var cmd = Sql.Command(db, "SELECT i, r[1], r[2], r[3], r[4], r[5], r[6] FROM quotum_uitkomst");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var i = r.GetInt32(0);
+            list[i] = new EmployerQuota(inputs[i], Sql.FromTenThousandths(r.GetInt64(1)), r.GetInt64(2) == RulesCoreFunction.NoValue ? null : Sql.FromTenThousandths(r.GetInt64(2)),
+                Sql.FromTenThousandths(r.GetInt64(3)), Sql.FromTenThousandths(r.GetInt64(4)), Sql.FromTenThousandths(r.GetInt64(5)), r.GetInt64(6) == 1);
+        }
+        return list;
     }
 
     private void Write(DuckDBConnection db, NationalRunResult result, NationalRunOptions o)
     {
         Directory.CreateDirectory(o.OutputDir!);
-        // Only what the rules core computed travels back to DuckDB (7 fixed-point numbers per employer, in the order of
-        // werkgever_invoer); the employer's inputs are already there. DuckDB joins them and writes the file with COPY.
-        Sql.Exec(db, """
-            CREATE OR REPLACE TEMP TABLE quotum_uitkomst (
-              i INTEGER, toerekeningen INTEGER, a BIGINT, vereiste_banen BIGINT, gerealiseerde_banen BIGINT,
-              quotumtekort BIGINT, quotumheffing BIGINT, vrijgesteld BOOLEAN)
-            """);
-        using (var app = db.CreateAppender("quotum_uitkomst"))
-            for (var i = 0; i < result.Employers.Count; i++)
-            {
-                var q = result.Employers[i];
-                var row = app.CreateRow().AppendValue(i).AppendValue(q.Input.Attributions.Count)
-                    .AppendValue(Sql.ToTenThousandths(q.A));
-                row = q.RequiredJobs is { } req ? row.AppendValue(Sql.ToTenThousandths(req)) : row.AppendNullValue();
-                row.AppendValue(Sql.ToTenThousandths(q.RealisedJobs)).AppendValue(Sql.ToTenThousandths(q.Shortfall))
-                    .AppendValue(Sql.ToTenThousandths(q.Levy)).AppendValue(q.Exempt).EndRow();
-            }
-        static string D(string c) => $"({c}::DECIMAL(18,0) * 0.0001::DECIMAL(5,4))::DECIMAL(18,4) AS {c[2..]}";
+        // DuckDB joins the employers' inputs with the rules core's outcomes and writes the file with COPY.
+        static string D(string c, string name) => $"{Dec4(c)} AS {name}";
         var select = $"""
-            SELECT w.loonheffingennummer, w.sector, w.uitlenertype, {D("w.verloonde_uren")}, {D("w.uren_uitzendkrachten")},
-              {D("w.uren_doelgroep")}, {D("w.verloonde_uren_vorig_jaar")}, q.toerekeningen, {D("q.a")},
-              {D("q.vereiste_banen")}, {D("q.gerealiseerde_banen")}, {D("q.quotumtekort")}, {D("q.quotumheffing")},
-              q.vrijgesteld
-            FROM werkgever_invoer w JOIN quotum_uitkomst q ON q.i = w.rowid ORDER BY w.loonheffingennummer
+            SELECT w.loonheffingennummer, w.sector, w.uitlenertype, {D("w.verloonde_uren", "verloonde_uren")},
+              {D("w.uren_uitzendkrachten", "uren_uitzendkrachten")}, {D("w.uren_doelgroep", "uren_doelgroep")},
+              {D("w.verloonde_uren_vorig_jaar", "verloonde_uren_vorig_jaar")}, coalesce(t.n, 0)::INTEGER AS toerekeningen,
+              {D("q.r[1]", "a")}, {D("nullif(q.r[2], -1)", "vereiste_banen")}, {D("q.r[3]", "gerealiseerde_banen")},
+              {D("q.r[4]", "quotumtekort")}, {D("q.r[5]", "quotumheffing")}, q.r[6] = 1 AS vrijgesteld
+            FROM werkgever_invoer w JOIN quotum_uitkomst q ON q.i = w.rowid
+            LEFT JOIN (SELECT x, count(*) AS n FROM (SELECT uitlener AS x FROM toerekeningen UNION ALL SELECT inlener FROM toerekeningen)
+                       GROUP BY x) t ON t.x = w.loonheffingennummer
             """;
         var fmt = o.Csv ? "(FORMAT csv, HEADER true)" : "(FORMAT parquet, COMPRESSION zstd)";
         var ext = o.Csv ? ".csv" : ".parquet";
@@ -513,7 +645,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                     var hours = 1000m + 37.25m * i;
                     var input = new EmployerAggregate("warm", i % 3 == 0 ? "61" : "markt", i % 7 == 0 ? "uitzendbureau" : "geen",
                         hours, i % 7 == 0 ? hours / 2 : 0m, hours / 40, i % 5 == 0 ? null : hours, i % 11 == 0 ? atts : []);
-                    calc.Compute(input.ToQuotaInput(year));
+                    calc.Figures(input.ToQuotaInput(year));
                 }
                 stop.Wait(150); // tiered compilation promotes hot methods in the background after a short delay
             }

@@ -38,23 +38,22 @@ public sealed record NationalSummary(
         string N(decimal v, int d = 0) => DutchFormat.Number(v, d);
         t.AppendLine($"Landelijke berekening banenafspraak {y}");
         t.AppendLine(new string('=', 60));
-        t.AppendLine($"Verloningsregels verwerkt: {N(run.PayrollRows)}; werkgevers: {N(run.Employers.Count)}.");
+        var q = run.Quota;
+        t.AppendLine($"Verloningsregels verwerkt: {N(run.PayrollRows)}; werkgevers: {N(q.Employers)}.");
         t.AppendLine();
         t.AppendLine("Quotum per werkgever (quotumregeling, Wfsv art. 38b–38j)");
-        var gov = run.Employers.Where(e => e.Input.IsGovernment).ToList();
-        var liable = gov.Where(e => !e.Exempt).ToList();
-        t.AppendLine($"  Werkgevers in de sector overheid (61–66): {N(gov.Count)}, waarvan boven de drempel: {N(liable.Count)}.");
-        t.AppendLine($"  Werkgevers met een quotumtekort: {N(liable.Count(e => e.Shortfall > 0))}.");
-        t.AppendLine($"  Vereiste banen: {N(liable.Sum(e => e.RequiredJobs ?? 0), 1)}; gerealiseerd: {N(liable.Sum(e => e.RealisedJobs), 1)}; tekort: {N(liable.Sum(e => e.Shortfall), 1)} banen.");
+        t.AppendLine($"  Werkgevers in de sector overheid (61–66): {N(q.Government)}, waarvan boven de drempel: {N(q.Liable)}.");
+        t.AppendLine($"  Werkgevers met een quotumtekort: {N(q.WithShortfall)}.");
+        t.AppendLine($"  Vereiste banen: {N(q.RequiredJobs, 1)}; gerealiseerd: {N(q.RealisedJobs, 1)}; tekort: {N(q.Shortfall, 1)} banen.");
         var levyParam = parameters.TryGet(P.LevySuspended, y, out var s) ? s : null;
-        t.AppendLine($"  Quotumheffing totaal: € {DutchFormat.Fixed(liable.Sum(e => e.Levy), 2)}" +
+        t.AppendLine($"  Quotumheffing totaal: € {DutchFormat.Fixed(q.Levy, 2)}" +
                      (levyParam?.Value is 1m ? " (opgeschort, Wfsv art. 122na: nooit geïnd)." : "."));
         var quota = parameters.Get(P.QuotaPercentageGovernment, y);
         t.AppendLine($"  Quotumpercentage {y}: {quota.Describe()}");
         if (quota.Status == ParameterStatus.Unconfirmed) t.AppendLine("  Let op: het quotumpercentage van dit jaar is onbevestigd.");
         t.AppendLine("  Grootste heffingen:");
-        foreach (var e in liable.OrderByDescending(e => e.Levy).ThenBy(e => e.Input.PayrollTaxNumber, StringComparer.Ordinal).Take(5))
-            t.AppendLine($"    {e.Input.PayrollTaxNumber} (sector {e.Input.SectorCode}): tekort {N(e.Shortfall, 1)} banen, heffing € {DutchFormat.Fixed(e.Levy, 2)}");
+        foreach (var e in q.LargestLevies)
+            t.AppendLine($"    {e.PayrollTaxNumber} (sector {e.SectorCode}): tekort {N(e.Shortfall, 1)} banen, heffing € {DutchFormat.Fixed(e.Levy, 2)}");
         t.AppendLine();
         t.AppendLine($"Landelijke meting: banen van de doelgroep in de laatste maand van {y} (uren ÷ {N(perMonth.Required, 2)} uur per baan per maand)");
         t.AppendLine($"  Formele dienstverbanden markt:    {N(formalMarket, 1)}");

@@ -18,7 +18,7 @@ public sealed class SmallYear : IDisposable
     public SmallYear()
     {
         SyntheticDataGenerator.Generate(new SyntheticOptions(40_000, 900, Year, Seed: 11), Dir);
-        Result = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(Dir, Year, Path.Combine(Dir, "uit")));
+        Result = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(Dir, Year, Path.Combine(Dir, "uit"), KeepEmployers: true));
     }
 
     public void Dispose() { try { Directory.Delete(Dir, true); } catch (IOException) { } }
@@ -65,12 +65,12 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         var byEmployer = rows.ToLookup(x => x.Lhnr);
         var personHours = rows.Where(Registered).GroupBy(x => (x.Lhnr, x.Person)).ToDictionary(g => g.Key, g => g.Sum(x => x.Hours));
 
-        Assert.Contains(data.Result.Employers, e => e.Input.IsGovernment && !e.Exempt && e.Shortfall > 0);
-        Assert.Contains(data.Result.Employers, e => e.Input.Attributions.Count > 0 && e.Input.IsGovernment && !e.Exempt);
+        Assert.Contains(data.Result.Employers!, e => e.Input.IsGovernment && !e.Exempt && e.Shortfall > 0);
+        Assert.Contains(data.Result.Employers!, e => e.Input.Attributions.Count > 0 && e.Input.IsGovernment && !e.Exempt);
         var rng = new Random(5);
-        var sample = data.Result.Employers.OrderBy(_ => rng.Next()).Take(60)
-            .Concat(data.Result.Employers.Where(e => e.Input.IsGovernment && e.Input.Attributions.Count > 0).Take(20))
-            .Concat(data.Result.Employers.Where(e => e.Input.AgencyStaffHours > 0).Take(5)).ToList();
+        var sample = data.Result.Employers!.OrderBy(_ => rng.Next()).Take(60)
+            .Concat(data.Result.Employers!.Where(e => e.Input.IsGovernment && e.Input.Attributions.Count > 0).Take(20))
+            .Concat(data.Result.Employers!.Where(e => e.Input.AgencyStaffHours > 0).Take(5)).ToList();
         var calc = new QuotaCalculator(p);
         foreach (var e in sample)
         {
@@ -99,12 +99,52 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
     [Fact]
     public void Explanation_is_the_rules_core_trace_of_the_employer()
     {
-        var e = data.Result.Employers.First(x => x.Input.IsGovernment && !x.Exempt && x.Input.Attributions.Count > 0);
+        var e = data.Result.Employers!.First(x => x.Input.IsGovernment && !x.Exempt && x.Input.Attributions.Count > 0);
         var run = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(data.Dir, SmallYear.Year, ExplainEmployer: e.Input.PayrollTaxNumber));
         var direct = new QuotaCalculator(ParameterSet.Embedded).Compute(e.Input.ToQuotaInput(SmallYear.Year));
         Assert.Equal(direct.Trace.ToText(), run.Explanation!.Trace.ToText());
         Assert.Contains(run.Explanation.Trace.Steps, s => s.Description.Contains("geleende werknemer", StringComparison.Ordinal));
         Assert.Equal(e.Levy, run.Explanation.Levy.Value);
+    }
+
+    /// <summary>
+    /// The rules core runs inside DuckDB; its outcomes reach the summary totals and the .NET list by different routes
+    /// (SQL sums over the outcome table, and the table read back per employer), which must agree.
+    /// </summary>
+    [Fact]
+    public void Overview_file_and_list_hold_the_same_outcomes()
+    {
+        var list = data.Result.Employers!;
+        var liable = list.Where(e => e.Input.IsGovernment && !e.Exempt).ToList();
+        var q = data.Result.Quota;
+        Assert.Equal(list.Count, q.Employers);
+        Assert.Equal(list.Count(e => e.Input.IsGovernment), q.Government);
+        Assert.Equal(liable.Count, q.Liable);
+        Assert.Equal(liable.Count(e => e.Shortfall > 0), q.WithShortfall);
+        Assert.Equal(liable.Sum(e => e.RequiredJobs ?? 0), q.RequiredJobs);
+        Assert.Equal(liable.Sum(e => e.RealisedJobs), q.RealisedJobs);
+        Assert.Equal(liable.Sum(e => e.Shortfall), q.Shortfall);
+        Assert.Equal(liable.Sum(e => e.Levy), q.Levy);
+        Assert.True(q.Levy > 0 && q.LargestLevies.Count == 5);
+        Assert.Equal(liable.OrderByDescending(e => e.Levy).ThenBy(e => e.Input.PayrollTaxNumber, StringComparer.Ordinal).Take(5)
+            .Select(e => (e.Input.PayrollTaxNumber, e.Levy)), q.LargestLevies.Select(l => (l.PayrollTaxNumber, l.Levy)));
+
+    }
+
+    /// <summary>A parameter the rules core needs but the year lacks stops the run with the rules core's own Dutch message.</summary>
+    [Fact]
+    public void A_missing_parameter_inside_the_rules_core_stops_the_run_with_its_message()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-analytics-2025-" + Guid.NewGuid().ToString("N"));
+        SyntheticDataGenerator.Generate(new SyntheticOptions(6_000, 150, 2025, Seed: 3), dir);
+        try
+        {
+            var e = Assert.Throws<MissingParameterException>(() =>
+                new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2025, Path.Combine(dir, "uit"))));
+            Assert.Contains("quotumpercentage_overheid", e.Message);
+            Assert.False(File.Exists(Path.Combine(dir, "uit", "werkgevers_quotum.parquet")));
+        }
+        finally { Directory.Delete(dir, true); }
     }
 
     [Fact]
@@ -145,8 +185,8 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
             }
             File.WriteAllText(Path.Combine(d, "verloning.csv"), string.Join('\n', lines) + "\n");
         });
-        var r = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023));
-        var e = Assert.Single(r.Employers);
+        var r = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, KeepEmployers: true));
+        var e = Assert.Single(r.Employers!);
         Assert.Equal(4 * 100.25m, e.Input.TargetGroupHours); // March (from the 15th), April, May, June (until the 3rd)
         Assert.Equal(12 * 4100.25m, e.Input.TotalPaidHours);
         Assert.Null(e.Input.TotalPaidHoursPreviousYear);
@@ -168,7 +208,7 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
             }
             File.WriteAllText(Path.Combine(d, "verloning.csv"), string.Join('\n', lines) + "\n");
         });
-        var e = Assert.Single(new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)).Employers);
+        var e = Assert.Single(new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, KeepEmployers: true)).Employers!);
         // Periods start 2 Jan + 28k days (13 in 2023). Counted: 2–29 Jan, 30 Jan–26 Feb (registered until 5 Feb), then
         // every period ending on or after 20 Jun: 19 Jun–16 Jul, …, 4–31 Dec (7). Inside the gap: 27 Feb … 22 May–18 Jun (4).
         var periods = Enumerable.Range(0, 14).Select(k => new DateOnly(2023, 1, 2).AddDays(28 * k)).Where(b => b.Year == 2023).ToList();
@@ -183,15 +223,14 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
     {
         var rows = Read(Path.Combine(data.Dir, "uit", "werkgevers_quotum.parquet"), r => (Lhnr: r.GetString(0), A: r.GetDecimal(8),
             Required: r.IsDBNull(9) ? (decimal?)null : r.GetDecimal(9), Realised: r.GetDecimal(10), Shortfall: r.GetDecimal(11),
-            Levy: r.GetDecimal(12), Exempt: r.GetBoolean(13), C: r.GetDecimal(5)));
-        Assert.Equal(data.Result.Employers.Count, rows.Count);
-        Assert.Equal(rows.Select(x => x.Lhnr).Order(StringComparer.Ordinal), rows.Select(x => x.Lhnr));
-        var byId = data.Result.Employers.ToDictionary(e => e.Input.PayrollTaxNumber);
+            Levy: r.GetDecimal(12), Exempt: r.GetBoolean(13), C: r.GetDecimal(5), Attributions: r.GetInt32(7)));
+        Assert.Equal(data.Result.Employers!.Count, rows.Count);
+        var byId = data.Result.Employers!.ToDictionary(e => e.Input.PayrollTaxNumber);
         foreach (var x in rows)
         {
             var e = byId[x.Lhnr];
-            Assert.Equal((e.A, e.RequiredJobs, e.RealisedJobs, e.Shortfall, e.Levy, e.Exempt, e.Input.TargetGroupHours),
-                (x.A, x.Required, x.Realised, x.Shortfall, x.Levy, x.Exempt, x.C));
+            Assert.Equal((e.A, e.RequiredJobs, e.RealisedJobs, e.Shortfall, e.Levy, e.Exempt, e.Input.TargetGroupHours, e.Input.Attributions.Count),
+                (x.A, x.Required, x.Realised, x.Shortfall, x.Levy, x.Exempt, x.C, x.Attributions));
         }
     }
 

@@ -105,7 +105,7 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
         Assert.True(want.SurchargeNotComputed > 0, "employers without a premium base that miss the quota");
         Assert.True(result.Groups.Single(g => g.Group == NationalRegimeComparison.Market).Levy == 0m, "no levy for the market sector");
         Assert.True(result.Groups.Single(g => g.Group == NationalRegimeComparison.Market).Surcharge > 0m, "the new law's surcharge reaches the market");
-        Assert.Equal(want.Levy, data.Result.Employers.Sum(x => x.Levy)); // same levy total as `landelijk`
+        Assert.Equal(want.Levy, data.Result.Employers!.Sum(x => x.Levy)); // same levy total as `landelijk`
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
     [Fact]
     public void Explanation_and_outputs()
     {
-        var id = data.Result.Employers.First(x => x.Input.IsGovernment && !x.Exempt && x.Shortfall > 0).Input.PayrollTaxNumber;
+        var id = data.Result.Employers!.First(x => x.Input.IsGovernment && !x.Exempt && x.Shortfall > 0).Input.PayrollTaxNumber;
         var uit = Path.Combine(data.Dir, "uit-regimes");
         var result = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(data.Dir, SmallYear.Year, RegimeYear, uit, id));
         var x = result.Explanation!;

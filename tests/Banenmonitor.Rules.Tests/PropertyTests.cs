@@ -48,6 +48,23 @@ public class PropertyTests
         return s * 10m == decimal.Truncate(s * 10m) && s <= Math.Max(0m, raw) && Math.Max(0m, raw) - s < 0.1m;
     }
 
+    /// <summary>The path without a trace (bulk runs) gives exactly the figures of the traced computation, on every branch.</summary>
+    [Property(MaxTest = 1000, Arbitrary = [typeof(PropertyTests)])]
+    public bool Figures_without_trace_equal_the_traced_computation((int Year, decimal A, decimal C, decimal Extra) x)
+    {
+        var agreed = new DateOnly(x.Year + 1, 1, 15);
+        HiredInAttribution[] atts =
+        [
+            new("persoon 1", AttributionSide.Hirer, new(x.Extra), new(x.Extra / 2), agreed),
+            new("persoon 2", AttributionSide.Lender, new(x.C / 3), new(x.C), agreed.AddYears(1)),
+        ];
+        var government = x.Extra % 3 != 0;
+        var input = new QuotaInput(x.Year, new PaidHours(x.A), new PaidHours(x.C),
+            x.Extra % 5 == 0 ? null : new PaidHours(x.A + x.Extra - 40_000m < 0 ? 0 : x.A + x.Extra - 40_000m),
+            x.Extra % 2 == 0 ? atts : null, x.Extra % 7 == 0 ? new PaidHours(x.A / 4) : null, government);
+        return Calc.Figures(input) == QuotaFigures.Of(Calc.Compute(input));
+    }
+
     [Property(MaxTest = 300)]
     public bool Legal_rounding_down_never_exceeds_the_value_and_is_within_one_unit(decimal v, byte d)
     {

@@ -47,19 +47,22 @@ else if (args[0] == "sql")
 }
 else if (args[0] == "regels")
 {
-    // `regels N`: time of the rules core per employer (market and government inputs), single thread.
+    // `regels N`: time of the rules core per employer (market and government inputs), single thread, with the trace
+    // (Compute) and without (Figures).
     var calc = new Banenmonitor.Rules.Quota.QuotaCalculator(ParameterSet.Embedded);
     var n = int.Parse(args[1], inv);
     for (var round = 0; round < 3; round++)
-    {
-        var sw = Stopwatch.StartNew();
-        for (var i = 0; i < n; i++)
+        foreach (var traced in new[] { true, false })
         {
-            var gov = i % 30 == 0;
-            calc.Compute(new Banenmonitor.Rules.Quota.QuotaInput(2023, new(1000m + i), new(i % 100), new(900m + i), null, null, gov));
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < n; i++)
+            {
+                var gov = i % 30 == 0;
+                var input = new Banenmonitor.Rules.Quota.QuotaInput(2023, new(1000m + i), new(i % 100), new(900m + i), null, null, gov);
+                if (traced) calc.Compute(input); else calc.Figures(input);
+            }
+            Console.WriteLine($"regels ({(traced ? "met" : "zonder")} spoor): {sw.Elapsed.TotalMilliseconds * 1000 / n:0.00} µs per werkgever");
         }
-        Console.WriteLine($"regels: {sw.Elapsed.TotalMilliseconds * 1000 / n:0.00} µs per werkgever");
-    }
 }
 else if (args[0] == "pgsql")
 {

@@ -11,7 +11,21 @@ namespace Banenmonitor.Rules.Quota;
 /// </summary>
 public sealed class QuotaCalculator(ParameterSet parameters)
 {
-    public QuotaResult Compute(QuotaInput input)
+    /// <summary>Stands in for the trace on the path without explanation; never handed out.</summary>
+    private static readonly Trace NoTrace = new();
+
+    /// <summary>The quota with its full trace.</summary>
+    public QuotaResult Compute(QuotaInput input) => Compute(input, new Trace());
+
+    /// <summary>
+    /// The same computation without building the trace (for bulk runs over hundreds of thousands of employers, whose
+    /// explanation is asked for one at a time). Every figure is computed by the same code as <see cref="Compute(QuotaInput)"/>:
+    /// only the trace steps are skipped, because they are added through <c>trace?.Add</c> and their arguments are then
+    /// not evaluated.
+    /// </summary>
+    public QuotaFigures Figures(QuotaInput input) => QuotaFigures.Of(Compute(input, null));
+
+    private QuotaResult Compute(QuotaInput input, Trace? trace)
     {
         if (input.TotalPaidHours.Value < 0) throw new ArgumentOutOfRangeException(nameof(input), "Verloonde uren kunnen niet negatief zijn.");
         if (input.TargetGroupHours.Value < 0) throw new ArgumentOutOfRangeException(nameof(input), "Uren van de doelgroep kunnen niet negatief zijn.");
@@ -19,7 +33,6 @@ public sealed class QuotaCalculator(ParameterSet parameters)
             throw new ArgumentOutOfRangeException(nameof(input), "Uren van de doelgroep kunnen niet groter zijn dan de totale verloonde uren.");
 
         var year = input.Year;
-        var trace = new Trace();
         var d = parameters.Get(P.HoursPerJobPerYear, year);
         var decVar = (int)parameters.Get(P.DecimalsVariables, year).Required;
         var decPct = (int)parameters.Get(P.DecimalsPercentage, year).Required;
@@ -31,13 +44,13 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         {
             var before = a;
             a = PaidHours.Max(PaidHours.Zero, a - agency);
-            trace.Add("Verloonde uren van uitzendkrachten tellen niet mee bij de uitlener",
+            trace?.Add("Verloonde uren van uitzendkrachten tellen niet mee bij de uitlener",
                 "A = verloonde uren − uren uitzendkrachten", a.Value, "uur",
                 [new("verloonde uren", before.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")],
                 legal: "Besluit Wfsv art. 2.31");
         }
         var aRounded = LegalRounding.Down(a.Value, decVar);
-        trace.Add("Totaal verloonde uren van de werkgever in het jaar (variabele A), naar beneden afgerond",
+        trace?.Add("Totaal verloonde uren van de werkgever in het jaar (variabele A), naar beneden afgerond",
             $"A = afronding omlaag op {decVar} decimalen", aRounded, "uur",
             [new("verloonde uren", a.Value, "uur")], [parameters.Get(P.DecimalsVariables, year)],
             legal: "Wfsv art. 38g lid 3; Besluit Wfsv art. 2.22");
@@ -51,12 +64,12 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         var e = parameters.Get(P.AverageEmployeeHoursPerYear, year);
         var n = parameters.Get(P.ThresholdEmployees, year);
         var threshold = e.Required * n.Required;
-        trace.Add("Omvangsdrempel: 25 × gemiddeld aantal verloonde uren van een werknemer",
+        trace?.Add("Omvangsdrempel: 25 × gemiddeld aantal verloonde uren van een werknemer",
             "drempel = aantal werknemers × E", threshold, "uur", parameters: [n, e],
             legal: "Wfsv art. 34 lid 4 en 6; Besluit Wfsv art. 2.20–2.21");
 
         var belowNow = a.Value < threshold;
-        trace.Add($"Toets drempel in {year}: A {(belowNow ? "<" : "≥")} drempel",
+        trace?.Add($"Toets drempel in {year}: A {(belowNow ? "<" : "≥")} drempel",
             "A ≥ drempel?", belowNow ? 0 : 1, "ja(1)/nee(0)",
             [new("A", a.Value, "uur"), new("drempel", threshold, "uur")], legal: "Wfsv art. 34 lid 6");
         string? prevNote = null;
@@ -64,7 +77,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         if (input.TotalPaidHoursPreviousYear is { } prev)
         {
             belowPrev = prev.Value < threshold;
-            trace.Add($"Toets drempel in {year - 1}: verloonde uren vorig jaar {(belowPrev ? "<" : "≥")} drempel",
+            trace?.Add($"Toets drempel in {year - 1}: verloonde uren vorig jaar {(belowPrev ? "<" : "≥")} drempel",
                 "verloonde uren vorig jaar ≥ drempel?", belowPrev ? 0 : 1, "ja(1)/nee(0)",
                 [new("verloonde uren vorig jaar", prev.Value, "uur"), new("drempel", threshold, "uur")], legal: "Wfsv art. 34 lid 4");
         }
@@ -83,7 +96,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         // Step 4: B — quota percentage of the year, rounded down.
         var bParam = parameters.Get(P.QuotaPercentageGovernment, year);
         var b = LegalRounding.Down(bParam.Required, decPct);
-        trace.Add($"Quotumpercentage sector overheid {year} (variabele B), naar beneden afgerond op {decPct} decimalen",
+        trace?.Add($"Quotumpercentage sector overheid {year} (variabele B), naar beneden afgerond op {decPct} decimalen",
             "B", b, "%", parameters: [bParam, parameters.Get(P.DecimalsPercentage, year)],
             legal: "Wfsv art. 38f; Besluit Wfsv art. 2.22",
             note: bParam.Status == ParameterStatus.Unconfirmed ? "Let op: dit percentage is onbevestigd." : null);
@@ -91,7 +104,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         // Step 5: C — target-group hours incl. hired-in attribution.
         var c = ComputeTargetGroupHours(input, trace, year);
         var cRounded = LegalRounding.Down(c.Value, decVar);
-        trace.Add("Verloonde uren van werknemers uit de doelgroep (variabele C), naar beneden afgerond",
+        trace?.Add("Verloonde uren van werknemers uit de doelgroep (variabele C), naar beneden afgerond",
             $"C = afronding omlaag op {decVar} decimalen", cRounded, "uur",
             [new("uren doelgroep", c.Value, "uur")], [parameters.Get(P.DecimalsVariables, year)],
             legal: "Wfsv art. 38g lid 3 en lid 8; Besluit Wfsv art. 2.22");
@@ -99,17 +112,17 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         // Step 6: required and realised jobs.
         var aTimesB = LegalRounding.Down(aRounded * b / 100m, decVar);
         var required = aTimesB / d.Required;
-        trace.Add("Vereiste banen: A × B gedeeld door het aantal uren per baan (variabele D)",
+        trace?.Add("Vereiste banen: A × B gedeeld door het aantal uren per baan (variabele D)",
             "vereiste banen = (A × B) ÷ D", LegalRounding.Down(required, decShort), "banen",
             [new("A", aRounded, "uur"), new("B", b, "%"), new("A × B", aTimesB, "uur")], [d], legal: "Wfsv art. 38g lid 3");
         var realised = cRounded / d.Required;
-        trace.Add("Gerealiseerde banen: C gedeeld door D", "gerealiseerde banen = C ÷ D", LegalRounding.Down(realised, decShort), "banen",
+        trace?.Add("Gerealiseerde banen: C gedeeld door D", "gerealiseerde banen = C ÷ D", LegalRounding.Down(realised, decShort), "banen",
             [new("C", cRounded, "uur")], [d], legal: "Wfsv art. 38g lid 3");
 
         // Step 7: shortfall.
         var raw = (aTimesB - cRounded) / d.Required;
         var shortfall = Math.Max(0m, LegalRounding.Down(raw, decShort));
-        trace.Add($"Quotumtekort: (A × B − C) ÷ D, naar beneden afgerond op {decShort} decimaal, niet minder dan nul",
+        trace?.Add($"Quotumtekort: (A × B − C) ÷ D, naar beneden afgerond op {decShort} decimaal, niet minder dan nul",
             "quotumtekort = max(0, (A × B − C) ÷ D)", shortfall, "banen",
             [new("A × B", aTimesB, "uur"), new("C", cRounded, "uur"), new("onafgerond", raw, "banen")],
             [d, parameters.Get(P.DecimalsShortfall, year)], legal: "Wfsv art. 38g lid 3; Besluit Wfsv art. 2.23");
@@ -118,30 +131,30 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         var levyParam = parameters.Get(P.LevyPerMissingJob, year);
         var levy = shortfall * levyParam.Required;
         var suspended = parameters.TryGet(P.LevySuspended, year, out var susp) && susp!.Required != 0m;
-        trace.Add("Quotumheffing: quotumtekort × heffing per ontbrekende baan",
+        trace?.Add("Quotumheffing: quotumtekort × heffing per ontbrekende baan",
             "heffing = quotumtekort × bedrag per ontbrekende baan", levy, "euro",
             [new("quotumtekort", shortfall, "banen")],
             suspended ? [levyParam, susp!] : [levyParam], legal: "Wfsv art. 38h lid 4",
             note: suspended ? "De heffing is opgeschort (Wfsv art. 122na) en is nooit geïnd; het bedrag is wat de wet zonder opschorting zou opleggen." : null);
 
         return new QuotaResult(year, new PaidHours(aRounded), new Percentage(b), new Jobs(LegalRounding.Down(required, decShort)),
-            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, prevNote, suspended, trace);
+            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, prevNote, suspended, trace ?? NoTrace);
     }
 
-    private PaidHours ComputeTargetGroupHours(QuotaInput input, Trace trace, int year)
+    private PaidHours ComputeTargetGroupHours(QuotaInput input, Trace? trace, int year)
     {
         var c = input.TargetGroupHours;
         if (input.Attributions is not { Count: > 0 } attributions) return c;
         var month = (int)parameters.Get(P.AttributionDeadlineMonth, year).Required;
         var day = (int)parameters.Get(P.AttributionDeadlineDay, year).Required;
         var deadline = new DateOnly(year + 1, month, day);
-        var deadlineParams = new[] { parameters.Get(P.AttributionDeadlineMonth, year), parameters.Get(P.AttributionDeadlineDay, year) };
+        var deadlineParams = trace is null ? null : new[] { parameters.Get(P.AttributionDeadlineMonth, year), parameters.Get(P.AttributionDeadlineDay, year) };
         foreach (var at in attributions)
         {
             if (at.AttributedHours.Value < 0) throw new ArgumentOutOfRangeException(nameof(input), "Toegerekende uren kunnen niet negatief zijn.");
             if (at.AgreedOn >= deadline)
             {
-                trace.Add($"Toerekening {at.PersonReference} telt niet: overeengekomen op {at.AgreedOn:dd-MM-yyyy}, niet vóór {deadline:dd-MM-yyyy}",
+                trace?.Add($"Toerekening {at.PersonReference} telt niet: overeengekomen op {at.AgreedOn:dd-MM-yyyy}, niet vóór {deadline:dd-MM-yyyy}",
                     "geen wijziging van C", 0m, "uur", parameters: deadlineParams, legal: "Besluit Wfsv art. 2.27–2.31");
                 continue;
             }
@@ -150,7 +163,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
             if (at.Side == AttributionSide.Hirer)
             {
                 c += hours;
-                trace.Add($"Ingeleende werknemer {at.PersonReference}: uren tellen mee bij de inlener (ten hoogste de verloonde uren van de persoon)",
+                trace?.Add($"Ingeleende werknemer {at.PersonReference}: uren tellen mee bij de inlener (ten hoogste de verloonde uren van de persoon)",
                     "C = C + min(toegerekende uren, verloonde uren persoon)", c.Value, "uur",
                     [new("C vóór", before.Value, "uur"), new("toegerekend", at.AttributedHours.Value, "uur"), new("verloonde uren persoon", at.PersonRecordedHours.Value, "uur")],
                     deadlineParams, legal: "Besluit Wfsv art. 2.27–2.30");
@@ -158,7 +171,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
             else
             {
                 c = PaidHours.Max(PaidHours.Zero, c - hours);
-                trace.Add($"Uitgeleende werknemer {at.PersonReference}: uren tellen niet meer mee bij de uitlener",
+                trace?.Add($"Uitgeleende werknemer {at.PersonReference}: uren tellen niet meer mee bij de uitlener",
                     "C = C − min(toegerekende uren, verloonde uren persoon)", c.Value, "uur",
                     [new("C vóór", before.Value, "uur"), new("toegerekend", at.AttributedHours.Value, "uur"), new("verloonde uren persoon", at.PersonRecordedHours.Value, "uur")],
                     deadlineParams, legal: "Besluit Wfsv art. 2.27–2.30");
@@ -167,10 +180,10 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         return c;
     }
 
-    private QuotaResult ExemptResult(QuotaInput input, Trace trace, string reason, string legal, decimal a, ParameterValue d, int decShort)
+    private static QuotaResult ExemptResult(QuotaInput input, Trace? trace, string reason, string legal, decimal a, ParameterValue d, int decShort)
     {
         var realised = LegalRounding.Down(Math.Max(0m, input.TargetGroupHours.Value) / d.Required, decShort);
-        trace.Add(reason, "geen quotumtekort en geen heffing", 0m, "banen", legal: legal);
-        return new QuotaResult(input.Year, new PaidHours(a), null, null, new Jobs(realised), Jobs.Zero, Euros.Zero, true, reason, false, trace);
+        trace?.Add(reason, "geen quotumtekort en geen heffing", 0m, "banen", legal: legal);
+        return new QuotaResult(input.Year, new PaidHours(a), null, null, new Jobs(realised), Jobs.Zero, Euros.Zero, true, reason, false, trace ?? NoTrace);
     }
 }

@@ -49,3 +49,18 @@ public sealed record QuotaResult(
 {
     public bool UsesUnconfirmed => Trace.UsesUnconfirmed;
 }
+
+/// <summary>The figures of a quota outcome without its trace (<see cref="QuotaCalculator.Figures"/>).</summary>
+public readonly record struct QuotaFigures(
+    PaidHours TotalPaidHours,
+    Percentage? QuotaPercentage,
+    Jobs? RequiredJobs,
+    Jobs RealisedJobs,
+    Jobs Shortfall,
+    Euros Levy,
+    bool Exempt,
+    bool LevySuspended)
+{
+    public static QuotaFigures Of(QuotaResult r) =>
+        new(r.TotalPaidHours, r.QuotaPercentage, r.RequiredJobs, r.RealisedJobs, r.Shortfall, r.Levy, r.Exempt, r.LevySuspended);
+}
