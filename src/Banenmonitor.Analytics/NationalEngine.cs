@@ -160,7 +160,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// The heavy part: register intervals per person, then one pass over the payroll records grouped by employer, form,
     /// target-group person (NULL when not registered in that period) and whether the period is the year's last month.
     /// Leaves temporary tables <c>reg_persoon</c> and <c>uren_agg</c> (columns lhnr, vorm, dg_persoon, eind, uren,
-    /// regels, fout).
+    /// regels).
     /// </summary>
     /// <remarks>
     /// Period rule (Wfsv art. 38g lid 8): a period counts when the person was registered at any moment of it. Per
@@ -168,9 +168,10 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// the few persons with more than one interval, the list of intervals. The payroll pass is an equi-join on the person;
     /// per row two date comparisons against the hull decide, and only a multi-interval person's rows evaluate the list
     /// (measured: 10–20% faster at 120M rows than a list per person). Row validation is folded into the same pass: form
-    /// and employer are group keys (checked on the groups), the other column checks are one counted filter ({0}: see
+    /// and employer are group keys (checked on the groups); a row failing the other column checks ({0}: see
     /// <see cref="FullRowCheck"/>; for Parquet whose statistics prove no NULLs and no negative hours only the period
-    /// order is checked per row).
+    /// order is checked per row) lands in a group whose <c>eind</c> is NULL, which the validation looks for (measured:
+    /// cheaper than a counted filter, an extra aggregate per group).
     /// </remarks>
     public const string FullRowCheck =
         "v.uren IS NULL OR v.uren < 0 OR v.periode_einde IS NULL OR v.periode_einde < v.periode_begin OR v.persoon IS NULL";
@@ -189,10 +190,9 @@ public sealed class NationalEngine(ParameterSet parameters)
           CASE WHEN r.b <= v.periode_einde AND r.e >= v.periode_begin
                 AND (r.iv IS NULL OR len(list_filter(r.iv, x -> x.b <= v.periode_einde AND x.e >= v.periode_begin)) > 0)
                THEN v.persoon END AS dg_persoon,
-          v.periode_begin >= $laatstemaand AS eind,
+          CASE WHEN NOT ({0}) THEN v.periode_begin >= $laatstemaand END AS eind,
           sum(v.uren) AS uren,
-          count(*) AS regels,
-          count(*) FILTER ({0}) AS fout
+          count(*) AS regels
         FROM verloning v LEFT JOIN reg_persoon r ON v.persoon = r.persoon
         WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde
         GROUP BY ALL;
@@ -345,7 +345,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                 }
         }
         if (Sql.Long(db, """
-            SELECT coalesce(sum(fout), 0) + count(*) FILTER (lhnr IS NULL OR vorm IS NULL
+            SELECT count(*) FILTER (eind IS NULL OR lhnr IS NULL OR vorm IS NULL
               OR vorm NOT IN ('dienstverband', 'uitzending', 'detachering', 'payroll'))
             FROM uren_agg
             """) > 0)
