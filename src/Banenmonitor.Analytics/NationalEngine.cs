@@ -422,14 +422,16 @@ public sealed class NationalEngine(ParameterSet parameters)
     {
         var timer = new StepTimer("invoer openen", step);
         using var db = Open(o.MemoryLimit, o.Threads);
-        var rulesCore = new RulesCoreFunction(new QuotaCalculator(parameters), o.Year);
+        var calc = new QuotaCalculator(parameters);
+        var rulesCore = new RulesCoreFunction(calc, o.Year);
         try
         {
             var hasPrev = CreateInputViews(db, o.InputDir);
             using var stopWarmUp = new ManualResetEventSlim();
             var warmUp = Task.Run(() => WarmUp(o.Year, stopWarmUp));
+            int count;
             Dictionary<int, List<HiredInAttribution>> attributions;
-            try { (_, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
+            try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
             finally
             {
                 stopWarmUp.Set();
@@ -444,7 +446,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             if (o.ExplainEmployer is not null)
             {
                 ReadEmployers(db, $"loonheffingennummer = '{Sql.Escape(o.ExplainEmployer)}'", attributions,
-                    (_, e) => explanation = new QuotaCalculator(parameters).Compute(e.ToQuotaInput(o.Year)));
+                    (_, e) => explanation = calc.Compute(e.ToQuotaInput(o.Year)));
                 if (explanation is null) throw new AnalyticsInputException($"Werkgever {o.ExplainEmployer} staat niet in werkgevers.");
             }
 
@@ -459,7 +461,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                 SELECT count(DISTINCT a.dg_persoon) FROM uren_agg a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
                 WHERE a.dg_persoon IS NOT NULL AND a.eind AND NOT (w.sector = '67' AND a.vorm = 'dienstverband')
                 """);
-            var employers = o.KeepEmployers ? ReadOutcomes(db, attributions) : null;
+            var employers = o.KeepEmployers ? ReadOutcomes(db, count, attributions) : null;
 
             var result = new NationalRunResult(o.Year, rows, overview, employers, measurement, persons, explanation, timer.Timings);
             if (o.OutputDir is not null)
@@ -482,10 +484,11 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// The rules core as a DuckDB scalar function: DuckDB hands it the employers' aggregated figures a vector (2,048
     /// employers) at a time, on its own worker threads, and it returns for each employer the outcome of
     /// <see cref="QuotaCalculator.Figures"/> — the same computation as <see cref="QuotaCalculator.Compute(QuotaInput)"/>
-    /// without building the trace — as a list of fixed-point numbers (ten-thousandths): A, required jobs (NULL when the
-    /// employer is exempt), realised jobs, shortfall, levy, exempt (1/0), government (1/0). The outcomes land in the
-    /// temporary table <c>quotum_uitkomst</c> (column <c>i</c> = position in <c>werkgever_invoer</c>, <c>r</c> = the list);
-    /// no employer passes through a .NET object on the way.
+    /// without building the trace — as a list of numbers: A, required jobs (<see cref="NoValue"/> when the employer is
+    /// exempt), realised jobs, shortfall, levy (fixed-point ten-thousandths), exempt (1/0), government (1/0) and the
+    /// number of attributions the rules core received. The lists land in the temporary table <c>quotum_uitkomst</c>;
+    /// the view <c>quotum</c> names their elements (<see cref="OutcomeView"/>). No employer passes through a .NET object
+    /// on the way.
     /// </summary>
     private sealed class RulesCoreFunction(QuotaCalculator calc, int year)
     {
@@ -493,7 +496,8 @@ public sealed class NationalEngine(ParameterSet parameters)
         private Exception? _failure;
 
         /// <summary>Stands for "no value" (required jobs of an exempt employer) in the list; counts are never negative.</summary>
-        public const long NoValue = -1;
+        private const long NoValue = -1;
+        private const string NoValueText = "-1";
 
         public void Compute(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions)
         {
@@ -513,9 +517,18 @@ public sealed class NationalEngine(ParameterSet parameters)
                 CREATE OR REPLACE TEMP TABLE quotum_uitkomst AS
                 SELECT rowid::INTEGER AS i, {Name}(rowid, verloonde_uren, uren_uitzendkrachten, uren_doelgroep,
                   verloonde_uren_vorig_jaar, {SectorIndexSql}) AS r
-                FROM werkgever_invoer
+                FROM werkgever_invoer;
+                {OutcomeView}
                 """);
         }
+
+        /// <summary>The one place that knows the positions in the function's list and the stand-in for "no value".</summary>
+        private const string OutcomeView = $"""
+            CREATE OR REPLACE TEMP VIEW quotum AS
+            SELECT i, r[1] AS a, nullif(r[2], {NoValueText}) AS vereiste_banen, r[3] AS gerealiseerde_banen, r[4] AS quotumtekort,
+              r[5] AS quotumheffing, r[6] = 1 AS vrijgesteld, r[7] = 1 AS overheid, r[8]::INTEGER AS toerekeningen
+            FROM quotum_uitkomst
+            """;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
@@ -536,7 +549,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                     Sql.ToTenThousandths(q.TotalPaidHours.Value),
                     q.RequiredJobs is { } req ? Sql.ToTenThousandths(req.Value) : NoValue,
                     Sql.ToTenThousandths(q.RealisedJobs.Value), Sql.ToTenThousandths(q.Shortfall.Value),
-                    Sql.ToTenThousandths(q.Levy.Value), q.Exempt ? 1 : 0, gov ? 1 : 0,
+                    Sql.ToTenThousandths(q.Levy.Value), q.Exempt ? 1 : 0, gov ? 1 : 0, input.Attributions?.Count ?? 0,
                 }, k);
             }
         }
@@ -556,11 +569,10 @@ public sealed class NationalEngine(ParameterSet parameters)
         long employers, government, liable, withShortfall;
         decimal required, realised, shortfall, levy;
         using (var cmd = Sql.Command(db, $"""
-            SELECT count(*), count(*) FILTER (r[7] = 1), count(*) FILTER (r[7] = 1 AND r[6] = 0),
-              count(*) FILTER (r[7] = 1 AND r[6] = 0 AND r[4] > 0),
-              {Dec4("coalesce(sum(nullif(r[2], -1)) FILTER (r[7] = 1 AND r[6] = 0), 0)")}, {Dec4("coalesce(sum(r[3]) FILTER (r[7] = 1 AND r[6] = 0), 0)")},
-              {Dec4("coalesce(sum(r[4]) FILTER (r[7] = 1 AND r[6] = 0), 0)")}, {Dec4("coalesce(sum(r[5]) FILTER (r[7] = 1 AND r[6] = 0), 0)")}
-            FROM quotum_uitkomst
+            SELECT count(*), count(*) FILTER (overheid), count(*) FILTER (plichtig), count(*) FILTER (plichtig AND quotumtekort > 0),
+              {Dec4("coalesce(sum(vereiste_banen) FILTER (plichtig), 0)")}, {Dec4("coalesce(sum(gerealiseerde_banen) FILTER (plichtig), 0)")},
+              {Dec4("coalesce(sum(quotumtekort) FILTER (plichtig), 0)")}, {Dec4("coalesce(sum(quotumheffing) FILTER (plichtig), 0)")}
+            FROM (SELECT *, overheid AND NOT vrijgesteld AS plichtig FROM quotum)
             """))
         using (var r = cmd.ExecuteReader())
         {
@@ -570,10 +582,10 @@ public sealed class NationalEngine(ParameterSet parameters)
         }
         var top = new List<LevyRow>();
         using (var cmd = Sql.Command(db, $"""
-            SELECT w.loonheffingennummer, w.sector, {Dec4("q.r[4]")}, {Dec4("q.r[5]")}
-            FROM quotum_uitkomst q JOIN werkgever_invoer w ON w.rowid = q.i
-            WHERE q.r[7] = 1 AND q.r[6] = 0
-            ORDER BY q.r[5] DESC, w.loonheffingennummer LIMIT 5
+            SELECT w.loonheffingennummer, w.sector, {Dec4("q.quotumtekort")}, {Dec4("q.quotumheffing")}
+            FROM quotum q JOIN werkgever_invoer w ON w.rowid = q.i
+            WHERE q.overheid AND NOT q.vrijgesteld
+            ORDER BY q.quotumheffing DESC, w.loonheffingennummer LIMIT 5
             """))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) top.Add(new LevyRow(r.GetString(0), r.GetString(1), Sql.Dec(r.GetValue(2)), Sql.Dec(r.GetValue(3))));
@@ -581,19 +593,18 @@ public sealed class NationalEngine(ParameterSet parameters)
     }
 
     /// <summary>Every employer's inputs and outcome as .NET objects, in the order of <c>werkgever_invoer</c>.</summary>
-    private static EmployerQuota[] ReadOutcomes(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions)
+    private static EmployerQuota[] ReadOutcomes(DuckDBConnection db, int count, Dictionary<int, List<HiredInAttribution>> attributions)
     {
-        var count = (int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer");
         var inputs = new EmployerAggregate[count];
         ReadEmployers(db, "true", attributions, (i, e) => inputs[i] = e);
         var list = new EmployerQuota[count];
-        using var cmd = Sql.Command(db, "SELECT i, r[1], r[2], r[3], r[4], r[5], r[6] FROM quotum_uitkomst");
+        using var cmd = Sql.Command(db, "SELECT i, a, vereiste_banen, gerealiseerde_banen, quotumtekort, quotumheffing, vrijgesteld FROM quotum");
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             var i = r.GetInt32(0);
-            list[i] = new EmployerQuota(inputs[i], Sql.FromTenThousandths(r.GetInt64(1)), r.GetInt64(2) == RulesCoreFunction.NoValue ? null : Sql.FromTenThousandths(r.GetInt64(2)),
-                Sql.FromTenThousandths(r.GetInt64(3)), Sql.FromTenThousandths(r.GetInt64(4)), Sql.FromTenThousandths(r.GetInt64(5)), r.GetInt64(6) == 1);
+            list[i] = new EmployerQuota(inputs[i], Sql.FromTenThousandths(r.GetInt64(1)), r.IsDBNull(2) ? null : Sql.FromTenThousandths(r.GetInt64(2)),
+                Sql.FromTenThousandths(r.GetInt64(3)), Sql.FromTenThousandths(r.GetInt64(4)), Sql.FromTenThousandths(r.GetInt64(5)), r.GetBoolean(6));
         }
         return list;
     }
@@ -606,12 +617,10 @@ public sealed class NationalEngine(ParameterSet parameters)
         var select = $"""
             SELECT w.loonheffingennummer, w.sector, w.uitlenertype, {D("w.verloonde_uren", "verloonde_uren")},
               {D("w.uren_uitzendkrachten", "uren_uitzendkrachten")}, {D("w.uren_doelgroep", "uren_doelgroep")},
-              {D("w.verloonde_uren_vorig_jaar", "verloonde_uren_vorig_jaar")}, coalesce(t.n, 0)::INTEGER AS toerekeningen,
-              {D("q.r[1]", "a")}, {D("nullif(q.r[2], -1)", "vereiste_banen")}, {D("q.r[3]", "gerealiseerde_banen")},
-              {D("q.r[4]", "quotumtekort")}, {D("q.r[5]", "quotumheffing")}, q.r[6] = 1 AS vrijgesteld
-            FROM werkgever_invoer w JOIN quotum_uitkomst q ON q.i = w.rowid
-            LEFT JOIN (SELECT x, count(*) AS n FROM (SELECT uitlener AS x FROM toerekeningen UNION ALL SELECT inlener FROM toerekeningen)
-                       GROUP BY x) t ON t.x = w.loonheffingennummer
+              {D("w.verloonde_uren_vorig_jaar", "verloonde_uren_vorig_jaar")}, q.toerekeningen,
+              {D("q.a", "a")}, {D("q.vereiste_banen", "vereiste_banen")}, {D("q.gerealiseerde_banen", "gerealiseerde_banen")},
+              {D("q.quotumtekort", "quotumtekort")}, {D("q.quotumheffing", "quotumheffing")}, q.vrijgesteld
+            FROM werkgever_invoer w JOIN quotum q ON q.i = w.rowid
             """;
         var fmt = o.Csv ? "(FORMAT csv, HEADER true)" : "(FORMAT parquet, COMPRESSION zstd)";
         var ext = o.Csv ? ".csv" : ".parquet";

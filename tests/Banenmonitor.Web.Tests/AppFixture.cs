@@ -31,6 +31,14 @@ public sealed partial class AppFixture : IAsyncLifetime
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
+    /// <summary>A fresh page in its own context: JavaScript on (axe-core needs it), Dutch locale.</summary>
+    public async Task<IPage> PageAsync()
+    {
+        var browser = await BrowserAsync();
+        var context = await browser.NewContextAsync(new() { BaseURL = BaseUrl, JavaScriptEnabled = true, Locale = "nl-NL" });
+        return await context.NewPageAsync();
+    }
+
     /// <summary>System Chromium, launched once and shared (never downloads a browser).</summary>
     public async Task<IBrowser> BrowserAsync()
     {

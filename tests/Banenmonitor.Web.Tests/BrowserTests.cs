@@ -13,17 +13,10 @@ namespace Banenmonitor.Web.Tests;
 [Collection(AppCollection.Name)]
 public sealed class BrowserTests(AppFixture app)
 {
-    private async Task<IPage> PageAsync()
-    {
-        var browser = await app.BrowserAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = true, Locale = "nl-NL" });
-        return await context.NewPageAsync();
-    }
-
     [Fact]
     public async Task A_newcomer_sees_the_national_dashboard_and_all_sectors_for_2020_2021_and_2023()
     {
-        var page = await PageAsync();
+        var page = await app.PageAsync();
         await page.GotoAsync("/");
         Assert.Contains("Landelijke meting banenafspraak 2023", await page.InnerTextAsync("h1"));
         await AssertAccessibleAsync(page);
@@ -85,7 +78,7 @@ public sealed class BrowserTests(AppFixture app)
         await context.CloseAsync();
 
         // axe-core needs JavaScript: check the same pages in a context with JavaScript on.
-        var checker = await PageAsync();
+        var checker = await app.PageAsync();
         foreach (var url in new[] { "/werkgevers/quotum", stepTwo, resultUrl })
         {
             await checker.GotoAsync(url);
@@ -96,7 +89,7 @@ public sealed class BrowserTests(AppFixture app)
     [Fact]
     public async Task A_bad_sector_file_gives_located_errors_and_stores_nothing()
     {
-        var page = await PageAsync();
+        var page = await app.PageAsync();
         await AppFixture.LoginAsync(page, "gemeenten@demo.banenmonitor.nl");
         await page.GotoAsync("/aanleveren");
         await AssertAccessibleAsync(page);
@@ -118,7 +111,7 @@ public sealed class BrowserTests(AppFixture app)
     [Fact]
     public async Task Submit_then_approve_and_a_draft_never_overwrites_the_approved_figure()
     {
-        var rep = await PageAsync();
+        var rep = await app.PageAsync();
         await AppFixture.LoginAsync(rep, "gemeenten@demo.banenmonitor.nl");
         await rep.GotoAsync("/aanleveren");
         // A draft for 2021 with other numbers: the public 2021 figure stays 5.796.
@@ -135,13 +128,13 @@ public sealed class BrowserTests(AppFixture app)
         await rep.ClickAsync("text=Indienen (2024)");
         Assert.Contains("ingediend", await rep.InnerTextAsync("#rapportages"));
 
-        var publicPage = await PageAsync();
+        var publicPage = await app.PageAsync();
         await publicPage.GotoAsync("/sectoren/gemeenten");
         var before = await publicPage.InnerTextAsync("main");
         Assert.Contains("5.796", before);
         Assert.DoesNotContain("6.600", before); // submitted, not approved
 
-        var analyst = await PageAsync();
+        var analyst = await app.PageAsync();
         await AppFixture.LoginAsync(analyst, "analist@demo.banenmonitor.nl");
         await analyst.GotoAsync("/aanleveren/beoordelen");
         await AssertAccessibleAsync(analyst);
@@ -157,7 +150,7 @@ public sealed class BrowserTests(AppFixture app)
         Assert.Contains("5.796", await publicPage.InnerTextAsync("main"));
 
         // The audit trail records who did what to the figure.
-        var admin = await PageAsync();
+        var admin = await app.PageAsync();
         await AppFixture.LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
         await admin.GotoAsync("/beheer/audit");
         await admin.SelectOptionAsync("#onderwerp", new SelectOptionValue { Label = "sectorrapportage gemeenten 2024" });
@@ -172,7 +165,7 @@ public sealed class BrowserTests(AppFixture app)
     [Fact]
     public async Task Each_role_logs_in_and_cross_scope_access_is_denied()
     {
-        var employer = await PageAsync();
+        var employer = await app.PageAsync();
         await AppFixture.LoginAsync(employer, "werkgever@demo.banenmonitor.nl");
         await employer.GotoAsync("/werkgevers/mijn");
         Assert.Contains("Gemeente Voorbeeldstad", await employer.InnerTextAsync("h1"));
@@ -183,14 +176,14 @@ public sealed class BrowserTests(AppFixture app)
         var api = await employer.GotoAsync("/api/werkgevers/2");
         Assert.Equal(403, api!.Status);
 
-        var rep = await PageAsync();
+        var rep = await app.PageAsync();
         await AppFixture.LoginAsync(rep, "gemeenten@demo.banenmonitor.nl");
         await rep.GotoAsync("/beheer/parameters");
         Assert.Contains("Geen toegang", await rep.InnerTextAsync("h1"));
         await rep.GotoAsync("/werkgevers/mijn");
         Assert.Contains("Geen toegang", await rep.InnerTextAsync("h1"));
 
-        var admin = await PageAsync();
+        var admin = await app.PageAsync();
         await AppFixture.LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
         await admin.GotoAsync("/beheer/parameters");
         Assert.True(await admin.Locator("tr.bm-onbevestigd").CountAsync() > 0);
@@ -199,7 +192,7 @@ public sealed class BrowserTests(AppFixture app)
         Assert.Contains("gemeenten@demo.banenmonitor.nl", await admin.InnerTextAsync("main"));
         await AssertAccessibleAsync(admin);
 
-        var pub = await PageAsync();
+        var pub = await app.PageAsync();
         await AppFixture.LoginAsync(pub, "publiek@demo.banenmonitor.nl");
         await pub.GotoAsync("/aanleveren");
         Assert.Contains("Geen toegang", await pub.InnerTextAsync("h1"));
@@ -210,7 +203,7 @@ public sealed class BrowserTests(AppFixture app)
     [Fact]
     public async Task An_administrator_supplies_an_unconfirmed_parameter_with_its_source_and_the_calculator_uses_it()
     {
-        var admin = await PageAsync();
+        var admin = await app.PageAsync();
         await AppFixture.LoginAsync(admin, "beheerder@demo.banenmonitor.nl");
         await admin.GotoAsync("/beheer/parameters");
         await admin.SelectOptionAsync("#naam", "quotumpercentage_overheid");
@@ -222,7 +215,7 @@ public sealed class BrowserTests(AppFixture app)
         await admin.ClickAsync("text=Opslaan met bron");
         Assert.Contains("opgeslagen met bron", await admin.InnerTextAsync("[role=status]"));
 
-        var page = await PageAsync();
+        var page = await app.PageAsync();
         await page.GotoAsync("/werkgevers/quotum?stap=5&jaar=2025&verloondeUren=600000&verloondeUrenVorigJaar=600000&urenDoelgroep=0");
         var result = await page.InnerTextAsync("#uitkomst");
         Assert.Contains("2,8%", result);

@@ -63,7 +63,7 @@ public sealed class VergelijkenTests(AppFixture app)
         var resultUrl = page.Url;
         await context.CloseAsync();
 
-        var checker = await (await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = true })).NewPageAsync();
+        var checker = await app.PageAsync();
         foreach (var url in new[] { "/vergelijken", errorUrl, resultUrl })
         {
             await checker.GotoAsync(url);
@@ -74,8 +74,7 @@ public sealed class VergelijkenTests(AppFixture app)
     [Fact]
     public async Task Sectors_2023_show_the_SROI_scenario_from_the_published_figures()
     {
-        var browser = await app.BrowserAsync();
-        var page = await (await browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = true })).NewPageAsync();
+        var page = await app.PageAsync();
         await page.GotoAsync("/vergelijken/sectoren?jaar=2023");
         var row = await page.InnerTextAsync("#sector-defensie");
         // Seed 001: Defensie target 822, realisation 508,5, SROI 235,8 → (508,5 + 235,8) ÷ 822 = 90,5% instead of 61,9%.
