@@ -69,9 +69,39 @@ public sealed record RegimeOutcome(
     /// <summary>Quotumtekort in jobs (quotumregeling only).</summary>
     public Jobs? Shortfall { get; init; }
 
-    public decimal Amount(RegimeAmountKind kind) => Amounts.Where(a => a.Kind == kind).Sum(a => a.Amount.Value);
+    public decimal Amount(RegimeAmountKind kind)
+    {
+        var sum = 0m;
+        foreach (var a in Amounts)
+            if (a.Kind == kind) sum += a.Amount.Value;
+        return sum;
+    }
 
     /// <summary>Receivable minus what is actually payable (a suspended levy is not paid).</summary>
     public Euros NetBenefit => new(Receivable.Value - (PayableSuspended ? 0m : Payable.Value));
     public bool UsesUnconfirmed => Trace.UsesUnconfirmed;
+}
+
+/// <summary>
+/// The figures of a <see cref="RegimeOutcome"/> without its trace and summary (<see cref="RegimeComparison.Figures"/>):
+/// what bulk runs need per employer. <paramref name="NotComputableReason"/> is the rules core's Dutch reason when the
+/// regime could not be computed (the outcome's first summary line), otherwise null.
+/// </summary>
+public readonly record struct RegimeFigures(
+    bool Computable,
+    Euros Payable,
+    Euros Receivable,
+    bool PayableSuspended,
+    bool SubjectToQuota,
+    string? Incomplete,
+    Jobs? Shortfall,
+    decimal Levy,
+    decimal Surcharge,
+    decimal Bonus,
+    decimal WageCostAdvantage,
+    string? NotComputableReason)
+{
+    public static RegimeFigures Of(RegimeOutcome o) => new(o.Computable, o.Payable, o.Receivable, o.PayableSuspended, o.SubjectToQuota,
+        o.Incomplete, o.Shortfall, o.Amount(RegimeAmountKind.Levy), o.Amount(RegimeAmountKind.Surcharge), o.Amount(RegimeAmountKind.Bonus),
+        o.Amount(RegimeAmountKind.WageCostAdvantage), o.Computable ? null : o.Summary[0]);
 }

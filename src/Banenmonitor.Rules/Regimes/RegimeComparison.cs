@@ -15,25 +15,57 @@ public sealed record SectorScenario(string Sector, int Year, SectorRealisationRe
 /// <summary>Computes the regimes side by side (quotumregeling vs Wet banenafspraak 2025) and the SROI-counting scenario.</summary>
 public sealed class RegimeComparison(ParameterSet parameters)
 {
+    private static readonly Trace NoTrace = new();
+    private static readonly IReadOnlyList<string> NoSummary = [];
+
+    private readonly QuotaCalculator _quota = new(parameters);
+    private readonly WetBanenafspraak2025Rules _wba = new(parameters);
+
     /// <summary>The quotumregeling as a regime outcome: the levy (suspended under Wfsv art. 122na) and nothing received.</summary>
-    public RegimeOutcome Quotumregeling(EmployerYear e, bool sroiScenario = false)
+    public RegimeOutcome Quotumregeling(EmployerYear e, bool sroiScenario = false) => Quotumregeling(e, sroiScenario, explain: true);
+
+    public RegimeOutcome WetBanenafspraak2025(EmployerYear e) => WetBanenafspraak2025(e, explain: true);
+
+    /// <summary>
+    /// Both regimes' figures for one employer without traces or summaries (bulk runs over all employers of a year): the
+    /// same computation as <see cref="Quotumregeling(EmployerYear, bool)"/> on <paramref name="e"/> and
+    /// <see cref="WetBanenafspraak2025(EmployerYear)"/> on <paramref name="e"/> with the year <paramref name="regimeYear"/>
+    /// (default <paramref name="e"/>'s year), as <see cref="Compare"/> computes them; only the explanation is skipped.
+    /// </summary>
+    public (RegimeFigures Quotumregeling, RegimeFigures WetBanenafspraak2025) Figures(EmployerYear e, int? regimeYear = null)
+    {
+        var quota = RegimeFigures.Of(Quotumregeling(e, sroiScenario: false, explain: false));
+        var ry = regimeYear ?? e.Year;
+        var wba = RegimeFigures.Of(WetBanenafspraak2025(ry == e.Year ? e : e with { Year = ry }, explain: false));
+        return (quota, wba);
+    }
+
+    private RegimeOutcome Quotumregeling(EmployerYear e, bool sroiScenario, bool explain)
     {
         try
         {
             var c = e.TargetGroupHours;
-            var pre = new Trace();
+            var pre = explain ? new Trace() : null;
             if (sroiScenario && e.SroiHours is { } s && s.Value > 0)
             {
                 var capped = PaidHours.Min(e.TotalPaidHours, c + s);
-                pre.Add("Scenario: SROI-banen tellen bij de aanbestedende werkgever (niet bij de leverancier)", "C = C + SROI-uren (ten hoogste A)", capped.Value, "uur",
+                pre?.Add("Scenario: SROI-banen tellen bij de aanbestedende werkgever (niet bij de leverancier)", "C = C + SROI-uren (ten hoogste A)", capped.Value, "uur",
                     [new("C", c.Value, "uur"), new("SROI-uren", s.Value, "uur")], note: "Beleidsoptie uit seed 004 en seed 000 voetnoot 5; geen geldend recht.");
                 c = capped;
             }
-            var q = new QuotaCalculator(parameters).Compute(new QuotaInput(e.Year, e.TotalPaidHours, c, e.TotalPaidHoursPreviousYear, e.Attributions, e.AgencyStaffHours, e.IsGovernmentEmployer));
-            var summary = new List<string>();
-            if (q.Exempt) summary.Add(q.Reason!);
-            else summary.Add($"Quotumtekort {DutchFormat.Number(q.Shortfall.Value, 1)} banen; quotumheffing € {DutchFormat.Fixed(q.Levy.Value, 2)}" + (q.LevySuspended ? " (opgeschort, Wfsv art. 122na)" : ""));
-            return new RegimeOutcome(Regime.Quotumregeling, e.Year, true, q.Levy, Euros.Zero, q.LevySuspended, summary, new Trace().Append(pre).Append(q.Trace))
+            var input = new QuotaInput(e.Year, e.TotalPaidHours, c, e.TotalPaidHoursPreviousYear, e.Attributions, e.AgencyStaffHours, e.IsGovernmentEmployer);
+            QuotaFigures q;
+            var trace = NoTrace;
+            var summary = NoSummary;
+            if (explain)
+            {
+                var r = _quota.Compute(input);
+                q = QuotaFigures.Of(r);
+                trace = new Trace().Append(pre!).Append(r.Trace);
+                summary = [r.Exempt ? r.Reason! : $"Quotumtekort {DutchFormat.Number(r.Shortfall.Value, 1)} banen; quotumheffing € {DutchFormat.Fixed(r.Levy.Value, 2)}" + (r.LevySuspended ? " (opgeschort, Wfsv art. 122na)" : "")];
+            }
+            else q = _quota.Figures(input);
+            return new RegimeOutcome(Regime.Quotumregeling, e.Year, true, q.Levy, Euros.Zero, q.LevySuspended, summary, trace)
             {
                 Amounts = [new RegimeAmount(RegimeAmountKind.Levy, q.Levy)],
                 SubjectToQuota = !q.Exempt,
@@ -42,16 +74,16 @@ public sealed class RegimeComparison(ParameterSet parameters)
         }
         catch (MissingParameterException ex)
         {
-            return NotComputable(Regime.Quotumregeling, e.Year, ex.Message);
+            return NotComputable(Regime.Quotumregeling, e.Year, ex.Message, explain);
         }
     }
 
-    public RegimeOutcome WetBanenafspraak2025(EmployerYear e)
+    private RegimeOutcome WetBanenafspraak2025(EmployerYear e, bool explain)
     {
-        try { return new WetBanenafspraak2025Rules(parameters).Compute(e); }
+        try { return explain ? _wba.Compute(e) : _wba.FiguresOutcome(e); }
         catch (Exception ex) when (ex is MissingParameterException or ArgumentException)
         {
-            return NotComputable(Regime.WetBanenafspraak2025, e.Year, ex.Message);
+            return NotComputable(Regime.WetBanenafspraak2025, e.Year, ex.Message, explain);
         }
     }
 
@@ -86,6 +118,6 @@ public sealed class RegimeComparison(ParameterSet parameters)
     public static SectorScenario Sector(string sector, int year, Jobs target, Jobs realised, Jobs? sroi) =>
         new(sector, year, SectorRealisation.Compute(target, realised), sroi is null ? null : SectorRealisation.Compute(target, realised, sroi));
 
-    private static RegimeOutcome NotComputable(Regime r, int year, string reason) =>
-        new(r, year, false, Euros.Zero, Euros.Zero, false, [reason], new Trace().Add(reason, "niet te berekenen", null, ""));
+    private static RegimeOutcome NotComputable(Regime r, int year, string reason, bool explain) =>
+        new(r, year, false, Euros.Zero, Euros.Zero, false, [reason], explain ? new Trace().Add(reason, "niet te berekenen", null, "") : NoTrace);
 }

@@ -13,11 +13,32 @@ namespace Banenmonitor.Rules.Regimes;
 /// </summary>
 public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
 {
-    public RegimeOutcome Compute(EmployerYear e)
+    /// <summary>Stand-ins for trace and summary on the path without explanation; never handed out with content.</summary>
+    private static readonly Trace NoTrace = new();
+    private static readonly IReadOnlyList<string> NoSummary = [];
+
+    private readonly JobConversion _jobs = new(parameters);
+
+    /// <summary>The outcome with its full trace and Dutch summary.</summary>
+    public RegimeOutcome Compute(EmployerYear e) => Compute(e, new Trace(), []);
+
+    /// <summary>
+    /// The same computation without building the trace or the summary (bulk runs over hundreds of thousands of employers,
+    /// whose explanation is asked for one at a time): the same code as <see cref="Compute(EmployerYear)"/>, whose trace
+    /// steps and summary lines are added through <c>trace?.Add</c> and <c>summary?.Add</c>, so their arguments are not
+    /// evaluated without them.
+    /// </summary>
+    public RegimeFigures Figures(EmployerYear e) => RegimeFigures.Of(FiguresOutcome(e));
+
+    /// <summary>The outcome of <see cref="Figures"/> before it is reduced to figures: empty trace and summary.</summary>
+    internal RegimeOutcome FiguresOutcome(EmployerYear e) => Compute(e, null, null);
+
+    /// <summary>Why the surcharge of an employer that misses the quota percentage is not computed (<see cref="RegimeOutcome.Incomplete"/>).</summary>
+    public const string SurchargeWithoutPremiumBase = "Inclusiviteitsopslag niet berekend: het premieloon Aof ontbreekt.";
+
+    private RegimeOutcome Compute(EmployerYear e, Trace? trace, List<string>? summary)
     {
         var y = e.Year;
-        var trace = new Trace();
-        var summary = new List<string>();
 
         // 1. Wage cost advantage (LKV) per target-group employee, capped per year.
         var lkvRate = parameters.Get(P.LkvPerHour, y);
@@ -28,13 +49,13 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             var raw = w.Hours.Value * lkvRate.Required;
             var capped = Math.Min(raw, lkvMax.Required);
             lkv += capped;
-            trace.Add($"Loonkostenvoordeel doelgroep banenafspraak voor {w.Reference}", "min(verloonde uren × bedrag per uur, maximum per jaar)", capped, "euro",
+            trace?.Add($"Loonkostenvoordeel doelgroep banenafspraak voor {w.Reference}", "min(verloonde uren × bedrag per uur, maximum per jaar)", capped, "euro",
                 [new("verloonde uren", w.Hours.Value, "uur"), new("onbegrensd", raw, "euro")], [lkvRate, lkvMax], legal: "Wtl art. 2.10 en 2.13");
         }
         if (e.TargetGroupEmployees is { Count: > 0 })
         {
-            trace.Add("Loonkostenvoordeel totaal", "som over de werknemers", lkv, "euro", legal: "Wtl art. 2.10");
-            summary.Add($"Loonkostenvoordeel: € {DutchFormat.Fixed(lkv, 2)}");
+            trace?.Add("Loonkostenvoordeel totaal", "som over de werknemers", lkv, "euro", legal: "Wtl art. 2.10");
+            summary?.Add($"Loonkostenvoordeel: € {DutchFormat.Fixed(lkv, 2)}");
         }
 
         // 2. Activation of the quota part (art. 5).
@@ -42,29 +63,28 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
         var activationYear = activated ? (int)actParam!.Required : (int?)null;
         if (activationYear is null)
         {
-            trace.Add("Quotumregeling van de Wet banenafspraak: activeringsjaar niet bekend (onbevestigd); opslag en bonus zijn niet van toepassing",
+            trace?.Add("Quotumregeling van de Wet banenafspraak: activeringsjaar niet bekend (onbevestigd); opslag en bonus zijn niet van toepassing",
                 "geactiveerd?", 0m, "ja(1)/nee(0)", parameters: parameters.History(P.WbaActivationYear), legal: "Wet banenafspraak art. 5",
                 note: "Een beheerder kan het activeringsjaar met bron opgeven.");
-            summary.Add("Quotumregeling niet geactiveerd (activeringsjaar onbekend): geen inclusiviteitsopslag en geen banenafspraakbonus.");
-            return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, Euros.Zero, new Euros(lkv), false, summary, trace)
+            summary?.Add("Quotumregeling niet geactiveerd (activeringsjaar onbekend): geen inclusiviteitsopslag en geen banenafspraakbonus.");
+            return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, Euros.Zero, new Euros(lkv), false, summary ?? NoSummary, trace ?? NoTrace)
             {
                 Amounts = [new RegimeAmount(RegimeAmountKind.WageCostAdvantage, new Euros(lkv))],
             };
         }
         var active = y >= activationYear;
-        trace.Add($"Quotumregeling geactiveerd vanaf {activationYear}", "jaar ≥ activeringsjaar?", active ? 1 : 0, "ja(1)/nee(0)", parameters: [actParam!], legal: "Wet banenafspraak art. 5");
+        trace?.Add($"Quotumregeling geactiveerd vanaf {activationYear}", "jaar ≥ activeringsjaar?", active ? 1 : 0, "ja(1)/nee(0)", parameters: [actParam!], legal: "Wet banenafspraak art. 5");
 
         // 3. Job agreement bonus per 25.5-hour job, pro rata (paid with the LKV).
         var bonus = 0m;
         if (active)
         {
             var perJob = parameters.Get(P.WbaBonusPerJob, y);
-            var jobs = new JobConversion(parameters).JobsFromHours(e.TargetGroupHours, PeriodLength.Year, y);
-            trace.Append(jobs.Trace);
-            bonus = LegalRounding.Down(jobs.Value.Value * perJob.Required, 2);
-            trace.Add("Banenafspraakbonus: banen van 25,5 uur per week, naar rato, × bonus per baan (naar beneden afgerond op centen)", "banen × bonus per baan", bonus, "euro",
-                [new("banen", jobs.Value.Value, "banen")], [perJob], legal: "Wtl art. 2.13 lid 2; Wet banenafspraak art. 1");
-            summary.Add($"Banenafspraakbonus: € {DutchFormat.Fixed(bonus, 2)}");
+            var jobs = _jobs.JobsFromHours(e.TargetGroupHours, PeriodLength.Year, y, trace);
+            bonus = LegalRounding.Down(jobs.Value * perJob.Required, 2);
+            trace?.Add("Banenafspraakbonus: banen van 25,5 uur per week, naar rato, × bonus per baan (naar beneden afgerond op centen)", "banen × bonus per baan", bonus, "euro",
+                [new("banen", jobs.Value, "banen")], [perJob], legal: "Wtl art. 2.13 lid 2; Wet banenafspraak art. 1");
+            summary?.Add($"Banenafspraakbonus: € {DutchFormat.Fixed(bonus, 2)}");
         }
 
         // 4. Inclusiveness surcharge from the n-th calendar year after activation, not for small employers.
@@ -75,7 +95,7 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
         var from = activationYear.Value + (int)after.Required;
         if (y < from)
         {
-            trace.Add($"Inclusiviteitsopslag geldt pas vanaf {from}", "jaar ≥ activeringsjaar + termijn?", 0, "ja(1)/nee(0)", parameters: [after], legal: "Wet banenafspraak art. 6");
+            trace?.Add($"Inclusiviteitsopslag geldt pas vanaf {from}", "jaar ≥ activeringsjaar + termijn?", 0, "ja(1)/nee(0)", parameters: [after], legal: "Wet banenafspraak art. 6");
         }
         else
         {
@@ -86,50 +106,50 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             if (e.AgencyStaffHours is { Value: > 0 } agency)
             {
                 a = Math.Max(0m, a - agency.Value);
-                trace.Add("A zonder de uren van uitzendkrachten die aan anderen zijn uitgeleend (de opslag geldt niet over uitgeleende werknemers)",
+                trace?.Add("A zonder de uren van uitzendkrachten die aan anderen zijn uitgeleend (de opslag geldt niet over uitgeleende werknemers)",
                     "A = verloonde uren − uren uitzendkrachten", a, "uur",
                     [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: "Wet banenafspraak art. 6");
             }
             if (a < threshold)
             {
-                trace.Add("Kleine werkgever: geen inclusiviteitsopslag", "A < drempel", a, "uur", parameters: [n, ehours], legal: "Wet banenafspraak art. 6");
-                summary.Add("Kleine werkgever: geen inclusiviteitsopslag.");
+                trace?.Add("Kleine werkgever: geen inclusiviteitsopslag", "A < drempel", a, "uur", parameters: [n, ehours], legal: "Wet banenafspraak art. 6");
+                summary?.Add("Kleine werkgever: geen inclusiviteitsopslag.");
             }
             else
             {
                 subject = true;
                 var pct = parameters.Get(P.WbaQuotaPercentage, y);
                 var share = a == 0 ? 0 : e.TargetGroupHours.Value / a * 100m;
-                trace.Add("Aandeel verloonde uren van de doelgroep", "C ÷ A × 100", share, "%",
+                trace?.Add("Aandeel verloonde uren van de doelgroep", "C ÷ A × 100", share, "%",
                     [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], [pct], legal: "Wet banenafspraak art. 6");
                 if (share >= pct.Required)
                 {
-                    summary.Add("Quotumpercentage gehaald: geen inclusiviteitsopslag.");
+                    summary?.Add("Quotumpercentage gehaald: geen inclusiviteitsopslag.");
                 }
                 else
                 {
                     var rate = parameters.Get(P.WbaSurchargePercentage, y);
                     if (e.PremiumBase is not { } premium)
                     {
-                        incomplete = "Inclusiviteitsopslag niet berekend: het premieloon Aof ontbreekt.";
-                        trace.Add("Quotumpercentage niet gehaald, maar het premieloon Aof ontbreekt: de inclusiviteitsopslag is niet te berekenen", "opslag = premieloon × percentage",
+                        incomplete = SurchargeWithoutPremiumBase;
+                        trace?.Add("Quotumpercentage niet gehaald, maar het premieloon Aof ontbreekt: de inclusiviteitsopslag is niet te berekenen", "opslag = premieloon × percentage",
                             null, "euro", parameters: [rate], legal: "Wet banenafspraak art. 6");
-                        summary.Add(incomplete);
+                        summary?.Add(incomplete);
                     }
                     else
                     {
                         var excluded = e.PremiumBaseExcluded?.Value ?? 0m;
                         surcharge = LegalRounding.Down(Math.Max(0m, premium.Value - excluded) * rate.Required / 100m, 2);
-                        trace.Add("Inclusiviteitsopslag: premieloon (zonder uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk) × opslagpercentage (naar beneden afgerond op centen)",
+                        trace?.Add("Inclusiviteitsopslag: premieloon (zonder uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk) × opslagpercentage (naar beneden afgerond op centen)",
                             "opslag = (premieloon − uitgezonderd) × percentage", surcharge, "euro",
                             [new("premieloon", premium.Value, "euro"), new("uitgezonderd", excluded, "euro")], [rate],
                             legal: "Wet banenafspraak art. 6");
-                        summary.Add($"Inclusiviteitsopslag: € {DutchFormat.Fixed(surcharge, 2)}");
+                        summary?.Add($"Inclusiviteitsopslag: € {DutchFormat.Fixed(surcharge, 2)}");
                     }
                 }
             }
         }
-        return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, new Euros(surcharge), new Euros(lkv + bonus), false, summary, trace)
+        return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, new Euros(surcharge), new Euros(lkv + bonus), false, summary ?? NoSummary, trace ?? NoTrace)
         {
             Incomplete = incomplete,
             Amounts =

@@ -28,16 +28,26 @@ public sealed class JobConversion(ParameterSet parameters)
     /// <summary>Jobs = paid hours over the period ÷ hours per job for that period length.</summary>
     public Explained<Jobs> JobsFromHours(PaidHours hours, PeriodLength period, int year)
     {
+        var trace = new Trace();
+        return new(JobsFromHours(hours, period, year, trace), trace);
+    }
+
+    /// <summary>
+    /// The same conversion, adding its step to <paramref name="trace"/>; without a trace (bulk runs) the step is skipped
+    /// and its arguments are not evaluated.
+    /// </summary>
+    public Jobs JobsFromHours(PaidHours hours, PeriodLength period, int year, Trace? trace)
+    {
         if (hours.Value < 0) throw new ArgumentOutOfRangeException(nameof(hours), "Verloonde uren kunnen niet negatief zijn.");
         var norm = HoursPerJob(period, year);
         var jobs = hours.Value / norm.Required;
-        var trace = new Trace().Add(
+        trace?.Add(
             $"Banen uit verloonde uren per {PeriodDutch(period)}",
             $"banen = verloonde uren ÷ uren per baan per {PeriodDutch(period)}",
             jobs, "banen",
             [new TraceInput("verloonde uren", hours.Value, "uur")], [norm],
             legal: "Besluit Wfsv art. 2.32");
-        return new(new Jobs(jobs), trace);
+        return new Jobs(jobs);
     }
 
     /// <summary>
