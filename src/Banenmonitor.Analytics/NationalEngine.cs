@@ -254,7 +254,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// employer's position) and the attributions per employer position; returns the number of employers and the
     /// attributions.
     /// </summary>
-    private (int Count, Dictionary<int, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db, int year,
+    internal (int Count, Dictionary<int, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db, int year,
         bool hasPreviousYear, Action<string>? step)
     {
         var ps = SqlParameters(year);
@@ -272,11 +272,11 @@ public sealed class NationalEngine(ParameterSet parameters)
     }
 
     /// <summary>Sector and lender type as their position in <see cref="Sectors"/> and <see cref="LenderTypes"/> (validated codes).</summary>
-    private static readonly string SectorIndexSql = $"list_position({SqlList(Sectors)}, sector)::INTEGER - 1";
+    internal static readonly string SectorIndexSql = $"list_position({SqlList(Sectors)}, sector)::INTEGER - 1";
     private static readonly string LenderIndexSql = $"list_position({SqlList(LenderTypes)}, uitlenertype)::INTEGER - 1";
 
     /// <summary>Reads the employers of <c>werkgever_invoer</c> that satisfy <paramref name="where"/> as .NET objects.</summary>
-    private static void ReadEmployers(DuckDBConnection db, string where,
+    internal static void ReadEmployers(DuckDBConnection db, string where,
         Dictionary<int, List<HiredInAttribution>> attributions, Action<int, EmployerAggregate> each)
     {
         // Sector and lender type are read as their position in the known lists, so the strings are shared instead of
@@ -561,7 +561,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     }
 
     /// <summary>Fixed-point (ten-thousandths) BIGINT to DECIMAL(18,4), exact.</summary>
-    private static string Dec4(string expr) => $"({expr}::DECIMAL(18,0) * 0.0001::DECIMAL(5,4))::DECIMAL(18,4)";
+    internal static string Dec4(string expr) => $"({expr}::DECIMAL(18,0) * 0.0001::DECIMAL(5,4))::DECIMAL(18,4)";
 
     /// <summary>The totals over the outcomes (sums of the rules core's figures; no rule is applied here).</summary>
     private static QuotaOverview ReadOverview(DuckDBConnection db)

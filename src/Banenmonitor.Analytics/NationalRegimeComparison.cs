@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Banenmonitor.Rules.Parameters;
@@ -11,8 +11,10 @@ namespace Banenmonitor.Analytics;
 
 /// <summary>Options of a national regime comparison.</summary>
 /// <param name="RegimeYear">Year whose Wet banenafspraak parameters apply; default the regime's first year for earlier data.</param>
+/// <param name="KeepEmployers">Also return every employer's outcome as .NET objects (<see cref="NationalComparisonResult.Employers"/>);
+/// the outcomes are written to the output file either way.</param>
 public sealed record NationalComparisonOptions(string InputDir, int Year, int? RegimeYear = null, string? OutputDir = null,
-    string? ExplainEmployer = null, string? MemoryLimit = null, int? Threads = null);
+    string? ExplainEmployer = null, string? MemoryLimit = null, int? Threads = null, bool KeepEmployers = false);
 
 /// <summary>Both regimes for one employer: the numbers of the rules core's two <see cref="RegimeOutcome"/>s (traces dropped).</summary>
 public sealed record EmployerRegimeOutcome(
@@ -31,12 +33,18 @@ public sealed record EmployerRegimeOutcome(
     decimal WageCostAdvantage,
     string? NotComputableReason)
 {
-    public static EmployerRegimeOutcome From(string lhnr, string sector, RegimeOutcome quota, RegimeOutcome wba) => new(
+    public static EmployerRegimeOutcome From(string lhnr, string sector, RegimeOutcome quota, RegimeOutcome wba) =>
+        From(lhnr, sector, RegimeFigures.Of(quota), RegimeFigures.Of(wba));
+
+    public static EmployerRegimeOutcome From(string lhnr, string sector, RegimeFigures quota, RegimeFigures wba) => new(
         lhnr, sector, NationalRegimeComparison.GroupOf(sector),
-        quota.Computable, quota.SubjectToQuota, quota.Shortfall?.Value ?? 0m, quota.Amount(RegimeAmountKind.Levy),
-        wba.Computable, wba.SubjectToQuota, wba.Incomplete is not null, wba.Amount(RegimeAmountKind.Surcharge), wba.Amount(RegimeAmountKind.Bonus),
-        wba.Amount(RegimeAmountKind.WageCostAdvantage),
-        !quota.Computable ? quota.Summary[0] : !wba.Computable ? wba.Summary[0] : wba.Incomplete);
+        quota.Computable, quota.SubjectToQuota, quota.Shortfall?.Value ?? 0m, quota.Levy,
+        wba.Computable, wba.SubjectToQuota, wba.Incomplete is not null, wba.Surcharge, wba.Bonus, wba.WageCostAdvantage,
+        Reason(quota, wba));
+
+    /// <summary>The reason in the employer file: why a regime is not computable, else why the surcharge is not computed, else none.</summary>
+    public static string? Reason(RegimeFigures quota, RegimeFigures wba) =>
+        !quota.Computable ? quota.NotComputableReason : !wba.Computable ? wba.NotComputableReason : wba.Incomplete;
 }
 
 /// <summary>Totals of both regimes over a group of employers (or the whole country).</summary>
@@ -109,12 +117,12 @@ public sealed record MeasurementComparison(
     public decimal? TotalTarget => TargetMarket?.Value is { } m && TargetGovernment?.Value is { } g ? m + g : null;
 }
 
-/// <summary>Everything a national regime comparison produced.</summary>
+/// <summary>Everything a national regime comparison produced (<see cref="Employers"/> only on request).</summary>
 public sealed record NationalComparisonResult(
     int Year,
     int RegimeYear,
     long PayrollRows,
-    IReadOnlyList<EmployerRegimeOutcome> Employers,
+    IReadOnlyList<EmployerRegimeOutcome>? Employers,
     IReadOnlyList<RegimeTotals> Groups,
     RegimeTotals Total,
     MeasurementComparison Measurement,
@@ -127,8 +135,10 @@ public sealed record NationalComparisonResult(
 /// Both regimes side by side for every employer of a national payroll year: the quotumregeling (levy per missing job for
 /// government employers above the threshold) and the Wet banenafspraak 2025 (inclusiveness surcharge, job agreement bonus,
 /// wage cost advantage), each computed per employer by the rules core's <see cref="RegimeComparison"/> on the inputs
-/// aggregated by <see cref="NationalEngine.AggregateEmployers"/>, and the national measurement with and without the
-/// market/government split. No legal number is set here: all come from the <see cref="ParameterSet"/>.
+/// aggregated by the national engine's payroll pass, and the national measurement with and without the market/government
+/// split. The rules core runs inside DuckDB as a scalar function over the employer table (<see cref="RegimesFunction"/>);
+/// group totals are summed and the employer file is written by DuckDB. No legal number is set here: all come from the
+/// <see cref="ParameterSet"/>.
 /// </summary>
 public sealed class NationalRegimeComparison(ParameterSet parameters)
 {
@@ -140,9 +150,18 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     public static string GroupOf(string sectorCode) =>
         NationalEngine.IsGovernmentSector(sectorCode) ? Government : sectorCode == "67" ? Sheltered : Market;
 
-    // Target-group hours per employer and person over the year (for the per-employee LKV cap), from the engine's aggregate.
+    /// <summary>The group of <c>werkgever_invoer.sector</c> in SQL, from <see cref="GroupOf"/> per known sector code.</summary>
+    private static readonly string GroupSql =
+        $"{SqlList(NationalEngine.Sectors.Select(GroupOf))}[{NationalEngine.SectorIndexSql} + 1]";
+
+    private static string SqlList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{Sql.Escape(v)}'")) + "]";
+
+    // Target-group hours per employer position and person over the year (for the per-employee LKV cap), in ten-thousandths.
     private const string PersonHoursSql = """
-        SELECT lhnr, dg_persoon, sum(uren) AS uren FROM uren_agg WHERE dg_persoon IS NOT NULL GROUP BY ALL ORDER BY lhnr, dg_persoon
+        SELECT w.rowid::INTEGER AS i, a.dg_persoon, (sum(a.uren) * 10000)::BIGINT AS uren
+        FROM uren_agg a JOIN werkgever_invoer w ON w.loonheffingennummer = a.lhnr
+        WHERE a.dg_persoon IS NOT NULL
+        GROUP BY ALL ORDER BY 1, 2
         """;
 
     // End-of-year jobs per sector and form (as the engine's national measurement) plus the whole year's hours.
@@ -155,11 +174,18 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
 
     /// <summary>The 2025 regime's input for one employer from the engine's aggregate (A after agency staff hours, as the quota).</summary>
     public static EmployerYear ToEmployerYear(EmployerAggregate e, int year, IReadOnlyList<TargetGroupEmployee> employees, Euros? premium, Euros? excluded) =>
-        new(year, new PaidHours(e.TotalPaidHours), new PaidHours(e.TargetGroupHours),
-            e.TotalPaidHoursPreviousYear is { } p ? new PaidHours(p) : null, e.IsGovernment, premium, excluded, employees, null,
-            e.Attributions, e.AgencyStaffHours > 0 ? new PaidHours(e.AgencyStaffHours) : null);
+        EmployerYearOf(year, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear, e.IsGovernment,
+            employees, premium, excluded, e.Attributions);
 
-    /// <summary>The quotumregeling and the Wet banenafspraak for one employer (rules core), as the national run computes them.</summary>
+    /// <summary>The one mapping from an employer's aggregated figures to the rules core's input for both regimes.</summary>
+    public static EmployerYear EmployerYearOf(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
+        decimal? totalPaidHoursPreviousYear, bool isGovernment, IReadOnlyList<TargetGroupEmployee> employees, Euros? premium, Euros? excluded,
+        IReadOnlyList<Rules.Quota.HiredInAttribution> attributions) =>
+        new(year, new PaidHours(totalPaidHours), new PaidHours(targetGroupHours),
+            totalPaidHoursPreviousYear is { } p ? new PaidHours(p) : null, isGovernment, premium, excluded, employees, null,
+            attributions, agencyStaffHours > 0 ? new PaidHours(agencyStaffHours) : null);
+
+    /// <summary>The quotumregeling and the Wet banenafspraak for one employer (rules core, with traces).</summary>
     public static (RegimeOutcome Quota, RegimeOutcome Wba) Compute(RegimeComparison rules, EmployerYear e, int regimeYear) =>
         (rules.Quotumregeling(e), rules.WetBanenafspraak2025(e with { Year = regimeYear }));
 
@@ -167,87 +193,120 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     {
         var timer = new StepTimer("invoer openen", step);
         var regimeYear = o.RegimeYear ?? Regime.WetBanenafspraak2025.ParameterYearFor(o.Year);
+        var rules = new RegimeComparison(parameters);
+        var function = new RegimesFunction(rules, o.Year, regimeYear);
         using var db = NationalEngine.Open(o.MemoryLimit, o.Threads);
         try
         {
             var hasPrev = NationalEngine.CreateInputViews(db, o.InputDir);
             var premiumPath = InputFiles.Find(o.InputDir, InputFiles.PremiumBase);
-            if (premiumPath is not null) InputFiles.CreateView(db, InputFiles.PremiumBase, premiumPath);
+            if (premiumPath is not null)
+            {
+                InputFiles.CreateView(db, InputFiles.PremiumBase, premiumPath);
+                ValidatePremium(db);
+            }
             var engine = new NationalEngine(parameters);
-            var employers = engine.AggregateEmployers(db, o.Year, hasPrev, timer.Step);
+            using var stopWarmUp = new ManualResetEventSlim();
+            var warmUp = Task.Run(() => WarmUp(rules, o.Year, regimeYear, stopWarmUp));
+            int count;
+            Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions;
+            try { (count, attributions) = engine.PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
+            finally
+            {
+                stopWarmUp.Set();
+                warmUp.Wait();
+            }
             var rows = Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
 
-            timer.Step("uren per doelgroepwerknemer en premieloon");
+            timer.Step("uren per doelgroepwerknemer");
             var persons = ReadPersonHours(db);
-            var premium = premiumPath is null ? null : ReadPremium(db);
 
             timer.Step("beide regimes per werkgever (rekenkern)");
-            var rules = new RegimeComparison(parameters);
-            var results = new EmployerRegimeOutcome[employers.Count];
+            function.Compute(db, attributions, persons, premiumPath is not null);
             EmployerComparison? explanation = null;
-            Parallel.For(0, employers.Count, new ParallelOptions { MaxDegreeOfParallelism = o.Threads ?? Environment.ProcessorCount }, i =>
-            {
-                var agg = employers[i];
-                var e = Input(agg, o.Year, persons, premium);
-                var (q, w) = Compute(rules, e, regimeYear);
-                results[i] = EmployerRegimeOutcome.From(agg.PayrollTaxNumber, agg.SectorCode, q, w);
-            });
             if (o.ExplainEmployer is not null)
-            {
-                var agg = employers.FirstOrDefault(e => e.PayrollTaxNumber == o.ExplainEmployer)
-                          ?? throw new AnalyticsInputException($"Werkgever {o.ExplainEmployer} staat niet in werkgevers.");
-                explanation = Explain(rules, Input(agg, o.Year, persons, premium), regimeYear);
-            }
+                explanation = Explain(db, rules, o.ExplainEmployer, o.Year, regimeYear, attributions, persons, premiumPath is not null);
 
             timer.Step("landelijke meting met en zonder splitsing markt/overheid");
             var measurement = Measure(db, o.Year);
-
-            var groups = GroupOrder.Select(g => RegimeTotals.Of(g, results.Where(r => r.Group == g))).ToList();
-            var total = RegimeTotals.Of("totaal", results);
-            var result = new NationalComparisonResult(o.Year, regimeYear, rows, results, groups, total, measurement, premium is not null,
-                explanation, Notes(o.Year, regimeYear, premium is not null, total), timer.Timings);
+            var (groups, total) = ReadTotals(db);
+            var employers = o.KeepEmployers ? ReadOutcomes(db, count) : null;
+            var result = new NationalComparisonResult(o.Year, regimeYear, rows, employers, groups, total, measurement, premiumPath is not null,
+                explanation, Notes(o.Year, regimeYear, premiumPath is not null, total), timer.Timings);
             if (o.OutputDir is not null)
             {
                 timer.Step("resultaten schrijven");
-                Write(result, o.OutputDir);
+                Write(db, result, o.OutputDir);
             }
             timer.Step("klaar");
             return result;
         }
         catch (DuckDBException e)
         {
+            // An error inside the rules core surfaces as itself.
+            function.ThrowIfFailed();
             throw new AnalyticsInputException("Fout bij het lezen van de invoer: " + Sql.FirstLine(e.Message));
         }
-    }
-
-    private static EmployerYear Input(EmployerAggregate agg, int year, Dictionary<string, List<TargetGroupEmployee>> persons,
-        Dictionary<string, (decimal Premium, decimal Excluded)>? premium)
-    {
-        Euros? pb = null, ex = null;
-        if (premium is not null && premium.TryGetValue(agg.PayrollTaxNumber, out var p)) { pb = new Euros(p.Premium); ex = new Euros(p.Excluded); }
-        return ToEmployerYear(agg, year, persons.TryGetValue(agg.PayrollTaxNumber, out var list) ? list : [], pb, ex);
     }
 
     /// <summary>The full side-by-side explanation for one employer (both traces, the difference in Dutch).</summary>
     public static EmployerComparison Explain(RegimeComparison rules, EmployerYear e, int regimeYear) => rules.Compare(e, regimeYear);
 
-    private static Dictionary<string, List<TargetGroupEmployee>> ReadPersonHours(DuckDBConnection db)
+    private static EmployerComparison Explain(DuckDBConnection db, RegimeComparison rules, string lhnr, int year, int regimeYear,
+        Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
     {
-        var d = new Dictionary<string, List<TargetGroupEmployee>>(StringComparer.Ordinal);
-        using var cmd = Sql.Command(db, PersonHoursSql);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        var where = $"loonheffingennummer = '{Sql.Escape(lhnr)}'";
+        EmployerYear? input = null;
+        NationalEngine.ReadEmployers(db, where, attributions, (i, agg) =>
         {
-            var lhnr = r.GetString(0);
-            if (!d.TryGetValue(lhnr, out var l)) d[lhnr] = l = [];
-            l.Add(new TargetGroupEmployee("persoon " + r.GetInt64(1).ToString(CultureInfo.InvariantCulture), new PaidHours(Sql.Dec(r.GetValue(2)))));
-        }
+            Euros? pb = null, ex = null;
+            if (premiumGiven)
+            {
+                using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE {where}");
+                using var r = cmd.ExecuteReader();
+                if (r.Read()) (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
+            }
+            input = ToEmployerYear(agg, year, persons.TryGetValue(i, out var list) ? list : [], pb, ex);
+        });
+        if (input is null) throw new AnalyticsInputException($"Werkgever {lhnr} staat niet in werkgevers.");
+        return Explain(rules, input, regimeYear);
+    }
+
+    private static Dictionary<int, TargetGroupEmployee[]> ReadPersonHours(DuckDBConnection db)
+    {
+        var d = new Dictionary<int, TargetGroupEmployee[]>();
+        var current = -1;
+        var list = new List<TargetGroupEmployee>();
+        using (var cmd = Sql.Command(db, PersonHoursSql))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var i = r.GetInt32(0);
+                if (i != current)
+                {
+                    if (list.Count > 0) d[current] = [.. list];
+                    list.Clear();
+                    current = i;
+                }
+                list.Add(new TargetGroupEmployee("persoon " + r.GetInt64(1).ToString(CultureInfo.InvariantCulture), new PaidHours(Sql.FromTenThousandths(r.GetInt64(2)))));
+            }
+        if (list.Count > 0) d[current] = [.. list];
         return d;
     }
 
-    private static Dictionary<string, (decimal, decimal)> ReadPremium(DuckDBConnection db)
+    /// <summary>
+    /// Checks the premium file (unique employers, a non-negative premium base, no negative exclusion) with one cheap
+    /// aggregate; only when it fails are the rows read to name the first offending row and column.
+    /// </summary>
+    private static void ValidatePremium(DuckDBConnection db)
     {
-        var d = new Dictionary<string, (decimal, decimal)>(StringComparer.Ordinal);
+        var ok = Sql.Scalar(db, """
+            SELECT count(*) = count(DISTINCT loonheffingennummer)
+               AND count(*) FILTER (loonheffingennummer IS NULL OR premieloon IS NULL OR premieloon < 0 OR premieloon_uitgezonderd < 0) = 0
+            FROM premieloon
+            """) is true;
+        if (ok) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         using var cmd = Sql.Command(db, "SELECT loonheffingennummer, premieloon, premieloon_uitgezonderd, row_number() OVER () + 1 AS rij FROM premieloon");
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -257,12 +316,196 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             var lhnr = r.GetString(0);
             if (r.IsDBNull(1) || Sql.Dec(r.GetValue(1)) < 0)
                 throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom premieloon: ontbreekt of is negatief. Er is niets geschreven.");
-            var ex = r.IsDBNull(2) ? 0m : Sql.Dec(r.GetValue(2));
-            if (ex < 0) throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom premieloon_uitgezonderd: negatief. Er is niets geschreven.");
-            if (!d.TryAdd(lhnr, (Sql.Dec(r.GetValue(1)), ex)))
+            if (!r.IsDBNull(2) && Sql.Dec(r.GetValue(2)) < 0)
+                throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom premieloon_uitgezonderd: negatief. Er is niets geschreven.");
+            if (!seen.Add(lhnr))
                 throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom loonheffingennummer: {lhnr} komt meer dan eens voor. Er is niets geschreven.");
         }
-        return d;
+        throw new AnalyticsInputException("Bestand premieloon: ongeldige invoer. Er is niets geschreven.");
+    }
+
+    /// <summary>
+    /// The rules core as a DuckDB scalar function: DuckDB hands it the employers of <c>werkgever_invoer</c> (with their
+    /// premium base) a vector at a time, on its own worker threads, and it returns for each employer the outcome of
+    /// <see cref="RegimeComparison.Figures"/> — both regimes computed as <see cref="RegimeComparison.Compare"/> does,
+    /// without building the traces — as a list of numbers (<see cref="OutcomeView"/> names them). Amounts and jobs travel as
+    /// whole hundred-millionths (<see cref="Unit"/>): exact for the rules core's values (hours have at most 4 decimals,
+    /// the wage cost advantage per hour is a euro amount in cents); a value with more decimals stops the run rather than
+    /// being rounded. The per-employer lists (attributions, target-group hours per person) are looked up by the employer's
+    /// position. A reason (why a regime is not computable, or why the surcharge is not computed) is the rules core's Dutch
+    /// text; the function returns a code per distinct text and the texts land in the table <c>regimes_reden</c>.
+    /// </summary>
+    private sealed class RegimesFunction(RegimeComparison rules, int year, int regimeYear)
+    {
+        private const string Name = "rekenkern_regimes";
+        private const byte Scale = 8;
+        private const decimal Unit = 100_000_000m;
+        private Exception? _failure;
+        private readonly ConcurrentDictionary<string, int> _reasons = new(StringComparer.Ordinal);
+        private int _lastReason;
+
+        public static string Dec(string expr) => $"({expr}::DECIMAL(38,0) * 0.00000001::DECIMAL(9,8))::DECIMAL(38,{Scale})";
+
+        public void Compute(DuckDBConnection db, Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions,
+            Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
+        {
+            db.RegisterScalarFunction<long, List<long>>(Name, (readers, writer, count) =>
+            {
+                try
+                {
+                    Chunk(readers, writer, count, attributions, persons);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref _failure, e, null);
+                    throw;
+                }
+            }, new ScalarFunctionOptions { IsPureFunction = true, HandlesNulls = true }, @params: true);
+            var (premium, excluded, join) = premiumGiven
+                ? ("(p.premieloon * 10000)::BIGINT", "(coalesce(p.premieloon_uitgezonderd, 0) * 10000)::BIGINT",
+                   "LEFT JOIN premieloon p ON p.loonheffingennummer = w.loonheffingennummer")
+                : ("NULL::BIGINT", "NULL::BIGINT", "");
+            Sql.Exec(db, $"""
+                CREATE OR REPLACE TEMP TABLE regimes_uitkomst AS
+                SELECT w.rowid::INTEGER AS i, {GroupSql} AS groep,
+                  {Name}(w.rowid, w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar,
+                    {NationalEngine.SectorIndexSql}, {premium}, {excluded}) AS r
+                FROM werkgever_invoer w {join};
+                {OutcomeView}
+                CREATE OR REPLACE TEMP TABLE regimes_reden (code INTEGER, reden VARCHAR);
+                """);
+            foreach (var (text, code) in _reasons)
+                Sql.Exec(db, "INSERT INTO regimes_reden VALUES ($code, $reden)", new Dictionary<string, object?> { ["code"] = code, ["reden"] = text });
+        }
+
+        /// <summary>The one place that knows the positions in the function's list.</summary>
+        private const string OutcomeView = """
+            CREATE OR REPLACE TEMP VIEW regimes AS
+            SELECT i, groep, r[1] = 1 AS quotum_berekenbaar, r[2] = 1 AS onder_quotum, r[3] AS quotumtekort, r[4] AS quotumheffing,
+              r[5] = 1 AS wba_berekenbaar, r[6] = 1 AS onder_wba_quotum, r[7] = 1 AS opslag_niet_berekend, r[8] AS inclusiviteitsopslag,
+              r[9] AS banenafspraakbonus, r[10] AS loonkostenvoordeel, nullif(r[11], 0)::INTEGER AS reden
+            FROM regimes_uitkomst;
+            """;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
+            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong count,
+            Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons)
+        {
+            var (ri, rt, ra, rc, rp, rs, rb, rx) = (readers[0], readers[1], readers[2], readers[3], readers[4], readers[5], readers[6], readers[7]);
+            for (ulong k = 0; k < count; k++)
+            {
+                var i = (int)ri.GetValue<long>(k);
+                Euros? premium = null, excluded = null;
+                if (rb.IsValid(k))
+                {
+                    premium = new Euros(Sql.FromTenThousandths(rb.GetValue<long>(k)));
+                    excluded = new Euros(Sql.FromTenThousandths(rx.GetValue<long>(k)));
+                }
+                var e = EmployerYearOf(year, Sql.FromTenThousandths(rt.GetValue<long>(k)), Sql.FromTenThousandths(ra.GetValue<long>(k)),
+                    Sql.FromTenThousandths(rc.GetValue<long>(k)), rp.IsValid(k) ? Sql.FromTenThousandths(rp.GetValue<long>(k)) : null,
+                    NationalEngine.IsGovernmentSector(NationalEngine.Sectors[rs.GetValue<long>(k)]),
+                    persons.TryGetValue(i, out var staff) ? staff : [], premium, excluded,
+                    attributions.TryGetValue(i, out var at) ? at : []);
+                var (q, w) = rules.Figures(e, regimeYear);
+                writer.WriteValue(new List<long>(11)
+                {
+                    q.Computable ? 1 : 0, q.SubjectToQuota ? 1 : 0, Sql.ToFixed(q.Shortfall?.Value ?? 0m, Unit), Sql.ToFixed(q.Levy, Unit),
+                    w.Computable ? 1 : 0, w.SubjectToQuota ? 1 : 0, w.Incomplete is not null ? 1 : 0,
+                    Sql.ToFixed(w.Surcharge, Unit), Sql.ToFixed(w.Bonus, Unit), Sql.ToFixed(w.WageCostAdvantage, Unit),
+                    ReasonCode(EmployerRegimeOutcome.Reason(q, w)),
+                }, k);
+            }
+        }
+
+        private int ReasonCode(string? text) =>
+            text is null ? 0 : _reasons.GetOrAdd(text, _ => Interlocked.Increment(ref _lastReason));
+
+        public void ThrowIfFailed()
+        {
+            if (_failure is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+        }
+    }
+
+    /// <summary>A DECIMAL read from DuckDB without trailing zeros (exact: dividing by one only drops them).</summary>
+    private static decimal Amount(object? v) => Sql.Dec(v) / 1.0000000000000000000000000000m;
+
+    /// <summary>Totals per group and over all employers, summed by DuckDB over the rules core's per-employer figures.</summary>
+    private static (List<RegimeTotals> Groups, RegimeTotals Total) ReadTotals(DuckDBConnection db)
+    {
+        static string D(string c) => RegimesFunction.Dec($"coalesce(sum({c}), 0)");
+        var byGroup = new Dictionary<string, RegimeTotals>(StringComparer.Ordinal);
+        RegimeTotals? total = null;
+        using (var cmd = Sql.Command(db, $"""
+            SELECT groep, grouping(groep) = 1 AS totaal, count(*),
+              count(*) FILTER (onder_quotum), count(*) FILTER (onder_quotum AND quotumtekort > 0), {D("quotumtekort")}, {D("quotumheffing")},
+              count(*) FILTER (NOT quotum_berekenbaar), count(*) FILTER (onder_wba_quotum), count(*) FILTER (opslag_niet_berekend),
+              count(*) FILTER (inclusiviteitsopslag > 0), {D("inclusiviteitsopslag")}, count(*) FILTER (banenafspraakbonus > 0),
+              {D("banenafspraakbonus")}, count(*) FILTER (loonkostenvoordeel > 0), {D("loonkostenvoordeel")},
+              count(*) FILTER (NOT wba_berekenbaar)
+            FROM regimes GROUP BY GROUPING SETS ((groep), ())
+            """))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var isTotal = r.GetBoolean(1);
+                var t = new RegimeTotals(isTotal ? "totaal" : r.GetString(0), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), Amount(r.GetValue(5)),
+                    Amount(r.GetValue(6)), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), Amount(r.GetValue(11)), r.GetInt64(12),
+                    Amount(r.GetValue(13)), r.GetInt64(14), Amount(r.GetValue(15)), r.GetInt64(16));
+                if (isTotal) total = t;
+                else byGroup[t.Group] = t;
+            }
+        var groups = GroupOrder.Select(g => byGroup.GetValueOrDefault(g) ?? RegimeTotals.Of(g, [])).ToList();
+        return (groups, total ?? RegimeTotals.Of("totaal", []));
+    }
+
+    /// <summary>The employer's position and the columns of <c>werkgevers_regimes.csv</c> (numbers as DECIMAL, flags as BOOLEAN).</summary>
+    private static readonly string EmployerSelect = $"""
+        SELECT x.i AS positie, w.loonheffingennummer, w.sector, x.groep, x.quotum_berekenbaar, x.onder_quotum,
+          {RegimesFunction.Dec("x.quotumtekort")} AS quotumtekort, {RegimesFunction.Dec("x.quotumheffing")} AS quotumheffing,
+          x.wba_berekenbaar, x.onder_wba_quotum, x.opslag_niet_berekend,
+          {RegimesFunction.Dec("x.inclusiviteitsopslag")} AS inclusiviteitsopslag, {RegimesFunction.Dec("x.banenafspraakbonus")} AS banenafspraakbonus,
+          {RegimesFunction.Dec("x.loonkostenvoordeel")} AS loonkostenvoordeel, t.reden
+        FROM regimes x JOIN werkgever_invoer w ON w.rowid = x.i LEFT JOIN regimes_reden t ON t.code = x.reden
+        """;
+
+    /// <summary>Every employer's outcome as .NET objects, in the order of <c>werkgever_invoer</c>.</summary>
+    private static EmployerRegimeOutcome[] ReadOutcomes(DuckDBConnection db, int count)
+    {
+        var list = new EmployerRegimeOutcome[count];
+        using var cmd = Sql.Command(db, EmployerSelect);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list[r.GetInt32(0)] = new EmployerRegimeOutcome(r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.GetBoolean(5),
+                Amount(r.GetValue(6)), Amount(r.GetValue(7)), r.GetBoolean(8), r.GetBoolean(9), r.GetBoolean(10), Amount(r.GetValue(11)),
+                Amount(r.GetValue(12)), Amount(r.GetValue(13)), r.IsDBNull(14) ? null : r.GetString(14));
+        return list;
+    }
+
+    /// <summary>
+    /// Runs both regimes on a few thousand made-up employers (every path) while DuckDB does the payroll pass, so the JIT has
+    /// compiled optimised code before the real employers arrive; stops as soon as the pass is done. Results are discarded.
+    /// </summary>
+    private static void WarmUp(RegimeComparison rules, int year, int regimeYear, ManualResetEventSlim stop)
+    {
+        var agreed = new DateOnly(year + 1, 3, 1);
+        Rules.Quota.HiredInAttribution[] atts =
+        [
+            new("persoon 1", Rules.Quota.AttributionSide.Hirer, new(500m), new(400m), agreed),
+            new("persoon 2", Rules.Quota.AttributionSide.Lender, new(300m), new(350m), agreed.AddYears(1)),
+        ];
+        TargetGroupEmployee[] staff = [new("persoon 1", new(1200.5m)), new("persoon 2", new(2500m))];
+        for (var round = 0; round < 4 && !stop.IsSet; round++)
+        {
+            for (var i = 0; i < 3000 && !stop.IsSet; i++)
+            {
+                var hours = 1000m + 37.25m * i;
+                var e = EmployerYearOf(year, hours, i % 7 == 0 ? hours / 2 : 0m, hours / (i % 2 == 0 ? 20 : 80), i % 5 == 0 ? null : hours,
+                    i % 3 == 0, i % 4 == 0 ? [] : staff, i % 6 == 0 ? null : new Euros(hours * 30), new Euros(0m), i % 11 == 0 ? atts : []);
+                rules.Figures(e, regimeYear);
+            }
+            stop.Wait(150); // tiered compilation promotes hot methods in the background after a short delay
+        }
     }
 
     private MeasurementComparison Measure(DuckDBConnection db, int year)
@@ -323,7 +566,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         string E(decimal v) => "€ " + DutchFormat.Fixed(v, 2);
         t.AppendLine($"Twee regimes naast elkaar: landelijke vergelijking {r.Year}");
         t.AppendLine(new string('=', 70));
-        t.AppendLine($"Verloningsregels verwerkt: {N(r.PayrollRows)}; werkgevers: {N(r.Employers.Count)}.");
+        t.AppendLine($"Verloningsregels verwerkt: {N(r.PayrollRows)}; werkgevers: {N(r.Total.Employers)}.");
         t.AppendLine($"Quotumregeling: {Regime.Quotumregeling.LegalBasis}.");
         t.AppendLine($"Wet banenafspraak (2025): {Regime.WetBanenafspraak2025.LegalBasis}; parameters van {r.RegimeYear}.");
         t.AppendLine();
@@ -364,18 +607,22 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         return t.ToString();
     }
 
-    private static void Write(NationalComparisonResult r, string dir)
+    /// <summary>
+    /// Writes <c>werkgevers_regimes.csv</c> with DuckDB's COPY (one row per employer, ordered by payroll tax number; flags as
+    /// ja/nee, numbers without trailing zeros, a field quoted when it holds a comma or quote) and the Dutch summary.
+    /// </summary>
+    private static void Write(DuckDBConnection db, NationalComparisonResult r, string dir)
     {
         Directory.CreateDirectory(dir);
-        static string D(decimal v) => v.ToString(CultureInfo.InvariantCulture);
-        using (var w = new StreamWriter(Path.Combine(dir, "werkgevers_regimes.csv"), false, new UTF8Encoding(false)))
-        {
-            w.WriteLine("loonheffingennummer,sector,groep,quotum_berekenbaar,onder_quotum,quotumtekort,quotumheffing,wba_berekenbaar,onder_wba_quotum,opslag_niet_berekend,inclusiviteitsopslag,banenafspraakbonus,loonkostenvoordeel,reden");
-            foreach (var e in r.Employers.OrderBy(e => e.PayrollTaxNumber, StringComparer.Ordinal))
-                w.WriteLine(string.Join(',', e.PayrollTaxNumber, e.SectorCode, e.Group, e.QuotaComputable ? "ja" : "nee", e.QuotaSubject ? "ja" : "nee",
-                    D(e.Shortfall), D(e.Levy), e.WbaComputable ? "ja" : "nee", e.WbaSubject ? "ja" : "nee", e.SurchargeNotComputed ? "ja" : "nee", D(e.Surcharge), D(e.Bonus), D(e.WageCostAdvantage),
-                    e.NotComputableReason is null ? "" : "\"" + e.NotComputableReason.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-        }
+        static string Flag(string c) => $"CASE WHEN {c} THEN 'ja' ELSE 'nee' END AS {c}";
+        static string Number(string c) => $"CASE WHEN {c} = 0 THEN '0' ELSE rtrim(rtrim({c}::VARCHAR, '0'), '.') END AS {c}";
+        var select = $"""
+            SELECT loonheffingennummer, sector, groep, {Flag("quotum_berekenbaar")}, {Flag("onder_quotum")}, {Number("quotumtekort")},
+              {Number("quotumheffing")}, {Flag("wba_berekenbaar")}, {Flag("onder_wba_quotum")}, {Flag("opslag_niet_berekend")},
+              {Number("inclusiviteitsopslag")}, {Number("banenafspraakbonus")}, {Number("loonkostenvoordeel")}, reden
+            FROM ({EmployerSelect}) ORDER BY loonheffingennummer
+            """;
+        Sql.Exec(db, $"COPY ({select}) TO '{Sql.Escape(Path.Combine(dir, "werkgevers_regimes.csv"))}' (FORMAT csv, HEADER true)");
         File.WriteAllText(Path.Combine(dir, "samenvatting_regimes.txt"), Text(r));
     }
 }

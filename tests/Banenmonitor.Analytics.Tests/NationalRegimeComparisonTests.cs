@@ -1,4 +1,5 @@
 using Banenmonitor.Analytics;
+using Banenmonitor.Analytics.Synthetic;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Regimes;
 using Banenmonitor.Rules.Units;
@@ -50,23 +51,23 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
         return path;
     }
 
-    [Fact]
-    public void National_totals_equal_the_sum_of_the_rules_core_per_employer_outcomes()
+    /// <summary>
+    /// Every employer's outcome of both regimes computed by the rules core itself (traced, one employer at a time) on an
+    /// independent plain-C# aggregation of the raw files (the period rule of Wfsv 38g lid 8), in file order.
+    /// </summary>
+    private static List<EmployerRegimeOutcome> Expected(string dir, int y, int regimeYear, ParameterSet parameters)
     {
-        WritePremium();
-        var y = SmallYear.Year;
-        var result = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(data.Dir, y, RegimeYear));
-
-        // Independent aggregation of the raw files (the period rule of Wfsv 38g lid 8) in plain C#.
-        var regs = Read($"SELECT * FROM read_parquet('{Path.Combine(data.Dir, "doelgroepregister.parquet")}')",
+        string F(string name) => Path.Combine(dir, name + ".parquet");
+        var regs = Read($"SELECT * FROM read_parquet('{F("doelgroepregister")}')",
             r => (Person: r.GetInt64(0), Begin: D(r, 1), End: r.IsDBNull(2) ? (DateOnly?)null : D(r, 2))).ToLookup(x => x.Person);
-        var rows = Read($"SELECT * FROM read_parquet('{Path.Combine(data.Dir, "verloning.parquet")}')",
+        var rows = Read($"SELECT * FROM read_parquet('{F("verloning")}')",
             r => (Lhnr: r.GetString(0), Person: r.GetInt64(1), Begin: D(r, 2), End: D(r, 3), Hours: r.GetDecimal(4), Form: r.GetString(5)));
-        var prev = Read($"SELECT * FROM read_parquet('{Path.Combine(data.Dir, "vorig_jaar.parquet")}')", r => (r.GetString(0), r.GetDecimal(1)))
+        var prev = Read($"SELECT * FROM read_parquet('{F("vorig_jaar")}')", r => (r.GetString(0), r.GetDecimal(1)))
             .ToDictionary(x => x.Item1, x => x.Item2);
-        var employers = Read($"SELECT * FROM read_parquet('{Path.Combine(data.Dir, "werkgevers.parquet")}')", r => (Lhnr: r.GetString(0), Sector: r.GetString(1)));
-        var premium = Read($"SELECT * FROM read_parquet('{Path.Combine(data.Dir, "premieloon.parquet")}')", r => (r.GetString(0), r.GetDecimal(1), r.GetDecimal(2)))
-            .ToDictionary(x => x.Item1, x => (x.Item2, x.Item3));
+        var employers = Read($"SELECT * FROM read_parquet('{F("werkgevers")}')", r => (Lhnr: r.GetString(0), Sector: r.GetString(1)));
+        var premium = File.Exists(F("premieloon"))
+            ? Read($"SELECT * FROM read_parquet('{F("premieloon")}')", r => (r.GetString(0), r.GetDecimal(1), r.GetDecimal(2))).ToDictionary(x => x.Item1, x => (x.Item2, x.Item3))
+            : [];
         bool Registered(DateOnly b, DateOnly e, long p) => regs[p].Any(g => g.Begin <= e && (g.End is null || g.End >= b));
         var inYear = rows.Where(x => x.Begin.Year == y).ToList();
         var byEmployer = inYear.ToLookup(x => x.Lhnr);
@@ -74,11 +75,11 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
         Dictionary<string, EmployerAggregate> aggregates;
         using (var db = NationalEngine.Open(null, null))
         {
-            var hasPrev = NationalEngine.CreateInputViews(db, data.Dir);
-            aggregates = new NationalEngine(Activated).AggregateEmployers(db, y, hasPrev).ToDictionary(a => a.PayrollTaxNumber);
+            var hasPrev = NationalEngine.CreateInputViews(db, dir);
+            aggregates = new NationalEngine(parameters).AggregateEmployers(db, y, hasPrev).ToDictionary(a => a.PayrollTaxNumber);
         }
 
-        var rules = new RegimeComparison(Activated);
+        var rules = new RegimeComparison(parameters);
         var expected = new List<EmployerRegimeOutcome>();
         foreach (var (lhnr, sector) in employers)
         {
@@ -92,20 +93,119 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
                 premium.TryGetValue(lhnr, out var p) ? new Euros(p.Item1) : null, premium.TryGetValue(lhnr, out var p2) ? new Euros(p2.Item2) : null,
                 staff, null, aggregates[lhnr].Attributions, agency > 0 ? new PaidHours(agency) : null);
             var quota = rules.Quotumregeling(e);
-            var wba = rules.WetBanenafspraak2025(e with { Year = RegimeYear });
+            var wba = rules.WetBanenafspraak2025(e with { Year = regimeYear });
             expected.Add(EmployerRegimeOutcome.From(lhnr, sector, quota, wba));
         }
+        return expected;
+    }
 
-        var want = RegimeTotals.Of("totaal", expected);
-        Assert.Equal(want, result.Total);
+    /// <summary>The comparison's employers (in DuckDB) equal the expected outcomes one by one, and its totals their sums.</summary>
+    private static void AssertEqualPerEmployer(List<EmployerRegimeOutcome> expected, NationalComparisonResult result)
+    {
+        Assert.NotNull(result.Employers);
+        var got = result.Employers!.ToDictionary(x => x.PayrollTaxNumber);
+        Assert.Equal(expected.Count, got.Count);
+        foreach (var want in expected) Assert.Equal(want, got[want.PayrollTaxNumber]);
+        Assert.Equal(RegimeTotals.Of("totaal", expected), result.Total);
         foreach (var g in result.Groups)
             Assert.Equal(RegimeTotals.Of(g.Group, expected.Where(x => x.Group == g.Group)), g);
+    }
+
+    [Fact]
+    public void National_totals_equal_the_sum_of_the_rules_core_per_employer_outcomes()
+    {
+        WritePremium();
+        var y = SmallYear.Year;
+        var result = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(data.Dir, y, RegimeYear, KeepEmployers: true));
+        var expected = Expected(data.Dir, y, RegimeYear, Activated);
+        AssertEqualPerEmployer(expected, result);
+
+        var want = RegimeTotals.Of("totaal", expected);
         // Every regime's element actually occurs in this data, so the equality above is not vacuous.
         Assert.True(want.Levy > 0 && want.Surcharge > 0 && want.Bonus > 0 && want.WageCostAdvantage > 0, want.ToString());
         Assert.True(want.SurchargeNotComputed > 0, "employers without a premium base that miss the quota");
         Assert.True(result.Groups.Single(g => g.Group == NationalRegimeComparison.Market).Levy == 0m, "no levy for the market sector");
         Assert.True(result.Groups.Single(g => g.Group == NationalRegimeComparison.Market).Surcharge > 0m, "the new law's surcharge reaches the market");
         Assert.Equal(want.Levy, data.Result.Employers!.Sum(x => x.Levy)); // same levy total as `landelijk`
+
+        // Without the request the employers stay in DuckDB; the totals are the same.
+        var lean = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(data.Dir, y, RegimeYear));
+        Assert.Null(lean.Employers);
+        Assert.Equal(result.Total, lean.Total);
+    }
+
+    /// <summary>
+    /// Data of 2025 (no government quota percentage that year): the quotumregeling is not computable for government
+    /// employers above the threshold, and without a premium file the surcharge of employers missing the new law's quota is
+    /// not computed; each employer's reason is the rules core's own Dutch text, in the result and in the file.
+    /// </summary>
+    [Fact]
+    public void Reasons_are_the_rules_core_texts_per_employer()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-regimes-2025-" + Guid.NewGuid().ToString("N"));
+        SyntheticDataGenerator.Generate(new SyntheticOptions(6_000, 150, 2025, Seed: 3), dir);
+        try
+        {
+            var uit = Path.Combine(dir, "uit");
+            var result = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(dir, 2025, RegimeYear, uit, KeepEmployers: true));
+            var expected = Expected(dir, 2025, RegimeYear, Activated);
+            AssertEqualPerEmployer(expected, result);
+            Assert.Contains(expected, x => !x.QuotaComputable && x.NotComputableReason!.Contains("quotumpercentage_overheid", StringComparison.Ordinal));
+            Assert.Contains(expected, x => x.QuotaComputable && x.NotComputableReason == WetBanenafspraak2025Rules.SurchargeWithoutPremiumBase);
+            Assert.Contains(expected, x => x.NotComputableReason is null);
+            AssertFileEqualsEmployers(Path.Combine(uit, "werkgevers_regimes.csv"), result.Employers!);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>werkgevers_regimes.csv, written by DuckDB, holds exactly the employers' outcomes, ordered by payroll tax number.</summary>
+    private static void AssertFileEqualsEmployers(string path, IReadOnlyList<EmployerRegimeOutcome> employers)
+    {
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("loonheffingennummer,sector,groep,quotum_berekenbaar,onder_quotum,quotumtekort,quotumheffing,wba_berekenbaar,onder_wba_quotum,opslag_niet_berekend,inclusiviteitsopslag,banenafspraakbonus,loonkostenvoordeel,reden",
+            lines[0]);
+        static string Yn(bool b) => b ? "ja" : "nee";
+        static string N(decimal v) => (v / 1.0000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var want = employers.OrderBy(e => e.PayrollTaxNumber, StringComparer.Ordinal).Select(e => new[] { e.PayrollTaxNumber, e.SectorCode, e.Group,
+            Yn(e.QuotaComputable), Yn(e.QuotaSubject), N(e.Shortfall), N(e.Levy), Yn(e.WbaComputable), Yn(e.WbaSubject), Yn(e.SurchargeNotComputed),
+            N(e.Surcharge), N(e.Bonus), N(e.WageCostAdvantage), e.NotComputableReason ?? "" });
+        Assert.Equal(want, lines.Skip(1).Select(CsvFields));
+    }
+
+    /// <summary>The fields of one CSV line (RFC 4180: a quoted field may hold commas and doubled quotes).</summary>
+    private static string[] CsvFields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted)
+            {
+                if (ch != '"') field.Append(ch);
+                else if (i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else quoted = false;
+            }
+            else if (ch == '"') quoted = true;
+            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(ch);
+        }
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+
+    /// <summary>An error thrown inside the rules core's DuckDB function stops the run as itself, and nothing is written.</summary>
+    [Fact]
+    public void An_error_inside_the_function_surfaces_as_itself()
+    {
+        // A wage cost advantage per hour with ten decimals makes amounts the function cannot carry exactly: it refuses to round.
+        var odd = Activated.WithOverride("lkv_banenafspraak_per_uur=2026:1.0123456789:test: te veel decimalen");
+        var uit = Path.Combine(data.Dir, "uit-fout-" + Guid.NewGuid().ToString("N"));
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            new NationalRegimeComparison(odd).Run(new NationalComparisonOptions(data.Dir, SmallYear.Year, RegimeYear, uit)));
+        Assert.Contains("meer dan 8 decimalen", e.Message);
+        Assert.False(File.Exists(Path.Combine(uit, "werkgevers_regimes.csv")));
     }
 
     [Fact]
@@ -140,15 +240,15 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
     {
         var id = data.Result.Employers!.First(x => x.Input.IsGovernment && !x.Exempt && x.Shortfall > 0).Input.PayrollTaxNumber;
         var uit = Path.Combine(data.Dir, "uit-regimes");
-        var result = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(data.Dir, SmallYear.Year, RegimeYear, uit, id));
+        var result = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(data.Dir, SmallYear.Year, RegimeYear, uit, id, KeepEmployers: true));
         var x = result.Explanation!;
         Assert.Contains(x.Quotumregeling.Trace.Steps, s => s.Legal?.Contains("38", StringComparison.Ordinal) == true);
         Assert.Contains(x.WetBanenafspraak2025.Trace.Steps, s => s.Legal?.StartsWith("Wet banenafspraak art.", StringComparison.Ordinal) == true);
         Assert.Contains(x.Explanation, l => l.Contains("parameters van 2028", StringComparison.Ordinal));
-        var row = result.Employers.Single(e => e.PayrollTaxNumber == id);
+        var row = result.Employers!.Single(e => e.PayrollTaxNumber == id);
         Assert.Equal(row.Levy, x.Quotumregeling.Payable.Value);
-        var lines = File.ReadAllLines(Path.Combine(uit, "werkgevers_regimes.csv"));
-        Assert.Equal(result.Employers.Count + 1, lines.Length);
+        Assert.Equal(EmployerRegimeOutcome.From(id, row.SectorCode, x.Quotumregeling, x.WetBanenafspraak2025), row);
+        AssertFileEqualsEmployers(Path.Combine(uit, "werkgevers_regimes.csv"), result.Employers!);
         Assert.Contains("Twee regimes naast elkaar", File.ReadAllText(Path.Combine(uit, "samenvatting_regimes.txt")));
     }
 
