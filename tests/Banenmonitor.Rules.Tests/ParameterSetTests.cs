@@ -113,4 +113,24 @@ public class ParameterSetTests
         Assert.Throws<MissingParameterException>(() => set.WithOverride("bestaat_niet=2025:1:bron"));
         Assert.Throws<ArgumentException>(() => set.WithOverride("quotumpercentage_overheid=2025:abc:bron"));
     }
+
+    /// <summary>TryGet (which no longer throws internally) answers exactly as Get for every parameter and year, known or not.</summary>
+    [Fact]
+    public void TryGet_agrees_with_Get_for_every_parameter_and_year()
+    {
+        var sets = new[] { ParameterSet.Embedded, ParameterSet.Embedded.WithOverride("wba_activeringsjaar=2026:2026:test") };
+        var checkedBoth = (found: 0, missing: 0);
+        foreach (var set in sets)
+            foreach (var name in set.Definitions.Select(d => d.Name).Append("bestaat_niet"))
+                for (var year = 2010; year <= 2032; year++)
+                {
+                    ParameterValue? viaGet;
+                    try { viaGet = set.Get(name, year); }
+                    catch (MissingParameterException) { viaGet = null; }
+                    Assert.Equal(viaGet is not null, set.TryGet(name, year, out var viaTry));
+                    Assert.Same(viaGet, viaTry);
+                    if (viaGet is null) checkedBoth.missing++; else checkedBoth.found++;
+                }
+        Assert.True(checkedBoth.found > 100 && checkedBoth.missing > 100, checkedBoth.ToString());
+    }
 }

@@ -41,19 +41,7 @@ public sealed class ParameterSet
     /// <summary>The value valid on <paramref name="date"/>; throws a Dutch <see cref="MissingParameterException"/> when none.</summary>
     public ParameterValue Get(string name, DateOnly date)
     {
-        var def = Definition(name);
-        var list = History(name);
-        ParameterValue? found = null;
-        foreach (var v in list)
-        {
-            if (v.ValidFrom <= date) found = v; else break;
-        }
-        if (found is null)
-            throw new MissingParameterException($"Parameter '{name}' heeft geen waarde op {date:yyyy-MM-dd} (eerste waarde geldt vanaf {list[0].ValidFrom:yyyy-MM-dd}).");
-        if (def.PerYear && found.ValidFrom.Year != date.Year)
-            throw new MissingParameterException(
-                $"Parameter '{name}' ({def.Description}) heeft geen waarde voor {date.Year}. " +
-                $"Geef een waarde op met bron (bijvoorbeeld --parameter {name}={date.Year}:WAARDE:\"bron\").");
+        var found = Lookup(name, date, out var error) ?? throw new MissingParameterException(error!);
         _ = found.Required;
         return found;
     }
@@ -61,10 +49,40 @@ public sealed class ParameterSet
     /// <summary>The value valid in calendar year <paramref name="year"/> (on 1 January).</summary>
     public ParameterValue Get(string name, int year) => Get(name, new DateOnly(year, 1, 1));
 
+    /// <summary>
+    /// Like <see cref="Get(string, int)"/>, false instead of the exception (without throwing one: bulk runs ask this for
+    /// every employer, e.g. the unknown activation year of the Wet banenafspraak).
+    /// </summary>
     public bool TryGet(string name, int year, out ParameterValue? value)
     {
-        try { value = Get(name, year); return true; }
-        catch (MissingParameterException) { value = null; return false; }
+        value = Lookup(name, new DateOnly(year, 1, 1), out _);
+        if (value?.Value is null) value = null;
+        return value is not null;
+    }
+
+    /// <summary>
+    /// The value valid on <paramref name="date"/> (possibly one without a value: unconfirmed), or null with the Dutch
+    /// reason in <paramref name="error"/>.
+    /// </summary>
+    private ParameterValue? Lookup(string name, DateOnly date, out string? error)
+    {
+        error = null;
+        if (!_definitions.TryGetValue(name, out var def) || !_values.TryGetValue(name, out var list))
+        {
+            error = $"Onbekende parameter '{name}'.";
+            return null;
+        }
+        ParameterValue? found = null;
+        foreach (var v in list)
+        {
+            if (v.ValidFrom <= date) found = v; else break;
+        }
+        if (found is null)
+            error = $"Parameter '{name}' heeft geen waarde op {date:yyyy-MM-dd} (eerste waarde geldt vanaf {list[0].ValidFrom:yyyy-MM-dd}).";
+        else if (def.PerYear && found.ValidFrom.Year != date.Year)
+            error = $"Parameter '{name}' ({def.Description}) heeft geen waarde voor {date.Year}. " +
+                    $"Geef een waarde op met bron (bijvoorbeeld --parameter {name}={date.Year}:WAARDE:\"bron\").";
+        return error is null ? found : null;
     }
 
     /// <summary>
