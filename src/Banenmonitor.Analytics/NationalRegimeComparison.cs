@@ -410,12 +410,21 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                 var (q, w) = rules.Figures(e, regimeYear);
                 writer.WriteValue(new List<long>(11)
                 {
-                    q.Computable ? 1 : 0, q.SubjectToQuota ? 1 : 0, Sql.ToFixed(q.Shortfall?.Value ?? 0m, Unit), Sql.ToFixed(q.Levy, Unit),
-                    w.Computable ? 1 : 0, w.SubjectToQuota ? 1 : 0, w.Incomplete is not null ? 1 : 0,
-                    Sql.ToFixed(w.Surcharge, Unit), Sql.ToFixed(w.Bonus, Unit), Sql.ToFixed(w.WageCostAdvantage, Unit),
+                    q.Computable ? 1 : 0, q.SubjectToQuota ? 1 : 0, Fixed(q.Shortfall?.Value ?? 0m, "quotumtekort"), Fixed(q.Levy, "quotumheffing"),
+                    w.Computable ? 1 : 0, w.SubjectToQuota ? 1 : 0, w.Incomplete is not null ? 1 : 0, Fixed(w.Surcharge, "inclusiviteitsopslag"),
+                    Fixed(w.Bonus, "banenafspraakbonus"), Fixed(w.WageCostAdvantage, "loonkostenvoordeel"),
                     ReasonCode(EmployerRegimeOutcome.Reason(q, w)),
                 }, k);
             }
+        }
+
+        /// <summary>The value in hundred-millionths; a value with more decimals stops the run (never rounded silently).</summary>
+        private static long Fixed(decimal v, string what)
+        {
+            var t = v * Unit;
+            if (t != decimal.Truncate(t))
+                throw new InvalidOperationException($"De {what} {v.ToString(CultureInfo.InvariantCulture)} heeft meer dan {Scale} decimalen; de landelijke vergelijking rondt niet af.");
+            return (long)t;
         }
 
         private int ReasonCode(string? text) =>

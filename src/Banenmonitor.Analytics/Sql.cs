@@ -66,17 +66,6 @@ internal static class Sql
         return (long)t;
     }
 
-    /// <summary>
-    /// The value in 10^-scale units (<paramref name="unit"/> = 10^scale); throws when it has more decimals or does not fit
-    /// a BIGINT (never rounds silently).
-    /// </summary>
-    public static long ToFixed(decimal v, decimal unit)
-    {
-        var t = v * unit;
-        if (t != decimal.Truncate(t)) throw new InvalidOperationException($"{v} heeft meer dan {unit.ToString(CultureInfo.InvariantCulture).Length - 1} decimalen.");
-        return (long)t;
-    }
-
     public static decimal Dec(object? v) => v switch
     {
         null or DBNull => 0m,
