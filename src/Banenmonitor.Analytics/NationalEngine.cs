@@ -487,7 +487,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// <see cref="QuotaCalculator.Figures"/> for each — the same computation as
     /// <see cref="QuotaCalculator.Compute(QuotaInput)"/> without building the trace — and keeps the outcome, as
     /// fixed-point numbers, at the employer's position. The function <c>rekenkern_uitkomst(positie, veld)</c> hands
-    /// them back to DuckDB, and the view <c>quotum</c> (<see cref="OutcomeView"/>) names them next to the employer's
+    /// them back to DuckDB, and the table <c>quotum</c> (<see cref="OutcomeTable"/>) holds them next to the employer's
     /// inputs; DuckDB sums them for the summary and writes the file. No employer passes through a .NET object on the
     /// way, and no list is built per employer (measured: writing a list value per employer cost more than the rules
     /// core itself).
@@ -509,6 +509,9 @@ public sealed class NationalEngine(ParameterSet parameters)
         private const long NoValue = long.MinValue;
 
         private readonly Outcome[] _outcomes = new Outcome[count];
+
+        /// <summary>Per position in <see cref="Sectors"/>: a government sector?</summary>
+        private readonly bool[] _government = [.. Sectors.Select(IsGovernmentSector)];
         private Exception? _failure;
 
         public void Compute(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions)
@@ -542,7 +545,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                 FROM werkgever_invoer
                 """);
             if (computed != count) throw new InvalidOperationException($"De rekenkern berekende {computed} van de {count} werkgevers.");
-            Sql.Exec(db, OutcomeView);
+            Sql.Exec(db, OutcomeTable);
         }
 
         private static long Field(in Outcome o, long field) => field switch
@@ -558,9 +561,12 @@ public sealed class NationalEngine(ParameterSet parameters)
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
 
-        /// <summary>The one place that knows the fields of <c>rekenkern_uitkomst</c>: the view <c>quotum</c>.</summary>
-        private const string OutcomeView = $"""
-            CREATE OR REPLACE TEMP VIEW quotum AS
+        /// <summary>
+        /// The one place that knows the fields of <c>rekenkern_uitkomst</c>: the table <c>quotum</c>, each employer's
+        /// inputs and outcome (the outcomes fetched once, not again by every query that reads them).
+        /// </summary>
+        private const string OutcomeTable = $"""
+            CREATE OR REPLACE TEMP TABLE quotum AS
             SELECT rowid::INTEGER AS i, loonheffingennummer, sector, uitlenertype, verloonde_uren, uren_uitzendkrachten,
               uren_doelgroep, verloonde_uren_vorig_jaar,
               {OutcomeName}(rowid, 1) AS a, {OutcomeName}(rowid, 2) AS vereiste_banen, {OutcomeName}(rowid, 3) AS gerealiseerde_banen,
@@ -577,7 +583,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             for (ulong k = 0; k < n; k++)
             {
                 var i = (int)ri.GetValue<long>(k);
-                var gov = IsGovernmentSector(Sectors[rs.GetValue<long>(k)]);
+                var gov = _government[rs.GetValue<long>(k)];
                 var input = EmployerAggregate.QuotaInputOf(year, rt.GetValue<decimal>(k), ra.GetValue<decimal>(k), rc.GetValue<decimal>(k),
                     rp.IsValid(k) ? rp.GetValue<decimal>(k) : null, attributions.TryGetValue(i, out var at) ? at : [], gov);
                 var q = calc.Figures(input);
