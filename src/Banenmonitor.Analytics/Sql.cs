@@ -58,12 +58,29 @@ internal static class Sql
         return new decimal((int)(uint)m, (int)(uint)(m >> 32), 0, neg, 4);
     }
 
+    private static readonly long[] TenThousandthsFactor = [10000, 1000, 100, 10, 1];
+
     /// <summary>The value in ten-thousandths; throws when it has more than 4 decimals (never rounds silently).</summary>
     public static long ToTenThousandths(decimal v)
     {
-        var t = v * 10000m;
-        if (t != decimal.Truncate(t)) throw new InvalidOperationException($"{v} heeft meer dan 4 decimalen.");
-        return (long)t;
+        // Common case, without decimal arithmetic: at most 4 decimals and a 64-bit mantissa.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(v, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[2] == 0 && scale <= 4)
+        {
+            var mantissa = (ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+            var factor = TenThousandthsFactor[scale];
+            if (mantissa <= (ulong)(long.MaxValue / factor))
+            {
+                var t = (long)mantissa * factor;
+                return bits[3] < 0 ? -t : t;
+            }
+        }
+        // Otherwise (more decimal places, possibly trailing zeros, or a large value) the exact decimal way.
+        var x = v * 10000m;
+        if (x != decimal.Truncate(x)) throw new InvalidOperationException($"{v} heeft meer dan 4 decimalen.");
+        return (long)x;
     }
 
     public static decimal Dec(object? v) => v switch
