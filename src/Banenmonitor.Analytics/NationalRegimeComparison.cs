@@ -194,7 +194,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         var timer = new StepTimer("invoer openen", step);
         var regimeYear = o.RegimeYear ?? Regime.WetBanenafspraak2025.ParameterYearFor(o.Year);
         var rules = new RegimeComparison(parameters);
-        var function = new RegimesFunction(rules, o.Year, regimeYear);
+        RegimesFunction? function = null;
         using var db = NationalEngine.Open(o.MemoryLimit, o.Threads);
         try
         {
@@ -222,6 +222,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             var persons = ReadPersonHours(db);
 
             timer.Step("beide regimes per werkgever (rekenkern)");
+            function = new RegimesFunction(rules, o.Year, regimeYear, count);
             function.Compute(db, attributions, persons, premiumPath is not null);
             EmployerComparison? explanation = null;
             if (o.ExplainEmployer is not null)
@@ -244,7 +245,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         catch (DuckDBException e)
         {
             // An error inside the rules core surfaces as itself.
-            function.ThrowIfFailed();
+            function?.ThrowIfFailed();
             throw new AnalyticsInputException("Fout bij het lezen van de invoer: " + Sql.FirstLine(e.Message));
         }
     }
@@ -325,96 +326,144 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     }
 
     /// <summary>
-    /// The rules core as a DuckDB scalar function: DuckDB hands it the employers of <c>werkgever_invoer</c> (with their
-    /// premium base) a vector at a time, on its own worker threads, and it returns for each employer the outcome of
-    /// <see cref="RegimeComparison.Figures"/> — both regimes computed as <see cref="RegimeComparison.Compare"/> does,
-    /// without building the traces — as a list of numbers (<see cref="OutcomeView"/> names them). Amounts and jobs travel as
-    /// whole hundred-millionths (<see cref="Unit"/>): exact for the rules core's values (hours have at most 4 decimals,
-    /// the wage cost advantage per hour is a euro amount in cents); a value with more decimals stops the run rather than
-    /// being rounded. The per-employer lists (attributions, target-group hours per person) are looked up by the employer's
-    /// position. A reason (why a regime is not computable, or why the surcharge is not computed) is the rules core's Dutch
-    /// text; the function returns a code per distinct text and the texts land in the table <c>regimes_reden</c>.
+    /// The rules core inside DuckDB, as in the national engine. The scalar function <c>rekenkern_regimes</c> gets the
+    /// employers of <c>werkgever_invoer</c> (with their premium base) a vector at a time, on DuckDB's own worker threads,
+    /// runs <see cref="RegimeComparison.Figures"/> for each — both regimes as <see cref="RegimeComparison.Compare"/>
+    /// computes them, without building the traces — and keeps the outcome at the employer's position; the function
+    /// <c>rekenkern_regimes_uitkomst(positie, veld)</c> hands it back to DuckDB, and the table <c>regimes</c>
+    /// (<see cref="OutcomeTable"/>) holds it next to the employer. Jobs and euros are kept as whole hundred-millionths
+    /// (<see cref="Unit"/>): exact for the rules core's values (hours have at most 4 decimals, the wage cost advantage per
+    /// hour is a euro amount in cents); a value with more decimals stops the run rather than being rounded. The
+    /// per-employer lists (attributions, target-group hours per person) are looked up by the employer's position. A reason
+    /// (why a regime is not computable, or why the surcharge is not computed) is the rules core's Dutch text: the outcome
+    /// holds a code per distinct text, and the texts land in the table <c>regimes_reden</c>.
     /// </summary>
-    private sealed class RegimesFunction(RegimeComparison rules, int year, int regimeYear)
+    private sealed class RegimesFunction(RegimeComparison rules, int year, int regimeYear, int count)
     {
-        private const string Name = "rekenkern_regimes";
+        private const string ComputeName = "rekenkern_regimes";
+        private const string OutcomeName = "rekenkern_regimes_uitkomst";
         private const byte Scale = 8;
         private const decimal Unit = 100_000_000m;
-        private Exception? _failure;
+
+        /// <summary>One employer's outcome of both regimes: amounts in hundred-millionths; reason 0 for none.</summary>
+        private struct Outcome
+        {
+            public long Shortfall, Levy, Surcharge, Bonus, WageCostAdvantage;
+            public bool QuotaComputable, QuotaSubject, WbaComputable, WbaSubject, SurchargeNotComputed;
+            public int Reason;
+        }
+
+        private readonly Outcome[] _outcomes = new Outcome[count];
+        private readonly bool[] _government = [.. NationalEngine.Sectors.Select(NationalEngine.IsGovernmentSector)];
         private readonly ConcurrentDictionary<string, int> _reasons = new(StringComparer.Ordinal);
         private int _lastReason;
+        private Exception? _failure;
 
+        /// <summary>Fixed-point (hundred-millionths) BIGINT to an exact DECIMAL(38,8).</summary>
         public static string Dec(string expr) => $"({expr}::DECIMAL(38,0) * 0.00000001::DECIMAL(9,8))::DECIMAL(38,{Scale})";
 
         public void Compute(DuckDBConnection db, Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions,
             Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
         {
-            db.RegisterScalarFunction<long, List<long>>(Name, (readers, writer, count) =>
+            // Arguments of any type: hours and premium base arrive as exact DECIMALs.
+            db.RegisterScalarFunction<object, long>(ComputeName, (readers, writer, n) =>
             {
                 try
                 {
-                    Chunk(readers, writer, count, attributions, persons);
+                    Chunk(readers, writer, n, attributions, persons);
                 }
                 catch (Exception e)
                 {
                     Interlocked.CompareExchange(ref _failure, e, null);
                     throw;
                 }
-            }, new ScalarFunctionOptions { IsPureFunction = true, HandlesNulls = true }, @params: true);
+            }, new ScalarFunctionOptions { IsPureFunction = false, HandlesNulls = true }, @params: true);
+            db.RegisterScalarFunction<long, long, long>(OutcomeName, (readers, writer, n) =>
+            {
+                var (ri, rf) = (readers[0], readers[1]);
+                for (ulong k = 0; k < n; k++) writer.WriteValue(Field(_outcomes[ri.GetValue<long>(k)], rf.GetValue<long>(k)), k);
+            }, new ScalarFunctionOptions { IsPureFunction = true });
             var (premium, excluded, join) = premiumGiven
-                ? ("(p.premieloon * 10000)::BIGINT", "(coalesce(p.premieloon_uitgezonderd, 0) * 10000)::BIGINT",
-                   "LEFT JOIN premieloon p ON p.loonheffingennummer = w.loonheffingennummer")
-                : ("NULL::BIGINT", "NULL::BIGINT", "");
-            Sql.Exec(db, $"""
-                CREATE OR REPLACE TEMP TABLE regimes_uitkomst AS
-                SELECT w.rowid::INTEGER AS i, {GroupSql} AS groep,
-                  {Name}(w.rowid, w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar,
-                    {NationalEngine.SectorIndexSql}, {premium}, {excluded}) AS r
-                FROM werkgever_invoer w {join};
-                {OutcomeView}
+                ? ("p.premieloon", "coalesce(p.premieloon_uitgezonderd, 0)", "LEFT JOIN premieloon p ON p.loonheffingennummer = w.loonheffingennummer")
+                : ("NULL::DECIMAL(18,2)", "NULL::DECIMAL(18,2)", "");
+            var computed = Sql.Long(db, $"""
+                SELECT sum({ComputeName}(w.rowid, w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar,
+                  ({NationalEngine.SectorIndexSql})::BIGINT, {premium}, {excluded}))
+                FROM werkgever_invoer w {join}
+                """);
+            if (computed != count) throw new InvalidOperationException($"De rekenkern berekende {computed} van de {count} werkgevers.");
+            Sql.Exec(db, OutcomeTable + """
+                ;
                 CREATE OR REPLACE TEMP TABLE regimes_reden (code INTEGER, reden VARCHAR);
                 """);
             foreach (var (text, code) in _reasons)
                 Sql.Exec(db, "INSERT INTO regimes_reden VALUES ($code, $reden)", new Dictionary<string, object?> { ["code"] = code, ["reden"] = text });
         }
 
-        /// <summary>The one place that knows the positions in the function's list.</summary>
-        private const string OutcomeView = """
-            CREATE OR REPLACE TEMP VIEW regimes AS
-            SELECT i, groep, r[1] = 1 AS quotum_berekenbaar, r[2] = 1 AS onder_quotum, r[3] AS quotumtekort, r[4] AS quotumheffing,
-              r[5] = 1 AS wba_berekenbaar, r[6] = 1 AS onder_wba_quotum, r[7] = 1 AS opslag_niet_berekend, r[8] AS inclusiviteitsopslag,
-              r[9] AS banenafspraakbonus, r[10] AS loonkostenvoordeel, nullif(r[11], 0)::INTEGER AS reden
-            FROM regimes_uitkomst;
+        private static long Field(in Outcome o, long field) => field switch
+        {
+            1 => o.QuotaComputable ? 1 : 0,
+            2 => o.QuotaSubject ? 1 : 0,
+            3 => o.Shortfall,
+            4 => o.Levy,
+            5 => o.WbaComputable ? 1 : 0,
+            6 => o.WbaSubject ? 1 : 0,
+            7 => o.SurchargeNotComputed ? 1 : 0,
+            8 => o.Surcharge,
+            9 => o.Bonus,
+            10 => o.WageCostAdvantage,
+            11 => o.Reason,
+            _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        };
+
+        /// <summary>The one place that knows the fields of <c>rekenkern_regimes_uitkomst</c>: the table <c>regimes</c>.</summary>
+        private static readonly string OutcomeTable = $"""
+            CREATE OR REPLACE TEMP TABLE regimes AS
+            SELECT rowid::INTEGER AS i, loonheffingennummer, sector, {GroupSql} AS groep,
+              {OutcomeName}(rowid, 1) = 1 AS quotum_berekenbaar, {OutcomeName}(rowid, 2) = 1 AS onder_quotum,
+              {OutcomeName}(rowid, 3) AS quotumtekort, {OutcomeName}(rowid, 4) AS quotumheffing,
+              {OutcomeName}(rowid, 5) = 1 AS wba_berekenbaar, {OutcomeName}(rowid, 6) = 1 AS onder_wba_quotum,
+              {OutcomeName}(rowid, 7) = 1 AS opslag_niet_berekend, {OutcomeName}(rowid, 8) AS inclusiviteitsopslag,
+              {OutcomeName}(rowid, 9) AS banenafspraakbonus, {OutcomeName}(rowid, 10) AS loonkostenvoordeel,
+              nullif({OutcomeName}(rowid, 11), 0)::INTEGER AS reden
+            FROM werkgever_invoer
             """;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
-            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong count,
+            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong n,
             Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons)
         {
             var (ri, rt, ra, rc, rp, rs, rb, rx) = (readers[0], readers[1], readers[2], readers[3], readers[4], readers[5], readers[6], readers[7]);
-            for (ulong k = 0; k < count; k++)
+            for (ulong k = 0; k < n; k++)
             {
                 var i = (int)ri.GetValue<long>(k);
                 Euros? premium = null, excluded = null;
                 if (rb.IsValid(k))
                 {
-                    premium = new Euros(Sql.FromTenThousandths(rb.GetValue<long>(k)));
-                    excluded = new Euros(Sql.FromTenThousandths(rx.GetValue<long>(k)));
+                    premium = new Euros(rb.GetValue<decimal>(k));
+                    excluded = new Euros(rx.GetValue<decimal>(k));
                 }
-                var e = EmployerYearOf(year, Sql.FromTenThousandths(rt.GetValue<long>(k)), Sql.FromTenThousandths(ra.GetValue<long>(k)),
-                    Sql.FromTenThousandths(rc.GetValue<long>(k)), rp.IsValid(k) ? Sql.FromTenThousandths(rp.GetValue<long>(k)) : null,
-                    NationalEngine.IsGovernmentSector(NationalEngine.Sectors[rs.GetValue<long>(k)]),
+                var e = EmployerYearOf(year, rt.GetValue<decimal>(k), ra.GetValue<decimal>(k), rc.GetValue<decimal>(k),
+                    rp.IsValid(k) ? rp.GetValue<decimal>(k) : null, _government[rs.GetValue<long>(k)],
                     persons.TryGetValue(i, out var staff) ? staff : [], premium, excluded,
                     attributions.TryGetValue(i, out var at) ? at : []);
                 var (q, w) = rules.Figures(e, regimeYear);
-                writer.WriteValue(new List<long>(11)
+                _outcomes[i] = new Outcome
                 {
-                    q.Computable ? 1 : 0, q.SubjectToQuota ? 1 : 0, Fixed(q.Shortfall?.Value ?? 0m, "quotumtekort"), Fixed(q.Levy, "quotumheffing"),
-                    w.Computable ? 1 : 0, w.SubjectToQuota ? 1 : 0, w.Incomplete is not null ? 1 : 0, Fixed(w.Surcharge, "inclusiviteitsopslag"),
-                    Fixed(w.Bonus, "banenafspraakbonus"), Fixed(w.WageCostAdvantage, "loonkostenvoordeel"),
-                    ReasonCode(EmployerRegimeOutcome.Reason(q, w)),
-                }, k);
+                    QuotaComputable = q.Computable,
+                    QuotaSubject = q.SubjectToQuota,
+                    Shortfall = Fixed(q.Shortfall?.Value ?? 0m, "quotumtekort"),
+                    Levy = Fixed(q.Levy, "quotumheffing"),
+                    WbaComputable = w.Computable,
+                    WbaSubject = w.SubjectToQuota,
+                    SurchargeNotComputed = w.Incomplete is not null,
+                    Surcharge = Fixed(w.Surcharge, "inclusiviteitsopslag"),
+                    Bonus = Fixed(w.Bonus, "banenafspraakbonus"),
+                    WageCostAdvantage = Fixed(w.WageCostAdvantage, "loonkostenvoordeel"),
+                    Reason = ReasonCode(EmployerRegimeOutcome.Reason(q, w)),
+                };
+                writer.WriteValue(1L, k);
             }
         }
 
@@ -470,12 +519,12 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
 
     /// <summary>The employer's position and the columns of <c>werkgevers_regimes.csv</c> (numbers as DECIMAL, flags as BOOLEAN).</summary>
     private static readonly string EmployerSelect = $"""
-        SELECT x.i AS positie, w.loonheffingennummer, w.sector, x.groep, x.quotum_berekenbaar, x.onder_quotum,
+        SELECT x.i AS positie, x.loonheffingennummer, x.sector, x.groep, x.quotum_berekenbaar, x.onder_quotum,
           {RegimesFunction.Dec("x.quotumtekort")} AS quotumtekort, {RegimesFunction.Dec("x.quotumheffing")} AS quotumheffing,
           x.wba_berekenbaar, x.onder_wba_quotum, x.opslag_niet_berekend,
           {RegimesFunction.Dec("x.inclusiviteitsopslag")} AS inclusiviteitsopslag, {RegimesFunction.Dec("x.banenafspraakbonus")} AS banenafspraakbonus,
           {RegimesFunction.Dec("x.loonkostenvoordeel")} AS loonkostenvoordeel, t.reden
-        FROM regimes x JOIN werkgever_invoer w ON w.rowid = x.i LEFT JOIN regimes_reden t ON t.code = x.reden
+        FROM regimes x LEFT JOIN regimes_reden t ON t.code = x.reden
         """;
 
     /// <summary>Every employer's outcome as .NET objects, in the order of <c>werkgever_invoer</c>.</summary>
