@@ -156,9 +156,9 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
 
     private static string SqlList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{Sql.Escape(v)}'")) + "]";
 
-    // Target-group hours per employer position and person over the year (for the per-employee LKV cap), in ten-thousandths.
+    // Target-group hours per employer position and person over the year (for the per-employee LKV cap), exact.
     private const string PersonHoursSql = """
-        SELECT w.rowid::INTEGER AS i, a.dg_persoon, (sum(a.uren) * 10000)::BIGINT AS uren
+        SELECT w.rowid::INTEGER AS i, a.dg_persoon, sum(a.uren)::DECIMAL(18,4) AS uren
         FROM uren_agg a JOIN werkgever_invoer w ON w.loonheffingennummer = a.lhnr
         WHERE a.dg_persoon IS NOT NULL
         GROUP BY ALL ORDER BY 1, 2
@@ -289,7 +289,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                     list.Clear();
                     current = i;
                 }
-                list.Add(new TargetGroupEmployee("persoon " + r.GetInt64(1).ToString(CultureInfo.InvariantCulture), new PaidHours(Sql.FromTenThousandths(r.GetInt64(2)))));
+                list.Add(new TargetGroupEmployee("persoon " + r.GetInt64(1).ToString(CultureInfo.InvariantCulture), new PaidHours(r.GetDecimal(2))));
             }
         if (list.Count > 0) d[current] = [.. list];
         return d;
