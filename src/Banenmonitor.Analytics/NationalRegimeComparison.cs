@@ -257,19 +257,17 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
     {
         var where = $"loonheffingennummer = '{Sql.Escape(lhnr)}'";
-        EmployerYear? input = null;
-        NationalEngine.ReadEmployers(db, where, attributions, (i, agg) =>
+        (int Position, EmployerAggregate Aggregate)? found = null;
+        NationalEngine.ReadEmployers(db, where, attributions, (i, agg) => found = (i, agg));
+        if (found is not { } employer) throw new AnalyticsInputException($"Werkgever {lhnr} staat niet in werkgevers.");
+        Euros? pb = null, ex = null;
+        if (premiumGiven)
         {
-            Euros? pb = null, ex = null;
-            if (premiumGiven)
-            {
-                using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE {where}");
-                using var r = cmd.ExecuteReader();
-                if (r.Read()) (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
-            }
-            input = ToEmployerYear(agg, year, persons.TryGetValue(i, out var list) ? list : [], pb, ex);
-        });
-        if (input is null) throw new AnalyticsInputException($"Werkgever {lhnr} staat niet in werkgevers.");
+            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE {where}");
+            using var r = cmd.ExecuteReader();
+            if (r.Read()) (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
+        }
+        var input = ToEmployerYear(employer.Aggregate, year, persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex);
         return Explain(rules, input, regimeYear);
     }
 

@@ -238,6 +238,7 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
     [Fact]
     public void Explanation_and_outputs()
     {
+        WritePremium(); // the explanation reads the employer's premium base too
         var id = data.Result.Employers!.First(x => x.Input.IsGovernment && !x.Exempt && x.Shortfall > 0).Input.PayrollTaxNumber;
         var uit = Path.Combine(data.Dir, "uit-regimes");
         var result = new NationalRegimeComparison(Activated).Run(new NationalComparisonOptions(data.Dir, SmallYear.Year, RegimeYear, uit, id, KeepEmployers: true));
