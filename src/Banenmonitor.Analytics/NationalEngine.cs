@@ -564,7 +564,7 @@ public sealed class NationalEngine(ParameterSet parameters)
         /// vector readers and writers — is compiled optimised before the real employers arrive. Without it the real run
         /// is the first use of that code (measured at 120M rows: the step took 0.7 s instead of 0.35 s).
         /// </summary>
-        public static void WarmUp(QuotaCalculator calc, int year, ManualResetEventSlim stop)
+        public static int WarmUp(QuotaCalculator calc, int year, ManualResetEventSlim stop)
         {
             const int n = 4096;
             using var db = Open(null, 1);
@@ -587,11 +587,13 @@ public sealed class NationalEngine(ParameterSet parameters)
             function.Register(db, Enumerable.Range(0, n).Where(i => i % 11 == 0).ToDictionary(i => i, _ => atts));
             // Short rounds with a pause just over the runtime's 100 ms call-counting delay: hot methods are promoted in
             // stages, each after such a pause.
-            for (var round = 0; round < 10 && !stop.IsSet; round++)
+            var rounds = 0;
+            for (; rounds < 10 && !stop.IsSet; rounds++)
             {
                 function.Run(db);
                 stop.Wait(110);
             }
+            return rounds;
         }
 
         private static long Field(in Outcome o, long field) => field switch
@@ -736,21 +738,18 @@ public sealed class NationalEngine(ParameterSet parameters)
 
     /// <summary>
     /// Warms up the rules core and its DuckDB functions (<see cref="RulesCoreFunction.WarmUp"/>) while DuckDB does the
-    /// payroll pass; stops as soon as the pass is done (small inputs do not wait for it). The results are discarded.
+    /// payroll pass; stops as soon as the pass is done. Best effort: the results are discarded and a failure only ends
+    /// the warm-up (the real computation reports its own errors, e.g. a missing parameter). Returns the rounds run.
     /// </summary>
-    private void WarmUp(int year, ManualResetEventSlim stop)
+    internal int WarmUp(int year, ManualResetEventSlim stop)
     {
         try
         {
-            RulesCoreFunction.WarmUp(new QuotaCalculator(parameters), year, stop);
+            return RulesCoreFunction.WarmUp(new QuotaCalculator(parameters), year, stop);
         }
-        catch (MissingParameterException)
+        catch (Exception)
         {
-            // The real computation reports missing parameters with its own message.
-        }
-        catch (DuckDBException)
-        {
-            // Likewise (a rules core failure inside the warm-up's own functions).
+            return 0;
         }
     }
 

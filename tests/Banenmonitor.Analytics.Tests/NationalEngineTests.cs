@@ -147,6 +147,25 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         finally { Directory.Delete(dir, true); }
     }
 
+    /// <summary>
+    /// The warm-up (run only for large inputs, so no other test reaches it) runs the rules core's DuckDB functions round
+    /// after round until told to stop, and a year the rules core cannot compute ends it quietly: the real run reports that.
+    /// </summary>
+    [Fact]
+    public async Task The_warm_up_runs_the_functions_until_stopped_and_fails_quietly()
+    {
+        var engine = new NationalEngine(ParameterSet.Embedded);
+        using (var stop = new ManualResetEventSlim())
+        {
+            var warm = Task.Run(() => engine.WarmUp(2023, stop));
+            await Task.Delay(400);
+            stop.Set();
+            Assert.InRange(await warm, 1, 10);
+        }
+        using (var stop = new ManualResetEventSlim())
+            Assert.Equal(0, engine.WarmUp(2025, stop)); // no quota percentage for 2025
+    }
+
     [Fact]
     public void Outputs_are_written_and_measurement_adds_up()
     {
