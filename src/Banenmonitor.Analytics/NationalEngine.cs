@@ -428,7 +428,7 @@ public sealed class NationalEngine(ParameterSet parameters)
         {
             var hasPrev = CreateInputViews(db, o.InputDir);
             using var stopWarmUp = new ManualResetEventSlim();
-            var warmUp = PayrollBytes(o.InputDir) >= WarmUpFromBytes ? Task.Run(() => WarmUp(o.Year, stopWarmUp)) : Task.CompletedTask;
+            var warmUp = WarmUpPays(o.InputDir) ? Task.Run(() => WarmUp(o.Year, stopWarmUp)) : Task.CompletedTask;
             int count;
             Dictionary<int, List<HiredInAttribution>> attributions;
             try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
@@ -729,6 +729,9 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// DuckDB, costs about 0.15 s, which a small run would wait for).
     /// </summary>
     private const long WarmUpFromBytes = 64L << 20;
+
+    /// <summary>True when the payroll input is large enough for <see cref="WarmUp"/> to pay.</summary>
+    internal static bool WarmUpPays(string dir) => PayrollBytes(dir) >= WarmUpFromBytes;
 
     private static long PayrollBytes(string dir) =>
         InputFiles.Find(dir, InputFiles.Payroll) is not { } path ? 0

@@ -207,7 +207,13 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             }
             var engine = new NationalEngine(parameters);
             using var stopWarmUp = new ManualResetEventSlim();
-            var warmUp = Task.Run(() => WarmUp(rules, o.Year, regimeYear, stopWarmUp));
+            var warmUpFunctions = NationalEngine.WarmUpPays(o.InputDir);
+            var warmUp = Task.Run(() =>
+            {
+                WarmUp(rules, o.Year, regimeYear, stopWarmUp);
+                // DuckDB.NET's vector readers and writers, which this comparison's functions use as the engine's do.
+                if (warmUpFunctions) engine.WarmUp(o.Year, stopWarmUp);
+            });
             int count;
             Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions;
             try { (count, attributions) = engine.PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
@@ -673,13 +679,18 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     private static void Write(DuckDBConnection db, NationalComparisonResult r, string dir)
     {
         Directory.CreateDirectory(dir);
-        static string Flag(string c) => $"CASE WHEN {c} THEN 'ja' ELSE 'nee' END AS {c}";
-        static string Number(string c) => $"CASE WHEN {c} = 0 THEN '0' ELSE rtrim(rtrim({c}::VARCHAR, '0'), '.') END AS {c}";
+        static string Flag(string c) => $"CASE WHEN x.{c} THEN 'ja' ELSE 'nee' END AS {c}";
+        // From the whole hundred-millionths: without trailing zeros, and the text conversion only for non-zero amounts
+        // with a fraction (most amounts are 0). No sort: the rows are in no particular order, like werkgevers_quotum.
+        static string Number(string c) => $"""
+            CASE WHEN x.{c} = 0 THEN '0' WHEN x.{c} % 100000000 = 0 THEN (x.{c} // 100000000)::VARCHAR
+                 ELSE rtrim({RegimesFunction.Dec("x." + c)}::VARCHAR, '0') END AS {c}
+            """;
         var select = $"""
-            SELECT loonheffingennummer, sector, groep, {Flag("quotum_berekenbaar")}, {Flag("onder_quotum")}, {Number("quotumtekort")},
+            SELECT x.loonheffingennummer, x.sector, x.groep, {Flag("quotum_berekenbaar")}, {Flag("onder_quotum")}, {Number("quotumtekort")},
               {Number("quotumheffing")}, {Flag("wba_berekenbaar")}, {Flag("onder_wba_quotum")}, {Flag("opslag_niet_berekend")},
-              {Number("inclusiviteitsopslag")}, {Number("banenafspraakbonus")}, {Number("loonkostenvoordeel")}, reden
-            FROM ({EmployerSelect}) ORDER BY loonheffingennummer
+              {Number("inclusiviteitsopslag")}, {Number("banenafspraakbonus")}, {Number("loonkostenvoordeel")}, t.reden
+            FROM regimes x LEFT JOIN regimes_reden t ON t.code = x.reden
             """;
         Sql.Exec(db, $"COPY ({select}) TO '{Sql.Escape(Path.Combine(dir, "werkgevers_regimes.csv"))}' (FORMAT csv, HEADER true)");
         File.WriteAllText(Path.Combine(dir, "samenvatting_regimes.txt"), Text(r));

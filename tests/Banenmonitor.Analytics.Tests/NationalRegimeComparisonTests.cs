@@ -158,7 +158,7 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
         finally { Directory.Delete(dir, true); }
     }
 
-    /// <summary>werkgevers_regimes.csv, written by DuckDB, holds exactly the employers' outcomes, ordered by payroll tax number.</summary>
+    /// <summary>werkgevers_regimes.csv, written by DuckDB, holds exactly the employers' outcomes (in no particular order).</summary>
     private static void AssertFileEqualsEmployers(string path, IReadOnlyList<EmployerRegimeOutcome> employers)
     {
         var lines = File.ReadAllLines(path);
@@ -169,7 +169,7 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
         var want = employers.OrderBy(e => e.PayrollTaxNumber, StringComparer.Ordinal).Select(e => new[] { e.PayrollTaxNumber, e.SectorCode, e.Group,
             Yn(e.QuotaComputable), Yn(e.QuotaSubject), N(e.Shortfall), N(e.Levy), Yn(e.WbaComputable), Yn(e.WbaSubject), Yn(e.SurchargeNotComputed),
             N(e.Surcharge), N(e.Bonus), N(e.WageCostAdvantage), e.NotComputableReason ?? "" });
-        Assert.Equal(want, lines.Skip(1).Select(CsvFields));
+        Assert.Equal(want, lines.Skip(1).Select(CsvFields).OrderBy(f => f[0], StringComparer.Ordinal));
     }
 
     /// <summary>The fields of one CSV line (RFC 4180: a quoted field may hold commas and doubled quotes).</summary>
