@@ -506,13 +506,13 @@ public sealed class NationalEngine(ParameterSet parameters)
         }
 
         /// <summary>Stands for "no value" (required jobs of an exempt employer); DuckDB receives NULL.</summary>
-        private const long NoValue = long.MinValue;
+        private const long NoValue = RulesFunctions.NoValue;
 
         private readonly Outcome[] _outcomes = new Outcome[count];
 
         /// <summary>Per position in <see cref="Sectors"/>: a government sector?</summary>
         private readonly bool[] _government = [.. Sectors.Select(IsGovernmentSector)];
-        private Exception? _failure;
+        private readonly RulesFunctions _functions = new();
 
         public void Compute(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions)
         {
@@ -520,32 +520,9 @@ public sealed class NationalEngine(ParameterSet parameters)
             Run(db);
         }
 
-        private void Register(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions)
-        {
-            // Arguments of any type: the hours arrive as the exact DECIMAL(18,4) of werkgever_invoer.
-            db.RegisterScalarFunction<object, long>(ComputeName, (readers, writer, n) =>
-            {
-                try
-                {
-                    Chunk(readers, writer, n, attributions);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref _failure, e, null);
-                    throw;
-                }
-            }, new ScalarFunctionOptions { IsPureFunction = false, HandlesNulls = true }, @params: true);
-            db.RegisterScalarFunction<long, long, long>(OutcomeName, (readers, writer, n) =>
-            {
-                var (ri, rf) = (readers[0], readers[1]);
-                for (ulong k = 0; k < n; k++)
-                {
-                    var v = Field(_outcomes[ri.GetValue<long>(k)], rf.GetValue<long>(k));
-                    if (v == NoValue) writer.WriteNull(k);
-                    else writer.WriteValue(v, k);
-                }
-            }, new ScalarFunctionOptions { IsPureFunction = true });
-        }
+        private void Register(DuckDBConnection db, Dictionary<int, List<HiredInAttribution>> attributions) =>
+            _functions.Register(db, ComputeName, (readers, writer, n) => Chunk(readers, writer, n, attributions),
+                OutcomeName, (i, field) => Field(_outcomes[i], field));
 
         private void Run(DuckDBConnection db)
         {
@@ -650,10 +627,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             }
         }
 
-        public void ThrowIfFailed()
-        {
-            if (_failure is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        }
+        public void ThrowIfFailed() => _functions.ThrowIfFailed();
     }
 
     /// <summary>Fixed-point (ten-thousandths) BIGINT to DECIMAL(18,4), exact.</summary>

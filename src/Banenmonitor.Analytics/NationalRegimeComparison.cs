@@ -361,7 +361,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         private readonly bool[] _government = [.. NationalEngine.Sectors.Select(NationalEngine.IsGovernmentSector)];
         private readonly ConcurrentDictionary<string, int> _reasons = new(StringComparer.Ordinal);
         private int _lastReason;
-        private Exception? _failure;
+        private readonly RulesFunctions _functions = new();
 
         /// <summary>Fixed-point (hundred-millionths) BIGINT to an exact DECIMAL(38,8).</summary>
         public static string Dec(string expr) => $"({expr}::DECIMAL(38,0) * 0.00000001::DECIMAL(9,8))::DECIMAL(38,{Scale})";
@@ -369,24 +369,8 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         public void Compute(DuckDBConnection db, Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions,
             Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
         {
-            // Arguments of any type: hours and premium base arrive as exact DECIMALs.
-            db.RegisterScalarFunction<object, long>(ComputeName, (readers, writer, n) =>
-            {
-                try
-                {
-                    Chunk(readers, writer, n, attributions, persons);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref _failure, e, null);
-                    throw;
-                }
-            }, new ScalarFunctionOptions { IsPureFunction = false, HandlesNulls = true }, @params: true);
-            db.RegisterScalarFunction<long, long, long>(OutcomeName, (readers, writer, n) =>
-            {
-                var (ri, rf) = (readers[0], readers[1]);
-                for (ulong k = 0; k < n; k++) writer.WriteValue(Field(_outcomes[ri.GetValue<long>(k)], rf.GetValue<long>(k)), k);
-            }, new ScalarFunctionOptions { IsPureFunction = true });
+            _functions.Register(db, ComputeName, (readers, writer, n) => Chunk(readers, writer, n, attributions, persons),
+                OutcomeName, (i, field) => Field(_outcomes[i], field));
             var (premium, excluded, join) = premiumGiven
                 ? ("p.premieloon", "coalesce(p.premieloon_uitgezonderd, 0)", "LEFT JOIN premieloon p ON p.loonheffingennummer = w.loonheffingennummer")
                 : ("NULL::DECIMAL(18,2)", "NULL::DECIMAL(18,2)", "");
@@ -483,10 +467,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         private int ReasonCode(string? text) =>
             text is null ? 0 : _reasons.GetOrAdd(text, _ => Interlocked.Increment(ref _lastReason));
 
-        public void ThrowIfFailed()
-        {
-            if (_failure is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        }
+        public void ThrowIfFailed() => _functions.ThrowIfFailed();
     }
 
     /// <summary>A DECIMAL read from DuckDB without trailing zeros (exact: dividing by one only drops them).</summary>
