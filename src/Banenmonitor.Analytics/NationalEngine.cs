@@ -174,7 +174,13 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// cheaper than a counted filter, an extra aggregate per group).
     /// </remarks>
     public const string FullRowCheck =
-        "v.uren IS NULL OR v.uren < 0 OR v.periode_einde IS NULL OR v.periode_einde < v.periode_begin OR v.persoon IS NULL";
+        "v.uren IS NULL OR v.uren < 0 OR v.periode_begin IS NULL OR v.periode_einde IS NULL OR v.periode_einde < v.periode_begin OR v.persoon IS NULL";
+
+    /// <summary>
+    /// Rows without a period start are not in any year: they are let through the year filter (unless the Parquet
+    /// statistics prove there are none) so that the row check reports them instead of dropping them silently.
+    /// </summary>
+    private const string WithoutPeriodStart = "OR v.periode_begin IS NULL";
 
     private const string PeriodOrderCheck = "v.periode_einde < v.periode_begin";
 
@@ -194,7 +200,7 @@ public sealed class NationalEngine(ParameterSet parameters)
           sum(v.uren) AS uren,
           count(*) AS regels
         FROM verloning v LEFT JOIN reg_persoon r ON v.persoon = r.persoon
-        WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde
+        WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde {1}
         GROUP BY ALL;
         """;
 
@@ -260,7 +266,9 @@ public sealed class NationalEngine(ParameterSet parameters)
     {
         var ps = SqlParameters(year);
         step?.Invoke("verloning lezen en optellen per werkgever");
-        Sql.Exec(db, AggregateSql.Replace("{0}", StatisticsProveValues(db) ? PeriodOrderCheck : FullRowCheck, StringComparison.Ordinal), ps);
+        var proven = StatisticsProveValues(db);
+        Sql.Exec(db, AggregateSql.Replace("{0}", proven ? PeriodOrderCheck : FullRowCheck, StringComparison.Ordinal)
+            .Replace("{1}", proven ? "" : WithoutPeriodStart, StringComparison.Ordinal), ps);
         step?.Invoke("invoer controleren");
         ValidatePayroll(db);
         step?.Invoke("werkgevers");
@@ -298,7 +306,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     }
 
     /// <summary>
-    /// True when the payroll Parquet's row-group statistics show that persoon, periode_einde and uren have no NULLs and
+    /// True when the payroll Parquet's row-group statistics show that persoon, periode_begin, periode_einde and uren have no NULLs and
     /// uren no negative value in any row group (missing statistics prove nothing).
     /// </summary>
     private static bool StatisticsProveValues(DuckDBConnection db)
@@ -307,7 +315,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             return false;
         return Sql.Scalar(db, $"""
             SELECT count(*) FILTER (kolom = 'uren') > 0
-               AND count(*) FILTER (kolom IN ('persoon', 'periode_einde', 'uren') AND coalesce(nullen, 1) > 0) = 0
+               AND count(*) FILTER (kolom IN ('persoon', 'periode_begin', 'periode_einde', 'uren') AND coalesce(nullen, 1) > 0) = 0
                AND count(*) FILTER (kolom = 'uren' AND coalesce(TRY_CAST(minimum AS DECIMAL(38,4)) < 0, true)) = 0
             FROM {InputFiles.Payroll}{InputFiles.StatisticsSuffix}
             """) is true;

@@ -272,6 +272,7 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
     [InlineData("-2.5", "uren")] // statistics show a negative minimum
     [InlineData("NULL", "uren")] // statistics show a NULL
     [InlineData("10", "periode_einde")] // statistics are clean; the period order is checked per row
+    [InlineData("10", "periode_begin")] // statistics show a NULL start: the row is in no year, but reported, not dropped
     public void Bad_parquet_row_is_reported_whether_or_not_statistics_show_it(string hours, string column)
     {
         var dir = Csvs(d =>
@@ -280,10 +281,11 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
             db.Open();
             using var cmd = db.CreateCommand();
             var end = column == "periode_einde" ? "DATE '2022-12-31'" : "DATE '2023-02-28'";
+            var begin = column == "periode_begin" ? "NULL::DATE" : "DATE '2023-02-01'";
             cmd.CommandText = $"""
                 COPY (SELECT * FROM (VALUES
                   ('111111111L01', 1::BIGINT, DATE '2023-01-01', DATE '2023-01-31', 10::DECIMAL(9,2), 'dienstverband'),
-                  ('111111111L01', 1::BIGINT, DATE '2023-02-01', {end}, {hours}::DECIMAL(9,2), 'dienstverband'))
+                  ('111111111L01', 1::BIGINT, {begin}, {end}, {hours}::DECIMAL(9,2), 'dienstverband'))
                   t(loonheffingennummer, persoon, periode_begin, periode_einde, uren, vorm))
                 TO '{Path.Combine(d, "verloning.parquet")}' (FORMAT parquet)
                 """;
@@ -322,6 +324,16 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         var ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, uit)));
         Assert.Contains("verloning, rij 3, kolom uren", ex.Message);
         Assert.False(Directory.Exists(uit));
+    }
+
+    [Fact]
+    public void Row_without_period_start_is_reported_not_dropped()
+    {
+        var dir = Csvs(d => File.WriteAllText(Path.Combine(d, "verloning.csv"),
+            "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm\n" +
+            "111111111L01,1,2023-01-01,2023-01-31,10,dienstverband\n111111111L01,1,,2023-02-28,3,dienstverband\n"));
+        var ex = Assert.Throws<AnalyticsInputException>(() => new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023)));
+        Assert.Contains("verloning, rij 3, kolom periode_begin", ex.Message);
     }
 
     [Fact]
