@@ -25,6 +25,7 @@ public static class LandelijkCommand
         };
         cmd.SetAction(r =>
         {
+            var preload = Task.Run(NationalEngine.Preload); // DuckDB starts while the options and parameters are read
             var dir = r.GetValue(invoer) ?? throw new CliException("De optie --invoer is verplicht.");
             var year = Int(r, jaar, required: true)!.Value;
             var output = r.GetValue(uit);
@@ -33,6 +34,7 @@ public static class LandelijkCommand
             var parameters = Parameters(r, overrides);
             var engine = new NationalEngine(parameters);
             var options = new NationalRunOptions(dir, year, output, explain, r.GetValue(geheugen), Csv: r.GetValue(csv));
+            preload.Wait();
             var result = EngineSupport.RunWithProgress(progress => engine.Run(options, progress));
             if (explain is not null)
             {

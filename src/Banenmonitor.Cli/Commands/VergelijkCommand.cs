@@ -164,12 +164,14 @@ public static class VergelijkCommand
         };
         cmd.SetAction(r =>
         {
+            var preload = Task.Run(NationalEngine.Preload); // DuckDB starts while the options and parameters are read
             var json = IsJson(r, format);
             var dir = r.GetValue(invoer) ?? throw new CliException("De optie --invoer is verplicht.");
             var year = Int(r, jaar, required: true)!.Value;
             var parameters = Parameters(r, overrides);
             var options = new NationalComparisonOptions(dir, year, Int(r, regimejaar), r.GetValue(uit), r.GetValue(uitleg), r.GetValue(geheugen));
             var engine = new NationalRegimeComparison(parameters);
+            preload.Wait();
             var result = EngineSupport.RunWithProgress(progress => engine.Run(options, progress), quiet: json);
             var explanation = result.Explanation is { } c
                 ? new WerkgeverJson(year, ToJson(c.Quotumregeling), ToJson(c.WetBanenafspraak2025), null, c.Explanation)
