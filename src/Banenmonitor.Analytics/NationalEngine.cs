@@ -256,7 +256,7 @@ public sealed class NationalEngine(ParameterSet parameters)
 
     private const string MeasurementSql = """
         SELECT w.sector, a.vorm, sum(a.uren) AS uren, count(DISTINCT a.dg_persoon) AS personen, count(*) AS relaties
-        FROM uren_agg a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
+        FROM uren_agg a JOIN werkgever_invoer w ON a.lhnr = w.loonheffingennummer
         WHERE a.dg_persoon IS NOT NULL AND a.eind
         GROUP BY ALL ORDER BY ALL
         """;
@@ -485,7 +485,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                 while (r.Read())
                     measurement.Add(new MeasurementRow(r.GetString(0), r.GetString(1), Sql.Dec(r.GetValue(2)), r.GetInt64(3), r.GetInt64(4)));
             var persons = Sql.Long(db, """
-                SELECT count(DISTINCT a.dg_persoon) FROM uren_agg a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
+                SELECT count(DISTINCT a.dg_persoon) FROM uren_agg a JOIN werkgever_invoer w ON a.lhnr = w.loonheffingennummer
                 WHERE a.dg_persoon IS NOT NULL AND a.eind AND NOT (w.sector = '67' AND a.vorm = 'dienstverband')
                 """);
             var employers = o.KeepEmployers ? ReadOutcomes(db, count, attributions) : null;
