@@ -97,7 +97,8 @@ public static class InputFiles
         if (!isCsv && projections.All(p => !p.StartsWith("TRY_CAST", StringComparison.Ordinal)))
             Sql.Exec(db, $"""
                 CREATE VIEW {table}{StatisticsSuffix} AS
-                SELECT path_in_schema AS kolom, stats_null_count AS nullen, stats_min_value AS minimum
+                SELECT path_in_schema AS kolom, stats_null_count AS nullen, stats_min_value AS minimum,
+                  stats_max_value AS maximum, row_group_num_rows AS rijen
                 FROM parquet_metadata('{Sql.Escape(path)}')
                 """);
         // Values that could not be converted (Parquet with a wrong column type) become NULL through TRY_CAST and are

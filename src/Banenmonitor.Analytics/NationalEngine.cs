@@ -177,8 +177,8 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// <summary>
     /// The heavy part: register intervals per person, then one pass over the payroll records grouped by employer, form,
     /// target-group person (NULL when not registered in that period) and whether the period is the year's last month.
-    /// Leaves temporary tables <c>reg_persoon</c> and <c>uren_agg</c> (columns lhnr, vorm, dg_persoon, eind, uren,
-    /// regels).
+    /// Leaves temporary tables <c>reg_persoon</c> and <c>uren_agg</c> (columns lhnr, vorm, dg_persoon, eind, uren, and
+    /// regels unless the Parquet statistics give the number of rows).
     /// </summary>
     /// <remarks>
     /// Period rule (Wfsv art. 38g lid 8): a period counts when the person was registered at any moment of it. Per
@@ -215,8 +215,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                 AND (r.iv IS NULL OR len(list_filter(r.iv, x -> x.b <= v.periode_einde AND x.e >= v.periode_begin)) > 0)
                THEN v.persoon END AS dg_persoon,
           CASE WHEN NOT ({0}) THEN v.periode_begin >= $laatstemaand END AS eind,
-          sum(v.uren) AS uren,
-          count(*) AS regels
+          sum(v.uren) AS uren{2}
         FROM verloning v LEFT JOIN reg_persoon r ON v.persoon = r.persoon
         WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde {1}
         GROUP BY ALL;
@@ -268,7 +267,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     public IReadOnlyList<EmployerAggregate> AggregateEmployers(DuckDBConnection db, int year, bool hasPreviousYear,
         Action<string>? step = null)
     {
-        var (count, attributions) = PrepareEmployers(db, year, hasPreviousYear, step);
+        var (count, _, attributions) = PrepareEmployers(db, year, hasPreviousYear, step);
         var list = new EmployerAggregate[count];
         ReadEmployers(db, "true", attributions, (i, e) => list[i] = e);
         return list;
@@ -279,14 +278,18 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// employer's position) and the attributions per employer position; returns the number of employers and the
     /// attributions.
     /// </summary>
-    internal (int Count, Dictionary<int, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db, int year,
-        bool hasPreviousYear, Action<string>? step)
+    internal (int Count, long PayrollRows, Dictionary<int, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db,
+        int year, bool hasPreviousYear, Action<string>? step)
     {
         var ps = SqlParameters(year);
         step?.Invoke("verloning lezen en optellen per werkgever");
         var proven = StatisticsProveValues(db);
+        // The rows of the year: from the Parquet statistics when they show every row is in the year (the year filter then
+        // keeps all), otherwise counted in the pass (measured: the count costs ≈ 0.1 s at 120M rows).
+        var rowsFromStatistics = proven ? RowsWhenAllInYear(db, ps) : null;
         Sql.Exec(db, AggregateSql.Replace("{0}", proven ? PeriodOrderCheck : FullRowCheck, StringComparison.Ordinal)
-            .Replace("{1}", proven ? "" : WithoutPeriodStart, StringComparison.Ordinal), ps);
+            .Replace("{1}", proven ? "" : WithoutPeriodStart, StringComparison.Ordinal)
+            .Replace("{2}", rowsFromStatistics is null ? ", count(*) AS regels" : "", StringComparison.Ordinal), ps);
         step?.Invoke("invoer controleren");
         ValidatePayroll(db);
         step?.Invoke("werkgevers");
@@ -295,7 +298,8 @@ public sealed class NationalEngine(ParameterSet parameters)
             hasPreviousYear ? "LEFT JOIN vorig_jaar p ON p.loonheffingennummer = w.loonheffingennummer" : ""));
         step?.Invoke("toerekeningen");
         var attributions = ReadAttributions(db);
-        return ((int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer"), attributions);
+        var rows = rowsFromStatistics ?? Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
+        return ((int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer"), rows, attributions);
     }
 
     /// <summary>Sector and lender type as their position in <see cref="Sectors"/> and <see cref="LenderTypes"/> (validated codes).</summary>
@@ -337,6 +341,21 @@ public sealed class NationalEngine(ParameterSet parameters)
                AND count(*) FILTER (kolom = 'uren' AND coalesce(TRY_CAST(minimum AS DECIMAL(38,4)) < 0, true)) = 0
             FROM {InputFiles.Payroll}{InputFiles.StatisticsSuffix}
             """) is true;
+    }
+
+    /// <summary>
+    /// The number of payroll rows when the Parquet statistics show that every row group's period starts lie within the
+    /// year (and none is missing; checked by <see cref="StatisticsProveValues"/>); otherwise null.
+    /// </summary>
+    private static long? RowsWhenAllInYear(DuckDBConnection db, Dictionary<string, object?> ps)
+    {
+        using var cmd = Sql.Command(db, $"""
+            SELECT count(*) > 0 AND count(*) FILTER (NOT coalesce(TRY_CAST(minimum AS DATE) >= $jaarbegin AND TRY_CAST(maximum AS DATE) <= $jaareinde, false)) = 0,
+              sum(rijen)::BIGINT
+            FROM {InputFiles.Payroll}{InputFiles.StatisticsSuffix} WHERE kolom = 'periode_begin'
+            """, ps);
+        using var r = cmd.ExecuteReader();
+        return r.Read() && !r.IsDBNull(0) && r.GetBoolean(0) ? Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture) : null;
     }
 
     private static void ValidatePayroll(DuckDBConnection db)
@@ -456,15 +475,14 @@ public sealed class NationalEngine(ParameterSet parameters)
             using var stopWarmUp = new ManualResetEventSlim();
             var warmUp = WarmUpPays(o.InputDir) ? Task.Run(() => WarmUp(o.Year, stopWarmUp)) : Task.CompletedTask;
             int count;
+            long rows;
             Dictionary<int, List<HiredInAttribution>> attributions;
-            try { (count, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
+            try { (count, rows, attributions) = PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
             finally
             {
                 stopWarmUp.Set();
                 warmUp.Wait();
             }
-            var rows = Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
-
             timer.Step("quotum per werkgever (rekenkern)");
             rulesCore = new RulesCoreFunction(calc, o.Year, count);
             rulesCore.Compute(db, attributions);

@@ -215,15 +215,14 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                 if (warmUpFunctions) engine.WarmUp(o.Year, stopWarmUp);
             });
             int count;
+            long rows;
             Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions;
-            try { (count, attributions) = engine.PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
+            try { (count, rows, attributions) = engine.PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
             finally
             {
                 stopWarmUp.Set();
                 warmUp.Wait();
             }
-            var rows = Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_agg");
-
             timer.Step("uren per doelgroepwerknemer");
             var persons = ReadPersonHours(db);
 

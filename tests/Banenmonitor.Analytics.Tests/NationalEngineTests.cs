@@ -190,6 +190,44 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         return dir;
     }
 
+    /// <summary>The rows processed are the payroll rows of the year (here read from the Parquet statistics).</summary>
+    [Fact]
+    public void Payroll_rows_are_the_rows_of_the_year()
+    {
+        var inYear = Read(Path.Combine(data.Dir, "verloning.parquet"), r => r.GetDateTime(2))
+            .Count(d => d.Year == SmallYear.Year);
+        Assert.Equal(inYear, data.Result.PayrollRows);
+    }
+
+    /// <summary>
+    /// Rows of another year are not counted, whether the input is Parquet (statistics then do not cover the year, so the
+    /// pass counts) or CSV (always counted in the pass).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Payroll_rows_of_another_year_are_not_counted(bool parquet)
+    {
+        var dir = Csvs(d =>
+        {
+            var csv = Path.Combine(d, "verloning.csv");
+            File.WriteAllText(csv, "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm\n" +
+                "111111111L01,1,2022-12-01,2022-12-31,10,dienstverband\n111111111L01,1,2023-01-01,2023-01-31,10,dienstverband\n" +
+                "111111111L01,2,2023-02-01,2023-02-28,8,dienstverband\n");
+            if (!parquet) return;
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"COPY (SELECT * FROM read_csv('{csv}', types = {{'uren': 'DECIMAL(9,2)'}})) TO '{Path.Combine(d, "verloning.parquet")}' (FORMAT parquet)";
+            cmd.ExecuteNonQuery();
+            File.Delete(csv);
+        });
+        var result = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, KeepEmployers: true));
+        Assert.Equal(2, result.PayrollRows);
+        Assert.Equal(10m + 8m, Assert.Single(result.Employers!).Input.TotalPaidHours); // the December 2022 row is not in 2023
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void Period_rule_counts_whole_months_of_registration()
     {
