@@ -185,10 +185,6 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             totalPaidHoursPreviousYear is { } p ? new PaidHours(p) : null, isGovernment, premium, excluded, employees, null,
             attributions, agencyStaffHours > 0 ? new PaidHours(agencyStaffHours) : null);
 
-    /// <summary>The quotumregeling and the Wet banenafspraak for one employer (rules core, with traces).</summary>
-    public static (RegimeOutcome Quota, RegimeOutcome Wba) Compute(RegimeComparison rules, EmployerYear e, int regimeYear) =>
-        (rules.Quotumregeling(e), rules.WetBanenafspraak2025(e with { Year = regimeYear }));
-
     public NationalComparisonResult Run(NationalComparisonOptions o, Action<string>? step = null)
     {
         var timer = new StepTimer("invoer openen", step);

@@ -23,7 +23,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
     /// only the trace steps are skipped, because they are added through <c>trace?.Add</c> and their arguments are then
     /// not evaluated.
     /// </summary>
-    public QuotaFigures Figures(QuotaInput input) => QuotaFigures.Of(Compute(input, null));
+    public QuotaFigures Figures(QuotaInput input) => Compute(input, null).Figures;
 
     private QuotaResult Compute(QuotaInput input, Trace? trace)
     {
@@ -137,8 +137,8 @@ public sealed class QuotaCalculator(ParameterSet parameters)
             suspended ? [levyParam, susp!] : [levyParam], legal: "Wfsv art. 38h lid 4",
             note: suspended ? "De heffing is opgeschort (Wfsv art. 122na) en is nooit geïnd; het bedrag is wat de wet zonder opschorting zou opleggen." : null);
 
-        return new QuotaResult(year, new PaidHours(aRounded), new Percentage(b), new Jobs(LegalRounding.Down(required, decShort)),
-            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, prevNote, suspended, trace ?? NoTrace);
+        return new QuotaResult(year, new QuotaFigures(new PaidHours(aRounded), new Percentage(b), new Jobs(LegalRounding.Down(required, decShort)),
+            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, suspended), prevNote, trace ?? NoTrace);
     }
 
     private PaidHours ComputeTargetGroupHours(QuotaInput input, Trace? trace, int year)
@@ -184,6 +184,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
     {
         var realised = LegalRounding.Down(Math.Max(0m, input.TargetGroupHours.Value) / d.Required, decShort);
         trace?.Add(reason, "geen quotumtekort en geen heffing", 0m, "banen", legal: legal);
-        return new QuotaResult(input.Year, new PaidHours(a), null, null, new Jobs(realised), Jobs.Zero, Euros.Zero, true, reason, false, trace ?? NoTrace);
+        return new QuotaResult(input.Year, new QuotaFigures(new PaidHours(a), null, null, new Jobs(realised), Jobs.Zero, Euros.Zero, true, false), reason,
+            trace ?? NoTrace);
     }
 }

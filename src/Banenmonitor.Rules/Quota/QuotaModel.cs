@@ -33,24 +33,7 @@ public sealed record QuotaInput(
     PaidHours? AgencyStaffHours = null,
     bool IsGovernmentEmployer = true);
 
-/// <summary>Outcome of the employer quota computation (<i>quotumheffing</i>), with its trace.</summary>
-public sealed record QuotaResult(
-    int Year,
-    PaidHours TotalPaidHours,
-    Percentage? QuotaPercentage,
-    Jobs? RequiredJobs,
-    Jobs RealisedJobs,
-    Jobs Shortfall,
-    Euros Levy,
-    bool Exempt,
-    string? Reason,
-    bool LevySuspended,
-    Trace Trace)
-{
-    public bool UsesUnconfirmed => Trace.UsesUnconfirmed;
-}
-
-/// <summary>The figures of a quota outcome without its trace (<see cref="QuotaCalculator.Figures"/>).</summary>
+/// <summary>The figures of a quota outcome, without its trace (<see cref="QuotaCalculator.Figures"/>).</summary>
 public readonly record struct QuotaFigures(
     PaidHours TotalPaidHours,
     Percentage? QuotaPercentage,
@@ -59,8 +42,18 @@ public readonly record struct QuotaFigures(
     Jobs Shortfall,
     Euros Levy,
     bool Exempt,
-    bool LevySuspended)
+    bool LevySuspended);
+
+/// <summary>Outcome of the employer quota computation (<i>quotumheffing</i>): its figures, the reason and the trace.</summary>
+public sealed record QuotaResult(int Year, QuotaFigures Figures, string? Reason, Trace Trace)
 {
-    public static QuotaFigures Of(QuotaResult r) =>
-        new(r.TotalPaidHours, r.QuotaPercentage, r.RequiredJobs, r.RealisedJobs, r.Shortfall, r.Levy, r.Exempt, r.LevySuspended);
+    public PaidHours TotalPaidHours => Figures.TotalPaidHours;
+    public Percentage? QuotaPercentage => Figures.QuotaPercentage;
+    public Jobs? RequiredJobs => Figures.RequiredJobs;
+    public Jobs RealisedJobs => Figures.RealisedJobs;
+    public Jobs Shortfall => Figures.Shortfall;
+    public Euros Levy => Figures.Levy;
+    public bool Exempt => Figures.Exempt;
+    public bool LevySuspended => Figures.LevySuspended;
+    public bool UsesUnconfirmed => Trace.UsesUnconfirmed;
 }

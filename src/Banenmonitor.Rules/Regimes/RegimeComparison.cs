@@ -60,7 +60,7 @@ public sealed class RegimeComparison(ParameterSet parameters)
             if (explain)
             {
                 var r = _quota.Compute(input);
-                q = QuotaFigures.Of(r);
+                q = r.Figures;
                 trace = new Trace().Append(pre!).Append(r.Trace);
                 summary = [r.Exempt ? r.Reason! : $"Quotumtekort {DutchFormat.Number(r.Shortfall.Value, 1)} banen; quotumheffing € {DutchFormat.Fixed(r.Levy.Value, 2)}" + (r.LevySuspended ? " (opgeschort, Wfsv art. 122na)" : "")];
             }
