@@ -8,17 +8,26 @@ SELECT persoon, min(begindatum) AS b, max(coalesce(einddatum, DATE '9999-12-31')
 FROM read_parquet('${dir}/doelgroepregister.parquet')
 WHERE begindatum <= DATE '${jaareinde}' AND (einddatum IS NULL OR einddatum >= DATE '${jaarbegin}')
 GROUP BY persoon;
-CREATE TEMP TABLE agg AS
-SELECT v.loonheffingennummer AS lhnr, v.vorm,
-  CASE WHEN r.b <= v.periode_einde AND r.e >= v.periode_begin
-        AND (r.iv IS NULL OR len(list_filter(r.iv, x -> x.b <= v.periode_einde AND x.e >= v.periode_begin)) > 0)
-       THEN v.persoon END AS dg,
-  v.periode_begin >= DATE '${laatstemaand}' AS eind, sum(v.uren) AS uren
-FROM read_parquet('${dir}/verloning.parquet') v LEFT JOIN reg r ON v.persoon = r.persoon
-WHERE v.periode_begin BETWEEN DATE '${jaarbegin}' AND DATE '${jaareinde}'
+-- The payroll is read twice: once for the totals per employer and form (no join), once for the rows of registered
+-- persons (a semi join, which DuckDB turns into a Bloom filter on the scan). Measured faster than one pass with a left
+-- join of every row: the join and the wider group key cost more than reading the columns again.
+CREATE TEMP TABLE tot AS
+SELECT loonheffingennummer AS lhnr, vorm, sum(uren) AS uren
+FROM read_parquet('${dir}/verloning.parquet')
+WHERE periode_begin BETWEEN DATE '${jaarbegin}' AND DATE '${jaareinde}'
+GROUP BY ALL;
+CREATE TEMP TABLE rijen AS
+SELECT v.loonheffingennummer AS lhnr, v.vorm, v.persoon, v.periode_begin, v.periode_einde, v.uren
+FROM read_parquet('${dir}/verloning.parquet') v SEMI JOIN reg r ON v.persoon = r.persoon
+WHERE v.periode_begin BETWEEN DATE '${jaarbegin}' AND DATE '${jaareinde}';
+CREATE TEMP TABLE dg AS
+SELECT t.lhnr, t.vorm, t.persoon AS dg, t.periode_begin >= DATE '${laatstemaand}' AS eind, sum(t.uren) AS uren
+FROM rijen t JOIN reg r ON t.persoon = r.persoon
+WHERE r.b <= t.periode_einde AND r.e >= t.periode_begin
+  AND (r.iv IS NULL OR len(list_filter(r.iv, x -> x.b <= t.periode_einde AND x.e >= t.periode_begin)) > 0)
 GROUP BY ALL;
 CREATE TEMP TABLE att AS
-WITH ph AS (SELECT lhnr, dg AS persoon, sum(uren) AS uren FROM agg WHERE dg IS NOT NULL GROUP BY ALL),
+WITH ph AS (SELECT lhnr, dg AS persoon, sum(uren) AS uren FROM dg GROUP BY ALL),
 t AS (SELECT t.uitlener, t.inlener, least(t.uren, coalesce(ph.uren, 0)) AS h
       FROM read_parquet('${dir}/toerekeningen.parquet') t LEFT JOIN ph ON ph.lhnr = t.uitlener AND ph.persoon = t.persoon
       WHERE t.overeengekomen_op < DATE '${uiterstedatum}')
@@ -26,9 +35,9 @@ SELECT lhnr, sum(plus) AS plus, sum(min) AS min FROM (
   SELECT inlener AS lhnr, h AS plus, 0 AS min FROM t UNION ALL SELECT uitlener, 0, h FROM t) GROUP BY lhnr;
 COPY (
 WITH e AS (
-  SELECT lhnr, sum(uren) AS totaal, coalesce(sum(uren) FILTER (vorm = 'uitzending'), 0) AS uitzend,
-         coalesce(sum(uren) FILTER (dg IS NOT NULL), 0) AS c
-  FROM agg GROUP BY lhnr),
+  SELECT t.lhnr, t.totaal, t.uitzend, coalesce(d.c, 0) AS c
+  FROM (SELECT lhnr, sum(uren) AS totaal, coalesce(sum(uren) FILTER (vorm = 'uitzending'), 0) AS uitzend FROM tot GROUP BY lhnr) t
+  LEFT JOIN (SELECT lhnr, sum(uren) AS c FROM dg GROUP BY lhnr) d ON d.lhnr = t.lhnr),
 w AS (
   SELECT w.loonheffingennummer AS lhnr, w.sector IN ('61','62','63','64','65','66') AS overheid,
     greatest(0, coalesce(e.totaal, 0) - coalesce(e.uitzend, 0)) AS a, coalesce(e.c, 0) AS c0,
@@ -52,5 +61,5 @@ SELECT lhnr AS loonheffingennummer, floor(a * 100)::HUGEINT AS a_cent,
 FROM q) TO '${uit}/hand_quotum.parquet' (FORMAT parquet);
 COPY (
 SELECT w.sector, a.vorm, sum(a.uren) AS uren, count(DISTINCT a.dg) AS personen, count(*) AS relaties
-FROM agg a JOIN read_parquet('${dir}/werkgevers.parquet') w ON a.lhnr = w.loonheffingennummer
-WHERE a.dg IS NOT NULL AND a.eind GROUP BY ALL ORDER BY ALL) TO '${uit}/hand_meting.csv' (HEADER true);
+FROM dg a JOIN read_parquet('${dir}/werkgevers.parquet') w ON a.lhnr = w.loonheffingennummer
+WHERE a.eind GROUP BY ALL ORDER BY ALL) TO '${uit}/hand_meting.csv' (HEADER true);

@@ -42,6 +42,10 @@ public static class InputFiles
     /// <summary>Suffix of the view with a Parquet table's row-group statistics (only for Parquet read as stored).</summary>
     public const string StatisticsSuffix = "_parquet_statistieken";
 
+    /// <summary>True when the table's view reads Parquet as stored (then it has a statistics view); false for CSV.</summary>
+    public static bool ReadAsStored(DuckDBConnection db, string table) =>
+        Sql.Long(db, $"SELECT count(*) FROM duckdb_views() WHERE view_name = '{table}{StatisticsSuffix}'") > 0;
+
     /// <summary>Finds a table's file(s) in the folder; null when absent.</summary>
     public static string? Find(string dir, string table)
     {

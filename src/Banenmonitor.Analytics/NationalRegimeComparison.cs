@@ -159,16 +159,14 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     // Target-group hours per employer position and person over the year (for the per-employee LKV cap), exact.
     private const string PersonHoursSql = """
         SELECT w.rowid::INTEGER AS i, a.dg_persoon, sum(a.uren)::DECIMAL(18,4) AS uren
-        FROM uren_agg a JOIN werkgever_invoer w ON w.loonheffingennummer = a.lhnr
-        WHERE a.dg_persoon IS NOT NULL
+        FROM uren_doelgroep a JOIN werkgever_invoer w ON w.loonheffingennummer = a.lhnr
         GROUP BY ALL ORDER BY 1, 2
         """;
 
     // End-of-year jobs per sector and form (as the engine's national measurement) plus the whole year's hours.
     private const string MeasurementSql = """
         SELECT w.sector, a.vorm, coalesce(sum(a.uren) FILTER (a.eind), 0) AS uren_eind, sum(a.uren) AS uren_jaar
-        FROM uren_agg a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
-        WHERE a.dg_persoon IS NOT NULL
+        FROM uren_doelgroep a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
         GROUP BY ALL ORDER BY ALL
         """;
 

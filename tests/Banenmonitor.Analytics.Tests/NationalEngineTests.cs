@@ -190,6 +190,52 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         return dir;
     }
 
+    /// <summary>Replaces verloning.csv by verloning.parquet (the engine reads Parquet twice and CSV once: both are tested).</summary>
+    private static void PayrollToParquet(string dir)
+    {
+        var csv = Path.Combine(dir, "verloning.csv");
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"COPY (SELECT * FROM read_csv('{csv}', types = {{'uren': 'DECIMAL(9,2)'}})) TO '{Path.Combine(dir, "verloning.parquet")}' (FORMAT parquet)";
+        cmd.ExecuteNonQuery();
+        File.Delete(csv);
+    }
+
+    /// <summary>
+    /// CSV is read in one pass, Parquet in two (totals, then the rows of registered persons): the same year as CSV gives
+    /// the same outcome for every employer, the same measurement and the same counts.
+    /// </summary>
+    [Fact]
+    public void Csv_input_gives_the_same_outcomes_as_parquet()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-analytics-ascsv-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            using (var db = new DuckDBConnection("DataSource=:memory:"))
+            {
+                db.Open();
+                foreach (var f in Directory.GetFiles(data.Dir, "*.parquet"))
+                {
+                    using var cmd = db.CreateCommand();
+                    cmd.CommandText = $"COPY (SELECT * FROM read_parquet('{f}')) TO '{Path.Combine(dir, Path.GetFileNameWithoutExtension(f) + ".csv")}' (HEADER true)";
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            var csv = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, SmallYear.Year, KeepEmployers: true));
+            static object Key(EmployerQuota e) => (e.Input.PayrollTaxNumber, e.Input.TotalPaidHours, e.Input.AgencyStaffHours,
+                e.Input.TargetGroupHours, e.Input.Attributions.Count, e.A, e.RequiredJobs, e.RealisedJobs, e.Shortfall, e.Levy, e.Exempt);
+            Assert.Equal(data.Result.Employers!.OrderBy(e => e.Input.PayrollTaxNumber, StringComparer.Ordinal).Select(Key),
+                csv.Employers!.OrderBy(e => e.Input.PayrollTaxNumber, StringComparer.Ordinal).Select(Key));
+            Assert.True(data.Result.Employers!.Sum(e => e.Input.TargetGroupHours) > 0);
+            Assert.Equal(data.Result.Measurement, csv.Measurement);
+            Assert.Equal(data.Result.PersonsWorking, csv.PersonsWorking);
+            Assert.Equal(data.Result.PayrollRows, csv.PayrollRows);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     /// <summary>The rows processed are the payroll rows of the year (here read from the Parquet statistics).</summary>
     [Fact]
     public void Payroll_rows_are_the_rows_of_the_year()
@@ -214,13 +260,7 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
             File.WriteAllText(csv, "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm\n" +
                 "111111111L01,1,2022-12-01,2022-12-31,10,dienstverband\n111111111L01,1,2023-01-01,2023-01-31,10,dienstverband\n" +
                 "111111111L01,2,2023-02-01,2023-02-28,8,dienstverband\n");
-            if (!parquet) return;
-            using var db = new DuckDBConnection("DataSource=:memory:");
-            db.Open();
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = $"COPY (SELECT * FROM read_csv('{csv}', types = {{'uren': 'DECIMAL(9,2)'}})) TO '{Path.Combine(d, "verloning.parquet")}' (FORMAT parquet)";
-            cmd.ExecuteNonQuery();
-            File.Delete(csv);
+            if (parquet) PayrollToParquet(d);
         });
         var result = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, KeepEmployers: true));
         Assert.Equal(2, result.PayrollRows);
@@ -228,8 +268,10 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         Directory.Delete(dir, true);
     }
 
-    [Fact]
-    public void Period_rule_counts_whole_months_of_registration()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Period_rule_counts_whole_months_of_registration(bool parquet)
     {
         var dir = Csvs(d =>
         {
@@ -241,6 +283,7 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
                 lines.Add($"111111111L01,2,{begin:yyyy-MM-dd},{begin.AddMonths(1).AddDays(-1):yyyy-MM-dd},4000,dienstverband");
             }
             File.WriteAllText(Path.Combine(d, "verloning.csv"), string.Join('\n', lines) + "\n");
+            if (parquet) PayrollToParquet(d);
         });
         var r = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, KeepEmployers: true));
         var e = Assert.Single(r.Employers!);
@@ -249,8 +292,10 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
         Assert.Null(e.Input.TotalPaidHoursPreviousYear);
     }
 
-    [Fact]
-    public void Period_rule_with_two_registrations_skips_periods_inside_the_gap()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Period_rule_with_two_registrations_skips_periods_inside_the_gap(bool parquet)
     {
         // Registered 10 Jan – 5 Feb and again from 20 Jun; four-weekly periods (not calendar months) of 10 hours.
         var dir = Csvs(d =>
@@ -264,6 +309,7 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
                 lines.Add($"111111111L01,8,{begin:yyyy-MM-dd},{begin.AddDays(27):yyyy-MM-dd},1000,dienstverband");
             }
             File.WriteAllText(Path.Combine(d, "verloning.csv"), string.Join('\n', lines) + "\n");
+            if (parquet) PayrollToParquet(d);
         });
         var e = Assert.Single(new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, 2023, KeepEmployers: true)).Employers!);
         // Periods start 2 Jan + 28k days (13 in 2023). Counted: 2–29 Jan, 30 Jan–26 Feb (registered until 5 Feb), then

@@ -90,6 +90,16 @@ else if (args[0] == "kern")
         Console.WriteLine($"rules core: {sw.Elapsed.TotalSeconds:0.000} s, GC pause {(GC.GetTotalPauseDuration() - gc0).TotalSeconds:0.000} s");
     }
 }
+else if (args[0] == "stappen")
+{
+    // `stappen DIR UIT [GEHEUGEN]`: the engine's run with the time of each step (profiling aid).
+    var engine = new Banenmonitor.Analytics.NationalEngine(ParameterSet.Embedded);
+    Banenmonitor.Analytics.NationalEngine.Preload();
+    var sw = Stopwatch.StartNew();
+    var result = engine.Run(new Banenmonitor.Analytics.NationalRunOptions(args[1], 2023, args[2], MemoryLimit: args.Length > 3 ? args[3] : "5GB"));
+    foreach (var (step, t) in result.Timings) Console.WriteLine($"{t.TotalSeconds,7:0.000} s  {step}");
+    Console.WriteLine($"{sw.Elapsed.TotalSeconds,7:0.000} s  totaal");
+}
 else if (args[0] == "som")
 {
     // `som UIT`: number of employers and total shortfall in tenths of a job of the engine's output (checked against PostgreSQL).
