@@ -87,8 +87,8 @@ public sealed record NationalRunResult(
     IReadOnlyDictionary<string, TimeSpan> Timings);
 
 /// <summary>
-/// The national computation on DuckDB: one streaming pass over the year's payroll records aggregates per employer,
-/// form and target-group person; the per-employer quota is then computed by the rules core's
+/// The national computation on DuckDB: streaming reads of the year's payroll records aggregate per employer and form,
+/// and per employer, form and target-group person (Parquet is read twice, CSV once); the per-employer quota is then computed by the rules core's
 /// <see cref="QuotaCalculator"/> itself, so every employer's numbers and trace are exactly the rules core's.
 /// Legal values (period of the year, attribution deadline, hours per job) come from the <see cref="ParameterSet"/>
 /// and are passed into SQL as parameters.
