@@ -647,7 +647,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     }
 
     /// <summary>
-    /// Writes <c>werkgevers_regimes.csv</c> with DuckDB's COPY (one row per employer, ordered by payroll tax number; flags as
+    /// Writes <c>werkgevers_regimes.csv</c> with DuckDB's COPY (one row per employer, in no particular order; flags as
     /// ja/nee, numbers without trailing zeros, a field quoted when it holds a comma or quote) and the Dutch summary.
     /// </summary>
     private static void Write(DuckDBConnection db, NationalComparisonResult r, string dir)

@@ -100,6 +100,16 @@ else if (args[0] == "stappen")
     foreach (var (step, t) in result.Timings) Console.WriteLine($"{t.TotalSeconds,7:0.000} s  {step}");
     Console.WriteLine($"{sw.Elapsed.TotalSeconds,7:0.000} s  totaal");
 }
+else if (args[0] == "stappen-vergelijk")
+{
+    // `stappen-vergelijk DIR UIT [GEHEUGEN]`: the regime comparison's run with the time of each step (profiling aid).
+    Banenmonitor.Analytics.NationalEngine.Preload();
+    var sw = Stopwatch.StartNew();
+    var result = new Banenmonitor.Analytics.NationalRegimeComparison(ParameterSet.Embedded).Run(
+        new Banenmonitor.Analytics.NationalComparisonOptions(args[1], 2023, OutputDir: args[2], MemoryLimit: args.Length > 3 ? args[3] : "5GB"));
+    foreach (var (step, t) in result.Timings) Console.WriteLine($"{t.TotalSeconds,7:0.000} s  {step}");
+    Console.WriteLine($"{sw.Elapsed.TotalSeconds,7:0.000} s  totaal");
+}
 else if (args[0] == "som")
 {
     // `som UIT`: number of employers and total shortfall in tenths of a job of the engine's output (checked against PostgreSQL).
