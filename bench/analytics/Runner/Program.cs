@@ -90,24 +90,19 @@ else if (args[0] == "kern")
         Console.WriteLine($"rules core: {sw.Elapsed.TotalSeconds:0.000} s, GC pause {(GC.GetTotalPauseDuration() - gc0).TotalSeconds:0.000} s");
     }
 }
-else if (args[0] == "stappen")
+else if (args[0] is "stappen" or "stappen-vergelijk")
 {
-    // `stappen DIR UIT [GEHEUGEN]`: the engine's run with the time of each step (profiling aid).
-    var engine = new Banenmonitor.Analytics.NationalEngine(ParameterSet.Embedded);
+    // `stappen DIR UIT [GEHEUGEN]` (the engine) or `stappen-vergelijk DIR UIT [GEHEUGEN]` (the regime comparison): the
+    // run with the time of each step (profiling aid).
+    var mem = args.Length > 3 ? args[3] : "5GB";
     Banenmonitor.Analytics.NationalEngine.Preload();
     var sw = Stopwatch.StartNew();
-    var result = engine.Run(new Banenmonitor.Analytics.NationalRunOptions(args[1], 2023, args[2], MemoryLimit: args.Length > 3 ? args[3] : "5GB"));
-    foreach (var (step, t) in result.Timings) Console.WriteLine($"{t.TotalSeconds,7:0.000} s  {step}");
-    Console.WriteLine($"{sw.Elapsed.TotalSeconds,7:0.000} s  totaal");
-}
-else if (args[0] == "stappen-vergelijk")
-{
-    // `stappen-vergelijk DIR UIT [GEHEUGEN]`: the regime comparison's run with the time of each step (profiling aid).
-    Banenmonitor.Analytics.NationalEngine.Preload();
-    var sw = Stopwatch.StartNew();
-    var result = new Banenmonitor.Analytics.NationalRegimeComparison(ParameterSet.Embedded).Run(
-        new Banenmonitor.Analytics.NationalComparisonOptions(args[1], 2023, OutputDir: args[2], MemoryLimit: args.Length > 3 ? args[3] : "5GB"));
-    foreach (var (step, t) in result.Timings) Console.WriteLine($"{t.TotalSeconds,7:0.000} s  {step}");
+    var timings = args[0] == "stappen"
+        ? new Banenmonitor.Analytics.NationalEngine(ParameterSet.Embedded).Run(
+            new Banenmonitor.Analytics.NationalRunOptions(args[1], 2023, args[2], MemoryLimit: mem)).Timings
+        : new Banenmonitor.Analytics.NationalRegimeComparison(ParameterSet.Embedded).Run(
+            new Banenmonitor.Analytics.NationalComparisonOptions(args[1], 2023, OutputDir: args[2], MemoryLimit: mem)).Timings;
+    foreach (var (step, t) in timings) Console.WriteLine($"{t.TotalSeconds,7:0.000} s  {step}");
     Console.WriteLine($"{sw.Elapsed.TotalSeconds,7:0.000} s  totaal");
 }
 else if (args[0] == "som")
