@@ -42,7 +42,7 @@ public static class Samples
         ["verloonde-uren"] = $"""
             loonheffingennummer;bsn;pseudoniem;periode_begin;periode_einde;uren;vorm
             100000001L01;{Bsn[0]};;2024-01-01;2024-01-31;110,92;dienstverband
-            100000001L01;{Bsn[0]};;2024-02-01;2024-02-29;100.5;dienstverband
+            100000001L01;{Bsn[0]};;2024-02-01;2024-02-29;100,5;dienstverband
             100000003L01;{Bsn[1]};;2024-01-01;2024-01-31;80;uitzending
             100000004L01;{Bsn[2]};;2024-01-01;2024-01-28;96;detachering
             """,

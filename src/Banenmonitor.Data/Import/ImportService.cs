@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Banenmonitor.Data.Audit;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Privacy;
+using Banenmonitor.Rules.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Data.Import;
@@ -35,6 +36,11 @@ public sealed record ImportOptions
     public int ProgressInterval { get; init; } = 10_000;
     /// <summary>Sector and employer reports are stored as drafts (concept), whatever the file says (web submissions).</summary>
     public bool DraftsOnly { get; init; }
+    /// <summary>
+    /// The file is a web form turned into one row: each cell is a form field on its own, read in Dutch notation
+    /// (<see cref="NumberConvention.Field"/>) — there is no file whose other cells could settle the decimal mark.
+    /// </summary>
+    public bool FormFields { get; init; }
     /// <summary>
     /// An extra check per parsed record, e.g. the scope of the user who uploads (only the own sector or employer):
     /// returns the column and a Dutch message when the row may not be stored, else null.
@@ -86,7 +92,9 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             stream.Position = start;
             if (stream.Length - start == 0) return Fail(new ImportError(null, null, "het bestand is leeg"));
             var format = FileFormats.FromName(fileName) ?? await SniffAsync(stream, start, ct);
-            return await RunAsync(def, stream, format, fileName, hash, userName, progress, options, clock, ct);
+            var numbers = options.FormFields ? NumberConvention.Field : ScanNumbers(def, stream, format, ct);
+            stream.Position = start;
+            return await RunAsync(def, stream, format, numbers, fileName, hash, userName, progress, options, clock, ct);
         }
         finally
         {
@@ -102,7 +110,41 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         return n == 4 && buf[0] == 'P' && buf[1] == 'K' && buf[2] == 3 && buf[3] == 4 ? FileFormat.Xlsx : FileFormat.Csv;
     }
 
-    private async Task<ImportResult> RunAsync(ImportKind def, Stream stream, FileFormat format, string fileName, string hash, string userName,
+    /// <summary>
+    /// Pre-pass over the numeric columns: the file's decimal mark follows from its unambiguous cells (12,5 or 12.5), so
+    /// that a cell such as 5.250 or 5.25 is judged against the whole file, before any row is read. A file that cannot be
+    /// read stops the pre-pass quietly; the main pass reports the problem at its row.
+    /// </summary>
+    private static NumberConvention ScanNumbers(ImportKind def, Stream stream, FileFormat format, CancellationToken ct)
+    {
+        var convention = new NumberConvention();
+        List<(int Index, string Name)>? numeric = null;
+        try
+        {
+            foreach (var raw in TabularReader.Read(stream, format))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (numeric is null)
+                {
+                    numeric = [];
+                    for (var i = 0; i < raw.Cells.Length; i++)
+                    {
+                        var name = (raw.Cells[i] ?? "").Trim().TrimStart('\uFEFF');
+                        if (def.Columns.FirstOrDefault(c => c.IsNumeric && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } c)
+                            numeric.Add((i, c.Name));
+                    }
+                    continue;
+                }
+                foreach (var (i, name) in numeric)
+                    if (i < raw.Cells.Length && raw.Numbers?[i] is null && !string.IsNullOrWhiteSpace(raw.Cells[i]))
+                        convention.Observe(raw.Cells[i]!, $"rij {raw.Number}, kolom '{name}'");
+            }
+        }
+        catch (TabularFormatException) { }
+        return convention;
+    }
+
+    private async Task<ImportResult> RunAsync(ImportKind def, Stream stream, FileFormat format, NumberConvention numbers, string fileName, string hash, string userName,
         IProgress<ImportProgress>? progress, ImportOptions options, Stopwatch clock, CancellationToken ct)
     {
         var errors = new List<ImportError>();
@@ -154,7 +196,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                     {
                         header = ReadHeader(def, raw, AddError);
                         if (header is null) break;
-                        reader = new RowReader(header, rowErrors, warnings);
+                        reader = new RowReader(header, def.Columns, numbers, rowErrors, warnings);
                         continue;
                     }
                     if (raw.Cells.All(string.IsNullOrWhiteSpace)) continue;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Sectors;
 using Banenmonitor.Rules.Units;
+using Banenmonitor.Rules.Text;
 using Microsoft.EntityFrameworkCore;
 using static Banenmonitor.Data.Import.Columns;
 
@@ -39,12 +40,6 @@ public static class ImportKinds
     public static string Dutch<T>(IReadOnlyDictionary<string, T> codes, T value) where T : struct =>
         codes.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
 
-    internal const int MinYear = 2013, MaxYear = 2100;
-    /// <summary>Upper bound on an employer's paid hours in a year (far above the largest employer).</summary>
-    internal const decimal MaxPaidHours = 10_000_000_000m;
-    internal const decimal MaxJobs = 10_000_000m;
-    /// <summary>Hours in a leap year: no person can have more paid hours in a year.</summary>
-    internal const decimal HoursPerYearCap = 366m * 24m;
 
     /// <summary>Upsert: copies the incoming values onto the stored record; null = inserted, true = changed, false = equal.</summary>
     /// <summary>
@@ -171,7 +166,7 @@ internal sealed class PaidHoursKind : ImportKind<PaidHoursRecord>
         BsnColumn, PseudonymColumn,
         new("periode_begin", ColumnType.Date, true, "2024-01-01", "Eerste dag van het loontijdvak"),
         new("periode_einde", ColumnType.Date, true, "2024-01-31", "Laatste dag van het loontijdvak (hoogstens een maand)"),
-        new(Hours, ColumnType.Number, true, "110,92", "Verloonde uren in het tijdvak"),
+        new(Hours, ColumnType.Number, true, "110,92", "Verloonde uren in het tijdvak", NumberLimits.PersonHours),
         new("vorm", ColumnType.Code, true, "dienstverband", "dienstverband, uitzending, detachering of payroll"),
     ];
 
@@ -181,7 +176,7 @@ internal sealed class PaidHoursKind : ImportKind<PaidHoursRecord>
         var person = ctx.Person(row);
         var start = row.Date("periode_begin", true);
         var end = row.Date("periode_einde", true);
-        var hours = row.Number(Hours, true, 0m, 100_000m);
+        var hours = row.Number(Hours, true);
         var form = row.Code("vorm", true, ImportKinds.Forms);
         if (start is { } s && end is { } e)
         {
@@ -223,8 +218,8 @@ internal sealed class HiredInKind : ImportKind<HiredInAttribution>
         new("uitlener_loonheffingennummer", ColumnType.Code, true, "555555555L01", "Loonheffingennummer van de uitlener (uitzendbureau of sw-bedrijf)"),
         new("inlener_loonheffingennummer", ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de inlener"),
         BsnColumn, PseudonymColumn,
-        new(Year, ColumnType.Integer, true, "2024", "Kalenderjaar van de uren"),
-        new(Hours, ColumnType.Number, true, "800", "Toegerekende uren in het jaar"),
+        new(Year, ColumnType.Integer, true, "2024", "Kalenderjaar van de uren", NumberLimits.Year),
+        new(Hours, ColumnType.Number, true, "800", "Toegerekende uren in het jaar", NumberLimits.PersonHours),
         new("overeengekomen_op", ColumnType.Date, true, "2025-06-30", "Datum waarop uitlener en inlener het eens werden (uiterlijk 1 augustus van het volgende jaar)"),
     ];
 
@@ -233,8 +228,8 @@ internal sealed class HiredInKind : ImportKind<HiredInAttribution>
         var lender = ctx.Employer(row, "uitlener_loonheffingennummer");
         var hirer = ctx.Employer(row, "inlener_loonheffingennummer");
         var person = ctx.Person(row);
-        var year = row.Integer(Year, true, ImportKinds.MinYear, ImportKinds.MaxYear);
-        var hours = row.Number(Hours, true, 0m, ImportKinds.HoursPerYearCap);
+        var year = row.Integer(Year, true);
+        var hours = row.Number(Hours, true);
         var agreed = row.Date("overeengekomen_op", true);
         if (lender is { } l && l.Lender == LenderType.None) row.Error("uitlener_loonheffingennummer", "deze werkgever is niet als uitlener (uitzendbureau of sw-bedrijf) geregistreerd");
         if (lender is { } l2 && hirer is { } h2 && l2.Id == h2.Id) row.Error("inlener_loonheffingennummer", "uitlener en inlener zijn dezelfde werkgever");
@@ -274,13 +269,13 @@ internal sealed class SroiPlacementsKind : ImportKind<SroiRow>
         new("opdrachtgever_loonheffingennummer", ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de aanbestedende werkgever"),
         new("leverancier", ColumnType.Text, true, "Voorbeeld Bouw B.V.", "Naam van de leverancier"),
         new("leverancier_loonheffingennummer", ColumnType.Code, false, "", "Loonheffingennummer van de leverancier (als bekend)"),
-        new("contractwaarde", ColumnType.Number, true, "1500000", "Waarde van het contract in euro"),
-        new("verplichting", ColumnType.Number, true, "75000", "Social-return-verplichting in euro"),
+        new("contractwaarde", ColumnType.Number, true, "1500000", "Waarde van het contract in euro", NumberLimits.ContractEuros),
+        new("verplichting", ColumnType.Number, true, "75000", "Social-return-verplichting in euro", NumberLimits.ContractEuros),
         new("plaatsingsnummer", ColumnType.Text, true, "1", "Kenmerk van de plaatsing binnen het contract"),
         BsnColumn, PseudonymColumn,
-        new("aantal_personen", ColumnType.Integer, false, "", "Aantal personen als de plaatsing niet per persoon is vastgelegd (in plaats van bsn/pseudoniem)"),
-        new(Year, ColumnType.Integer, true, "2024", "Jaar van de plaatsing"),
-        new(Hours, ColumnType.Number, true, "1200", "Uren van de plaatsing in het jaar"),
+        new("aantal_personen", ColumnType.Integer, false, "", "Aantal personen als de plaatsing niet per persoon is vastgelegd (in plaats van bsn/pseudoniem)", NumberLimits.PersonCount),
+        new(Year, ColumnType.Integer, true, "2024", "Jaar van de plaatsing", NumberLimits.Year),
+        new(Hours, ColumnType.Number, true, "1200", "Uren van de plaatsing in het jaar", NumberLimits.PlacementHours),
     ];
 
     protected override SroiRow? ParseRow(RowReader row, ImportContext ctx)
@@ -289,18 +284,18 @@ internal sealed class SroiPlacementsKind : ImportKind<SroiRow>
         var procurer = ctx.Employer(row, "opdrachtgever_loonheffingennummer");
         var supplier = row.Text("leverancier", true, 200);
         var supplierNumber = row.PayrollTaxNumber("leverancier_loonheffingennummer", false);
-        var value = row.Number("contractwaarde", true, 0m, 100_000_000_000m);
-        var obligation = row.Number("verplichting", true, 0m, 100_000_000_000m);
+        var value = row.Number("contractwaarde", true);
+        var obligation = row.Number("verplichting", true);
         var placement = row.Text("plaatsingsnummer", true, 60);
-        var count = row.Integer("aantal_personen", false, 1, 100_000);
+        var count = row.Integer("aantal_personen", false);
         var person = ctx.Person(row, required: false);
-        var year = row.Integer(Year, true, ImportKinds.MinYear, ImportKinds.MaxYear);
-        var hours = row.Number(Hours, true, 0m, 100_000m * ImportKinds.HoursPerYearCap);
+        var year = row.Integer(Year, true);
+        var hours = row.Number(Hours, true);
         if (value is { } v && obligation is { } o && o > v) row.Error("verplichting", "de verplichting is groter dan de contractwaarde");
         var hasPerson = person is not null || row.Raw(Bsn) is not null || row.Raw(Pseudonym) is not null;
         if (hasPerson && row.Raw("aantal_personen") is not null) row.Error("aantal_personen", "vul een persoon (bsn/pseudoniem) óf een aantal personen in, niet allebei");
         else if (!hasPerson && row.Raw("aantal_personen") is null) row.Error("aantal_personen", "vul een persoon (bsn/pseudoniem) of een aantal personen in");
-        if (hours is { } h && h > (count ?? 1) * ImportKinds.HoursPerYearCap)
+        if (hours is { } h && h > (count ?? 1) * NumberLimits.PersonHours.Max)
             row.Error(Hours, $"{h} uur is meer dan {(count ?? 1)} persoon/personen in een jaar kunnen werken");
         if (row.HasErrors) return null;
         var contract = new SroiContract { Reference = reference!, ProcurerId = procurer!.Value.Id, SupplierName = supplier!, SupplierPayrollTaxNumber = supplierNumber, Value = value!.Value, Obligation = obligation!.Value };
@@ -372,16 +367,16 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
     [
         new(SectorCode, ColumnType.Code, true, "gemeenten", "Sectorcode (een van de 13 publieke sectoren)"),
-        new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar"),
-        new("doel", ColumnType.Number, false, "6000", "Doel in banen (fta)"),
-        new("realisatie", ColumnType.Number, false, "5500", "Gerealiseerde banen (fta)"),
-        new("realisatiepercentage", ColumnType.Number, false, "91,7", "Realisatie als percentage van het doel, zoals gerapporteerd"),
-        new("sroi_banen", ColumnType.Number, false, "", "Banen via social return / inkoop"),
-        new("percentage_incl_sroi", ColumnType.Number, false, "", "Realisatiepercentage inclusief SROI"),
-        new("inhuur_banen", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (banen)"),
-        new("aandeel_vast", ColumnType.Number, false, "", "Aandeel vaste contracten (%)"),
-        new("aandeel_tijdelijk", ColumnType.Number, false, "", "Aandeel tijdelijke contracten (%)"),
-        new("dekking", ColumnType.Number, false, "", "Deel van de werkgevers in de sector dat gegevens leverde (%)"),
+        new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar", NumberLimits.Year),
+        new("doel", ColumnType.Number, false, "6000", "Doel in banen (fta)", NumberLimits.Jobs),
+        new("realisatie", ColumnType.Number, false, "5500", "Gerealiseerde banen (fta)", NumberLimits.Jobs),
+        new("realisatiepercentage", ColumnType.Number, false, "91,7", "Realisatie als percentage van het doel, zoals gerapporteerd", NumberLimits.RealisationPercentage),
+        new("sroi_banen", ColumnType.Number, false, "", "Banen via social return / inkoop", NumberLimits.Jobs),
+        new("percentage_incl_sroi", ColumnType.Number, false, "", "Realisatiepercentage inclusief SROI", NumberLimits.RealisationPercentage),
+        new("inhuur_banen", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (banen)", NumberLimits.Jobs),
+        new("aandeel_vast", ColumnType.Number, false, "", "Aandeel vaste contracten (%)", NumberLimits.Share),
+        new("aandeel_tijdelijk", ColumnType.Number, false, "", "Aandeel tijdelijke contracten (%)", NumberLimits.Share),
+        new("dekking", ColumnType.Number, false, "", "Deel van de werkgevers in de sector dat gegevens leverde (%)", NumberLimits.Share),
         new("algemeen_beeld", ColumnType.Text, false, "", "Toelichting: algemeen beeld"),
         new("kwaliteit_en_duurzaamheid", ColumnType.Text, false, "", "Toelichting: kwaliteit en duurzaamheid van de banen"),
         new("status", ColumnType.Code, false, "concept", "concept, ingediend of goedgekeurd (leeg: concept). Een concept vervangt nooit een goedgekeurde rapportage."),
@@ -395,16 +390,16 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
         var r = new SectorReport
         {
             SectorId = sector ?? 0,
-            Year = row.Integer(Year, true, ImportKinds.MinYear, ImportKinds.MaxYear) ?? 0,
-            TargetJobs = row.Number("doel", false, 0m, ImportKinds.MaxJobs),
-            RealisedJobs = row.Number("realisatie", false, 0m, ImportKinds.MaxJobs),
-            Percentage = row.Number("realisatiepercentage", false, 0m, 10_000m),
-            SroiJobs = row.Number("sroi_banen", false, 0m, ImportKinds.MaxJobs),
-            PercentageIncludingSroi = row.Number("percentage_incl_sroi", false, 0m, 10_000m),
-            HiredInJobs = row.Number("inhuur_banen", false, 0m, ImportKinds.MaxJobs),
-            PermanentShare = row.Number("aandeel_vast", false, 0m, 100m),
-            TemporaryShare = row.Number("aandeel_tijdelijk", false, 0m, 100m),
-            Coverage = row.Number("dekking", false, 0m, 100m),
+            Year = row.Integer(Year, true) ?? 0,
+            TargetJobs = row.Number("doel", false),
+            RealisedJobs = row.Number("realisatie", false),
+            Percentage = row.Number("realisatiepercentage", false),
+            SroiJobs = row.Number("sroi_banen", false),
+            PercentageIncludingSroi = row.Number("percentage_incl_sroi", false),
+            HiredInJobs = row.Number("inhuur_banen", false),
+            PermanentShare = row.Number("aandeel_vast", false),
+            TemporaryShare = row.Number("aandeel_tijdelijk", false),
+            Coverage = row.Number("dekking", false),
             GeneralPicture = row.Text("algemeen_beeld", false, 20_000),
             QualityAndSustainability = row.Text("kwaliteit_en_duurzaamheid", false, 20_000),
             Status = ctx.ReportStatus(row, ReportStatus.Draft),
@@ -463,16 +458,16 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
     [
         new(PayrollTaxNumber, ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de werkgever"),
-        new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar"),
-        new("realisatie", ColumnType.Number, false, "12,5", "Gerealiseerde banen volgens de werkgever (fta); of vul de uren in"),
-        new("verloonde_uren", ColumnType.Number, false, "", "Totaal verloonde uren van het jaar (voor het quotum)"),
-        new("uren_doelgroep", ColumnType.Number, false, "", "Verloonde uren van werknemers uit het doelgroepregister, inclusief toegerekende inleen"),
-        new("verloonde_uren_vorig_jaar", ColumnType.Number, false, "", "Totaal verloonde uren van het vorige jaar (voor de drempel)"),
-        new("doel", ColumnType.Number, false, "", "Eigen doel in banen (fta)"),
-        new("sroi", ColumnType.Number, false, "", "Banen bij leveranciers via social return / inkoop (fta), niet in de realisatie"),
-        new("vast", ColumnType.Number, false, "", "Deel van de realisatie met een vast contract (fta)"),
-        new("tijdelijk", ColumnType.Number, false, "", "Deel van de realisatie met een tijdelijk contract (fta)"),
-        new("inhuur", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (fta)"),
+        new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar", NumberLimits.Year),
+        new("realisatie", ColumnType.Number, false, "12,5", "Gerealiseerde banen volgens de werkgever (fta); of vul de uren in", NumberLimits.Jobs),
+        new("verloonde_uren", ColumnType.Number, false, "", "Totaal verloonde uren van het jaar (voor het quotum)", NumberLimits.EmployerPaidHours),
+        new("uren_doelgroep", ColumnType.Number, false, "", "Verloonde uren van werknemers uit het doelgroepregister, inclusief toegerekende inleen", NumberLimits.EmployerPaidHours),
+        new("verloonde_uren_vorig_jaar", ColumnType.Number, false, "", "Totaal verloonde uren van het vorige jaar (voor de drempel)", NumberLimits.EmployerPaidHours),
+        new("doel", ColumnType.Number, false, "", "Eigen doel in banen (fta)", NumberLimits.Jobs),
+        new("sroi", ColumnType.Number, false, "", "Banen bij leveranciers via social return / inkoop (fta), niet in de realisatie", NumberLimits.Jobs),
+        new("vast", ColumnType.Number, false, "", "Deel van de realisatie met een vast contract (fta)", NumberLimits.Jobs),
+        new("tijdelijk", ColumnType.Number, false, "", "Deel van de realisatie met een tijdelijk contract (fta)", NumberLimits.Jobs),
+        new("inhuur", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (fta)", NumberLimits.Jobs),
         new("acties", ColumnType.Text, false, "", "Ondernomen acties"),
         new("toelichting", ColumnType.Text, false, "", "Toelichting"),
         new("status", ColumnType.Code, false, "", "concept, ingediend of goedgekeurd (leeg: goedgekeurd; via de website altijd concept)"),
@@ -485,17 +480,17 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
         var r = new EmployerReport
         {
             EmployerId = employer?.Id ?? 0,
-            Year = row.Integer(Year, true, ImportKinds.MinYear, ImportKinds.MaxYear) ?? 0,
-            RealisedJobs = row.Number("realisatie", false, 0m, ImportKinds.MaxJobs),
-            TotalPaidHours = row.Number("verloonde_uren", false, 0m, ImportKinds.MaxPaidHours),
-            TargetGroupHours = row.Number("uren_doelgroep", false, 0m, ImportKinds.MaxPaidHours),
-            PreviousYearPaidHours = row.Number("verloonde_uren_vorig_jaar", false, 0m, ImportKinds.MaxPaidHours),
+            Year = row.Integer(Year, true) ?? 0,
+            RealisedJobs = row.Number("realisatie", false),
+            TotalPaidHours = row.Number("verloonde_uren", false),
+            TargetGroupHours = row.Number("uren_doelgroep", false),
+            PreviousYearPaidHours = row.Number("verloonde_uren_vorig_jaar", false),
             Status = ctx.ReportStatus(row, ReportStatus.Approved),
-            TargetJobs = row.Number("doel", false, 0m, ImportKinds.MaxJobs),
-            SroiJobs = row.Number("sroi", false, 0m, ImportKinds.MaxJobs),
-            PermanentJobs = row.Number("vast", false, 0m, ImportKinds.MaxJobs),
-            TemporaryJobs = row.Number("tijdelijk", false, 0m, ImportKinds.MaxJobs),
-            HiredInJobs = row.Number("inhuur", false, 0m, ImportKinds.MaxJobs),
+            TargetJobs = row.Number("doel", false),
+            SroiJobs = row.Number("sroi", false),
+            PermanentJobs = row.Number("vast", false),
+            TemporaryJobs = row.Number("tijdelijk", false),
+            HiredInJobs = row.Number("inhuur", false),
             Actions = row.Text("acties", false, 4000),
             Note = row.Text("toelichting", false, 4000),
             Source = row.Text(Source, true, 400) ?? "",

@@ -1,12 +1,20 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Banenmonitor.Rules.Text;
 
 namespace Banenmonitor.Data.Import;
 
 public enum ColumnType { Text, Integer, Number, Date, Code }
 
-/// <summary>A column of an import file: Dutch name, type, whether required, an example value for the template, and a description.</summary>
-public sealed record ColumnSpec(string Name, ColumnType Type, bool Required, string Example, string Description);
+/// <summary>
+/// A column of an import file: Dutch name, type, whether required, an example value for the template, and a description;
+/// a numeric column (<see cref="ColumnType.Integer"/>, <see cref="ColumnType.Number"/>) also has its bounds, with the
+/// reason of its maximum (see <see cref="NumberLimits"/>).
+/// </summary>
+public sealed record ColumnSpec(string Name, ColumnType Type, bool Required, string Example, string Description, NumberBounds? Bounds = null)
+{
+    public bool IsNumeric => Type is ColumnType.Integer or ColumnType.Number;
+}
 
 /// <summary>One problem found in an import file: row (spreadsheet numbering, header = 1) and column where known.</summary>
 public sealed record ImportError(int? Row, string? Column, string Message)
@@ -24,15 +32,19 @@ public sealed record ImportError(int? Row, string? Column, string Message)
 /// <summary>Typed access to the cells of one row; every problem is recorded with row and column, in Dutch.</summary>
 public sealed partial class RowReader
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private readonly Dictionary<string, int> index;
+    private readonly Dictionary<string, ColumnSpec> specs;
+    private readonly NumberConvention numbers;
     private string?[] cells = [];
+    private double?[]? sheetNumbers;
     private readonly List<ImportError> errors;
     private readonly List<ImportError> warnings;
 
-    internal RowReader(Dictionary<string, int> index, List<ImportError> errors, List<ImportError> warnings)
+    internal RowReader(Dictionary<string, int> index, IReadOnlyList<ColumnSpec> columns, NumberConvention numbers, List<ImportError> errors, List<ImportError> warnings)
     {
         this.index = index;
+        specs = columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        this.numbers = numbers;
         this.errors = errors;
         this.warnings = warnings;
     }
@@ -44,6 +56,7 @@ public sealed partial class RowReader
     {
         Row = row.Number;
         cells = row.Cells;
+        sheetNumbers = row.Numbers;
         HasErrors = false;
     }
 
@@ -87,37 +100,26 @@ public sealed partial class RowReader
         return t;
     }
 
-    public int? Integer(string column, bool required, int min, int max)
+    /// <summary>A whole number of an <see cref="ColumnType.Integer"/> column, read and bounded like <see cref="Number"/>.</summary>
+    public int? Integer(string column, bool required) => Number(column, required) is { } v ? (int)v : null;
+
+    /// <summary>
+    /// A number of a numeric column, through the one reader of typed numbers (<see cref="NumberConvention"/>: Dutch
+    /// notation, or the file's own decimal mark; ambiguous values refused) or — for a real spreadsheet number cell — its
+    /// value as the sheet shows it; then the column's bounds (<see cref="ColumnSpec.Bounds"/>).
+    /// </summary>
+    public decimal? Number(string column, bool required)
     {
+        var bounds = specs.TryGetValue(column, out var spec) && spec.Bounds is { } b ? b
+            : throw new InvalidOperationException($"Column '{column}' has no number bounds in its ColumnSpec.");
         var t = Get(column, required);
         if (t is null) return null;
-        if (!int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
-        {
-            Error(column, $"'{Short(t)}' is geen geheel getal");
-            return null;
-        }
-        if (v < min || v > max) { Error(column, $"{v} ligt buiten het toegestane bereik {min} t/m {max}"); return null; }
-        return v;
-    }
-
-    /// <summary>A decimal number: 1234.5, 1234,5 or 1.234,5 (Dutch); no exponent, at most the given decimals.</summary>
-    public decimal? Number(string column, bool required, decimal min, decimal max, int decimals = 2)
-    {
-        var t = Get(column, required);
-        if (t is null) return null;
-        if (!TryParseDecimal(t, out var v)) { Error(column, $"'{Short(t)}' is geen getal"); return null; }
-        if (v < min) { Error(column, v < 0 && min >= 0 ? $"negatieve waarde {Show(v)} is niet toegestaan" : $"{Show(v)} is kleiner dan het minimum {Show(min)}"); return null; }
-        if (v > max) { Error(column, $"{Show(v)} is groter dan het maximum {Show(max)}"); return null; }
-        if (decimal.Round(v, decimals) != v) { Error(column, $"{Show(v)} heeft meer dan {decimals} decimalen"); return null; }
-        return v;
-    }
-
-    public static bool TryParseDecimal(string t, out decimal v)
-    {
-        if (t.Contains('e') || t.Contains('E')) { v = 0; return false; }
-        return t.Contains(',')
-            ? decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, Dutch, out v)
-            : decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out v);
+        var result = index.TryGetValue(column, out var i) && sheetNumbers is { } n && i < n.Length && n[i] is { } d
+            ? DutchNumber.ReadSpreadsheet(d, bounds)
+            : numbers.Read(t, bounds);
+        if (result.Ok) return result.Value;
+        Error(column, result.Error!);
+        return null;
     }
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "yyyy-MM-dd HH:mm:ss", "d/M/yyyy"];
@@ -155,6 +157,5 @@ public sealed partial class RowReader
         return t;
     }
 
-    internal static string Short(string t) => t.Length <= 40 ? t : t[..40] + "…";
-    private static string Show(decimal v) => v.ToString(CultureInfo.InvariantCulture);
+    internal static string Short(string t) => DutchNumber.Short(t);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Banenmonitor.Data.Model;
+using Banenmonitor.Rules.Text;
 using Microsoft.EntityFrameworkCore;
 using static Banenmonitor.Data.Import.Columns;
 
@@ -20,10 +21,10 @@ internal sealed class SectorRegisterKind : ImportKind<SectorRegisterEntry>
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
     [
         new(PayrollTaxNumber, ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de werkgever (lees eerst de werkgever in)"),
-        new(Year, ColumnType.Integer, true, "2020", "Jaar"),
+        new(Year, ColumnType.Integer, true, "2020", "Jaar", NumberLimits.Year),
         new("maat", ColumnType.Code, true, "personeel", "Omvangsmaat: personeel, fte of uren"),
-        new("omvang", ColumnType.Number, true, "1250", "Omvang van de werkgever in de gekozen maat"),
-        new("doel", ColumnType.Number, false, "", "Eigen doel van de werkgever in banen (fta), als dat bekend is"),
+        new("omvang", ColumnType.Number, true, "1250", "Omvang van de werkgever in de gekozen maat", NumberLimits.EmployerSize),
+        new("doel", ColumnType.Number, false, "", "Eigen doel van de werkgever in banen (fta), als dat bekend is", NumberLimits.Jobs),
         new(Source, ColumnType.Text, true, "Personeelsregister sector", "Bron van de omvang"),
     ];
 
@@ -33,10 +34,10 @@ internal sealed class SectorRegisterKind : ImportKind<SectorRegisterEntry>
         var r = new SectorRegisterEntry
         {
             EmployerId = employer?.Id ?? 0,
-            Year = row.Integer(Year, true, ImportKinds.MinYear, ImportKinds.MaxYear) ?? 0,
+            Year = row.Integer(Year, true) ?? 0,
             Measure = row.Code("maat", true, Measures) ?? default,
-            Size = row.Number("omvang", true, 0m, 1_000_000_000_000m) ?? 0,
-            TargetJobs = row.Number("doel", false, 0m, ImportKinds.MaxJobs),
+            Size = row.Number("omvang", true) ?? 0,
+            TargetJobs = row.Number("doel", false),
             Source = row.Text(Source, true, 400) ?? "",
         };
         return row.HasErrors ? null : r;

@@ -20,8 +20,12 @@ public static class FileFormats
     };
 }
 
-/// <summary>A row of raw cell texts. <see cref="Number"/> is the row number as a spreadsheet shows it (header = 1).</summary>
-public readonly record struct RawRow(int Number, string?[] Cells);
+/// <summary>
+/// A row of raw cell texts. <see cref="Number"/> is the row number as a spreadsheet shows it (header = 1).
+/// <see cref="Numbers"/> holds, for an XLSX file, the value of each real numeric cell (null for text cells), so a
+/// number the sheet stores is read as that number and never re-parsed from text.
+/// </summary>
+public readonly record struct RawRow(int Number, string?[] Cells, double?[]? Numbers = null);
 
 /// <summary>A problem with the file as a whole or with one row (it stops reading).</summary>
 public sealed class TabularFormatException(string message, int? row = null) : Exception(message)
@@ -92,15 +96,30 @@ public static class TabularReader
                 number++;
                 var dict = (IDictionary<string, object?>)rows.Current;
                 var cells = new string?[dict.Count];
+                double?[]? numbers = null;
                 var i = 0;
-                foreach (var v in dict.Values) cells[i++] = CellText(v);
+                foreach (var v in dict.Values)
+                {
+                    if (SheetNumber(v) is { } d) (numbers ??= new double?[cells.Length])[i] = d;
+                    cells[i++] = CellText(v);
+                }
                 // Trailing empty cells (beyond the last filled column of this sheet) are dropped.
                 var n = cells.Length;
                 while (n > 0 && string.IsNullOrEmpty(cells[n - 1])) n--;
-                yield return new RawRow(number, n == cells.Length ? cells : cells[..n]);
+                yield return new RawRow(number, n == cells.Length ? cells : cells[..n], numbers is null || n == cells.Length ? numbers : numbers[..n]);
             }
         }
     }
+
+    /// <summary>The value of a numeric spreadsheet cell (MiniExcel gives numbers as double, sometimes as decimal or integer).</summary>
+    private static double? SheetNumber(object? v) => v switch
+    {
+        double d => d,
+        decimal m => (double)m,
+        int i => i,
+        long l => l,
+        _ => null,
+    };
 
     /// <summary>Invariant text of a spreadsheet cell value (numbers without exponent where possible, dates as yyyy-MM-dd).</summary>
     internal static string? CellText(object? v) => v switch

@@ -103,6 +103,7 @@ public sealed class IndexModel(BanenmonitorDbContext db, ImportService imports, 
         var options = new ImportOptions
         {
             DraftsOnly = true,
+            FormFields = isForm,
             RowCheck = record => record switch
             {
                 SectorReport s when !IsSector || s.SectorId != sectorId =>
