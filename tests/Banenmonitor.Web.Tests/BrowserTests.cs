@@ -70,10 +70,30 @@ public sealed class BrowserTests(AppFixture app)
         Assert.Contains("11,2", result);
         Assert.Contains("0,8 banen", result);
         Assert.Contains("€ 4.000,00", result);
+        // The shortfall adds up visibly (issue 19): the jobs before rounding, 12,1262 − 11,2697 = 0,8565, and the hours
+        // 16.140 − 15.000 = 1.140; the rounded 12,1 − 11,2 alone would suggest 0,9.
+        var shortfall = await page.InnerTextAsync("#tekort");
+        Assert.Contains("16.140 − 15.000 = 1.140 uur", shortfall);
+        Assert.Contains("0,8565", shortfall);
+        Assert.Contains("12,1262 − 11,2697", shortfall);
+        Assert.Contains("0,8 banen", shortfall);
         var trace = await page.InnerTextAsync("ol.bm-trace");
         Assert.Contains("Wfsv art. 38g lid 3", trace);
         Assert.Contains("Besluit Wfsv art. 2.22", trace);
-        Assert.Contains("quotumpercentage_overheid", trace);
+        // Parameters by their Dutch description, values in Dutch (issue 19), no keys or "1 ja/nee".
+        Assert.Contains("Quotumpercentage sector overheid: 2,69%", trace);
+        Assert.Contains("Variabelen van de formule naar beneden afgerond op dit aantal decimalen: 2 decimalen", trace);
+        Assert.Contains("Uitkomst: ja", trace);
+        Assert.Contains("Heffing opgeschort (1) of niet (0): ja", trace);
+        Assert.DoesNotContain("afronding_decimalen_variabelen", trace);
+        Assert.DoesNotContain("quotumpercentage_overheid", trace);
+        Assert.DoesNotContain("ja(1)/nee(0)", trace);
+        // Every article links to its text on wetten.overheid.nl.
+        var links = await page.Locator("ol.bm-trace a.bm-wetlink").EvaluateAllAsync<string[]>("as => as.map(a => a.href)");
+        Assert.Contains("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38g", links);
+        Assert.Contains("https://wetten.overheid.nl/jci1.3:c:BWBR0019070&artikel=2.22", links);
+        Assert.Equal(await page.Locator("ol.bm-trace > li:has-text('Wet:')").CountAsync(),
+            await page.Locator("ol.bm-trace > li:has(a.bm-wetlink)").CountAsync());
         var resultUrl = page.Url;
         await context.CloseAsync();
 

@@ -3,7 +3,11 @@ using Banenmonitor.Rules.Units;
 
 namespace Banenmonitor.Rules.Explanations;
 
-/// <summary>A trace step as users see it (Dutch field names, shared by CLI JSON, web API and reports).</summary>
+/// <summary>
+/// A trace step as users see it (Dutch field names, shared by CLI JSON, web API and reports). <see cref="Waarden"/> keeps
+/// the bare numbers for machines; <see cref="Invoer"/> and <see cref="Uitkomst"/> say them in Dutch with their unit
+/// ("ja", "2 decimalen"); <see cref="Wetsartikelen"/> is <see cref="Wetsartikel"/> with a link per article.
+/// </summary>
 public sealed record StapView(
     int Nummer,
     string Omschrijving,
@@ -11,10 +15,20 @@ public sealed record StapView(
     IReadOnlyDictionary<string, decimal?> Waarden,
     IReadOnlyList<BronView> Bronnen,
     string? Wetsartikel,
-    string? Opmerking);
+    string? Opmerking,
+    IReadOnlyList<WaardeView> Invoer,
+    string? Uitkomst,
+    IReadOnlyList<WetLink> Wetsartikelen);
 
-/// <summary>A parameter used in a step, with its source and status.</summary>
-public sealed record BronView(string Parameter, decimal? Waarde, string Eenheid, string GeldigVanaf, string Status, string Bron);
+/// <summary>An input value of a step: its name, the number, its unit and the Dutch text ("600.000 uur", "ja").</summary>
+public sealed record WaardeView(string Naam, decimal? Waarde, string Eenheid, string Tekst);
+
+/// <summary>
+/// A parameter used in a step, with its source and status; <see cref="Omschrijving"/> is its Dutch description from the
+/// catalogue, <see cref="Tekst"/> its value in Dutch ("2 decimalen", "ja").
+/// </summary>
+public sealed record BronView(string Parameter, decimal? Waarde, string Eenheid, string GeldigVanaf, string Status, string Bron,
+    string Omschrijving, string Tekst);
 
 public static class TraceViews
 {
@@ -25,11 +39,15 @@ public static class TraceViews
             foreach (var input in s.Inputs) values[input.Name] = input.Value;
             values["uitkomst"] = s.Value;
             return new StapView(i + 1, s.Description, s.Formula, values,
-                s.Parameters.Select(ToView).ToList(), s.Legal, s.Note);
+                s.Parameters.Select(ToView).ToList(), s.Legal, s.Note,
+                s.Inputs.Select(x => new WaardeView(x.Name, x.Value, x.Unit, ValueText.Format(x.Value, x.Unit))).ToList(),
+                s.Value is null ? null : ValueText.Format(s.Value, s.Unit),
+                LawReferences.Links(s.Legal));
         }).ToList();
 
     public static BronView ToView(this ParameterValue p) =>
-        new(p.Name, p.Value, p.Unit, p.ValidFrom.ToString("yyyy-MM-dd"), p.Status.Dutch(), p.Source);
+        new(p.Name, p.Value, p.Unit, p.ValidFrom.ToString("yyyy-MM-dd"), p.Status.Dutch(), p.Source,
+            ValueText.Description(p.Name), ValueText.Format(p.Value, p.Unit));
 
     /// <summary>Plain-text rendering of a trace, in Dutch with Dutch number formatting.</summary>
     public static string ToText(this Trace trace)
@@ -37,17 +55,23 @@ public static class TraceViews
         var sb = new System.Text.StringBuilder();
         foreach (var s in trace.ToView())
         {
-            var step = trace.Steps[s.Nummer - 1];
             sb.Append($"{s.Nummer,2}. {s.Omschrijving}\n");
             sb.Append($"    formule: {s.Formule}\n");
-            foreach (var i in step.Inputs) sb.Append($"    {i.Name}: {DutchFormat.Number(i.Value, 4)} {i.Unit}\n");
+            foreach (var i in s.Invoer) sb.Append($"    {i.Naam}: {i.Tekst}\n");
             foreach (var b in s.Bronnen)
-                sb.Append($"    parameter {b.Parameter} = {(b.Waarde is { } w ? DutchFormat.Number(w, 4) : "—")} {b.Eenheid} " +
-                          $"(geldig vanaf {b.GeldigVanaf}, {b.Status}; bron: {b.Bron})\n");
-            if (step.Value is { } v) sb.Append($"    uitkomst: {DutchFormat.Number(v, 4)} {step.Unit}\n");
-            if (s.Wetsartikel is not null) sb.Append($"    wet: {s.Wetsartikel}\n");
+                sb.Append($"    {b.Omschrijving}: {b.Tekst} (parameter {b.Parameter}, geldig vanaf {DutchDate(b.GeldigVanaf)}, {b.Status}; bron: {b.Bron})\n");
+            if (s.Uitkomst is not null) sb.Append($"    uitkomst: {s.Uitkomst}\n");
+            if (s.Wetsartikel is not null)
+            {
+                var urls = s.Wetsartikelen.Where(w => w.Url is not null).Select(w => w.Url).Distinct().ToList();
+                sb.Append($"    wet: {s.Wetsartikel}{(urls.Count > 0 ? $" ({string.Join(", ", urls)})" : "")}\n");
+            }
             if (s.Opmerking is not null) sb.Append($"    let op: {s.Opmerking}\n");
         }
         return sb.ToString();
     }
+
+    /// <summary>"2022-01-01" as "1 januari 2022".</summary>
+    public static string DutchDate(string isoDate) =>
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", out var d) ? d.ToString("d MMMM yyyy", DutchFormat.Culture) : isoDate;
 }

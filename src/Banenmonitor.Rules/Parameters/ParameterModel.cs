@@ -15,6 +15,8 @@ public enum ParameterStatus
     Derived,
     /// <summary>No source found; must be supplied by an administrator (<i>onbevestigd</i>).</summary>
     Unconfirmed,
+    /// <summary>The rule does not apply in this period, e.g. under another law (<i>niet van toepassing</i>).</summary>
+    NotApplicable,
 }
 
 public static class ParameterStatusText
@@ -26,6 +28,7 @@ public static class ParameterStatusText
         ParameterStatus.Seed => "seed",
         ParameterStatus.Derived => "derived",
         ParameterStatus.Unconfirmed => "unconfirmed",
+        ParameterStatus.NotApplicable => "not_applicable",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 
@@ -36,6 +39,7 @@ public static class ParameterStatusText
         ParameterStatus.Seed => "brondocument",
         ParameterStatus.Derived => "afgeleid",
         ParameterStatus.Unconfirmed => "onbevestigd",
+        ParameterStatus.NotApplicable => "niet van toepassing",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 

@@ -138,7 +138,8 @@ public sealed class QuotaCalculator(ParameterSet parameters)
             note: suspended ? "De heffing is opgeschort (Wfsv art. 122na) en is nooit geïnd; het bedrag is wat de wet zonder opschorting zou opleggen." : null);
 
         return new QuotaResult(year, new QuotaFigures(new PaidHours(aRounded), new Percentage(b), new Jobs(LegalRounding.Down(required, decShort)),
-            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, suspended), prevNote, trace ?? NoTrace);
+            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, suspended), prevNote, trace ?? NoTrace,
+            trace is null ? null : new QuotaWorking(aTimesB, cRounded, d.Required, required, realised, raw, decVar, decShort));
     }
 
     private PaidHours ComputeTargetGroupHours(QuotaInput input, Trace? trace, int year)

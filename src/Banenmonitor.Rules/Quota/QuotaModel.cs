@@ -44,8 +44,19 @@ public readonly record struct QuotaFigures(
     bool Exempt,
     bool LevySuspended);
 
-/// <summary>Outcome of the employer quota computation (<i>quotumheffing</i>): its figures, the reason and the trace.</summary>
-public sealed record QuotaResult(int Year, QuotaFigures Figures, string? Reason, Trace Trace)
+/// <summary>
+/// The working of the shortfall before its legal rounding, so that it visibly adds up: A × B and C in hours (rounded to
+/// <paramref name="VariableDecimals"/> as the law says), D, and the jobs before rounding; the shortfall
+/// (A × B − C) ÷ D is rounded down to <paramref name="ShortfallDecimals"/> only at the end.
+/// </summary>
+public sealed record QuotaWorking(decimal RequiredHours, decimal TargetGroupHours, decimal HoursPerJob,
+    decimal RequiredJobsUnrounded, decimal RealisedJobsUnrounded, decimal ShortfallUnrounded, int VariableDecimals, int ShortfallDecimals);
+
+/// <summary>
+/// Outcome of the employer quota computation (<i>quotumheffing</i>): its figures, the reason and the trace; with the trace
+/// also the <see cref="Working"/> of the shortfall (null when exempt).
+/// </summary>
+public sealed record QuotaResult(int Year, QuotaFigures Figures, string? Reason, Trace Trace, QuotaWorking? Working = null)
 {
     public PaidHours TotalPaidHours => Figures.TotalPaidHours;
     public Percentage? QuotaPercentage => Figures.QuotaPercentage;

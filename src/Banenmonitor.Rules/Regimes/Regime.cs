@@ -1,3 +1,5 @@
+using Banenmonitor.Rules.Explanations;
+
 namespace Banenmonitor.Rules.Regimes;
 
 /// <summary>The legal regime that selects the rules for a year.</summary>
@@ -18,10 +20,10 @@ public sealed record Regime(RegimeKind Kind, string Name, string LegalBasis, int
     public int ParameterYearFor(int dataYear) => Math.Max(dataYear, FirstYear);
 
     public static readonly Regime Quotumregeling = new(RegimeKind.Quotumregeling, "Quotumregeling (Wet banenafspraak en quotum arbeidsbeperkten)",
-        "Wfsv art. 34, 38b–38j (BWBR0017745); Besluit Wfsv art. 2.20–2.33 (BWBR0019070)", 2015, 2025);
+        $"Wfsv art. 34, 38b–38j ({LawReferences.Wfsv.BwbId}); Besluit Wfsv art. 2.20–2.33 ({LawReferences.BesluitWfsv.BwbId})", 2015, 2025);
 
     public static readonly Regime WetBanenafspraak2025 = new(RegimeKind.WetBanenafspraak2025, "Wet banenafspraak (2025)",
-        "Wet banenafspraak van 23 april 2025 (BWBR0051018); Wtl (BWBR0037522)", 2026, null);
+        $"Wet banenafspraak van 23 april 2025 ({LawReferences.WetBanenafspraak.BwbId}); Wtl ({LawReferences.Wtl.BwbId})", 2026, null);
 
     public static IReadOnlyList<Regime> All { get; } = [Quotumregeling, WetBanenafspraak2025];
 

@@ -64,7 +64,8 @@ public static class ApiEndpoints
         {
             var errors = QuotaService.Validate(vraag, p.Current);
             if (errors.Count > 0) return TypedResults.BadRequest(new FoutJson("De invoer is niet volledig of niet geldig.", errors));
-            return TypedResults.Ok(QuotaService.Compute(vraag, p.Current));
+            return QuotaService.TryCompute(vraag, p.Current, out var tooLarge) is { } view
+                ? TypedResults.Ok(view) : TypedResults.BadRequest(new FoutJson(tooLarge!, new Dictionary<string, string> { ["omvang"] = tooLarge! }));
         }).AllowAnonymous().WithName("quotum").WithSummary("Quotumberekening met uitleg per stap (openbaar, bewaart niets)");
 
         api.MapGet("/werkgevers/{id:int}", async Task<Results<Ok<WerkgeverJson>, NotFound<FoutJson>, ForbidHttpResult>> (int id, HttpContext http, BanenmonitorDbContext db, ParameterProvider p, CancellationToken ct) =>

@@ -24,6 +24,13 @@ public sealed class InloggenModel(SignInManager<AppUser> signIn, IConfiguration 
         var result = await signIn.PasswordSignInAsync(Gebruikersnaam, Wachtwoord, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut) { Fout = "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."; return Page(); }
         if (!result.Succeeded) { Fout = "E-mailadres of wachtwoord onjuist."; return Page(); }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await LandingPageAsync());
+    }
+
+    /// <summary>Where a user lands after login without a return address: an employer on "Mijn quotum", others on the dashboard.</summary>
+    private async Task<string> LandingPageAsync()
+    {
+        var user = await signIn.UserManager.FindByNameAsync(Gebruikersnaam);
+        return user is { EmployerId: not null } && await signIn.UserManager.IsInRoleAsync(user, Roles.Employer) ? "/werkgevers/mijn" : "/";
     }
 }

@@ -24,17 +24,25 @@ public static class QuotaService
 {
     public const int FirstYear = 2018;
 
-    /// <summary>Years the calculator offers: the quota regime for government employers runs from 2018.</summary>
-    public static IReadOnlyList<(int Year, ParameterValue Percentage)> Years(ParameterSet p) =>
-        p.History(ParameterNames.QuotaPercentageGovernment).Where(v => v.ValidFrom.Year >= FirstYear).Select(v => (v.ValidFrom.Year, v)).ToList();
+    /// <summary>
+    /// Years the calculator offers: the quota regime for government employers runs from 2018; each with whether it can be
+    /// computed and, if not, why (<see cref="QuotaYears"/>).
+    /// </summary>
+    public static IReadOnlyList<QuotaYear> Years(ParameterSet p) => QuotaYears.Offered(p, FirstYear);
+
+    /// <summary>Where a user compares both regimes (linked wherever a year falls under the Wet banenafspraak).</summary>
+    public const string ComparisonPage = "/vergelijken";
+
+    /// <summary>The Dutch message for a year that cannot be computed, with where to compare the regimes (page and API).</summary>
+    public static string Explain(QuotaYearBlock block) =>
+        block.Message + $" Vergelijk beide regelingen op {ComparisonPage}.";
 
     public static QuotumFouten Validate(QuotumVraag q, ParameterSet p, int upToStep = 4)
     {
         var e = new QuotumFouten();
         if (q.Jaar is not { } y) { e["jaar"] = "Kies een jaar."; return e; }
-        if (Years(p).All(t => t.Year != y)) { e["jaar"] = $"Kies een jaar vanaf {FirstYear}; voor {y} geldt de quotumregeling niet of is geen quotumpercentage bekend."; return e; }
-        if (p.Get(ParameterNames.QuotaPercentageGovernment, y).Value is null)
-            e["jaar"] = $"Het quotumpercentage voor {y} is nog niet bekend (onbevestigd, zonder waarde). Een beheerder kan het met bron toevoegen.";
+        if (y < FirstYear) { e["jaar"] = $"Kies een jaar vanaf {FirstYear}: de quotumregeling geldt voor werkgevers in de sector overheid vanaf dat jaar."; return e; }
+        if (QuotaYears.Check(p, y).Block is { } block) { e["jaar"] = Explain(block); return e; }
         if (upToStep < 2) return e;
         if (q.Fte is null && q.VerloondeUren is null) e["omvang"] = "Vul de verloonde uren in, of het aantal fte met de uren per week.";
         if (q.Fte is not null && q.VerloondeUren is not null) e["omvang"] = "Vul verloonde uren óf fte in, niet allebei.";
@@ -53,6 +61,21 @@ public static class QuotaService
         if (e.Count == 0 && q.Fte is null && q.UrenDoelgroep > q.VerloondeUren) e["doelgroep"] = "De uren van de doelgroep kunnen niet groter zijn dan de totale verloonde uren.";
         if (e.Count == 0 && q.Fte is { } ft && q.FteDoelgroep > ft) e["doelgroep"] = "Het aantal fte van de doelgroep kan niet groter zijn dan het totale aantal fte.";
         return e;
+    }
+
+    /// <summary>
+    /// Computes the quota with its trace; call <see cref="Validate"/> first. Null with a Dutch message in
+    /// <paramref name="error"/> when the figures are too large to compute with (beyond the range of <see cref="decimal"/>).
+    /// </summary>
+    public static QuotumView? TryCompute(QuotumVraag q, ParameterSet p, out string? error)
+    {
+        error = null;
+        try { return Compute(q, p); }
+        catch (OverflowException)
+        {
+            error = "De opgegeven aantallen zijn te groot om mee te rekenen; controleer de verloonde uren en het aantal fte.";
+            return null;
+        }
     }
 
     /// <summary>Computes the quota with its trace; call <see cref="Validate"/> first.</summary>

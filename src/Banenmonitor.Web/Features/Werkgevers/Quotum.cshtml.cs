@@ -26,6 +26,8 @@ public sealed class QuotumModel(ParameterProvider parameters) : PageModel
     [BindProperty(SupportsGet = true, Name = "fteDoelgroep")] public string? FteDoelgroep { get; set; }
 
     public QuotumFouten Fouten { get; } = new();
+    /// <summary>Why the chosen year cannot be computed (missing value, or another law applies), shown instead of the steps.</summary>
+    public QuotaYearBlock? Jaarblokkade { get; private set; }
     public QuotumView? Antwoord { get; private set; }
     public ParameterSet Parameters => parameters.Current;
     public bool FteModus => !string.IsNullOrWhiteSpace(Fte);
@@ -56,11 +58,18 @@ public sealed class QuotumModel(ParameterProvider parameters) : PageModel
             if (relevant.Count > 0)
             {
                 Stap = s;
-                foreach (var (k, v) in relevant) Fouten[k] = v;
+                if (s == 1 && q.Jaar is { } y && y >= QuotaService.FirstYear) Jaarblokkade = QuotaYears.Check(Parameters, y).Block;
+                foreach (var (k, v) in relevant.Where(r => Jaarblokkade is null || r.Key != "jaar")) Fouten[k] = v;
                 return;
             }
         }
-        if (Stap == 5) Antwoord = QuotaService.Compute(q, Parameters);
+        // A chosen year shown again at step 1 (back link, bookmark) says at once why it cannot be computed.
+        if (Stap == 1 && q.Jaar is { } chosen && chosen >= QuotaService.FirstYear) Jaarblokkade = QuotaYears.Check(Parameters, chosen).Block;
+        if (Stap == 5)
+        {
+            Antwoord = QuotaService.TryCompute(q, Parameters, out var tooLarge);
+            if (tooLarge is not null) { Stap = 2; Fouten["omvang"] = tooLarge; }
+        }
     }
 
     private static int StepOf(string field) => field switch
