@@ -158,7 +158,7 @@ public class ReportBuilderTests
     public void Register_figures_are_parsed_with_file_and_line_in_errors()
     {
         var e = Assert.Throws<FormatException>(() => TargetGroupRegisterFigures.Parse(
-            "jaar,grootheid,waarde,eenheid,status,bron\n2023,personen,veel,personen,seed,x\n", "doelgroepregister.csv"));
+            "jaar,grootheid,waarde,eenheid,status,bron\n2023,personen,veel,personen,letter,x\n", "doelgroepregister.csv"));
         Assert.Contains("doelgroepregister.csv, regel 2, kolom waarde", e.Message);
         Assert.Equal(265445m, Sources.Register.Find(2023, TargetGroupRegisterFigures.Persons)!.Value);
     }

@@ -83,7 +83,7 @@ public class NationalMeasurementTests
     [Fact]
     public void National_figures_file_errors_name_the_line_and_column()
     {
-        const string text = "jaar,sector,vorm,grootheid,waarde,status,bron\n2021,markt,formeel,toename,abc,seed,x\n2021,zee,formeel,toename,1,seed,x\n";
+        const string text = "jaar,sector,vorm,grootheid,waarde,status,bron\n2021,markt,formeel,toename,abc,letter,x\n2021,zee,formeel,toename,1,letter,x\n";
         var e = Assert.Throws<FormatException>(() => NationalFigures.Parse(text, "f.csv"));
         Assert.Contains("f.csv, regel 2, kolom waarde", e.Message);
         Assert.Contains("f.csv, regel 3", e.Message);

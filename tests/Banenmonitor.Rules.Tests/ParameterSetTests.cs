@@ -27,10 +27,14 @@ public class ParameterSetTests
     [InlineData(ParameterNames.HoursPerJobPerWeek, 2015, "25.5", ParameterStatus.Law)]
     [InlineData(ParameterNames.AverageEmployeeHoursPerYear, 2023, "1623", ParameterStatus.Law)]
     [InlineData(ParameterNames.QuotaPercentageGovernment, 2018, "1.93", ParameterStatus.Published)]
-    [InlineData(ParameterNames.QuotaPercentageGovernment, 2022, "2.69", ParameterStatus.Seed)]
+    // 2022: the research report's worked example (De Beleidsonderzoekers 2023, footnote 20), hence the status "rapport".
+    [InlineData(ParameterNames.QuotaPercentageGovernment, 2022, "2.69", ParameterStatus.Report)]
+    [InlineData(ParameterNames.QuotaPercentageGovernment, 2020, "2.35", ParameterStatus.Letter)]
+    [InlineData(ParameterNames.QuotaPercentageGovernment, 2024, "2.76", ParameterStatus.Published)]
     [InlineData(ParameterNames.QuotaPercentageGovernment, 2021, "2.57", ParameterStatus.Unconfirmed)]
     [InlineData(ParameterNames.LevyPerMissingJob, 2020, "5000", ParameterStatus.Law)]
-    [InlineData(ParameterNames.GovernmentShareHiredIn, 2021, "32", ParameterStatus.Seed)]
+    [InlineData(ParameterNames.GovernmentShareHiredIn, 2021, "32", ParameterStatus.Letter)]
+    [InlineData(ParameterNames.TargetGovernment, 2024, "25000", ParameterStatus.Regulation)]
     public void Values_and_statuses_are_those_of_FACTS(string name, int year, string expected, ParameterStatus status)
     {
         var v = ParameterSet.Embedded.Get(name, year);
@@ -72,7 +76,9 @@ public class ParameterSetTests
     [Theory]
     [InlineData("p_vast,2013-01-01,1,law,\n", "bron ontbreekt")]
     [InlineData("p_vast,2013-01-01,abc,law,x\n", "geen getal")]
-    [InlineData("p_vast,2013-01-01,,law,x\n", "lege waarde mag alleen bij status unconfirmed")]
+    [InlineData("p_vast,2013-01-01,,law,x\n", "lege waarde mag alleen bij status unconfirmed of not_applicable")]
+    [InlineData("p_vast,2013-01-01,1,not_applicable,x\n", "not_applicable (niet van toepassing) heeft geen waarde")]
+    [InlineData("p_vast,2013-01-01,1,seed,x\n", "onbekende status 'seed' (law, published, letter, report, regulation, derived, unconfirmed, not_applicable)")]
     [InlineData("p_vast,13-01-2013,1,law,x\n", "geen datum")]
     [InlineData("p_vast,2013-01-01,1,zeker,x\n", "onbekende status")]
     [InlineData("p_vast,2013-01-01,1,law\n", "verwacht 5 kolommen")]
@@ -95,6 +101,46 @@ public class ParameterSetTests
         Assert.Equal("Brief UWV 2020", v.Source);
         // the original set is unchanged (immutable)
         Assert.Throws<MissingParameterException>(() => set.Get("p_jaar", 2021));
+    }
+
+    [Fact]
+    public void A_not_applicable_year_loads_without_value_and_says_why_when_asked()
+    {
+        var set = Load("p_vast,2013-01-01,1,law,a\np_jaar,2025-01-01,2.5,law,b\np_jaar,2026-01-01,,not_applicable,Wet banenafspraak art. 12\n");
+        var v = set.History("p_jaar")[1];
+        Assert.Null(v.Value);
+        Assert.Equal(ParameterStatus.NotApplicable, v.Status);
+        Assert.Equal("not_applicable", v.Status.Code());
+        Assert.Equal("niet van toepassing", v.Status.Dutch());
+        Assert.False(set.TryGet("p_jaar", 2026, out _));
+        var e = Assert.Throws<MissingParameterException>(() => set.Get("p_jaar", 2026));
+        Assert.Contains("niet van toepassing", e.Message);
+        Assert.Contains("Wet banenafspraak art. 12", e.Message);
+        Assert.DoesNotContain("onbevestigd", e.Message);
+        Assert.True(ParameterStatusText.TryParse("niet van toepassing", out var parsed) && parsed == ParameterStatus.NotApplicable);
+    }
+
+    [Fact]
+    public void The_quota_regime_is_not_applicable_from_2026_and_before_its_activation_in_2018()
+    {
+        var p = ParameterSet.Embedded;
+        foreach (var year in new[] { 2015, 2016, 2017, 2026 })
+        {
+            var v = p.History(ParameterNames.QuotaPercentageGovernment).Single(x => x.ValidFrom.Year == year);
+            Assert.Equal(ParameterStatus.NotApplicable, v.Status);
+            Assert.Null(v.Value);
+        }
+        Assert.Contains("art. 12", p.History(ParameterNames.QuotaPercentageGovernment).Single(x => x.ValidFrom.Year == 2026).Source);
+    }
+
+    [Fact]
+    public void The_2023_quota_percentage_names_where_2_99_comes_from_and_stays_unconfirmed()
+    {
+        // 2,99 is SZW's indication of 2018 (Voion, 11 September 2018), not the percentage fixed for 2023.
+        var v = ParameterSet.Embedded.Get(ParameterNames.QuotaPercentageGovernment, 2023);
+        Assert.Equal(ParameterStatus.Unconfirmed, v.Status);
+        Assert.Contains("Voion", v.Source);
+        Assert.Contains("indicatie", v.Source);
     }
 
     [Fact]

@@ -389,7 +389,7 @@ public sealed class ReportBuilder(ReportSources sources)
         foreach (var q in new[] { TargetGroupRegisterFigures.Persons, TargetGroupRegisterFigures.Working, TargetGroupRegisterFigures.ShareWorking, TargetGroupRegisterFigures.IncreasePersons })
             if (ctx.Sources.Register.Find(year, q) is { } r)
                 register.Add(new(TargetGroupRegisterFigures.Dutch(q, year), new ReportValue(r.Value, ValueInterval.DecimalsOf(r.Value), r.Unit, false, false,
-                    [ctx.Cite(DocumentOf(r.Source), "Doelgroepregister (UWV)", r.Source, null)])));
+                    [ctx.Cite(ctx.Data.DocumentCited(r.Source) ?? "landelijke_meting", "Doelgroepregister (UWV)", r.Source, null)])));
 
         return new NationalSection(year, ["Markt", "Overheid", "Totaal"], rows, input is not null, facts, register, notes, TargetPathChart(ctx, year));
     }
@@ -410,11 +410,6 @@ public sealed class ReportBuilder(ReportSources sources)
             [new ChartSeries("Doelstelling (ingroeipad)", target, SeriesStyle.Dashed), new ChartSeries("Gerealiseerd", realised)], 720, 320);
     }
 
-    private static string DocumentOf(string source)
-    {
-        var m = Regex.Match(source, @"^Seed (\d{3})");
-        return m.Success ? m.Groups[1].Value : "landelijke_meting";
-    }
 
     // ------------------------------------------------------------------ citations and flags
 
@@ -456,7 +451,7 @@ public sealed class ReportBuilder(ReportSources sources)
         /// <summary>A national figure; <paramref name="computed"/> is the recomputed value when it contradicts the publication.</summary>
         public ReportValue National(NationalFigure f, decimal? computed)
         {
-            var n = Cite(DocumentOf(f.Source), "Landelijke meting", f.Source, f.Status == ParameterStatus.Derived ? "afgeleid" : null);
+            var n = Cite(Data.DocumentCited(f.Source) ?? "landelijke_meting", "Landelijke meting", f.Source, f.Status == ParameterStatus.Derived ? "afgeleid" : null);
             var check = contradictions.Select((c, i) => (c, i)).FirstOrDefault(t => t.c.Sector == ConsistencyChecker.National && t.c.Source == f.Source);
             ContradictionFlag? flag = check.c is not null ? new ContradictionFlag(check.i + 1, LegalRounding.Half(computed ?? check.c.Computed, 0), 0, "banen", "berekend")
                 : null;

@@ -2,20 +2,31 @@ using System.Globalization;
 
 namespace Banenmonitor.Rules.Parameters;
 
-/// <summary>How certain a parameter value is (as in FACTS.md).</summary>
+/// <summary>
+/// How certain a parameter value is, named after the kind of its source (as in FACTS.md): the law, a ministerial
+/// regulation, a letter to Parliament, a research report, another publication of a public body, arithmetic on other
+/// values; or why there is no value (<see cref="Unconfirmed"/>, <see cref="NotApplicable"/>).
+/// </summary>
 public enum ParameterStatus
 {
-    /// <summary>In the law text (<i>wet</i>).</summary>
+    /// <summary>In the law text or an order in council (<i>wet</i>).</summary>
     Law,
-    /// <summary>Published by a public body (<i>gepubliceerd</i>).</summary>
+    /// <summary>Published by a public body on its site or in a publication not listed below (<i>gepubliceerd</i>).</summary>
     Published,
-    /// <summary>Stated in one of the source documents (<i>brondocument</i>).</summary>
-    Seed,
+    /// <summary>Stated in a letter of a minister to Parliament, a Kamerstuk (<i>kamerbrief</i>).</summary>
+    Letter,
+    /// <summary>Stated in a research report commissioned by a ministry (<i>rapport</i>).</summary>
+    Report,
+    /// <summary>In a ministerial regulation published in the Staatscourant (<i>regeling</i>).</summary>
+    Regulation,
     /// <summary>Arithmetic on other values (<i>afgeleid</i>).</summary>
     Derived,
     /// <summary>No source found; must be supplied by an administrator (<i>onbevestigd</i>).</summary>
     Unconfirmed,
-    /// <summary>The rule does not apply in this period, e.g. under another law (<i>niet van toepassing</i>).</summary>
+    /// <summary>
+    /// The rule the parameter belongs to does not apply in that year, so there is no value to find (<i>niet van
+    /// toepassing</i>): e.g. the quota percentage from 2026, when the Wet banenafspraak replaced the quotumregeling.
+    /// </summary>
     NotApplicable,
 }
 
@@ -25,7 +36,9 @@ public static class ParameterStatusText
     {
         ParameterStatus.Law => "law",
         ParameterStatus.Published => "published",
-        ParameterStatus.Seed => "seed",
+        ParameterStatus.Letter => "letter",
+        ParameterStatus.Report => "report",
+        ParameterStatus.Regulation => "regulation",
         ParameterStatus.Derived => "derived",
         ParameterStatus.Unconfirmed => "unconfirmed",
         ParameterStatus.NotApplicable => "not_applicable",
@@ -36,12 +49,20 @@ public static class ParameterStatusText
     {
         ParameterStatus.Law => "wet",
         ParameterStatus.Published => "gepubliceerd",
-        ParameterStatus.Seed => "brondocument",
+        ParameterStatus.Letter => "kamerbrief",
+        ParameterStatus.Report => "rapport",
+        ParameterStatus.Regulation => "regeling",
         ParameterStatus.Derived => "afgeleid",
         ParameterStatus.Unconfirmed => "onbevestigd",
         ParameterStatus.NotApplicable => "niet van toepassing",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
+
+    /// <summary>True for the statuses that explain an empty value (<see cref="ParameterStatus.Unconfirmed"/>, <see cref="ParameterStatus.NotApplicable"/>).</summary>
+    public static bool AllowsEmptyValue(this ParameterStatus s) => s is ParameterStatus.Unconfirmed or ParameterStatus.NotApplicable;
+
+    /// <summary>The codes a data file may use, for error messages ("law, published, …").</summary>
+    public static string Codes => string.Join(", ", Enum.GetValues<ParameterStatus>().Select(s => s.Code()));
 
     public static bool TryParse(string text, out ParameterStatus status)
     {
@@ -64,7 +85,8 @@ public sealed record ParameterDefinition(string Name, string Unit, bool PerYear,
 
 /// <summary>
 /// One dated value of a parameter. <see cref="Value"/> is null only for an unconfirmed value that nobody
-/// has supplied yet (a documented hole rather than a silent gap).
+/// has supplied yet (a documented hole rather than a silent gap), or for a year in which the rule does not apply
+/// (<see cref="ParameterStatus.NotApplicable"/>; <see cref="Source"/> then says why).
 /// </summary>
 public sealed record ParameterValue(
     string Name,
@@ -75,9 +97,10 @@ public sealed record ParameterValue(
     string Unit,
     string Origin = "parameterbestand")
 {
-    public decimal Required => Value ?? throw new MissingParameterException(
-        $"Parameter '{Name}' geldig vanaf {ValidFrom:yyyy-MM-dd} is onbevestigd en heeft geen waarde. " +
-        $"Geef een waarde op met bron (bijvoorbeeld --parameter {Name}={ValidFrom.Year}:WAARDE:\"bron\").");
+    public decimal Required => Value ?? throw new MissingParameterException(Status == ParameterStatus.NotApplicable
+        ? $"Parameter '{Name}' is vanaf {ValidFrom:yyyy-MM-dd} niet van toepassing en heeft daarom geen waarde: {Source}"
+        : $"Parameter '{Name}' geldig vanaf {ValidFrom:yyyy-MM-dd} is onbevestigd en heeft geen waarde. " +
+          $"Geef een waarde op met bron (bijvoorbeeld --parameter {Name}={ValidFrom.Year}:WAARDE:\"bron\").");
 
     public string Describe() =>
         $"{Name} = {(Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "—")} {Unit} " +

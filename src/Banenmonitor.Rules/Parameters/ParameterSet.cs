@@ -180,12 +180,14 @@ public sealed class ParameterSet
                 if (!DateOnly.TryParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
                 { problems.Add($"{at}: geldig_vanaf '{f[1]}' is geen datum (jjjj-mm-dd)"); continue; }
                 if (!ParameterStatusText.TryParse(f[3], out var status))
-                { problems.Add($"{at}: onbekende status '{f[3]}' (law, published, seed, derived, unconfirmed)"); continue; }
+                { problems.Add($"{at}: onbekende status '{f[3]}' ({ParameterStatusText.Codes})"); continue; }
                 decimal? value = null;
                 if (f[2].Length == 0)
                 {
-                    if (status != ParameterStatus.Unconfirmed) { problems.Add($"{at}: lege waarde mag alleen bij status unconfirmed"); continue; }
+                    if (!status.AllowsEmptyValue()) { problems.Add($"{at}: lege waarde mag alleen bij status unconfirmed of not_applicable"); continue; }
                 }
+                else if (status == ParameterStatus.NotApplicable)
+                { problems.Add($"{at}: status not_applicable (niet van toepassing) heeft geen waarde; laat de waarde leeg"); continue; }
                 else if (decimal.TryParse(f[2], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) value = v;
                 else { problems.Add($"{at}: waarde '{f[2]}' is geen getal (punt als decimaalteken)"); continue; }
                 if (f[4].Length == 0) { problems.Add($"{at}: bron ontbreekt"); continue; }

@@ -79,7 +79,7 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
     {
         var checks = new List<ConsistencyCheck>();
         if (sectors is not null) checks.AddRange(CheckSectors(sectors));
-        if (national is not null) checks.AddRange(CheckNational(national));
+        if (national is not null) checks.AddRange(CheckNational(national, sectors?.Documents));
         return new ConsistencyReport(checks
             .OrderBy(c => c.Year).ThenBy(c => SectorOrder(c.Sector)).ThenBy(c => c.Document, StringComparer.Ordinal).ToList());
     }
@@ -422,18 +422,19 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
 
     // ---------------------------------------------------------------- national measurement
 
-    private static string DocumentOf(NationalFigure f)
-    {
-        var m = System.Text.RegularExpressions.Regex.Match(f.Source, @"^Seed (\d{3})");
-        return m.Success ? m.Groups[1].Value : f.Status == ParameterStatus.Derived ? "afgeleid" : "landelijke_meting";
-    }
-
-    private static CheckInput In(NationalFigure f, string name) => new(name, f.Value, "banen", DocumentOf(f), f.Source);
-
     private static string Name(NationalFigure f) => $"{f.Quantity} {f.Sector.Dutch()}/{f.Form.Dutch()} {f.Year}";
 
-    public IReadOnlyList<ConsistencyCheck> CheckNational(NationalFigures national)
+    /// <summary>
+    /// The checks of the national figures. <paramref name="documents"/> (the catalogue, <c>documenten.csv</c>) attributes
+    /// each figure to the document its source names (<see cref="PublishedSectorFigures.DocumentCited(IEnumerable{PublishedDocument}, string)"/>);
+    /// without it, or for a source naming no catalogued document, the figure counts as from the national measurement.
+    /// </summary>
+    public IReadOnlyList<ConsistencyCheck> CheckNational(NationalFigures national, IReadOnlyList<PublishedDocument>? documents = null)
     {
+        string DocumentOf(NationalFigure f) => NationalDocument(f, documents);
+        CheckInput In(NationalFigure f, string name) => NationalInput(f, name, documents);
+        ConsistencyCheck NationalSum(int year, NationalFigure total, NationalFigure[] parts, string label) => NationalSumCheck(year, total, parts, label, documents);
+
         var checks = new List<ConsistencyCheck>();
         var measurement = new NationalMeasurement(parameters);
         foreach (var year in national.Years)
@@ -534,7 +535,14 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
         return checks;
     }
 
-    private static ConsistencyCheck NationalSum(int year, NationalFigure total, NationalFigure[] parts, string label)
+    private static string NationalDocument(NationalFigure f, IReadOnlyList<PublishedDocument>? documents) =>
+        f.Status == ParameterStatus.Derived ? "afgeleid"
+        : (documents is null ? null : PublishedSectorFigures.DocumentCited(documents, f.Source)) ?? "landelijke_meting";
+
+    private static CheckInput NationalInput(NationalFigure f, string name, IReadOnlyList<PublishedDocument>? documents) =>
+        new(name, f.Value, "banen", NationalDocument(f, documents), f.Source);
+
+    private static ConsistencyCheck NationalSumCheck(int year, NationalFigure total, NationalFigure[] parts, string label, IReadOnlyList<PublishedDocument>? documents)
     {
         var computed = parts.Sum(p => p.Value);
         var range = parts.Select(p => p.Value.Rounded0()).Aggregate((a, b) => a + b);
@@ -548,8 +556,8 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
             NationalFigures.Target => "doelstelling",
             _ => "toename t.o.v. de nulmeting",
         };
-        return new ConsistencyCheck("som", DocumentOf(total), year, National, $"{what}, {total.Sector.Dutch()} / {total.Form.Dutch()}", formula, total.Value, computed, range, outcome,
-            Explain(outcome, computed, range, total.Value, 0, false, formula) + note, total.Source, parts.Select(p => In(p, Name(p))).ToList());
+        return new ConsistencyCheck("som", NationalDocument(total, documents), year, National, $"{what}, {total.Sector.Dutch()} / {total.Form.Dutch()}", formula, total.Value, computed, range, outcome,
+            Explain(outcome, computed, range, total.Value, 0, false, formula) + note, total.Source, parts.Select(p => NationalInput(p, Name(p), documents)).ToList());
     }
 }
 

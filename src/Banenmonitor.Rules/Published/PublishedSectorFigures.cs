@@ -81,6 +81,18 @@ public sealed class PublishedSectorFigures
     }
 
     public PublishedDocument? Document(string code) => Documents.FirstOrDefault(d => d.Code == code);
+
+    /// <summary>
+    /// The code of the document a free-text source cites: the document whose reference (<i>kenmerk</i>, e.g.
+    /// "Kamerstuk 34 352, nr. 255") the source begins with, the longest if several do; null when none does. The national
+    /// and register files name their documents this way, so users read the title and number instead of a code.
+    /// </summary>
+    public static string? DocumentCited(IEnumerable<PublishedDocument> documents, string source) =>
+        documents.Where(d => d.Reference.Length > 0 && source.StartsWith(d.Reference, StringComparison.Ordinal))
+            .MaxBy(d => d.Reference.Length)?.Code;
+
+    /// <inheritdoc cref="DocumentCited(IEnumerable{PublishedDocument}, string)"/>
+    public string? DocumentCited(string source) => DocumentCited(Documents, source);
     public int? ReportYearOf(string document) => Document(document)?.ReportYear;
 
     public IEnumerable<int> Years => Figures.Where(f => !f.Sector.IsAggregate).Select(f => f.Year).Distinct().Order();

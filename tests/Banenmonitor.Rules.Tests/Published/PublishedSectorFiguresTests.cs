@@ -5,7 +5,7 @@ namespace Banenmonitor.Rules.Tests.Published;
 
 public class PublishedSectorFiguresTests
 {
-    private const string Docs = "document,titel,kenmerk,verslagjaar,status,bestand\nX,Testbrief,,2023,seed,\n";
+    private const string Docs = "document,titel,kenmerk,verslagjaar,status,bestand\nX,Testbrief,,2023,letter,\n";
     private const string Header = "document,jaar,sector,grootheid,kenmerk,waarde,eenheid,benadering,sectie,citaat,toelichting\n";
 
     [Fact]

@@ -92,7 +92,7 @@ public class SeedNumbersTests
     [Fact]
     public void Every_number_of_Tabel_1_of_seed_004_is_in_the_national_data_with_its_source()
     {
-        var missing = Table1Numbers.Where(n => !National.Rows.Any(r => r.Value == n.Value && Normalize(r.Source).Contains(Normalize(n.Text)) && r.Source.Contains("004")))
+        var missing = Table1Numbers.Where(n => !National.Rows.Any(r => r.Value == n.Value && Normalize(r.Source).Contains(Normalize(n.Text)) && r.Source.StartsWith("Kamerstuk 34 352, nr. 255", StringComparison.Ordinal)))
             .Select(n => n.Text).ToList();
         Assert.Empty(missing);
     }
@@ -107,7 +107,7 @@ public class SeedNumbersTests
     {
         var p = ParameterSet.Embedded.Get(name, year);
         Assert.Equal(value, p.Required);
-        Assert.Contains("004", p.Source);
+        Assert.Contains("Kamerstuk 34 352, nr. 255", p.Source); // document 004, cited by its number
         Assert.Contains(Normalize(text), Normalize(p.Source));
     }
 
@@ -132,7 +132,7 @@ public class SeedNumbersTests
     public void The_national_sources_quoting_seed_004_occur_in_it()
     {
         var seed = Normalize(Seed("004"));
-        var bad = National.Rows.Where(r => r.Status == ParameterStatus.Seed)
+        var bad = National.Rows.Where(r => r.Source.StartsWith("Kamerstuk 34 352, nr. 255", StringComparison.Ordinal)) // document 004
             .SelectMany(r => Regex.Matches(r.Source, "'([^']+)'").Select(m => m.Groups[1].Value))
             .Where(q => !seed.Contains(Normalize(q))).ToList();
         Assert.Empty(bad);
