@@ -1,5 +1,7 @@
 using Banenmonitor.Data.Audit;
 using Banenmonitor.Data.Model;
+using Banenmonitor.Data.Privacy;
+using Banenmonitor.Data.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<ParameterOverride> ParameterOverrides => Set<ParameterOverride>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<WorkAgenda> WorkAgendas => Set<WorkAgenda>();
+    public DbSet<PseudonymKeyFingerprint> PseudonymKeyFingerprints => Set<PseudonymKeyFingerprint>();
 
     /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
@@ -169,6 +172,14 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.HasIndex(x => x.ImportRunId);
         });
         Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);
+        b.Entity<PseudonymKeyFingerprint>(e =>
+        {
+            e.ToTable("PseudonymKeyFingerprints");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        });
     }
 
     /// <summary>At most one approved report per year (SQL valid on SQLite and PostgreSQL).</summary>
@@ -180,6 +191,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     {
         e.Property(x => x.SubmittedBy).HasMaxLength(200);
         e.Property(x => x.ReviewedBy).HasMaxLength(200);
+        e.Property(x => x.RejectionReason).HasMaxLength(ReportReview.MaxReasonLength);
         e.Property(x => x.SubmittedAt).HasConversion(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : null);
         e.Property(x => x.ReviewedAt).HasConversion(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : null);
     }

@@ -38,6 +38,7 @@ public static class BanenmonitorApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBanenmonitorData(settings);
+        builder.Services.AddSingleton(ReviewSettings.From(key => config[key]));
         builder.Services.AddScoped<ReportReview>();
         builder.Services.AddSingleton<ParameterProvider>();
         builder.Services.AddScoped<SectorFigures>();
@@ -102,7 +103,10 @@ public static class BanenmonitorApp
         {
             o.RootDirectory = "/Features";
             o.Conventions.AddPageRoute("/Landelijk/Index", "");
-            o.Conventions.AuthorizeFolder("/Beheer", Policies.Administration);
+            // The ministry (analyst too) reads the audit trail; every other Beheer page is the administrator's (both policies apply).
+            o.Conventions.AuthorizeFolder("/Beheer", Policies.Ministry);
+            o.Conventions.AuthorizePage("/Beheer/Parameters", Policies.Administration);
+            o.Conventions.AuthorizePage("/Beheer/Gebruikers", Policies.Administration);
             o.Conventions.AuthorizePage("/Aanleveren/Index", Policies.Submitting);
             o.Conventions.AuthorizePage("/Aanleveren/Beoordelen", Policies.Ministry);
             o.Conventions.AuthorizePage("/Werkgevers/Mijn", Policies.Employer);

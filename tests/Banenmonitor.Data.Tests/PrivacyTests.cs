@@ -80,4 +80,69 @@ public class PrivacyTests
         // The pseudonym is there (so the scan reads real content).
         Assert.NotEqual(-1, content.AsSpan().IndexOf(Encoding.ASCII.GetBytes(TestDatabases.Key.Pseudonymize(bsns[0]))));
     }
+
+    [Fact]
+    public void The_fingerprint_tells_keys_apart_and_is_neither_the_key_nor_a_pseudonym_of_a_bsn()
+    {
+        var a = PseudonymKey.FromText("sleutel-een-0123456789");
+        Assert.Equal(a.Fingerprint, PseudonymKey.FromText("sleutel-een-0123456789").Fingerprint);
+        Assert.NotEqual(a.Fingerprint, PseudonymKey.FromText("sleutel-twee-0123456789").Fingerprint);
+        Assert.True(PseudonymKey.IsPseudonym(a.Fingerprint));
+        Assert.DoesNotContain("sleutel", a.Fingerprint);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes("sleutel-een-0123456789"), Encoding.ASCII.GetBytes(PseudonymKey.FingerprintLabel)));
+        Assert.Equal(expected, a.Fingerprint);
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task An_import_under_another_key_than_the_first_is_refused_in_Dutch_and_writes_nothing(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "andere-sleutel");
+        await using var db = t.Context();
+        var keyA = PseudonymKey.FromText("sleutel-A-van-de-eerste-import");
+        var keyB = PseudonymKey.FromText("sleutel-B-na-een-verwisseling");
+        var first = await new ImportService(db, keyA).ImportAsync(Samples.Stream(Samples.Csv["doelgroepregistraties"]), "doelgroepregistraties", "d.csv", "test");
+        Assert.True(first.Success, string.Join("; ", first.Errors));
+        var stored = await db.PseudonymKeyFingerprints.AsNoTracking().SingleAsync();
+        Assert.Equal(keyA.Fingerprint, stored.Fingerprint);
+        Assert.Equal("test", stored.RecordedBy);
+
+        var before = await Samples.CountsAsync(db);
+        var audit = await db.AuditEntries.CountAsync();
+        var other = """
+            bsn;grond;startdatum
+            111222333;wajong;2021-01-01
+            """;
+        var second = await new ImportService(db, keyB).ImportAsync(Samples.Stream(other), "doelgroepregistraties", "d2.csv", "test");
+        Assert.False(second.Success);
+        var e = Assert.Single(second.Errors);
+        Assert.Equal((2, "bsn"), (e.Row!.Value, e.Column!));
+        Assert.Contains("andere dan de sleutel", e.Message);
+        Assert.Contains("tweede pseudoniem", e.Message);
+        Assert.Contains("wissel", e.Message);
+        db.ChangeTracker.Clear();
+        Assert.Equal(before, await Samples.CountsAsync(db));
+        Assert.Equal(audit, await db.AuditEntries.CountAsync());
+        Assert.Equal(keyA.Fingerprint, (await db.PseudonymKeyFingerprints.AsNoTracking().SingleAsync()).Fingerprint);
+        Assert.False(await db.TargetGroupRegistrations.AnyAsync(r => r.Pseudonym == keyB.Pseudonymize("111222333")));
+
+        // The original key still works; a file without BSNs (pseudonyms only) does not need the key.
+        var again = await new ImportService(db, keyA).ImportAsync(Samples.Stream(other), "doelgroepregistraties", "d3.csv", "test");
+        Assert.True(again.Success, string.Join("; ", again.Errors));
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_failed_first_import_records_no_fingerprint(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "sleutel-fout");
+        await using var db = t.Context();
+        var bad = """
+            bsn;grond;startdatum
+            111222333;wajong;2021-01-01
+            111222333;onbekend;2021-01-01
+            """;
+        Assert.False((await new ImportService(db, PseudonymKey.FromText("sleutel-A-van-de-eerste-import")).ImportAsync(Samples.Stream(bad), "doelgroepregistraties", "d.csv", "test")).Success);
+        Assert.Equal(0, await db.PseudonymKeyFingerprints.CountAsync());
+        Assert.True((await new ImportService(db, PseudonymKey.FromText("sleutel-B-na-een-verwisseling")).ImportAsync(Samples.Stream(bad.Split('\n')[0] + "\n" + bad.Split('\n')[1]), "doelgroepregistraties", "d.csv", "test")).Success);
+    }
 }

@@ -128,8 +128,154 @@ public class ReviewTests
         Assert.Equal((ReportStatus.Draft, 1_000_000m, 20_000m, 990_000m), (r.Status, r.TotalPaidHours!.Value, r.TargetGroupHours!.Value, r.PreviousYearPaidHours!.Value));
         var review = new ReportReview(db, TimeProvider.System);
         Assert.True((await review.SubmitAsync(ReportKind.Employer, r.Id, "hr")).Done);
-        Assert.True((await review.RejectAsync(ReportKind.Employer, r.Id, "analist")).Done);
+        Assert.True((await review.RejectAsync(ReportKind.Employer, r.Id, "analist", "De uren doelgroep ontbreken in de bron.")).Done);
         db.ChangeTracker.Clear();
         Assert.Equal(ReportStatus.Rejected, (await db.EmployerReports.AsNoTracking().SingleAsync()).Status);
+    }
+
+    /// <summary>A submitted defensie 2021 report (draft imported, then submitted by <paramref name="submitter"/>) beside the approved 2020.</summary>
+    private static async Task<int> SubmittedAsync(BanenmonitorDbContext db, ReportReview review, string submitter, decimal realised = 400m, int year = 2021)
+    {
+        Assert.True((await Import(db, "sectorrapportages", Approved2020)).Success);
+        var draft = await Import(db, "sectorrapportages", $"""
+            sector;jaar;doel;realisatie;bron
+            defensie;{year};700;{realised};Eigen telling Defensie
+            """, new ImportOptions { DraftsOnly = true }, submitter);
+        Assert.True(draft.Success, string.Join("; ", draft.Errors));
+        var id = (await db.SectorReports.AsNoTracking().SingleAsync(r => r.Year == year && r.Status == ReportStatus.Draft)).Id;
+        Assert.True((await review.SubmitAsync(ReportKind.Sector, id, submitter)).Done);
+        return id;
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_rejection_without_a_reason_is_refused_in_Dutch_and_the_reason_is_stored_for_the_submitter(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "review-reden");
+        await using var db = t.Context();
+        var review = new ReportReview(db, TimeProvider.System);
+        var id = await SubmittedAsync(db, review, "defensie@voorbeeld.nl");
+        foreach (var empty in new[] { null, "", "   " })
+        {
+            var refused = await review.RejectAsync(ReportKind.Sector, id, "analist", empty);
+            Assert.False(refused.Done);
+            Assert.Contains("Geef een reden", refused.Message);
+        }
+        Assert.False((await review.RejectAsync(ReportKind.Sector, id, "analist", new string('x', ReportReview.MaxReasonLength + 1))).Done);
+        db.ChangeTracker.Clear();
+        Assert.Equal(ReportStatus.Submitted, (await db.SectorReports.AsNoTracking().SingleAsync(r => r.Id == id)).Status);
+
+        Assert.True((await review.RejectAsync(ReportKind.Sector, id, "analist", "  De realisatie wijkt af van de telling van UWV.  ")).Done);
+        db.ChangeTracker.Clear();
+        var rejected = await db.SectorReports.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal((ReportStatus.Rejected, "De realisatie wijkt af van de telling van UWV.", "analist"), (rejected.Status, rejected.RejectionReason, rejected.ReviewedBy));
+        Assert.Contains(await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(SectorReport)).ToListAsync(),
+            a => a.Cause.Contains("afgewezen: De realisatie wijkt af") && a.After!.Contains("telling van UWV"));
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Four_eyes_the_submitter_may_not_decide_on_the_own_submission_unless_the_installation_turns_it_off(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "review-vierogen");
+        await using var db = t.Context();
+        var review = new ReportReview(db, TimeProvider.System);
+        var id = await SubmittedAsync(db, review, "Analist.Een@voorbeeld.nl");
+        foreach (var approve in new[] { true, false })
+        {
+            var refused = approve ? await review.ApproveAsync(ReportKind.Sector, id, "analist.een@voorbeeld.nl")
+                : await review.RejectAsync(ReportKind.Sector, id, "analist.een@voorbeeld.nl", "eigen werk");
+            Assert.False(refused.Done);
+            Assert.Contains("vier-ogenprincipe", refused.Message);
+        }
+        db.ChangeTracker.Clear();
+        Assert.Equal(ReportStatus.Submitted, (await db.SectorReports.AsNoTracking().SingleAsync(r => r.Id == id)).Status);
+        Assert.True((await review.ApproveAsync(ReportKind.Sector, id, "analist.twee@voorbeeld.nl")).Done);
+
+        var id2 = await SubmittedAsync(db, review, "analist.een@voorbeeld.nl", year: 2022);
+        var relaxed = new ReportReview(db, TimeProvider.System, new ReviewSettings { FourEyes = false });
+        Assert.True((await relaxed.ApproveAsync(ReportKind.Sector, id2, "analist.een@voorbeeld.nl")).Done);
+        Assert.True(ReviewSettings.From(_ => null).FourEyes);
+        Assert.False(ReviewSettings.From(k => k == "Banenmonitor:Review:FourEyes" ? "false" : null).FourEyes);
+        Assert.Throws<ArgumentException>(() => ReviewSettings.From(k => k == "Banenmonitor:Review:FourEyes" ? "misschien" : null));
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_submitter_withdraws_a_submission_to_draft_and_deletes_the_draft_audited(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "review-terug");
+        await using var db = t.Context();
+        var review = new ReportReview(db, TimeProvider.System);
+        var id = await SubmittedAsync(db, review, "defensie@voorbeeld.nl");
+        Assert.False((await review.DeleteDraftAsync(ReportKind.Sector, id, "defensie@voorbeeld.nl")).Done); // submitted: withdraw first
+        Assert.True((await review.WithdrawAsync(ReportKind.Sector, id, "defensie@voorbeeld.nl")).Done);
+        db.ChangeTracker.Clear();
+        var draft = await db.SectorReports.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal((ReportStatus.Draft, (string?)null), (draft.Status, draft.SubmittedBy));
+        Assert.False((await review.WithdrawAsync(ReportKind.Sector, id, "defensie@voorbeeld.nl")).Done);
+        var approvedId = (await db.SectorReports.AsNoTracking().SingleAsync(r => r.Status == ReportStatus.Approved)).Id;
+        Assert.False((await review.DeleteDraftAsync(ReportKind.Sector, approvedId, "defensie@voorbeeld.nl")).Done); // never an approved figure
+
+        Assert.True((await review.DeleteDraftAsync(ReportKind.Sector, id, "defensie@voorbeeld.nl")).Done);
+        db.ChangeTracker.Clear();
+        Assert.False(await db.SectorReports.AnyAsync(r => r.Id == id));
+        Assert.True(await db.SectorReports.AnyAsync(r => r.Id == approvedId));
+        var trail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityKey == $"{Defensie}|2021").OrderBy(a => a.Id).ToListAsync();
+        Assert.Contains(trail, a => a.Cause.Contains("teruggetrokken") && a.UserName == "defensie@voorbeeld.nl");
+        var deleted = Assert.Single(trail, a => a.Action == AuditAction.Delete);
+        Assert.Contains("verwijderd", deleted.Cause);
+        Assert.Contains("Eigen telling Defensie", deleted.Before);
+    }
+
+    [Theory]
+    [InlineData(100, 300, false)]   // exactly ×3: still plausible
+    [InlineData(100, 301, true)]    // more than ×3
+    [InlineData(300, 100, false)]   // exactly ÷3
+    [InlineData(301, 100, true)]    // less than a third
+    [InlineData(100, 100, false)]
+    [InlineData(0, 50, false)]      // nothing to compare with
+    public void Plausibility_flags_a_move_beyond_the_factor_in_both_directions(int previous, int current, bool flagged)
+    {
+        var flag = Plausibility.Change("realisatie (banen)", current, previous, 2020, 3m);
+        Assert.Equal(flagged, flag is not null);
+        if (flag is not null) Assert.Contains("onwaarschijnlijk", flag.Explanation);
+        Assert.Null(Plausibility.Change("realisatie (banen)", null, previous, 2020, 3m));
+    }
+
+    [Fact]
+    public void Plausibility_flags_a_year_more_than_the_allowed_years_after_today()
+    {
+        var today = new DateOnly(2026, 12, 4);
+        Assert.Null(Plausibility.Year(2027, today, 1));
+        Assert.NotNull(Plausibility.Year(2028, today, 1));
+        Assert.NotNull(Plausibility.Year(2027, today, 0));
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_comparison_shows_the_previous_approved_year_and_flags_an_implausible_jump(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "review-plausibel");
+        await using var db = t.Context();
+        var clock = new FixedClock(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        var review = new ReportReview(db, clock);
+        var id = await SubmittedAsync(db, review, "defensie@voorbeeld.nl", realised: 1100m); // 2020: 346; 3 × 346 = 1.038
+        var c = (await review.CompareAsync(ReportKind.Sector, id))!;
+        Assert.Equal(2020, c.PreviousYear!.Year);
+        Assert.Null(c.SameYear);
+        var flag = Assert.Single(c.Flags);
+        Assert.Equal("realisatie (banen)", flag.Figure);
+        Assert.Contains("1.100", flag.Explanation);
+        Assert.Contains("346", flag.Explanation);
+
+        var far = await SubmittedAsync(db, review, "defensie@voorbeeld.nl", realised: 400m, year: 2029);
+        var cf = (await review.CompareAsync(ReportKind.Sector, far))!;
+        Assert.Contains(cf.Flags, f => f.Figure == "jaar" && f.Explanation.Contains("2029"));
+        Assert.Equal(2020, cf.PreviousYear!.Year);
+        var lenient = new ReportReview(db, clock, new ReviewSettings { Factor = 4m, MaxYearsAhead = 5 });
+        Assert.Empty((await lenient.CompareAsync(ReportKind.Sector, id))!.Flags);
+        Assert.Empty((await lenient.CompareAsync(ReportKind.Sector, far))!.Flags);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

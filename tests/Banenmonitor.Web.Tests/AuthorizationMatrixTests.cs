@@ -46,7 +46,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET aanleveren/beoordelen"] = Ministry,
         ["GET beheer/parameters"] = Admin,
         ["GET beheer/gebruikers"] = Admin,
-        ["GET beheer/audit"] = Admin,
+        ["GET beheer/audit"] = Ministry, // the analyst reads the audit trail of what it reviews
         ["GET account/inloggen"] = All,
         ["GET account/uitloggen"] = SignedIn,
         ["GET account/geweigerd"] = All,

@@ -159,7 +159,14 @@ public sealed class BrowserTests(AppFixture app)
         await analyst.GotoAsync("/aanleveren/beoordelen");
         await AssertAccessibleAsync(analyst);
         Assert.Contains("6.600", await analyst.InnerTextAsync("#ingediend"));
-        await analyst.ClickAsync("#ingediend button:has-text('Goedkeuren')");
+        await analyst.ClickAsync("#ingediend tr:has-text('2024') a:has-text('Beoordelen')");
+        var comparison = await analyst.InnerTextAsync("#vergelijking");
+        Assert.Contains("6.600", comparison);
+        Assert.Contains("Vorig jaar (2023)", comparison); // beside the previous approved year
+        await analyst.ClickAsync("text=Goedkeuren…");
+        Assert.Contains("Goedkeuring bevestigen", await analyst.InnerTextAsync("#bevestigen"));
+        await AssertAccessibleAsync(analyst);
+        await analyst.ClickAsync("#bevestigen button:has-text('Ja, goedkeuren')");
         Assert.Contains("goedgekeurd", await analyst.InnerTextAsync("[role=status]"));
 
         await publicPage.GotoAsync("/sectoren?jaar=2024");

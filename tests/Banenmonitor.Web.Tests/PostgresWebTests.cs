@@ -87,7 +87,10 @@ public sealed class PostgresWebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(rep, "/aanleveren", $"Indienen&id={draftId}", [])).StatusCode);
 
         using var analyst = await ClientAsync("analist@demo.banenmonitor.nl");
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(analyst, "/aanleveren/beoordelen", $"Goedkeuren&id={draftId}&soort=sector", [])).StatusCode);
+        var ask = await PostFormAsync(analyst, "/aanleveren/beoordelen", $"Goedkeuren&id={draftId}&soort=sector", []);
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode); // the confirmation step
+        Assert.Contains("Goedkeuring bevestigen", await ask.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(analyst, "/aanleveren/beoordelen", $"Goedkeuren&id={draftId}&soort=sector", new() { ["Bevestigd"] = "true" })).StatusCode);
         await using (var db = Db())
         {
             var reports = await db.SectorReports.AsNoTracking().Where(r => r.SectorId == gemeenten && r.Year == 2023).ToListAsync();

@@ -3,7 +3,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Data.Audit;
 
-/// <summary>Queries the audit trail: per figure, per import run, or the latest changes.</summary>
+/// <summary>
+/// Filters of the audit trail; every one optional. <see cref="Employer"/> (payroll tax number) selects the employer and
+/// the figures keyed by it (its reports, register entries, paid hours, and hired-in attributions it lent out);
+/// <see cref="Sector"/> (code) the sector's reports, targets, estimate choices and work agendas. Dates are UTC days, both inclusive.
+/// </summary>
+public sealed record AuditFilter
+{
+    public string? User { get; init; }
+    /// <summary>Entity type name (e.g. <c>SectorReport</c>).</summary>
+    public string? EntityType { get; init; }
+    /// <summary>One figure: entity type and key together.</summary>
+    public string? EntityKey { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public string? Employer { get; init; }
+    public string? Sector { get; init; }
+    /// <summary>Entity types this reader may not see (e.g. user accounts for an analyst).</summary>
+    public IReadOnlyCollection<string> Hidden { get; init; } = [];
+}
+
+/// <summary>One page of audit entries (newest first) and how many match in all.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Queries the audit trail: per figure, per import run, the latest changes, or filtered and paged.</summary>
 public sealed class AuditService(BanenmonitorDbContext db)
 {
     /// <summary>Entity types that carry an audit trail, by their Dutch name (as the CLI and imports use it).</summary>
@@ -49,6 +75,57 @@ public sealed class AuditService(BanenmonitorDbContext db)
     /// <summary>The latest changes, newest first.</summary>
     public Task<List<AuditEntry>> LatestAsync(int max = 50, CancellationToken ct = default) =>
         db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(max).ToListAsync(ct);
+
+    /// <summary>
+    /// The entries that match <paramref name="filter"/>, newest first, page <paramref name="page"/> (from 1) of
+    /// <paramref name="pageSize"/>. An unknown employer or sector matches nothing.
+    /// </summary>
+    public async Task<AuditPage> SearchAsync(AuditFilter filter, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        var q = db.AuditEntries.AsNoTracking();
+        if (filter.Hidden.Count > 0) q = q.Where(a => !filter.Hidden.Contains(a.EntityType));
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var user = filter.User.Trim().ToLowerInvariant();
+            q = q.Where(a => a.UserName.ToLower().Contains(user));
+        }
+        if (!string.IsNullOrEmpty(filter.EntityType)) q = q.Where(a => a.EntityType == filter.EntityType);
+        if (filter.EntityKey is not null) q = q.Where(a => a.EntityKey == filter.EntityKey);
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            q = q.Where(a => a.Timestamp >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            q = q.Where(a => a.Timestamp < end);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Employer))
+        {
+            var number = filter.Employer.Trim().ToUpperInvariant();
+            var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.PayrollTaxNumber == number, ct);
+            if (e is null) return new([], 0, 1, pageSize);
+            var prefix = $"{e.Id}|";
+            string[] byId = [nameof(EmployerReport), nameof(SectorRegisterEntry), nameof(PaidHoursRecord), nameof(HiredInAttribution)];
+            q = q.Where(a => (a.EntityType == nameof(Employer) && a.EntityKey == number) || (byId.Contains(a.EntityType) && a.EntityKey.StartsWith(prefix)));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Sector))
+        {
+            var s = await db.Sectors.AsNoTracking().FirstOrDefaultAsync(x => x.Code == filter.Sector.Trim(), ct);
+            if (s is null) return new([], 0, 1, pageSize);
+            var prefix = $"{s.Id}|";
+            var agenda = $"werkagenda:{s.Id}:";
+            string[] bySector = [nameof(SectorReport), nameof(SectorTarget), nameof(SectorEstimateChoice)];
+            q = q.Where(a => (bySector.Contains(a.EntityType) && a.EntityKey.StartsWith(prefix)) || a.EntityKey.StartsWith(agenda));
+        }
+        var total = await q.CountAsync(ct);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var entries = await q.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new(entries, total, page, pageSize);
+    }
 
     public Task<List<ImportRun>> ImportRunsAsync(int max = 50, CancellationToken ct = default) =>
         db.ImportRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(max).ToListAsync(ct);

@@ -24,8 +24,11 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
     public long Inserted { get; set; }
     public long Updated { get; set; }
     public long Unchanged { get; set; }
-    /// <summary>Set when a BSN was met without a key: the import is refused as a whole.</summary>
+    /// <summary>Set when a BSN was met without a usable key (none, or another than the database's): the import is refused as a whole.</summary>
     public bool MissingKey { get; set; }
+    /// <summary>Why the key cannot be used (see <see cref="PseudonymKeyCheck"/>), once <see cref="MissingKey"/> is set.</summary>
+    public string KeyRefusal { get; private set; } = PseudonymKey.MissingKeyMessage;
+    private PseudonymKeyCheck? keyCheck;
     /// <summary>SROI contract fields per contract number, with the first row they appeared on.</summary>
     internal Dictionary<string, (string Signature, int Row)> SroiContractRows { get; } = new(StringComparer.Ordinal);
 
@@ -37,6 +40,7 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
         sectors = await Db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
         employers = (await Db.Employers.AsNoTracking().Select(e => new { e.PayrollTaxNumber, e.Id, e.LenderType }).ToListAsync(ct))
             .ToDictionary(e => e.PayrollTaxNumber, e => (e.Id, e.LenderType));
+        keyCheck = await PseudonymKeyCheck.LoadAsync(Db, ct);
     }
 
     public int? SectorId(RowReader row, string column)
@@ -66,7 +70,7 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
         if (bsn is not null)
         {
             if (!Bsn.IsValid(bsn)) { row.Error(Columns.Bsn, "ongeldig burgerservicenummer (voldoet niet aan de elfproef)"); return null; }
-            if (!Key.IsAvailable) { MissingKey = true; row.Error(Columns.Bsn, PseudonymKey.MissingKeyMessage); return null; }
+            if (keyCheck!.Refusal(Key, Db) is { } refusal) { MissingKey = true; KeyRefusal = refusal; row.Error(Columns.Bsn, refusal); return null; }
             return Key.Pseudonymize(bsn);
         }
         if (pseudonym is not null)

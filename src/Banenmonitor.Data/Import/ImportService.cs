@@ -229,7 +229,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                     {
                         errors.Clear();
                         moreErrors = 0;
-                        AddError(new ImportError(raw.Number, Columns.Bsn, PseudonymKey.MissingKeyMessage));
+                        AddError(new ImportError(raw.Number, Columns.Bsn, ctx.KeyRefusal));
                         break;
                     }
                     if (errors.Count == 0 && record is not null)

@@ -163,6 +163,10 @@ public interface IReviewedReport
     DateTime? SubmittedAt { get; set; }
     string? ReviewedBy { get; set; }
     DateTime? ReviewedAt { get; set; }
+    /// <summary>Why the analyst rejected the report (required on rejection); shown to the submitter.</summary>
+    string? RejectionReason { get; set; }
+    /// <summary>Source of the figures, as the submitter gave it.</summary>
+    string Source { get; }
 }
 
 /// <summary>A sector's yearly report (sectorrapportage): doel, realisatie, percentages, SROI, narrative.</summary>
@@ -196,6 +200,7 @@ public sealed class SectorReport : IAuditedFigure, IReviewedReport
     public DateTime? SubmittedAt { get; set; }
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
+    public string? RejectionReason { get; set; }
     public string AuditKey => $"{SectorId}|{Year}";
 }
 
@@ -234,6 +239,7 @@ public sealed class EmployerReport : IAuditedFigure, IReviewedReport
     public DateTime? SubmittedAt { get; set; }
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
+    public string? RejectionReason { get; set; }
     public string AuditKey => $"{EmployerId}|{Year}";
 }
 

@@ -67,6 +67,17 @@ public sealed class PseudonymKey
         "Zet de omgevingsvariabele BANENMONITOR_PSEUDONIEM_SLEUTEL (of Banenmonitor:PseudoniemSleutel in de configuratie); " +
         "zonder sleutel worden BSN's niet ingelezen.";
 
+    /// <summary>The fixed label whose HMAC under the key is the key's fingerprint.</summary>
+    public const string FingerprintLabel = "banenmonitor:pseudoniemsleutel:vingerafdruk:v1";
+
+    /// <summary>
+    /// Fingerprint of the key: HMAC-SHA256 of <see cref="FingerprintLabel"/> under the key (64 hex characters). It tells
+    /// two keys apart without revealing either: the database stores it (<see cref="PseudonymKeyFingerprint"/>), never the key.
+    /// </summary>
+    public string Fingerprint => key is null
+        ? throw new InvalidOperationException(MissingKeyMessage)
+        : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(FingerprintLabel)));
+
     /// <summary>A pseudonym is 64 lowercase hex characters.</summary>
     public static bool IsPseudonym(string? text) => text is { Length: 64 } && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

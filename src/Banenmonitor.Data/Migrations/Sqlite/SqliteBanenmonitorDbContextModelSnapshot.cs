@@ -244,6 +244,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
@@ -758,6 +762,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
@@ -1215,6 +1223,29 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.HasIndex("AgendaId");
 
                     b.ToTable("WorkAgendaSignatures", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Privacy.PseudonymKeyFingerprint", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PseudonymKeyFingerprints", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -60,7 +60,8 @@ public sealed class IndexModel(BanenmonitorDbContext db, ImportService imports, 
     public async Task<IActionResult> OnPostInvoerenAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var source = $"ingevoerd door {User.Identity!.Name} via de website";
+        // The source is public once approved: it names the sector or employer, never the user (an e-mail address; the audit trail has who).
+        var source = IsSector ? $"opgave van de sector {ReportingLines.NameOf(Sector ?? "")} via de website" : $"opgave van {Werkgever?.Name} via de website";
         string csv;
         if (IsSector)
             csv = Csv(["sector", "jaar", "doel", "realisatie", "sroi_banen", "algemeen_beeld", "bron"], [Sector, Jaar, Doel, Realisatie, Sroi, Toelichting, source]);
@@ -79,7 +80,16 @@ public sealed class IndexModel(BanenmonitorDbContext db, ImportService imports, 
         return await StoreAsync(s, Path.GetFileName(bestand.FileName), isForm: false, ct);
     }
 
-    public async Task<IActionResult> OnPostIndienenAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostIndienenAsync(int id, CancellationToken ct) => StepAsync(id, review.SubmitAsync, ct);
+
+    /// <summary>Takes a submission back to draft (before the analyst decided).</summary>
+    public Task<IActionResult> OnPostTerugtrekkenAsync(int id, CancellationToken ct) => StepAsync(id, review.WithdrawAsync, ct);
+
+    /// <summary>Deletes a draft; the audit trail keeps its values.</summary>
+    public Task<IActionResult> OnPostVerwijderenAsync(int id, CancellationToken ct) => StepAsync(id, review.DeleteDraftAsync, ct);
+
+    /// <summary>A review step of the submitter on one of its own reports (another sector's or employer's is forbidden).</summary>
+    private async Task<IActionResult> StepAsync(int id, Func<ReportKind, int, string, CancellationToken, Task<ReviewResult>> step, CancellationToken ct)
     {
         var kind = IsSector ? ReportKind.Sector : ReportKind.Employer;
         var r = await review.FindAsync(kind, id, ct);
@@ -90,7 +100,7 @@ public sealed class IndexModel(BanenmonitorDbContext db, ImportService imports, 
             _ => false,
         };
         if (!own) return Forbid();
-        var result = await review.SubmitAsync(kind, id, User.Identity!.Name!, ct);
+        var result = await step(kind, id, User.Identity!.Name!, ct);
         if (!result.Done) { Melding = result.Message; await LoadAsync(ct); return Page(); }
         TempData["melding"] = result.Message;
         return RedirectToPage();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Banenmonitor.Data;
 using Banenmonitor.Data.Audit;
 using Banenmonitor.Data.Model;
@@ -15,40 +16,100 @@ public sealed record AuditFigure(string Type, string Key, string Label)
     public string Value => $"{Type}:{Key}";
 }
 
-/// <summary>The platform's audit trail, per figure: every change with user, time, before/after and cause.</summary>
-public sealed class AuditModel(BanenmonitorDbContext db) : PageModel
+/// <summary>
+/// The platform's audit trail for the ministry (analyst and administrator): every change with user, time, cause and a
+/// table of the fields before and after, with Dutch field names (<see cref="AuditLabels"/>); filtered by user, kind of
+/// figure, period, employer, sector or one figure, and paged. User accounts and API tokens only for the administrator.
+/// </summary>
+public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : PageModel
 {
+    public const int PageSize = 50;
+    /// <summary>Entity types only the administrator reads in the trail.</summary>
+    public static readonly string[] AdministratorOnly = [nameof(AppUser), nameof(ApiToken)];
+
     [BindProperty(SupportsGet = true, Name = "onderwerp")] public string? Onderwerp { get; set; }
-    public IReadOnlyList<AuditEntry> Regels { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "wie")] public string? Wie { get; set; }
+    [BindProperty(SupportsGet = true, Name = "soort")] public string? Soort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "van")] public string? Van { get; set; }
+    [BindProperty(SupportsGet = true, Name = "tot")] public string? Tot { get; set; }
+    [BindProperty(SupportsGet = true, Name = "werkgever")] public string? Werkgever { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sector")] public string? Sector { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pagina")] public int Pagina { get; set; } = 1;
+
+    public AuditPage Resultaat { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<AuditFigure> Onderwerpen { get; private set; } = [];
+    public IReadOnlyList<(string Type, string Naam)> Soorten { get; private set; } = [];
     public AuditFigure? Gekozen { get; private set; }
+    public List<string> Fouten { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var hidden = User.IsInRole(Roles.Administrator) ? [] : AdministratorOnly;
+        var types = await db.AuditEntries.AsNoTracking().Where(a => !hidden.Contains(a.EntityType)).Select(a => a.EntityType).Distinct().ToListAsync(ct);
+        Soorten = types.Select(t => (t, TypeName(t))).OrderBy(t => t.Item2, StringComparer.Ordinal).ToList();
         var figures = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType != nameof(PaidHoursRecord) && a.EntityType != nameof(TargetGroupRegistration))
+            .Where(a => a.EntityType != nameof(PaidHoursRecord) && a.EntityType != nameof(TargetGroupRegistration) && !hidden.Contains(a.EntityType))
             .Select(a => new { a.EntityType, a.EntityKey }).Distinct().ToListAsync(ct);
         Onderwerpen = figures.Select(f => Figure(f.EntityType, f.EntityKey)).OrderBy(f => f.Label, StringComparer.Ordinal).ToList();
-        var q = db.AuditEntries.AsNoTracking();
-        if (Onderwerp?.Split(':', 2) is [var type, var key])
+
+        var filter = new AuditFilter
+        {
+            User = Wie, EntityType = Soort is { Length: > 0 } s && types.Contains(s) ? s : null,
+            From = Date(Van, "Van"), To = Date(Tot, "Tot en met"),
+            Employer = Werkgever, Sector = Sector is { Length: > 0 } ? Sector : null, Hidden = hidden,
+        };
+        if (Soort is { Length: > 0 } && filter.EntityType is null) Fouten.Add($"Soort: '{Soort}' komt niet voor in de audittrail.");
+        if (Onderwerp?.Split(':', 2) is [var type, var key] && !hidden.Contains(type))
         {
             Gekozen = Figure(type, key);
-            q = q.Where(a => a.EntityType == type && a.EntityKey == key);
+            filter = filter with { EntityType = type, EntityKey = key };
         }
-        Regels = await q.OrderByDescending(a => a.Id).Take(500).ToListAsync(ct);
+        if (filter.From is { } f && filter.To is { } t && t < f) Fouten.Add("Tot en met: deze datum ligt vóór de datum bij Van.");
+        if (Fouten.Count > 0) return;
+        Resultaat = await audit.SearchAsync(filter, Pagina, PageSize, ct);
     }
+
+    /// <summary>A date as typed (dd-mm-jjjj) or as the date picker sends it (jjjj-mm-dd); a Dutch error otherwise.</summary>
+    private DateOnly? Date(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Fouten.Add($"{field}: '{text}' is geen datum; gebruik dd-mm-jjjj, bijvoorbeeld 01-03-2024.");
+        return null;
+    }
+
+    /// <summary>The query string of this page with the current filters and another page number.</summary>
+    public string PageLink(int page)
+    {
+        var q = new List<string>();
+        void Add(string name, string? value) { if (!string.IsNullOrEmpty(value)) q.Add($"{name}={Uri.EscapeDataString(value)}"); }
+        Add("onderwerp", Onderwerp); Add("wie", Wie); Add("soort", Soort); Add("van", Van); Add("tot", Tot); Add("werkgever", Werkgever); Add("sector", Sector);
+        Add("pagina", page.ToString(CultureInfo.InvariantCulture));
+        return "/beheer/audit?" + string.Join("&", q);
+    }
+
+    /// <summary>The Dutch name of an entity type, e.g. <c>sectorrapportage</c>.</summary>
+    public static string TypeName(string type) => AuditService.EntityTypes.FirstOrDefault(kv => kv.Value == type).Key ?? type switch
+    {
+        nameof(ParameterOverride) => "parameter",
+        nameof(AppUser) => "gebruiker",
+        nameof(ApiToken) => "api-token",
+        nameof(WorkAgenda) => "werkagenda",
+        nameof(WorkAgendaAction) => "werkagenda-actie",
+        nameof(WorkAgendaGoal) => "werkagenda-doel",
+        nameof(WorkAgendaMilestone) => "werkagenda-mijlpaal",
+        nameof(WorkAgendaProgress) => "werkagenda-voortgang",
+        nameof(WorkAgendaSignature) => "werkagenda-ondertekening",
+        nameof(SectorRegisterEntry) => "sectorregister",
+        nameof(SectorEstimateChoice) => "schattingsmethode",
+        nameof(Banenmonitor.Data.Privacy.PseudonymKeyFingerprint) => "pseudoniemsleutel",
+        _ => type,
+    };
 
     /// <summary>A Dutch label for a figure, e.g. <c>sectorrapportage defensie 2020</c>.</summary>
     public static AuditFigure Figure(string type, string key)
     {
-        var dutch = AuditService.EntityTypes.FirstOrDefault(kv => kv.Value == type).Key ?? type switch
-        {
-            nameof(ParameterOverride) => "parameter",
-            nameof(AppUser) => "gebruiker",
-            nameof(ApiToken) => "api-token",
-            nameof(WorkAgenda) => "werkagenda",
-            _ => type,
-        };
+        var dutch = TypeName(type);
         var parts = key.Split('|');
         var label = type switch
         {

@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Banenmonitor.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReviewReasonsAndKeyFingerprint : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "RejectionReason",
+                table: "SectorReports",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RejectionReason",
+                table: "EmployerReports",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "PseudonymKeyFingerprints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PseudonymKeyFingerprints", x => x.Id);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PseudonymKeyFingerprints");
+
+            migrationBuilder.DropColumn(
+                name: "RejectionReason",
+                table: "SectorReports");
+
+            migrationBuilder.DropColumn(
+                name: "RejectionReason",
+                table: "EmployerReports");
+        }
+    }
+}
