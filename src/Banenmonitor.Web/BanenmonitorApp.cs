@@ -115,12 +115,18 @@ public static class BanenmonitorApp
             o.Conventions.AuthorizePage("/Werkagenda/Nieuw", WerkagendaSetup.EditPolicy);
             o.Conventions.AuthorizePage("/Werkagenda/Bewerken", WerkagendaSetup.EditPolicy);
         });
-        builder.Services.AddAntiforgery(o => { o.Cookie.Name = "banenmonitor-af"; o.Cookie.SameSite = SameSiteMode.Strict; });
+        builder.Services.AddAntiforgery(o => { o.Cookie.Name = "banenmonitor-af"; o.Cookie.SameSite = SameSiteMode.Strict; o.HeaderName = ApiEndpoints.AntiforgeryHeader; });
+        builder.Services.AddHttpContextAccessor(); // the table tag helper numbers the tables of a response
+        // A body or parameter the API cannot read throws, so ApiErrors answers it in JSON with the position.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Banenmonitor API";
-            doc.Info.Description = "De cijfers van de banenafspraak als JSON (Nederlandse veldnamen). Alle eindpunten vragen een cookie of API-token " +
-                                   "(Authorization: Bearer …), behalve POST /api/quotum: die rekent zoals de openbare quotumcalculator en bewaart niets.";
+            doc.Info.Description = "De cijfers van de banenafspraak als JSON (Nederlandse veldnamen). Open data: de landelijke cijfers, de sectoren, " +
+                                   "de parameters en POST /api/quotum (rekent zoals de openbare quotumcalculator en bewaart niets) vragen geen inlog. " +
+                                   "Werkgeverscijfers, aanleveringen en tokens vragen een cookie of API-token (Authorization: Bearer …); " +
+                                   "een POST met de inlogcookie vraagt ook het anti-forgery-token in de header RequestVerificationToken. " +
+                                   "Fouten zijn JSON: {\"melding\": \"…\", \"velden\": {…}}.";
             doc.Info.Version = "v1";
             return Task.CompletedTask;
         }));
@@ -136,8 +142,11 @@ public static class BanenmonitorApp
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(nl), SupportedCultures = [nl], SupportedUICultures = [nl] });
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout", "?code={0}");
+        app.UseWhen(ApiErrors.IsApi, api => api.UseApiErrors()); // under /api an exception or a bare 401/404/… is JSON, not the HTML page
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
+        app.Use(OversizeUploads.Middleware);
+        app.Use(TableDownloads.Middleware);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

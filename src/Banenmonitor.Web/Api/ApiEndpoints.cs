@@ -22,18 +22,23 @@ public sealed record TokenJson(string Token, string Toelichting);
 public sealed record FoutJson(string Melding, IReadOnlyDictionary<string, string>? Velden = null);
 
 /// <summary>
-/// The REST API under /api: the same data as the pages, as JSON with Dutch camelCase field names. Every endpoint needs a
-/// cookie or an API token, except POST /api/quotum, which computes like the public calculator and stores nothing.
+/// The REST API under /api: the same data as the pages, as JSON with Dutch camelCase field names. Open data: what the
+/// public pages show (national and sector figures, the parameters, the calculator) needs no login; employer data and
+/// the review queue need a cookie or an API token. Errors are <see cref="FoutJson"/> (see <see cref="ApiErrors"/>).
+/// A call with the login cookie that changes something needs the anti-forgery token (<see cref="CookieCallsNeedAntiforgery"/>).
 /// </summary>
 public static class ApiEndpoints
 {
     public static void MapBanenmonitorApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).WithTags("Banenmonitor");
+        var root = app.MapGroup("/api").WithTags("Banenmonitor").AddEndpointFilter(CookieCallsNeedAntiforgery);
+        // Public read endpoints: the same figures as the public pages (no login, like the pages).
+        var open = root.MapGroup("").AllowAnonymous();
+        var api = root.MapGroup("").RequireAuthorization(Policies.SignedIn);
 
-        api.MapGet("/landelijk", (ParameterProvider p) => NationalQuery.Years(p.Current))
+        open.MapGet("/landelijk", (ParameterProvider p) => NationalQuery.Years(p.Current))
             .WithName("landelijk").WithSummary("Landelijke meting per jaar: extra banen en doelstelling per sector");
-        api.MapGet("/landelijk/{jaar:int}", Results<Ok<LandelijkJson>, NotFound<FoutJson>> (int jaar, ParameterProvider p) =>
+        open.MapGet("/landelijk/{jaar:int}", Results<Ok<LandelijkJson>, NotFound<FoutJson>> (int jaar, ParameterProvider p) =>
         {
             var years = NationalQuery.Years(p.Current);
             if (years.All(y => y.Jaar != jaar)) return TypedResults.NotFound(new FoutJson($"Geen landelijke cijfers over {jaar}."));
@@ -41,14 +46,14 @@ public static class ApiEndpoints
             return TypedResults.Ok(new LandelijkJson(v.Gekozen, v.Cellen, v.Stappen));
         }).WithName("landelijkJaar").WithSummary("Landelijke meting van één jaar, met formeel/inleen en de berekening");
 
-        api.MapGet("/sectoren", async (int? jaar, SectorFigures figures, SectorChecks checks, CancellationToken ct) =>
+        open.MapGet("/sectoren", async (int? jaar, SectorFigures figures, SectorChecks checks, CancellationToken ct) =>
         {
             var all = await figures.AllAsync(ct);
             var years = all.Select(f => f.Year).Distinct().Order().ToList();
             var y = jaar is { } j && years.Contains(j) ? j : years.Last();
             return new SectorenJson(y, years, SectorQuery.ForYear(all, y, checks));
         }).WithName("sectoren").WithSummary("Alle publieke sectoren in één jaar (standaard het laatste)");
-        api.MapGet("/sectoren/{code}", async Task<Results<Ok<SectorJson>, NotFound<FoutJson>>> (string code, SectorFigures figures, SectorChecks checks, CancellationToken ct) =>
+        open.MapGet("/sectoren/{code}", async Task<Results<Ok<SectorJson>, NotFound<FoutJson>>> (string code, SectorFigures figures, SectorChecks checks, CancellationToken ct) =>
         {
             if (ReportingLines.Find(code) is not { } s) return TypedResults.NotFound(new FoutJson($"Onbekende sector '{code}'."));
             var all = await figures.AllAsync(ct);
@@ -56,11 +61,11 @@ public static class ApiEndpoints
             return TypedResults.Ok(new SectorJson(s.Code, s.Name, SectorQuery.History(all, s, years, checks)));
         }).WithName("sector").WithSummary("Eén sector over de jaren");
 
-        api.MapGet("/parameters", (ParameterProvider p) => p.Current.AllValues.Select(v =>
+        open.MapGet("/parameters", (ParameterProvider p) => p.Current.AllValues.Select(v =>
                 new ParameterJson(v.Name, v.ValidFrom.ToString("yyyy-MM-dd"), v.Value, v.Unit, v.Status.Dutch(), v.Source, v.Status == ParameterStatus.Unconfirmed)))
             .WithName("parameters").WithSummary("Alle parameterwaarden met geldigheid, status en bron");
 
-        api.MapPost("/quotum", Results<Ok<QuotumView>, BadRequest<FoutJson>> (QuotumVraag vraag, ParameterProvider p) =>
+        open.MapPost("/quotum", Results<Ok<QuotumView>, BadRequest<FoutJson>> (QuotumVraag vraag, ParameterProvider p) =>
         {
             var errors = QuotaService.Validate(vraag, p.Current);
             if (errors.Count > 0) return TypedResults.BadRequest(new FoutJson("De invoer is niet volledig of niet geldig.", errors));
@@ -86,6 +91,10 @@ public static class ApiEndpoints
 
         api.MapPost("/tokens", async (HttpContext http, BanenmonitorDbContext db, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) =>
         {
+            // A token must not mint tokens: a leaked token would otherwise outlive its own revocation.
+            if (http.User.HasClaim(ApiTokenHandler.ViaClaim, ApiTokenHandler.SchemeName))
+                return Results.Json(new FoutJson("Met een API-token kunt u geen nieuw token aanmaken. Log in met uw wachtwoord en vraag het token daar aan."),
+                    statusCode: StatusCodes.Status403Forbidden);
             var user = await users.GetUserAsync(http.User);
             if (user is null) return Results.Unauthorized();
             var token = ApiTokenHandler.NewToken();
@@ -93,6 +102,26 @@ public static class ApiEndpoints
             db.Record(http.User, nameof(ApiToken), user.UserName!, "API-token aangemaakt", new { label = "API-token" });
             await db.SaveChangesAsync();
             return Results.Ok(new TokenJson(token, "Bewaar dit token: het wordt maar één keer getoond. Gebruik: Authorization: Bearer <token>."));
-        }).WithName("token").WithSummary("Maak een persoonlijk API-token aan (eenmalig getoond)");
+        }).WithName("token").WithSummary("Maak een persoonlijk API-token aan (eenmalig getoond; met de inlogcookie en het anti-forgery-token, niet met een token)");
+    }
+
+    /// <summary>The header that carries the anti-forgery token of a page form on a cookie call.</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
+    /// <summary>
+    /// A call with the login cookie that changes something (POST, PUT, PATCH, DELETE) must carry the anti-forgery token
+    /// (header <see cref="AntiforgeryHeader"/>, the value of a page form's <c>__RequestVerificationToken</c>): otherwise
+    /// a page of another site could make the browser call the API as the user. A call with an API token is not sent by a
+    /// browser on its own and needs none; an anonymous call acts for nobody.
+    /// </summary>
+    private static async ValueTask<object?> CookieCallsNeedAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var unsafeMethod = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
+        if (unsafeMethod && http.User.Identity?.IsAuthenticated == true && !http.User.HasClaim(ApiTokenHandler.ViaClaim, ApiTokenHandler.SchemeName)
+            && !await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(http))
+            return Results.Json(new FoutJson($"Ontbrekend of ongeldig anti-forgery-token. Stuur bij een verzoek met de inlogcookie het token van een formulier " +
+                                             $"van de site mee in de header {AntiforgeryHeader}, of gebruik een API-token."), statusCode: StatusCodes.Status400BadRequest);
+        return await next(context);
     }
 }

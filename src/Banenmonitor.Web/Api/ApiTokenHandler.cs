@@ -17,6 +17,9 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
 {
     public const string SchemeName = "ApiToken";
 
+    /// <summary>Marks a principal authenticated by an API token (so the API can tell a token call from a cookie call).</summary>
+    public const string ViaClaim = "bm:via";
+
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     public static string NewToken() => "bm_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
@@ -31,6 +34,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var user = await users.FindByIdAsync(token.UserId);
         if (user is null || await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("Account geblokkeerd of verwijderd.");
         var principal = await principals.CreateAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(ViaClaim, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -13,7 +13,7 @@ public sealed record LandelijkeControleJson(int Jaar, decimal LandelijkeMetingOv
 
 public sealed record SchattingJson(SectorTotalView Schatting, LandelijkeControleJson? Landelijk);
 
-/// <summary><c>GET /api/sectoren/{code}/schatting/{jaar}</c>: the same sector total as the page, as JSON (signed-in users, like the rest of /api).</summary>
+/// <summary><c>GET /api/sectoren/{code}/schatting/{jaar}</c>: the same sector total as the page, as JSON (open data, like the page).</summary>
 public static class SchattingApi
 {
     public static void MapSchattingApi(this IEndpointRouteBuilder app) =>
@@ -21,6 +21,6 @@ public static class SchattingApi
                 estimates.For(code, jaar) is { } view
                     ? TypedResults.Ok(new SchattingJson(view, estimates.Government(jaar) is { } g ? LandelijkeControleJson.From(g) : null))
                     : TypedResults.NotFound(new Api.FoutJson($"Geen gepubliceerde realisatie van '{code}' over {jaar}.")))
-            .RequireAuthorization(Policies.SignedIn).WithTags("Banenmonitor")
+            .AllowAnonymous().WithTags("Banenmonitor")
             .WithName("sectorSchatting").WithSummary("Sectortotaal van één jaar: gepubliceerde som, dekking, schatting met aanname, en de controle met de landelijke meting");
 }
