@@ -70,6 +70,27 @@ public class CoreCommandTests
     }
 
     [Theory]
+    // 2023: the 2018 indication with its named source, unconfirmed; 2024: UWV; 2026: the Wet banenafspraak (art. 12) replaced the quotumregeling.
+    [InlineData(2023, "onbevestigd", "Voion")]
+    [InlineData(2024, "gepubliceerd", "UWV")]
+    [InlineData(2026, "niet van toepassing", "art. 12")]
+    public void Parameters_for_one_year_give_the_quota_percentage_with_its_source_or_the_status_that_explains_its_absence(int year, string status, string source)
+    {
+        var (exit, output, err) = CliRunner.Run("parameters", "--jaar", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        var quota = Assert.Single(rows, x => x.GetProperty("naam").GetString() == "quotumpercentage_overheid");
+        Assert.Equal($"{year}-01-01", quota.GetProperty("geldigVanaf").GetString());
+        Assert.Equal(status, quota.GetProperty("status").GetString());
+        Assert.Contains(source, quota.GetProperty("bron").GetString());
+        Assert.DoesNotMatch(@"(?i)\bseed\b", output);
+        // One value per parameter, and none of another year's series.
+        Assert.Equal(rows.Count, rows.Select(x => x.GetProperty("naam").GetString()).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(new[] { "parameters", "--jaar", "dit jaar" }, "Ongeldige waarde 'dit jaar' voor --jaar")]
     [InlineData(new[] { "quotum", "--jaar", "twee" }, "Ongeldige waarde 'twee' voor --jaar")]
     [InlineData(new[] { "quotum", "--verloonde-uren", "1000" }, "De optie --jaar is verplicht")]
     [InlineData(new[] { "quotum", "--jaar", "2022", "--verloonde-uren", "-5" }, "mag niet kleiner zijn dan 0")]

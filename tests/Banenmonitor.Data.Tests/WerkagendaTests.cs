@@ -174,7 +174,7 @@ public sealed class WerkagendaTests
         Assert.Equal(WorkAgendaStatus.Concept, defensie.Status);
         var training = defensie.Actions.Single(a => a.Type == ActionType.SupervisorTraining);
         Assert.Contains("Interne Begeleider Arbeidsparticipant", training.SourceQuote);
-        Assert.Contains("rapport De Beleidsonderzoekers 2023", training.Source); // the research report by its authors, not "seed 003"
+        Assert.Contains("Beleidsonderzoekers 2023", training.Source); // the research report by its authors, not "seed 003"
         Assert.Contains(await db.AuditEntries.Select(a => a.EntityType).ToListAsync(), t => t == nameof(WorkAgendaAction));
     }
 

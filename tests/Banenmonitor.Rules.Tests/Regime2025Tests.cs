@@ -66,6 +66,48 @@ public class Regime2025Tests
     }
 
     [Fact]
+    public void The_small_employer_test_is_the_wage_bill_of_t_minus_2_against_25_times_the_average_premium_wage_Besluit_Wfsv_2_19d()
+    {
+        // Activated in 2024, so the surcharge applies in 2026 (art. 6); average premium wage 2026 supplied: limit 25 × € 40,000 = € 1,000,000.
+        var p = Activated(2024).WithOverride("gemiddeld_premieloon_per_werknemer=2026:40000:test: aangenomen gemiddeld premieloon");
+        // A million paid hours: large by the hours approximation, yet small by its wage bill of 2024.
+        var e = new EmployerYear(2026, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseTwoYearsBefore: new Euros(1_000_000));
+        var small = new WetBanenafspraak2025Rules(p).Compute(e);
+        Assert.Equal(0m, small.Payable.Value);
+        Assert.False(small.SubjectToQuota);
+        var step = Assert.Single(small.Trace.Steps, s => s.Legal == "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
+        Assert.Equal(1m, step.Value);
+        Assert.Contains(step.Parameters, v => v.Name == ParameterNames.WbaSmallEmployerFactor && v.Value == 25m && v.Status == ParameterStatus.Law);
+        Assert.DoesNotContain(small.Trace.ParametersUsed, v => v.Name == ParameterNames.WbaThresholdEmployees);
+        // One euro above the limit: not small, the surcharge is levied.
+        var large = new WetBanenafspraak2025Rules(p).Compute(e with { PremiumBaseTwoYearsBefore = new Euros(1_000_001) });
+        Assert.True(large.SubjectToQuota);
+        Assert.Equal(40_000_000m * 0.5m / 100m, large.Payable.Value);
+    }
+
+    [Fact]
+    public void Without_the_average_premium_wage_the_small_employer_test_is_refused_not_guessed()
+    {
+        // The average premium wage of 2026 is unconfirmed without a value in the parameter files.
+        var e = new EmployerYear(2026, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseTwoYearsBefore: new Euros(5_000_000));
+        var r = new WetBanenafspraak2025Rules(Activated(2024)).Compute(e);
+        Assert.Equal(0m, r.Payable.Value);
+        Assert.Equal(WetBanenafspraak2025Rules.SmallEmployerTestWithoutAverageWage(2026), r.Incomplete);
+        Assert.Contains("gemiddelde premieloon per werknemer voor 2026 is niet bekend", r.Incomplete);
+    }
+
+    [Fact]
+    public void Without_the_wage_bill_of_t_minus_2_the_hours_approximation_is_used_and_said_to_be_one()
+    {
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000));
+        var r = new WetBanenafspraak2025Rules(Activated(2026)).Compute(e);
+        var step = Assert.Single(r.Trace.Steps, s => s.Description.Contains("benadering in verloonde uren"));
+        Assert.Contains("Besluit Wfsv art. 2.19d", step.Note);
+        Assert.Contains(step.Parameters, v => v.Name == ParameterNames.WbaThresholdEmployees && v.Status == ParameterStatus.Unconfirmed);
+        Assert.True(r.UsesUnconfirmed);
+    }
+
+    [Fact]
     public void No_surcharge_when_the_quota_percentage_is_met()
     {
         var p = Activated(2026, pct: "2.5");

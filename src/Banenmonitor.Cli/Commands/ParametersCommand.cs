@@ -15,15 +15,18 @@ public static class ParametersCommand
     {
         var format = Format();
         var naam = Text("--naam", "Toon alleen deze parameter");
+        var jaar = Text("--jaar", "Toon per parameter alleen de waarde die in dit kalenderjaar geldt (ook een lege: onbevestigd of niet van toepassing)");
         var overrides = ParameterOverrides();
-        var cmd = new Command("parameters", "Toon alle parameters met waarde, geldig-vanaf, bron en status") { naam, overrides, format };
+        var cmd = new Command("parameters", "Toon alle parameters met waarde, geldig-vanaf, bron en status") { naam, jaar, overrides, format };
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);
             var set = Parameters(r, overrides);
             var only = r.GetValue(naam);
             if (only is not null && set.Definitions.All(d => d.Name != only)) throw new CliException($"Onbekende parameter '{only}'.");
-            var rows = set.AllValues.Where(v => only is null || v.Name == only)
+            var year = Int(r, jaar);
+            var values = year is { } y ? set.Definitions.Select(d => ValidIn(set, d, y)).OfType<ParameterValue>() : set.AllValues;
+            var rows = values.Where(v => only is null || v.Name == only)
                 .Select(v =>
                 {
                     var d = set.Definition(v.Name);
@@ -35,12 +38,22 @@ public static class ParametersCommand
                 Console.WriteLine($"{g.Key} — {g.First().Omschrijving} ({g.First().Eenheid})");
                 foreach (var v in g)
                 {
-                    var mark = v.Status == "onbevestigd" ? "  [ONBEVESTIGD]" : "";
+                    var mark = v.Status == ParameterStatus.Unconfirmed.Dutch() ? "  [ONBEVESTIGD]" : "";
                     Console.WriteLine($"    vanaf {v.GeldigVanaf}: {(v.Waarde is { } w ? DutchFormat.Number(w, 4) : "— (geen waarde)")}  [{v.Status}]{mark}  bron: {v.Bron}");
                 }
             }
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// The value of <paramref name="d"/> valid on 1 January of <paramref name="year"/>, also an empty one (its status says why);
+    /// null when the parameter has no value that year (before its first, or a yearly series that has ended).
+    /// </summary>
+    private static ParameterValue? ValidIn(ParameterSet set, ParameterDefinition d, int year)
+    {
+        var found = set.History(d.Name).LastOrDefault(v => v.ValidFrom <= new DateOnly(year, 1, 1));
+        return found is null || (d.PerYear && found.ValidFrom.Year != year) ? null : found;
     }
 }

@@ -39,7 +39,12 @@ public static class ParameterNames
     public const string WbaSurchargeYearsAfterActivation = "wba_opslag_vanaf_jaren_na_activering";
     public const string WbaQuotaPercentage = "wba_quotumpercentage";
     public const string WbaSurchargePercentage = "wba_inclusiviteitsopslag_percentage";
+    /// <summary>Approximation of the small-employer test in paid hours, used only when the premium base of t−2 is not given.</summary>
     public const string WbaThresholdEmployees = "wba_drempel_aantal_werknemers";
+    /// <summary>Small employer: premium base of year t−2 at most this multiple of the average premium wage (Besluit Wfsv art. 2.19d).</summary>
+    public const string WbaSmallEmployerFactor = "wba_kleine_werkgever_factor";
+    /// <summary>Average premium wage per employee of year t (gemiddeld premieloon, fixed yearly), the unit of the small-employer test.</summary>
+    public const string AveragePremiumWage = "gemiddeld_premieloon_per_werknemer";
     public const string WbaBonusPerJob = "wba_banenafspraakbonus_per_baan";
     public const string LkvPerHour = "lkv_banenafspraak_per_uur";
     public const string LkvMaxPerEmployee = "lkv_banenafspraak_max_per_werknemer";

@@ -14,6 +14,10 @@ public sealed record TargetGroupEmployee(string Reference, PaidHours Hours);
 /// <param name="SroiHours">Paid hours of target-group workers placed at suppliers through this employer's procurement (SROI); only counted in the SROI scenario.</param>
 /// <param name="Attributions">Hired-in attributions (quotumregeling only, Besluit Wfsv art. 2.27–2.31).</param>
 /// <param name="AgencyStaffHours">Hours of agency staff in A (quotumregeling only, for the agency rule of the quota).</param>
+/// <param name="PremiumBaseTwoYearsBefore">
+/// The employer's premium base (premieloon) of year t−2, for the small-employer test of the Wet banenafspraak (art. 6 with
+/// Besluit Wfsv art. 2.19d); without it the rules fall back to an hours approximation and say so.
+/// </param>
 public sealed record EmployerYear(
     int Year,
     PaidHours TotalPaidHours,
@@ -25,7 +29,8 @@ public sealed record EmployerYear(
     IReadOnlyList<TargetGroupEmployee>? TargetGroupEmployees = null,
     PaidHours? SroiHours = null,
     IReadOnlyList<Quota.HiredInAttribution>? Attributions = null,
-    PaidHours? AgencyStaffHours = null);
+    PaidHours? AgencyStaffHours = null,
+    Euros? PremiumBaseTwoYearsBefore = null);
 
 /// <summary>What an amount of a regime outcome is.</summary>
 public enum RegimeAmountKind

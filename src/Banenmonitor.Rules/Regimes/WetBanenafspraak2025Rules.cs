@@ -36,6 +36,50 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
     /// <summary>Why the surcharge of an employer that misses the quota percentage is not computed (<see cref="RegimeOutcome.Incomplete"/>).</summary>
     public const string SurchargeWithoutPremiumBase = "Inclusiviteitsopslag niet berekend: het premieloon Aof ontbreekt.";
 
+    /// <summary>Why the surcharge is not computed when the small-employer test lacks the average premium wage of the year.</summary>
+    public static string SmallEmployerTestWithoutAverageWage(int year) =>
+        $"Inclusiviteitsopslag niet berekend: het gemiddelde premieloon per werknemer voor {year} is niet bekend (onbevestigd), dus de kleinewerkgeverstoets " +
+        "(premieloon van jaar t−2 ten hoogste 25 × het gemiddelde premieloon) kan niet worden uitgevoerd. Een beheerder kan het met bron opgeven.";
+
+    /// <summary>
+    /// The small-employer test of the surcharge (Wet banenafspraak art. 6): the premium base of year t−2 at most
+    /// <c>wba_kleine_werkgever_factor</c> × the average premium wage of year t (Besluit Wfsv art. 2.19d). Without the premium
+    /// base of t−2 the paid hours <paramref name="hours"/> are compared with the hours approximation (25 × E), which the
+    /// trace says and which is an unconfirmed parameter. Null, with <paramref name="incomplete"/> set, when the test cannot
+    /// be made (the average premium wage of the year is unknown).
+    /// </summary>
+    private bool? SmallEmployer(EmployerYear e, decimal hours, Trace? trace, out string? incomplete)
+    {
+        incomplete = null;
+        var y = e.Year;
+        if (e.PremiumBaseTwoYearsBefore is { } wageBill)
+        {
+            var factor = parameters.Get(P.WbaSmallEmployerFactor, y);
+            if (!parameters.TryGet(P.AveragePremiumWage, y, out var average))
+            {
+                incomplete = SmallEmployerTestWithoutAverageWage(y);
+                trace?.Add("Kleinewerkgeverstoets niet uit te voeren: gemiddeld premieloon per werknemer onbekend", "premieloon t−2 ≤ factor × gemiddeld premieloon",
+                    null, "ja(1)/nee(0)", [new("premieloon t−2", wageBill.Value, "euro")], [factor, .. parameters.History(P.AveragePremiumWage).Where(v => v.ValidFrom.Year == y)],
+                    legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6", note: "Een beheerder kan het gemiddelde premieloon met bron opgeven.");
+                return null;
+            }
+            var limit = factor.Required * average!.Required;
+            var isSmall = wageBill.Value <= limit;
+            trace?.Add(isSmall ? "Kleine werkgever: geen inclusiviteitsopslag" : "Geen kleine werkgever: premieloon t−2 boven de grens",
+                "premieloon t−2 ≤ factor × gemiddeld premieloon?", isSmall ? 1 : 0, "ja(1)/nee(0)",
+                [new("premieloon t−2", wageBill.Value, "euro"), new("grens", limit, "euro")], [factor, average], legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
+            return isSmall;
+        }
+        var n = parameters.Get(P.WbaThresholdEmployees, y);
+        var ehours = parameters.Get(P.AverageEmployeeHoursPerYear, y);
+        var threshold = n.Required * ehours.Required;
+        var smallByHours = hours < threshold;
+        trace?.Add(smallByHours ? "Kleine werkgever (benadering in verloonde uren): geen inclusiviteitsopslag" : "Geen kleine werkgever (benadering in verloonde uren)",
+            "A < drempel × E?", hours, "uur", [new("drempel", threshold, "uur")], [n, ehours], legal: "Wet banenafspraak art. 6",
+            note: "Benadering: het premieloon van jaar t−2 ontbreekt. De wettelijke toets is premieloon t−2 ≤ 25 × gemiddeld premieloon (Besluit Wfsv art. 2.19d).");
+        return smallByHours;
+    }
+
     private RegimeOutcome Compute(EmployerYear e, Trace? trace, List<string>? summary)
     {
         var y = e.Year;
@@ -99,9 +143,6 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
         }
         else
         {
-            var n = parameters.Get(P.WbaThresholdEmployees, y);
-            var ehours = parameters.Get(P.AverageEmployeeHoursPerYear, y);
-            var threshold = n.Required * ehours.Required;
             var a = e.TotalPaidHours.Value;
             if (e.AgencyStaffHours is { Value: > 0 } agency)
             {
@@ -110,9 +151,13 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
                     "A = verloonde uren − uren uitzendkrachten", a, "uur",
                     [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: "Wet banenafspraak art. 6");
             }
-            if (a < threshold)
+            var small = SmallEmployer(e, a, trace, out incomplete);
+            if (small is null)
             {
-                trace?.Add("Kleine werkgever: geen inclusiviteitsopslag", "A < drempel", a, "uur", parameters: [n, ehours], legal: "Wet banenafspraak art. 6");
+                summary?.Add(incomplete!);
+            }
+            else if (small.Value)
+            {
                 summary?.Add("Kleine werkgever: geen inclusiviteitsopslag.");
             }
             else
