@@ -19,30 +19,28 @@ public class StrictCsvTests
 
     private static Task<(ImportResult Result, string Before, string After)> Import(string text) => Import(Encoding.UTF8.GetBytes(text));
 
-    [Fact]
-    public async Task A_stray_quote_inside_an_unquoted_field_is_refused_at_its_row_and_column()
+    /// <summary>The file is refused with exactly one error, at <paramref name="row"/> and <paramref name="column"/>, and nothing is written.</summary>
+    private static async Task Refused(Task<(ImportResult Result, string Before, string After)> import, int row, string column, string message)
     {
-        var (r, before, after) = await Import(Header + "100000001L01;Gemeente Testdorp;gemeenten;groot;geen\n100000002L01;Bakkerij \"De Korst;markt;middel;geen\n");
+        var (r, before, after) = await import;
         Assert.False(r.Success);
         var e = Assert.Single(r.Errors);
-        Assert.Equal((3, "naam"), (e.Row, e.Column));
-        Assert.Contains("een aanhalingsteken (\") midden in een waarde zonder aanhalingstekens", e.Message);
+        Assert.Equal((row, column), (e.Row, e.Column));
+        Assert.Contains(message, e.Message);
         Assert.Equal(before, after);
     }
+
+    [Fact]
+    public Task A_stray_quote_inside_an_unquoted_field_is_refused_at_its_row_and_column() =>
+        Refused(Import(Header + "100000001L01;Gemeente Testdorp;gemeenten;groot;geen\n100000002L01;Bakkerij \"De Korst;markt;middel;geen\n"),
+            3, "naam", "een aanhalingsteken (\") midden in een waarde zonder aanhalingstekens");
 
     [Theory]
     [InlineData("100000001L01;\"Gemeente Testdorp;gemeenten;groot;geen\n100000002L01;Bakkerij;markt;middel;geen\n")]                // never closed: swallows the rest
     [InlineData("100000001L01;\"Gemeente Testdorp;gemeenten;groot;geen\n100000002L01;\"Bakkerij\";markt;middel;geen\n")]            // closed by the next row's quote
     [InlineData("100000001L01;\"Gemeente \"Testdorp\";gemeenten;groot;geen\n")]                                                 // quote inside not doubled
-    public async Task An_unclosed_quote_that_swallows_the_next_row_is_refused_at_its_row_and_column(string rows)
-    {
-        var (r, before, after) = await Import(Header + rows);
-        Assert.False(r.Success);
-        var e = Assert.Single(r.Errors);
-        Assert.Equal((2, "naam"), (e.Row, e.Column));
-        Assert.Contains("begint, wordt niet goed afgesloten", e.Message);
-        Assert.Equal(before, after);
-    }
+    public Task An_unclosed_quote_that_swallows_the_next_row_is_refused_at_its_row_and_column(string rows) =>
+        Refused(Import(Header + rows), 2, "naam", "begint, wordt niet goed afgesloten");
 
     [Fact]
     public async Task Quoted_fields_with_delimiters_doubled_quotes_and_line_breaks_still_read()
@@ -62,11 +60,6 @@ public class StrictCsvTests
         bytes.AddRange(Encoding.UTF8.GetBytes("100009999L01;Caf"));
         bytes.Add(0xE9); // Windows-1252 'é'
         bytes.AddRange(Encoding.UTF8.GetBytes(";markt;klein;geen\n"));
-        var (r, before, after) = await Import(bytes.ToArray());
-        Assert.False(r.Success);
-        var e = Assert.Single(r.Errors);
-        Assert.Equal((3002, "naam"), (e.Row, e.Column));
-        Assert.Contains("geen geldige UTF-8", e.Message);
-        Assert.Equal(before, after);
+        await Refused(Import(bytes.ToArray()), 3002, "naam", "geen geldige UTF-8");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Text;
 using Banenmonitor.Data;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Web.Infrastructure;
