@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Text;
 
 namespace Banenmonitor.Cli;
 
@@ -56,19 +57,13 @@ public static class CliSupport
         return v;
     }
 
-    public static decimal? Decimal(ParseResult r, Option<string> o, bool required = false, decimal min = decimal.MinValue)
+    /// <summary>A number option through the one reader of typed numbers: Dutch notation (600.000 or 600000,5), within its bounds.</summary>
+    public static decimal? Decimal(ParseResult r, Option<string> o, NumberBounds bounds, bool required = false)
     {
         var s = r.GetValue(o);
         if (s is null) return required ? throw new CliException($"De optie {o.Name} is verplicht.") : null;
-        // Accept 600000, 600000.5, 600.000,5 (Dutch) and 600000,5.
-        var t = s.Trim();
-        decimal v;
-        var ok = t.Contains(',')
-            ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.GetCultureInfo("nl-NL"), out v)
-            : decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out v);
-        if (!ok) throw new CliException($"Ongeldige waarde '{s}' voor {o.Name}: verwacht een getal.");
-        if (v < min) throw new CliException($"Ongeldige waarde '{s}' voor {o.Name}: mag niet kleiner zijn dan {min.ToString(CultureInfo.InvariantCulture)}.");
-        return v;
+        var v = DutchNumber.ReadField(s, bounds);
+        return v.Ok ? v.Value : throw new CliException($"Ongeldige waarde '{s}' voor {o.Name}: {v.Error}.");
     }
 
     public static ParameterSet Parameters(ParseResult r, Option<string[]> overrides)

@@ -93,7 +93,7 @@ public class CoreCommandTests
     [InlineData(new[] { "parameters", "--jaar", "dit jaar" }, "Ongeldige waarde 'dit jaar' voor --jaar")]
     [InlineData(new[] { "quotum", "--jaar", "twee" }, "Ongeldige waarde 'twee' voor --jaar")]
     [InlineData(new[] { "quotum", "--verloonde-uren", "1000" }, "De optie --jaar is verplicht")]
-    [InlineData(new[] { "quotum", "--jaar", "2022", "--verloonde-uren", "-5" }, "mag niet kleiner zijn dan 0")]
+    [InlineData(new[] { "quotum", "--jaar", "2022", "--verloonde-uren", "-5" }, "negatieve waarde -5 is niet toegestaan")]
     [InlineData(new[] { "quotum", "--jaar", "2025", "--verloonde-uren", "600000" }, "onbevestigd")]
     [InlineData(new[] { "quotum", "--jaar", "2022", "--onzin" }, "onbekend commando of argument '--onzin'")]
     [InlineData(new[] { "meting", "--jaar", "1999" }, "Geen cijfers voor 1999")]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Survey;
 using Banenmonitor.Survey.Seed003;
@@ -76,7 +77,7 @@ public static class EnqueteCommand
                 "ja" => true,
                 var s => throw new CliException($"Ongeldige waarde '{s}' voor --fpc: kies ja of nee."),
             };
-            var level = Decimal(r, betrouwbaarheid, min: 0) ?? 95m;
+            var level = Decimal(r, betrouwbaarheid, NumberLimits.ConfidenceLevel) ?? 95m;
             if (level is <= 0 or >= 100) throw new CliException("--betrouwbaarheid moet tussen 0 en 100 liggen (bijvoorbeeld 95).");
             var method = r.GetValue(interval) switch
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Quota;
+using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using static Banenmonitor.Cli.CliSupport;
 
@@ -37,35 +38,35 @@ public static class QuotumCommand
             var pre = new Trace();
             PaidHours a, c;
             PaidHours? prev = null;
-            var fteValue = Decimal(r, fte, min: 0);
+            var fteValue = Decimal(r, fte, NumberLimits.Jobs);
             if (fteValue is { } f)
             {
                 if (r.GetValue(uren) is not null) throw new CliException("Geef --verloonde-uren óf --fte op, niet allebei.");
-                var hw = Decimal(r, perWeek, min: 0) ?? throw new CliException("Bij --fte is --uren-per-week verplicht.");
+                var hw = Decimal(r, perWeek, NumberLimits.HoursPerWeek) ?? throw new CliException("Bij --fte is --uren-per-week verplicht.");
                 var ya = Wrap(() => conv.YearlyHoursFromFte(f, hw, year));
                 pre.Append(ya.Trace);
                 a = ya.Value;
-                if (Decimal(r, fteVorig, min: 0) is { } fp)
+                if (Decimal(r, fteVorig, NumberLimits.Jobs) is { } fp)
                 {
                     var yp = Wrap(() => conv.YearlyHoursFromFte(fp, hw, year));
                     prev = yp.Value;
                 }
-                if (Decimal(r, fteDoelgroep, min: 0) is { } fd)
+                if (Decimal(r, fteDoelgroep, NumberLimits.Jobs) is { } fd)
                 {
                     var yd = Wrap(() => conv.YearlyHoursFromFte(fd, hw, year));
                     c = yd.Value;
                 }
-                else c = new PaidHours(Decimal(r, doelgroep, min: 0) ?? 0m);
+                else c = new PaidHours(Decimal(r, doelgroep, NumberLimits.EmployerPaidHours) ?? 0m);
             }
             else
             {
-                a = new PaidHours(Decimal(r, uren, required: true, min: 0)!.Value);
-                c = new PaidHours(Decimal(r, doelgroep, min: 0) ?? 0m);
-                if (Decimal(r, vorig, min: 0) is { } p) prev = new PaidHours(p);
+                a = new PaidHours(Decimal(r, uren, NumberLimits.EmployerPaidHours, required: true)!.Value);
+                c = new PaidHours(Decimal(r, doelgroep, NumberLimits.EmployerPaidHours) ?? 0m);
+                if (Decimal(r, vorig, NumberLimits.EmployerPaidHours) is { } p) prev = new PaidHours(p);
             }
             if (r.GetValue(vorig) is not null && fteValue is not null)
-                prev = new PaidHours(Decimal(r, vorig, min: 0)!.Value);
-            var agency = Decimal(r, uitzend, min: 0) is { } ag ? new PaidHours(ag) : (PaidHours?)null;
+                prev = new PaidHours(Decimal(r, vorig, NumberLimits.EmployerPaidHours)!.Value);
+            var agency = Decimal(r, uitzend, NumberLimits.EmployerPaidHours) is { } ag ? new PaidHours(ag) : (PaidHours?)null;
             var input = new QuotaInput(year, a, c, prev, null, agency, !r.GetValue(markt));
             var result = Wrap(() => new QuotaCalculator(parameters).Compute(input));
             var full = new Trace().Append(pre).Append(result.Trace);

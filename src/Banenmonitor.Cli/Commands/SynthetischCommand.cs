@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Banenmonitor.Analytics.Synthetic;
+using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using Spectre.Console;
 using static Banenmonitor.Cli.CliSupport;
@@ -23,8 +24,8 @@ public static class SynthetischCommand
         };
         cmd.SetAction(r =>
         {
-            var n = (long)Decimal(r, werknemers, required: true, min: 1)!.Value;
-            var w = (long)Decimal(r, werkgevers, required: true, min: 1)!.Value;
+            var n = (long)Decimal(r, werknemers, NumberLimits.SyntheticCount, required: true)!.Value;
+            var w = (long)Decimal(r, werkgevers, NumberLimits.SyntheticCount, required: true)!.Value;
             var y = Int(r, jaar, required: true)!.Value;
             var dir = r.GetValue(uit) ?? throw new CliException("De optie --uit is verplicht.");
             var seed = Int(r, zaad) ?? 1;

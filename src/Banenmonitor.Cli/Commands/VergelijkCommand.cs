@@ -3,6 +3,7 @@ using System.Globalization;
 using Banenmonitor.Analytics;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Regimes;
+using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using Spectre.Console;
 using static Banenmonitor.Cli.CliSupport;
@@ -93,8 +94,8 @@ public static class VergelijkCommand
             var json = IsJson(r, format);
             var year = Int(r, jaar, required: true)!.Value;
             var parameters = Parameters(r, overrides);
-            var a = Decimal(r, uren, required: true, min: 0)!.Value;
-            var c = Decimal(r, doelgroep, min: 0) ?? 0m;
+            var a = Decimal(r, uren, NumberLimits.EmployerPaidHours, required: true)!.Value;
+            var c = Decimal(r, doelgroep, NumberLimits.EmployerPaidHours) ?? 0m;
             if (c > a) throw new CliException("Uren van de doelgroep kunnen niet groter zijn dan de totale verloonde uren.");
             var emps = new List<TargetGroupEmployee>();
             if (r.GetValue(werknemers) is { } list)
@@ -103,16 +104,16 @@ public static class VergelijkCommand
                 foreach (var part in list.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries))
                 {
                     i++;
-                    if (!decimal.TryParse(part, NumberStyles.Number, CultureInfo.InvariantCulture, out var h) || h < 0)
-                        throw new CliException($"Ongeldige waarde '{part}' (positie {i}) in --werknemer-uren: verwacht een getal ≥ 0.");
-                    emps.Add(new TargetGroupEmployee($"werknemer {i}", new PaidHours(h)));
+                    var h = DutchNumber.ReadField(part, NumberLimits.PersonHours);
+                    if (!h.Ok) throw new CliException($"Ongeldige waarde '{part}' (positie {i}) in --werknemer-uren: {h.Error}.");
+                    emps.Add(new TargetGroupEmployee($"werknemer {i}", new PaidHours(h.Value)));
                 }
             }
             var e = new EmployerYear(year, new PaidHours(a), new PaidHours(c),
-                Decimal(r, vorig, min: 0) is { } p ? new PaidHours(p) : null, !r.GetValue(markt),
-                Decimal(r, premie, min: 0) is { } pb ? new Euros(pb) : null,
-                Decimal(r, uitgezonderd, min: 0) is { } ex ? new Euros(ex) : null,
-                emps, Decimal(r, sroi, min: 0) is { } s ? new PaidHours(s) : null);
+                Decimal(r, vorig, NumberLimits.EmployerPaidHours) is { } p ? new PaidHours(p) : null, !r.GetValue(markt),
+                Decimal(r, premie, NumberLimits.EmployerWageEuros) is { } pb ? new Euros(pb) : null,
+                Decimal(r, uitgezonderd, NumberLimits.EmployerWageEuros) is { } ex ? new Euros(ex) : null,
+                emps, Decimal(r, sroi, NumberLimits.EmployerPaidHours) is { } s ? new PaidHours(s) : null);
             var cmp = new RegimeComparison(parameters).Compare(e);
             var output = new WerkgeverJson(year, ToJson(cmp.Quotumregeling), ToJson(cmp.WetBanenafspraak2025),
                 cmp.QuotumregelingSroiScenario is null ? null : ToJson(cmp.QuotumregelingSroiScenario), cmp.Explanation);

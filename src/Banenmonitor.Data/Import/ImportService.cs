@@ -243,7 +243,9 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             }
             catch (TabularFormatException e)
             {
-                AddError(new ImportError(e.Row, null, e.Message));
+                var column = e.Column is not { } ci ? null
+                    : header?.FirstOrDefault(h => h.Value == ci).Key ?? $"{ci + 1}e kolom";
+                AddError(new ImportError(e.Row, column, e.Message));
             }
 
             if (errors.Count > 0 || moreErrors > 0)

@@ -27,29 +27,39 @@ public static class FileFormats
 /// </summary>
 public readonly record struct RawRow(int Number, string?[] Cells, double?[]? Numbers = null);
 
-/// <summary>A problem with the file as a whole or with one row (it stops reading).</summary>
-public sealed class TabularFormatException(string message, int? row = null) : Exception(message)
+/// <summary>A problem with the file as a whole or with one row (it stops reading); <see cref="Column"/> is the 0-based cell index where known.</summary>
+public sealed class TabularFormatException(string message, int? row = null, int? column = null) : Exception(message)
 {
     public int? Row { get; } = row;
+    public int? Column { get; } = column;
 }
 
 /// <summary>Streams rows of a CSV or XLSX file as text, one at a time, never the whole file in memory.</summary>
 public static class TabularReader
 {
+    /// <summary>
+    /// What an invalid UTF-8 byte sequence is decoded to: a noncharacter no text should hold. The decoder reads ahead of
+    /// the parser, so an exception from the decoder would name the wrong row; the marker lets the row and cell that hold
+    /// the bad bytes be reported instead, and nothing is silently replaced by U+FFFD.
+    /// </summary>
+    private const char InvalidUtf8 = '\uFFFF';
+    private static readonly Encoding MarkingUtf8 = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(InvalidUtf8.ToString()));
+
     public static IEnumerable<RawRow> Read(Stream stream, FileFormat format) =>
         format == FileFormat.Csv ? ReadCsv(stream) : ReadXlsx(stream);
 
     private static IEnumerable<RawRow> ReadCsv(Stream stream)
     {
-        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        using var reader = new StreamReader(stream, strictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var reader = new StreamReader(stream, MarkingUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        string? badField = null;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
             Delimiter = ";",
             DetectDelimiter = true,
             DetectDelimiterValues = [";", ",", "\t"],
-            BadDataFound = null,
+            // Strict: a quote where RFC 4180 allows none is refused (with row and column), never dropped silently.
+            BadDataFound = args => badField ??= args.Field,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,
         };
@@ -58,20 +68,34 @@ public static class TabularReader
         while (true)
         {
             bool more;
+            badField = null;
             try { more = csv.Read(); }
-            catch (DecoderFallbackException)
-            {
-                throw new TabularFormatException("het bestand bevat tekens die geen geldige UTF-8 zijn; sla het op als 'CSV UTF-8' en probeer opnieuw", number + 1);
-            }
             catch (CsvHelperException e)
             {
                 throw new TabularFormatException("het bestand is geen leesbare CSV (" + e.GetType().Name + ")", number + 1);
             }
             if (!more) yield break;
             number++;
-            yield return new RawRow(number, csv.Record ?? []);
+            // Fields are processed (and bad quotes found) as they are read, one by one: that gives the column.
+            var cells = new string?[csv.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var field = csv[i];
+                if (badField is not null) throw new TabularFormatException(BadQuote(badField), number, i);
+                if (field.Contains(InvalidUtf8))
+                    throw new TabularFormatException("deze cel bevat tekens die geen geldige UTF-8 zijn; sla het bestand op als 'CSV UTF-8' en probeer opnieuw", number, i);
+                cells[i] = field;
+            }
+            if (badField is not null) throw new TabularFormatException(BadQuote(badField), number);
+            yield return new RawRow(number, cells);
         }
     }
+
+    private static string BadQuote(string field) => field.TrimStart().StartsWith('"')
+        ? "een waarde die met een aanhalingsteken (\") begint, wordt niet goed afgesloten en loopt door over volgende velden of regels; " +
+          "sluit de waarde af met een aanhalingsteken en verdubbel aanhalingstekens in de tekst (\"\")"
+        : "een aanhalingsteken (\") midden in een waarde zonder aanhalingstekens; zet de hele waarde tussen aanhalingstekens " +
+          "en verdubbel het aanhalingsteken erin (\"\"), of laat het weg";
 
     private static IEnumerable<RawRow> ReadXlsx(Stream stream)
     {

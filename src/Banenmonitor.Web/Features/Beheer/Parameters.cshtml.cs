@@ -1,5 +1,6 @@
 using System.Globalization;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Text;
 using Banenmonitor.Data;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Web.Infrastructure;
@@ -29,7 +30,10 @@ public sealed class ParametersModel(BanenmonitorDbContext db, ParameterProvider 
         DateOnly from = default;
         if (int.TryParse(GeldigVanaf, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2013 and <= 2100) from = new DateOnly(y, 1, 1);
         else if (!DateOnly.TryParseExact(GeldigVanaf ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from)) Fouten.Add("Geldig vanaf: vul een jaar of een datum (jjjj-mm-dd) in.");
-        if (!decimal.TryParse(Waarde, NumberStyles.Number, CultureInfo.GetCultureInfo("nl-NL"), out var value)) Fouten.Add("Waarde: vul een getal in (komma als decimaalteken).");
+        var read = DutchNumber.ReadField(Waarde ?? "", NumberLimits.ParameterValue);
+        if (string.IsNullOrWhiteSpace(Waarde)) Fouten.Add("Waarde: vul een getal in (komma als decimaalteken).");
+        else if (!read.Ok) Fouten.Add($"Waarde: {read.Error}.");
+        var value = read.Value;
         if (string.IsNullOrWhiteSpace(Bron) || Bron.Trim().Length < 5) Fouten.Add("Bron: vermeld waar de waarde vandaan komt (bijvoorbeeld de brief of webpagina met datum).");
         if (Fouten.Count > 0) return Page();
         var o = new ParameterOverride { Name = Naam!, ValidFrom = from, Value = value, Source = Bron!.Trim(), Status = "published", CreatedBy = User.Identity!.Name!, CreatedAt = clock.GetUtcNow().UtcDateTime };

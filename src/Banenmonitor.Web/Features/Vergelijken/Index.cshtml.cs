@@ -1,6 +1,7 @@
 using System.Globalization;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Regimes;
+using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,6 @@ namespace Banenmonitor.Web.Features.Vergelijken;
 /// </summary>
 public sealed class IndexModel(ParameterProvider parameters) : PageModel
 {
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
     public const string AssumptionSource = "aanname van de gebruiker op de vergelijkingspagina (geen officiële bron)";
 
     [BindProperty(SupportsGet = true, Name = "bereken")] public string? Bereken { get; set; }
@@ -46,16 +46,16 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
         if (Bereken is null) return;
         var year = Int(Jaar, "jaar", "Jaar", 2013, 2100, required: true);
         var ry = Int(Regimejaar, "regimejaar", "Parameterjaar van de Wet banenafspraak", Regime.WetBanenafspraak2025.FirstYear, 2100);
-        var a = Dec(VerloondeUren, "verloondeUren", "Totaal verloonde uren", required: true);
-        var prev = Dec(VerloondeUrenVorigJaar, "verloondeUrenVorigJaar", "Verloonde uren vorig jaar");
-        var c = Dec(UrenDoelgroep, "urenDoelgroep", "Uren van werknemers uit de doelgroep") ?? 0m;
-        var agency = Dec(UrenUitzendkrachten, "urenUitzendkrachten", "Uren van uitzendkrachten");
-        var premium = Dec(Premieloon, "premieloon", "Premieloon Aof");
-        var excluded = Dec(PremieloonUitgezonderd, "premieloonUitgezonderd", "Uitgezonderd premieloon");
-        var sroi = Dec(SroiUren, "sroiUren", "SROI-uren");
+        var a = Dec(VerloondeUren, "verloondeUren", "Totaal verloonde uren", NumberLimits.EmployerPaidHours, required: true);
+        var prev = Dec(VerloondeUrenVorigJaar, "verloondeUrenVorigJaar", "Verloonde uren vorig jaar", NumberLimits.EmployerPaidHours);
+        var c = Dec(UrenDoelgroep, "urenDoelgroep", "Uren van werknemers uit de doelgroep", NumberLimits.EmployerPaidHours) ?? 0m;
+        var agency = Dec(UrenUitzendkrachten, "urenUitzendkrachten", "Uren van uitzendkrachten", NumberLimits.EmployerPaidHours);
+        var premium = Dec(Premieloon, "premieloon", "Premieloon Aof", NumberLimits.EmployerWageEuros);
+        var excluded = Dec(PremieloonUitgezonderd, "premieloonUitgezonderd", "Uitgezonderd premieloon", NumberLimits.EmployerWageEuros);
+        var sroi = Dec(SroiUren, "sroiUren", "SROI-uren", NumberLimits.EmployerPaidHours);
         var act = Int(Activeringsjaar, "activeringsjaar", "Activeringsjaar", Regime.WetBanenafspraak2025.FirstYear, 2100);
-        var pct = Dec(WbaQuotumpercentage, "wbaQuotumpercentage", "Quotumpercentage Wet banenafspraak", max: 100);
-        var rate = Dec(Opslagpercentage, "opslagpercentage", "Opslagpercentage", max: 100);
+        var pct = Dec(WbaQuotumpercentage, "wbaQuotumpercentage", "Quotumpercentage Wet banenafspraak", NumberLimits.AssumedPercentage);
+        var rate = Dec(Opslagpercentage, "opslagpercentage", "Opslagpercentage", NumberLimits.AssumedPercentage);
         if (Sector is not ("overheid" or "markt")) Fouten["sector"] = "Kies of de werkgever in de sector overheid of markt valt.";
         if (a is { } av && c > av) Fouten["urenDoelgroep"] = "Uren van de doelgroep kunnen niet groter zijn dan de totale verloonde uren.";
         var employees = new List<TargetGroupEmployee>();
@@ -65,8 +65,9 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
             foreach (var part in WerknemerUren.Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 i++;
-                if (decimal.TryParse(part, NumberStyles.Number, Nl, out var h) && h >= 0) employees.Add(new TargetGroupEmployee($"werknemer {i}", new PaidHours(h)));
-                else { Fouten["werknemerUren"] = $"Uren per werknemer: '{part}' (werknemer {i}) is geen getal ≥ 0. Scheid de werknemers met een puntkomma, bijvoorbeeld 1.000; 1.500."; break; }
+                var h = DutchNumber.ReadField(part, NumberLimits.PersonHours);
+                if (h.Ok) employees.Add(new TargetGroupEmployee($"werknemer {i}", new PaidHours(h.Value)));
+                else { Fouten["werknemerUren"] = $"Uren per werknemer (werknemer {i}): {h.Error}. Scheid de werknemers met een puntkomma, bijvoorbeeld 1.000; 1.500."; break; }
             }
         }
         if (Fouten.Count > 0) return;
@@ -84,19 +85,17 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
         Vergelijking = new RegimeComparison(p).Compare(e, RegimeYear);
     }
 
-    private decimal? Dec(string? text, string field, string label, bool required = false, decimal max = decimal.MaxValue)
+    private decimal? Dec(string? text, string field, string label, NumberBounds bounds, bool required = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             if (required) Fouten[field] = $"{label}: vul een getal in.";
             return null;
         }
-        if (!decimal.TryParse(text.Trim(), NumberStyles.Number, Nl, out var v) || v < 0 || v > max)
-        {
-            Fouten[field] = $"{label}: '{text}' is geen getal van 0 tot en met {(max == decimal.MaxValue ? "…" : DutchFormat.Number(max, 0))} (gebruik een komma voor decimalen, bijvoorbeeld 1.234,5).";
-            return null;
-        }
-        return v;
+        var r = DutchNumber.ReadField(text, bounds);
+        if (r.Ok) return r.Value;
+        Fouten[field] = $"{label}: {r.Error}.";
+        return null;
     }
 
     private int? Int(string? text, string field, string label, int min, int max, bool required = false)

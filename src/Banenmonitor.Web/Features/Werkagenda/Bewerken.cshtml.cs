@@ -47,9 +47,9 @@ public sealed class BewerkenModel(WerkagendaQuery query, WorkAgendaService servi
 
     public Task<IActionResult> OnPostActieAsync(int id, CancellationToken ct) => Run(id, ct, async () =>
     {
-        if (!Forms.TryDecimal(Prognose, out var prognose)) throw new WorkAgendaRuleException("De prognose is geen getal.");
-        if (!Forms.TryDecimal(DoelMiddenAantal, out var midden)) throw new WorkAgendaRuleException("Het aantal bij de middendoelstelling is geen getal.");
-        if (!Forms.TryDecimal(DoelSmalBanen, out var smal)) throw new WorkAgendaRuleException("Het aantal banen bij de smalle doelstelling is geen getal.");
+        var prognose = Forms.Decimal(Prognose, "De prognose");
+        var midden = Forms.Decimal(DoelMiddenAantal, "Het aantal bij de middendoelstelling");
+        var smal = Forms.Decimal(DoelSmalBanen, "Het aantal banen bij de smalle doelstelling");
         DateOnly? Date(string? s, string veld) => string.IsNullOrWhiteSpace(s) ? null : Forms.TryDate(s, out var d) ? d : throw new WorkAgendaRuleException($"{veld} is geen datum.");
         var goals = new List<GoalInput>();
         if (!string.IsNullOrWhiteSpace(DoelBreed)) goals.Add(new(GoalLevel.Breed, DoelBreed));
@@ -80,8 +80,8 @@ public sealed class BewerkenModel(WerkagendaQuery query, WorkAgendaService servi
     {
         EnsureActionOf(actie);
         if (!Forms.TryDate(Datum, out var datum)) throw new WorkAgendaRuleException("Vul de datum van de voortgang in.");
-        if (!Forms.TryDecimal(Banen, out var banen)) throw new WorkAgendaRuleException("Het aantal banen is geen getal.");
-        if (!Forms.TryDecimal(Waarde, out var waarde)) throw new WorkAgendaRuleException("De waarde bij de doelstelling is geen getal.");
+        var banen = Forms.Decimal(Banen, "Het aantal banen");
+        var waarde = Forms.Decimal(Waarde, "De waarde bij de doelstelling");
         await service.RecordProgressAsync(actie, datum, banen, waarde is null ? null : Doel, waarde, Toelichting, User.Identity!.Name!, ct);
         return "Voortgang vastgelegd.";
     });

@@ -1,24 +1,24 @@
 using System.Globalization;
+using Banenmonitor.Data.WorkAgendas;
+using Banenmonitor.Rules.Text;
 
 namespace Banenmonitor.Web.Features.Werkagenda;
 
 /// <summary>Form values as users type them: dates as yyyy-mm-dd (date input) and numbers with a decimal comma or point.</summary>
 internal static class Forms
 {
-    private static readonly CultureInfo Nl = new("nl-NL");
-
-    public static bool TryDate(string? s, out DateOnly d) =>
+        public static bool TryDate(string? s, out DateOnly d) =>
         DateOnly.TryParseExact(s?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d)
         || DateOnly.TryParseExact(s?.Trim(), "d-M-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out d);
 
-    /// <summary>Empty → null (ok); "4,5" or "4.5" → 4.5; anything else → not ok.</summary>
-    public static bool TryDecimal(string? s, out decimal? value)
+    /// <summary>
+    /// A count of jobs or a goal's value as typed, through the one number reader (Dutch: 4,5 and 1.250); empty → null.
+    /// Anything else is refused with the reader's Dutch message, prefixed with <paramref name="label"/>.
+    /// </summary>
+    public static decimal? Decimal(string? s, string label)
     {
-        value = null;
-        var t = s?.Trim();
-        if (string.IsNullOrEmpty(t)) return true;
-        var style = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
-        if (decimal.TryParse(t, style, t.Contains(',') ? Nl : CultureInfo.InvariantCulture, out var v)) { value = v; return true; }
-        return false;
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        var r = DutchNumber.ReadField(s, NumberLimits.Jobs);
+        return r.Ok ? r.Value : throw new WorkAgendaRuleException($"{label}: {r.Error}.");
     }
 }

@@ -86,8 +86,9 @@ public sealed class QuotumModel(ParameterProvider parameters) : PageModel
         decimal? D(string? s, string field, string label)
         {
             if (string.IsNullOrWhiteSpace(s)) return null;
-            if (decimal.TryParse(s.Trim(), NumberStyles.Number, CultureInfo.GetCultureInfo("nl-NL"), out var v)) return v;
-            e[field] = $"{label}: '{s}' is geen getal (gebruik een komma voor decimalen, bijvoorbeeld 1.234,5).";
+            var r = Rules.Text.DutchNumber.ReadField(s, field == "urenPerWeek" ? Rules.Text.NumberLimits.HoursPerWeek : label.StartsWith("Fte") ? Rules.Text.NumberLimits.Jobs : Rules.Text.NumberLimits.EmployerPaidHours);
+            if (r.Ok) return r.Value;
+            e[field] = $"{label}: {r.Error}.";
             return null;
         }
         int? year = int.TryParse(Jaar, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
