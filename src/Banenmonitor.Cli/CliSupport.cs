@@ -71,13 +71,16 @@ public static class CliSupport
         return v;
     }
 
+    /// <summary>The message of a missing parameter with how to supply it on the command line.</summary>
+    public static string WithHint(MissingParameterException e) => e.CliHint is { } hint ? $"{e.Message} {hint}" : e.Message;
+
     public static ParameterSet Parameters(ParseResult r, Option<string[]> overrides)
     {
         var set = ParameterSet.Embedded;
         foreach (var spec in r.GetValue(overrides) ?? [])
         {
             try { set = set.WithOverride(spec); }
-            catch (Exception e) when (e is ArgumentException or MissingParameterException) { throw new CliException(e.Message); }
+            catch (Exception e) when (e is ArgumentException or MissingParameterException) { throw new CliException(e is MissingParameterException m ? WithHint(m) : e.Message); }
         }
         return set;
     }
