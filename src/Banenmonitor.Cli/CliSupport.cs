@@ -66,13 +66,16 @@ public static class CliSupport
         return v.Ok ? v.Value : throw new CliException($"Ongeldige waarde '{s}' voor {o.Name}: {v.Error}.");
     }
 
+    /// <summary>The message of a missing parameter with how to supply it on the command line.</summary>
+    public static string WithHint(MissingParameterException e) => e.CliHint is { } hint ? $"{e.Message} {hint}" : e.Message;
+
     public static ParameterSet Parameters(ParseResult r, Option<string[]> overrides)
     {
         var set = ParameterSet.Embedded;
         foreach (var spec in r.GetValue(overrides) ?? [])
         {
             try { set = set.WithOverride(spec); }
-            catch (Exception e) when (e is ArgumentException or MissingParameterException) { throw new CliException(e.Message); }
+            catch (Exception e) when (e is ArgumentException or MissingParameterException) { throw new CliException(e is MissingParameterException m ? WithHint(m) : e.Message); }
         }
         return set;
     }

@@ -91,6 +91,21 @@ public class QuotaYearsAndExplanationTests
     }
 
     [Fact]
+    public void A_missing_value_says_nothing_about_command_line_options_the_CLI_adds_its_hint()
+    {
+        var year = QuotaYears.Offered(Embedded, 2018).First(y => y.Block?.Kind == QuotaYearBlockKind.MissingValue).Year;
+        var e = Assert.Throws<MissingParameterException>(() => Embedded.Get(P.QuotaPercentageGovernment, year));
+        Assert.DoesNotContain("--", e.Message); // shown on web pages (regime comparison, national page)
+        Assert.Contains("onbevestigd", e.Message);
+        Assert.Equal(P.QuotaPercentageGovernment, e.Parameter);
+        Assert.Equal(year, e.Year);
+        Assert.Equal($"Geef een waarde op met bron: --parameter {P.QuotaPercentageGovernment}={year}:WAARDE:\"bron\".", e.CliHint);
+        var gap = Assert.Throws<MissingParameterException>(() => Embedded.Get(P.QuotaPercentageGovernment, 2100));
+        Assert.DoesNotContain("--", gap.Message);
+        Assert.Equal(2100, gap.Year);
+    }
+
+    [Fact]
     public void An_unconfirmed_value_computes_and_is_listed()
     {
         var unconfirmed = QuotaYears.Offered(Embedded, 2018).Where(y => y.Computable && y.Percentage!.Status == ParameterStatus.Unconfirmed).ToList();

@@ -92,6 +92,19 @@ public sealed class QuotumTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_regime_comparison_of_every_offered_year_never_tells_to_type_a_command_line_option()
+    {
+        using var client = await app.ClientAsync(null);
+        var parameters = app.App.Services.GetRequiredService<ParameterProvider>().Current;
+        foreach (var y in QuotaYears.Offered(parameters, 2018))
+        {
+            var res = await client.GetAsync($"/vergelijken?bereken=1&jaar={y.Year}&sector=overheid&verloondeUren=600000&verloondeUrenVorigJaar=600000&urenDoelgroep=15000");
+            Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+            Assert.DoesNotContain("--parameter", await res.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task The_api_answers_every_offered_year_with_an_outcome_or_a_Dutch_json_error()
     {
         using var client = await app.ClientAsync(null);

@@ -28,6 +28,6 @@ internal static class EngineSupport
             return result;
         }
         catch (AnalyticsInputException e) { throw new CliException(e.Message); }
-        catch (Rules.Parameters.MissingParameterException e) { throw new CliException(e.Message); }
+        catch (Rules.Parameters.MissingParameterException e) { throw new CliException(CliSupport.WithHint(e)); }
     }
 }

@@ -34,6 +34,10 @@ public static class QuotumCommand
             var json = IsJson(r, format);
             var year = Int(r, jaar, required: true)!.Value;
             var parameters = Parameters(r, overrides);
+            if (QuotaYears.Check(parameters, year).Block is { } block)
+                throw new CliException(block.Message + (block.Kind == QuotaYearBlockKind.MissingValue
+                    ? $" Geef een waarde op met bron: --parameter {block.Parameter}={year}:WAARDE:\"bron\"."
+                    : $" Vergelijk beide regimes met: banenmonitor vergelijk werkgever --jaar {year} --verloonde-uren …"));
             var conv = new JobConversion(parameters);
             var pre = new Trace();
             PaidHours a, c;
@@ -98,7 +102,7 @@ public static class QuotumCommand
     internal static T Wrap<T>(Func<T> f)
     {
         try { return f(); }
-        catch (MissingParameterException e) { throw new CliException(e.Message); }
+        catch (MissingParameterException e) { throw new CliException(WithHint(e)); }
         catch (ArgumentOutOfRangeException e) { throw new CliException(e.Message.Split(" (Parameter")[0]); }
     }
 }

@@ -99,16 +99,26 @@ public sealed record ParameterValue(
 {
     public decimal Required => Value ?? throw new MissingParameterException(Status == ParameterStatus.NotApplicable
         ? $"Parameter '{Name}' is vanaf {ValidFrom:yyyy-MM-dd} niet van toepassing en heeft daarom geen waarde: {Source}"
-        : $"Parameter '{Name}' geldig vanaf {ValidFrom:yyyy-MM-dd} is onbevestigd en heeft geen waarde. " +
-          $"Geef een waarde op met bron (bijvoorbeeld --parameter {Name}={ValidFrom.Year}:WAARDE:\"bron\").");
+        : $"Parameter '{Name}' geldig vanaf {ValidFrom:yyyy-MM-dd} is {Status.Dutch()} en heeft geen waarde. " +
+          "Een beheerder kan een waarde met bron opgeven.", Name, ValidFrom.Year);
 
     public string Describe() =>
         $"{Name} = {(Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "—")} {Unit} " +
         $"(geldig vanaf {ValidFrom:yyyy-MM-dd}; {Status.Dutch()}; bron: {Source})";
 }
 
-/// <summary>Thrown when a needed parameter has no value for the requested date.</summary>
-public sealed class MissingParameterException(string message) : Exception(message);
+/// <summary>
+/// Thrown when a needed parameter has no value for the requested date. The message says nothing about how to supply the
+/// value (a web page must not tell a user to type a command-line option); the CLI adds <see cref="CliHint"/>.
+/// </summary>
+public sealed class MissingParameterException(string message, string? parameter = null, int? year = null) : Exception(message)
+{
+    public string? Parameter { get; } = parameter;
+    public int? Year { get; } = year;
+
+    /// <summary>How to supply the value on the command line, for the CLI only.</summary>
+    public string? CliHint => Parameter is null || Year is null ? null : $"Geef een waarde op met bron: --parameter {Parameter}={Year}:WAARDE:\"bron\".";
+}
 
 /// <summary>Thrown when parameter files are invalid; lists every problem with file and line.</summary>
 public sealed class ParameterFileException(IReadOnlyList<string> problems)

@@ -41,7 +41,7 @@ public sealed class ParameterSet
     /// <summary>The value valid on <paramref name="date"/>; throws a Dutch <see cref="MissingParameterException"/> when none.</summary>
     public ParameterValue Get(string name, DateOnly date)
     {
-        var found = Lookup(name, date, out var error) ?? throw new MissingParameterException(error!);
+        var found = Lookup(name, date, out var error) ?? throw new MissingParameterException(error!, name, date.Year);
         _ = found.Required;
         return found;
     }
@@ -81,7 +81,7 @@ public sealed class ParameterSet
             error = $"Parameter '{name}' heeft geen waarde op {date:yyyy-MM-dd} (eerste waarde geldt vanaf {list[0].ValidFrom:yyyy-MM-dd}).";
         else if (def.PerYear && found.ValidFrom.Year != date.Year)
             error = $"Parameter '{name}' ({def.Description}) heeft geen waarde voor {date.Year}. " +
-                    $"Geef een waarde op met bron (bijvoorbeeld --parameter {name}={date.Year}:WAARDE:\"bron\").";
+                    "Een beheerder kan een waarde met bron opgeven.";
         return error is null ? found : null;
     }
 

@@ -63,10 +63,10 @@ public static class QuotaYears
         if (!quota.Governs(year))
         {
             var instead = Regime.For(year).FirstOrDefault(r => r.Kind != quota.Kind);
-            var law = instead is null ? "" : $" Voor {year} geldt de {instead.Name} ({instead.LegalBasis}), vanaf {instead.FirstYear}.";
+            var law = instead is null ? "" : $" Voor {year} geldt de {instead.Name}, vanaf {instead.FirstYear}: {instead.LegalBasis}.";
             return new QuotaYear(year, percentage, new QuotaYearBlock(QuotaYearBlockKind.OtherLaw, year, null, null, null,
                 $"de jaren van de quotumregeling ({quota.FirstYear}–{quota.LastYear})", instead,
-                $"De quotumregeling ({quota.LegalBasis}) geldt tot en met {quota.LastYear}; voor {year} kan de quotumheffing niet worden berekend.{law}" +
+                $"De quotumregeling geldt tot en met {quota.LastYear} ({quota.LegalBasis}); voor {year} kan de quotumheffing niet worden berekend.{law}" +
                 NewLawNote(instead)), []);
         }
         var unconfirmed = new List<ParameterValue>();

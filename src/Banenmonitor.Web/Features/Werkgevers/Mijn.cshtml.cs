@@ -49,9 +49,12 @@ public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parame
 }
 
 /// <summary>An employer's quota in one year (Dutch field names for the API).</summary>
-/// <remarks><see cref="Blokkade"/>: why the year cannot be computed (a parameter without value, or another law applies).</remarks>
+/// <remarks>
+/// <see cref="Blokkade"/>: why the year cannot be computed (a parameter without value, or another law applies), for the
+/// page; the API gives the same in Dutch as <see cref="Probleem"/>.
+/// </remarks>
 public sealed record EmployerYear(int Jaar, string Status, decimal VerloondeUren, decimal UrenDoelgroep, QuotumView? Quotum, string? Probleem,
-    QuotaYearBlock? Blokkade = null)
+    [property: System.Text.Json.Serialization.JsonIgnore] QuotaYearBlock? Blokkade = null)
 {
     /// <summary>Jobs still needed to reach the quota (the shortfall), or null when exempt or not computable.</summary>
     public decimal? NogNodig => Quotum is { Vrijgesteld: false } q ? q.Quotumtekort : null;
