@@ -34,6 +34,7 @@ namespace Banenmonitor.Cli
             SynthetischCommand.Build(),
             LandelijkCommand.Build(),
             SectorCommand.Build(),
+            SleutelCommand.Build(),
         ];
 
         public static int Run(string[] args)

@@ -101,4 +101,44 @@ public class DataCommandTests : IDisposable
         Assert.Equal(auditBefore, Count(Db, "AuditEntries"));
         Assert.Equal(1, Count(Db, "ImportRuns"));
     }
+
+    [Fact]
+    public void A_changed_key_is_refused_and_sleutel_wisselen_re_pseudonymises_in_one_go()
+    {
+        var old = Environment.GetEnvironmentVariable("BANENMONITOR_PSEUDONIEM_SLEUTEL");
+        try
+        {
+            var registrations = Path.Combine(dir, "doelgroep.csv");
+            File.WriteAllText(registrations, "bsn;grond;startdatum\n111222333;wajong;2020-01-01\n123456782;wsw;2019-05-01\n");
+            Environment.SetEnvironmentVariable("BANENMONITOR_PSEUDONIEM_SLEUTEL", "sleutel-A-van-de-eerste-import");
+            var (exit, _, err) = CliRunner.Run("import", "doelgroepregistraties", registrations, "--database", Db);
+            Assert.True(exit == 0, err);
+
+            Environment.SetEnvironmentVariable("BANENMONITOR_PSEUDONIEM_SLEUTEL", "sleutel-B-de-nieuwe-sleutel");
+            (exit, _, err) = CliRunner.Run("import", "doelgroepregistraties", registrations, "--database", Db);
+            Assert.NotEqual(0, exit);
+            Assert.Contains("andere dan de sleutel", err);
+            Assert.Contains("sleutel wisselen", err);
+
+            var bsns = Path.Combine(dir, "bsns.csv");
+            File.WriteAllText(bsns, "bsn\n111222333\n");
+            Environment.SetEnvironmentVariable(Banenmonitor.Cli.Commands.SleutelCommand.OldKeyVariable, "sleutel-A-van-de-eerste-import");
+            (exit, _, err) = CliRunner.Run("sleutel", "wisselen", "--bsn-bestand", bsns, "--database", Db);
+            Assert.Equal(1, exit);
+            Assert.Contains("1 pseudoniem(en) in de database horen bij geen van de BSN's", err);
+            File.WriteAllText(bsns, "bsn\n111222333\n123456782\n");
+            (exit, var output, err) = CliRunner.Run("sleutel", "wisselen", "--bsn-bestand", bsns, "--database", Db);
+            Assert.True(exit == 0, err);
+            Assert.Contains("2 personen", output);
+            (exit, output, err) = CliRunner.Run("import", "doelgroepregistraties", registrations, "--database", Db);
+            Assert.True(exit == 0, err);
+            Assert.Contains("0 nieuw", output); // the same persons, now under the new key
+            Assert.Equal(2, Count(Db, "TargetGroupRegistrations"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BANENMONITOR_PSEUDONIEM_SLEUTEL", old);
+            Environment.SetEnvironmentVariable(Banenmonitor.Cli.Commands.SleutelCommand.OldKeyVariable, null);
+        }
+    }
 }

@@ -145,4 +145,44 @@ public class PrivacyTests
         Assert.Equal(0, await db.PseudonymKeyFingerprints.CountAsync());
         Assert.True((await new ImportService(db, PseudonymKey.FromText("sleutel-B-na-een-verwisseling")).ImportAsync(Samples.Stream(bad.Split('\n')[0] + "\n" + bad.Split('\n')[1]), "doelgroepregistraties", "d.csv", "test")).Success);
     }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Rotating_the_key_re_pseudonymises_every_table_in_one_transaction_or_changes_nothing(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "sleutel-wissel");
+        await using var db = t.Context();
+        var keyA = PseudonymKey.FromText("sleutel-A-van-de-eerste-import");
+        var keyB = PseudonymKey.FromText("sleutel-B-de-nieuwe-sleutel");
+        var import = new ImportService(db, keyA);
+        foreach (var kind in new[] { "werkgevers", "doelgroepregistraties", "verloonde-uren" })
+            Assert.True((await import.ImportAsync(Samples.Stream(Samples.Csv[kind]), kind, kind + ".csv", "test")).Success);
+        var before = await Samples.DumpAsync(db);
+        var persons = Samples.Bsn.ToList();
+        async Task<KeyRotationResult> Rotate(PseudonymKey from, IEnumerable<string> bsns) =>
+            await PseudonymKeyRotation.RotateAsync(db, from, keyB, Samples.Stream("bsn\n" + string.Join("\n", bsns) + "\n"), FileFormat.Csv, "bsns.csv", "beheerder");
+
+        // A BSN missing from the file, a wrong old key, an invalid BSN: refused, nothing changed.
+        var missing = await Rotate(keyA, persons.Take(2));
+        Assert.False(missing.Done);
+        Assert.Contains("horen bij geen van de BSN's", Assert.Single(missing.Errors));
+        Assert.Contains("niet de sleutel", Assert.Single((await Rotate(PseudonymKey.FromText("een-heel-andere-sleutel"), persons)).Errors));
+        Assert.Contains("regel 2, kolom bsn", Assert.Single((await Rotate(keyA, ["123456789", .. persons])).Errors));
+        db.ChangeTracker.Clear();
+        Assert.Equal(before, await Samples.DumpAsync(db));
+
+        var done = await Rotate(keyA, persons);
+        Assert.True(done.Done, string.Join("; ", done.Errors));
+        db.ChangeTracker.Clear();
+        Assert.True(done.Persons >= 3);
+        Assert.Equal(keyB.Fingerprint, (await db.PseudonymKeyFingerprints.AsNoTracking().SingleAsync()).Fingerprint);
+        Assert.Equal(keyB.Pseudonymize(persons[0]), (await db.TargetGroupRegistrations.AsNoTracking().SingleAsync(r => r.StartDate == new DateOnly(2016, 3, 1))).Pseudonym);
+        Assert.False(await db.PaidHours.AnyAsync(r => r.Pseudonym == keyA.Pseudonymize(persons[0])));
+        Assert.True(await db.PaidHours.AnyAsync(r => r.Pseudonym == keyB.Pseudonymize(persons[0])));
+        Assert.Contains(await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(PseudonymKeyFingerprint)).ToListAsync(), a => a.Cause.Contains("sleutel gewisseld"));
+
+        // From now on the new key imports and the old one is refused.
+        Assert.True((await new ImportService(db, keyB).ImportAsync(Samples.Stream(Samples.Csv["doelgroepregistraties"]), "doelgroepregistraties", "d.csv", "test")).Success);
+        Assert.Equal(0, (await new ImportService(db, keyB).ImportAsync(Samples.Stream(Samples.Csv["doelgroepregistraties"]), "doelgroepregistraties", "d.csv", "test")).Inserted);
+        Assert.False((await new ImportService(db, keyA).ImportAsync(Samples.Stream(Samples.Csv["doelgroepregistraties"]), "doelgroepregistraties", "d.csv", "test")).Success);
+    }
 }

@@ -75,7 +75,7 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
         Assert.Contains("1.235 banen", html); // 1234,5 rounded to whole jobs, Dutch thousands separator
         Assert.Contains("1.156 – 1.313", html);
         Assert.Contains("11 van de 14 werkgevers", html);
-        Assert.Contains("Vastgelegd op 01-03-2025", html);
+        Assert.Contains("Vastgelegd op</th><td>01-03-2025", html);
         Assert.DoesNotContain("wo@voorbeeld.nl", html); // a public page: when, never who (an e-mail address)
         Assert.Contains("Grote en kleine universiteiten rapporteren even volledig.", html);
     }
