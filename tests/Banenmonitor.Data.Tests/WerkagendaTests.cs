@@ -178,6 +178,76 @@ public sealed class WerkagendaTests
         Assert.Contains(await db.AuditEntries.Select(a => a.EntityType).ToListAsync(), t => t == nameof(WorkAgendaAction));
     }
 
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task An_action_of_a_concept_is_edited_in_place_and_audited_and_frozen_after_signing(string provider)
+    {
+        await using var tdb = await TestDatabases.CreateAsync(provider, "agenda-edit");
+        int actionId, middenId;
+        await using (var db = tdb.Context())
+        {
+            var svc = new WorkAgendaService(db);
+            var agenda = await svc.CreateAsync(Gemeenten, "Werkagenda gemeenten", Start, End, "g@test");
+            var action = await svc.AddActionAsync(agenda.Id, Action("Werkgevers benaderen", ActionType.SharingGoodExamples, 20), "g@test");
+            (actionId, middenId) = (action.Id, action.Goals.Single(g => g.Level == GoalLevel.Midden).Id);
+        }
+        await using (var db = tdb.Context())
+        {
+            var svc = new WorkAgendaService(db);
+            // A broken rule changes nothing.
+            await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.UpdateActionAsync(actionId, Action(" ", ActionType.JobCarving), "g@test"));
+            var changed = new ActionInput("Werkgevers en uitzendbureaus benaderen", ActionType.JobCarving, "VNG en Cedris", Start, new DateOnly(2024, 6, 30), "Te weinig vacatures", 25,
+                Goals: [new(GoalLevel.Midden, "Minstens 30 werkgevers benaderd", 30, "werkgevers benaderd"), new(GoalLevel.Smal, "Banen gerealiseerd", 25, "banen")],
+                Milestones: [new("Tweede webinar", new DateOnly(2023, 9, 1)), new("Evaluatie", new DateOnly(2024, 6, 1))]);
+            await svc.UpdateActionAsync(actionId, changed, "g@test");
+        }
+        await using (var db = tdb.Context())
+        {
+            var svc = new WorkAgendaService(db);
+            var action = (await svc.FindAsync((await db.Set<WorkAgendaAction>().SingleAsync(a => a.Id == actionId)).AgendaId))!.Actions.Single();
+            Assert.Equal("Werkgevers en uitzendbureaus benaderen", action.Title);
+            Assert.Equal(ActionType.JobCarving, action.Type);
+            Assert.Equal("VNG en Cedris", action.Owner);
+            Assert.Equal(new DateOnly(2024, 6, 30), action.End);
+            Assert.Equal(25m, action.ForecastJobs);
+            Assert.DoesNotContain(action.Goals, g => g.Level == GoalLevel.Breed);
+            var midden = action.Goals.Single(g => g.Level == GoalLevel.Midden);
+            Assert.Equal(middenId, midden.Id); // updated in place
+            Assert.Equal(30m, midden.Target);
+            Assert.Equal(["Tweede webinar", "Evaluatie"], action.Milestones.OrderBy(m => m.Due).Select(m => m.Description).ToArray());
+            // The audit trail holds the change with before and after, by the user, with its cause.
+            var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(WorkAgendaAction) && a.EntityKey == $"werkagenda-actie:{action.AgendaId}:{actionId}" && a.Cause.Contains("actie gewijzigd")).ToListAsync();
+            var entry = Assert.Single(audit);
+            Assert.Equal("g@test", entry.UserName);
+            Assert.Contains("Werkgevers benaderen", entry.Before);
+            Assert.Contains("Werkgevers en uitzendbureaus benaderen", entry.After);
+            Assert.Contains(await db.AuditEntries.Where(a => a.EntityType == nameof(WorkAgendaGoal) && a.Cause.Contains("actie gewijzigd")).Select(a => a.EntityKey).ToListAsync(), k => k == $"werkagenda-doel:{actionId}:{middenId}");
+
+            await svc.SignAsync(action.AgendaId, "A. Bestuurder", "voorzitter", new DateOnly(2023, 2, 1), "g@test");
+            var ex = await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.UpdateActionAsync(actionId, Action("Later gewijzigd", ActionType.JobCarving), "g@test"));
+            Assert.Contains("al ondertekend", ex.Message);
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_new_agenda_builds_on_the_agenda_derived_from_the_documents_but_not_on_a_concept_made_here(string provider)
+    {
+        await using var tdb = await TestDatabases.CreateAsync(provider, "agenda-build-on-seed");
+        await using var db = tdb.Context();
+        await new Banenmonitor.Data.Seeding.DatabaseSeeder(db).SeedAsync(new Banenmonitor.Data.Seeding.SeedOptions());
+        var svc = new WorkAgendaService(db);
+        var seeded = await svc.Agendas.SingleAsync(a => a.SectorId == Gemeenten && a.DerivedFromDocuments);
+        Assert.Equal(WorkAgendaStatus.Concept, seeded.Status);
+        Assert.True(WorkAgendaService.CanBuildOn(seeded));
+        var next = await svc.CreateAsync(Gemeenten, "Werkagenda gemeenten, vervolg", seeded.PeriodEnd.AddDays(1), seeded.PeriodEnd.AddYears(2), "g@test", seeded.Id);
+        Assert.Equal(seeded.Id, next.PreviousAgendaId);
+        // Nothing of the documents' agenda was evaluated here: every action is carried over, with its source.
+        Assert.Equal(seeded.Actions.Select(a => a.Title).Order(), next.Actions.Select(a => a.Title).Order());
+        Assert.All(next.Actions, a => Assert.False(string.IsNullOrWhiteSpace(a.Source)));
+        // A concept made in the application is not an earlier agenda yet.
+        Assert.False(WorkAgendaService.CanBuildOn(next));
+        await Assert.ThrowsAsync<WorkAgendaRuleException>(() => svc.CreateAsync(Gemeenten, "Te vroeg", new(2030, 1, 1), new(2031, 12, 31), "g@test", next.Id));
+    }
+
     [Fact]
     public void A_bad_seed_row_names_file_row_and_column()
     {

@@ -43,7 +43,7 @@ public static class VergelijkCommand
             var sc = RegimeComparison.Sector(f.Sector.Code, year, new Jobs(t.Value), new Jobs(r.Value), f.Sroi is { } s ? new Jobs(s.Value) : null);
             var trace = sc.SroiForProcurer?.Trace ?? sc.Current.Trace;
             rows.Add(new SectorScenarioJson(f.Sector.Code, f.Sector.Name, year, t.Value, r.Value, f.Sroi?.Value,
-                LegalRounding.Half(sc.Current.Percentage.Points, 1), sc.SroiForProcurer?.PercentageIncludingSroi is { } p ? LegalRounding.Half(p.Points, 1) : null,
+                sc.CurrentPercentage, sc.ScenarioPercentage,
                 f.PercentageIncludingSroi?.Value, $"{t.Citation}; {r.Citation}" + (f.Sroi is { } s2 ? "; " + s2.Citation : ""), trace.ToView()));
         }
         return rows;

@@ -53,7 +53,7 @@ public sealed class WorkAgendaService(BanenmonitorDbContext db, TimeProvider? cl
         {
             var previous = await FindAsync(pid, ct) ?? throw new WorkAgendaRuleException($"Vorige werkagenda {pid} bestaat niet.");
             if (previous.SectorId != sectorId) throw new WorkAgendaRuleException("Een nieuwe werkagenda kan alleen voortbouwen op een werkagenda van dezelfde sector.");
-            if (previous.Status == WorkAgendaStatus.Concept) throw new WorkAgendaRuleException("De vorige werkagenda is nog een concept: stel die eerst vast (ondertekening) en evalueer haar.");
+            if (!CanBuildOn(previous)) throw new WorkAgendaRuleException("De vorige werkagenda is nog een concept: stel die eerst vast (ondertekening) en evalueer haar.");
             agenda.PreviousAgendaId = previous.Id;
             agenda.ProblemAnalysis = ProblemAnalysisOf(previous);
             foreach (var old in CarryOverCandidates(previous))
@@ -71,6 +71,13 @@ public sealed class WorkAgendaService(BanenmonitorDbContext db, TimeProvider? cl
         await SaveAsync(user, "werkagenda aangemaakt", ct);
         return agenda;
     }
+
+    /// <summary>
+    /// May a new agenda build on this one? A signed (vastgesteld or evaluated) agenda, and an agenda derived from the
+    /// documents: that one records an agenda the sector already adopted outside Banenmonitor (status concept here only
+    /// because nobody signed it in the application), so it is the sector's earlier agenda. A concept made here is not.
+    /// </summary>
+    public static bool CanBuildOn(WorkAgenda agenda) => agenda.Status != WorkAgendaStatus.Concept || agenda.DerivedFromDocuments;
 
     /// <summary>Actions carried over from an agenda: those that did not (fully) work or were never evaluated.</summary>
     public static IEnumerable<WorkAgendaAction> CarryOverCandidates(WorkAgenda previous) =>
@@ -113,6 +120,55 @@ public sealed class WorkAgendaService(BanenmonitorDbContext db, TimeProvider? cl
         };
         agenda.Actions.Add(action);
         await SaveAsync(user, "actie toegevoegd", ct);
+        return action;
+    }
+
+    /// <summary>
+    /// Changes an action of a concept agenda (plan phase) to what the user entered: its fields, and its goals and
+    /// milestones to the input's (a goal or milestone kept in the same position is updated in place, so the audit trail
+    /// shows its before and after). After signing the plan is frozen (<see cref="WorkAgendaGuard"/>).
+    /// </summary>
+    public async Task<WorkAgendaAction> UpdateActionAsync(int actionId, ActionInput input, string user, CancellationToken ct = default)
+    {
+        var action = await db.Set<WorkAgendaAction>().Include(a => a.Goals).Include(a => a.Milestones).FirstOrDefaultAsync(a => a.Id == actionId, ct)
+                     ?? throw new WorkAgendaRuleException($"Actie {actionId} bestaat niet.");
+        var agenda = await FindAsync(action.AgendaId, ct) ?? throw new WorkAgendaRuleException("Werkagenda niet gevonden.");
+        if (agenda.Status != WorkAgendaStatus.Concept) throw new WorkAgendaRuleException("Acties kunnen alleen in een concept-werkagenda worden gewijzigd; deze is al ondertekend.");
+        Validate(input, agenda);
+        action.Title = input.Title.Trim();
+        action.Type = input.Type;
+        action.Owner = input.Owner.Trim();
+        action.Start = input.Start;
+        action.End = input.End;
+        action.Problem = Blank(input.Problem);
+        action.ForecastJobs = input.ForecastJobs;
+        action.Description = Blank(input.Description) ?? action.Description;
+        var goals = (input.Goals ?? []).ToList();
+        foreach (var level in Enum.GetValues<GoalLevel>())
+        {
+            var old = action.Goals.Where(g => g.Level == level).OrderBy(g => g.Id).ToList();
+            var neu = goals.Where(g => g.Level == level).ToList();
+            for (var i = 0; i < Math.Max(old.Count, neu.Count); i++)
+            {
+                if (i >= neu.Count) { action.Goals.Remove(old[i]); db.Remove(old[i]); continue; }
+                var g = i < old.Count ? old[i] : new WorkAgendaGoal { Level = level };
+                g.Description = neu[i].Description.Trim();
+                g.Target = level == GoalLevel.Breed ? null : neu[i].Target;
+                g.Unit = Blank(neu[i].Unit);
+                if (i >= old.Count) action.Goals.Add(g);
+            }
+        }
+        var oldMilestones = action.Milestones.OrderBy(m => m.Id).ToList();
+        var newMilestones = (input.Milestones ?? []).ToList();
+        for (var i = 0; i < Math.Max(oldMilestones.Count, newMilestones.Count); i++)
+        {
+            if (i >= newMilestones.Count) { action.Milestones.Remove(oldMilestones[i]); db.Remove(oldMilestones[i]); continue; }
+            var m = i < oldMilestones.Count ? oldMilestones[i] : new WorkAgendaMilestone();
+            m.Description = newMilestones[i].Description.Trim();
+            m.Due = newMilestones[i].Due;
+            if (i >= oldMilestones.Count) action.Milestones.Add(m);
+        }
+        await SaveAsync(user, "actie gewijzigd", ct);
         return action;
     }
 

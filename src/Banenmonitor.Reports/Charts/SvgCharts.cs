@@ -16,12 +16,24 @@ public enum SeriesStyle { Solid, Dashed }
 /// <summary>What every chart needs to be accessible: a title (read first) and a description of what it shows.</summary>
 public sealed record ChartText(string Title, string Description, string Unit);
 
+/// <summary>A horizontal reference line across the plot with its label (e.g. 100 %: the target reached).</summary>
+public sealed record ChartReference(decimal Value, string Label)
+{
+    /// <summary>
+    /// For a realisation percentage (realisatie ÷ doel × 100): at 100 % the realisation equals the target. Not a legal
+    /// parameter but the definition of the percentage itself.
+    /// </summary>
+    public static readonly ChartReference TargetReached = new(100m, "doel gehaald (100 %)");
+}
+
 /// <summary>
 /// Charts as SVG, rendered server-side as pure functions from data to an SVG string, so one chart serves the
 /// web page, the HTML report and the PDF. Every chart carries <c>role="img"</c>, <c>&lt;title&gt;</c> and
 /// <c>&lt;desc&gt;</c>; colours come from CSS classes (<c>bm-reeks-1</c> …) with presentation attributes as
 /// fallback so the SVG also renders without a style sheet (PDF) and without inline <c>style</c> attributes (CSP).
-/// Numbers are in Dutch notation.
+/// Numbers are in Dutch notation; a chart whose unit is <c>%</c> labels its axis as percentages ("80 %"). A missing
+/// figure (null, or a year absent between two years of a line chart) is a gap: the line breaks there, and a note under
+/// the chart (part of the SVG, so the report and the PDF carry it too) names the years without a figure.
 /// </summary>
 public static class SvgCharts
 {
@@ -31,18 +43,19 @@ public static class SvgCharts
     private const string Font = "font-family=\"RijksoverheidSans, 'DejaVu Sans', Verdana, sans-serif\"";
 
     /// <summary>A line chart (e.g. target path against realised) with axes, gridlines, legend and point markers.</summary>
-    public static string Line(ChartText text, IReadOnlyList<ChartSeries> series, int width = 720, int height = 360)
+    public static string Line(ChartText text, IReadOnlyList<ChartSeries> series, int width = 720, int height = 360, ChartReference? reference = null)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var categories = Categories(series);
-        var values = series.SelectMany(s => s.Points).Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
+        var categories = Years(Categories(series));
+        var values = Values(series, reference);
         var (min, max, step) = NiceScale(values);
         const int left = 72, right = 16, top = 16;
         var bottom = 48 + 22 * ((series.Count + 1) / 2);
         var plotW = width - left - right;
         var plotH = height - top - bottom;
         var id = Id(text.Title);
-        var sb = Open(text, width, height, id);
+        var notes = Wrap(LineGaps(series, categories), width - left);
+        var sb = Open(text with { Description = WithNotes(text.Description, notes) }, width, height + NoteHeight(notes), id);
         Grid(sb, min, max, step, left, top, plotW, plotH, text.Unit);
         decimal X(int i) => categories.Count == 1 ? left + plotW / 2m : left + plotW * i / (decimal)(categories.Count - 1);
         decimal Y(decimal v) => top + plotH - (max == min ? 0 : (v - min) / (max - min) * plotH);
@@ -62,7 +75,7 @@ public static class SvgCharts
             }
             if (pts.Count > 0) segments.Add(string.Join(' ', pts));
             var dash = ser.Style == SeriesStyle.Dashed ? " stroke-dasharray=\"6 4\"" : "";
-            foreach (var seg in segments)
+            foreach (var seg in segments.Where(seg => seg.Contains(' '))) // a lone point is its marker only
                 sb.Append($"<polyline class=\"bm-reeks-{s + 1}\" points=\"{seg}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>");
             for (var i = 0; i < categories.Count; i++)
             {
@@ -72,16 +85,18 @@ public static class SvgCharts
                           $"<title>{E(ser.Label)}, {E(categories[i])}: {E(DutchFormat.Number(v, 1))} {E(text.Unit)}</title></circle>");
             }
         }
+        Reference(sb, reference, Y, left, plotW, text.Unit);
         Legend(sb, series.Select(s => (s.Label, s.Style)).ToList(), left, height - 22 * ((series.Count + 1) / 2) - 4, plotW);
+        Notes(sb, notes, left, height);
         return Close(sb);
     }
 
     /// <summary>A grouped bar chart (categories on the x axis, one bar per series). Negative values go below the zero line.</summary>
-    public static string Bar(ChartText text, IReadOnlyList<ChartSeries> series, int width = 720, int height = 360)
+    public static string Bar(ChartText text, IReadOnlyList<ChartSeries> series, int width = 720, int height = 360, ChartReference? reference = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var categories = Categories(series);
-        var values = series.SelectMany(s => s.Points).Where(p => p.Value is not null).Select(p => p.Value!.Value).Append(0m).ToList();
+        var values = Values(series, reference).Append(0m).ToList();
         var (min, max, step) = NiceScale(values);
         const int left = 72, right = 16, top = 16;
         var rotate = categories.Count > 8;
@@ -91,7 +106,8 @@ public static class SvgCharts
         var plotW = width - left - right;
         var plotH = height - top - bottom;
         var id = Id(text.Title);
-        var sb = Open(text, width, height, id);
+        var notes = Wrap(BarGaps(series, categories), width - left);
+        var sb = Open(text with { Description = WithNotes(text.Description, notes) }, width, height + NoteHeight(notes), id);
         Grid(sb, min, max, step, left, top, plotW, plotH, text.Unit);
         decimal Y(decimal v) => top + plotH - (max == min ? 0 : (v - min) / (max - min) * plotH);
         var groupW = plotW / (decimal)Math.Max(1, categories.Count);
@@ -116,7 +132,9 @@ public static class SvgCharts
             }
         }
         sb.Append($"<line x1=\"{left}\" x2=\"{left + plotW}\" y1=\"{F(Y(0))}\" y2=\"{F(Y(0))}\" stroke=\"#333\" stroke-width=\"1\"/>");
+        Reference(sb, reference, Y, left, plotW, text.Unit);
         Legend(sb, series.Select(s => (s.Label, SeriesStyle.Solid)).ToList(), left, height - 22 * ((series.Count + 1) / 2) - 4, plotW);
+        Notes(sb, notes, left, height);
         return Close(sb);
     }
 
@@ -134,8 +152,11 @@ public static class SvgCharts
             const int pad = 4;
             decimal X(int i) => points.Count == 1 ? width / 2m : pad + (width - 2 * pad) * i / (decimal)(points.Count - 1);
             decimal Y(decimal v) => max == min ? height / 2m : pad + (height - 2 * pad) * (1 - (v - min) / (max - min));
-            if (known.Count > 1)
-                sb.Append($"<polyline class=\"bm-reeks-1\" points=\"{string.Join(' ', known.Select(t => $"{F(X(t.i))},{F(Y(t.p.Value!.Value))}"))}\" fill=\"none\" stroke=\"{Palette[0]}\" stroke-width=\"2\"/>");
+            // A missing figure breaks the line: one polyline per run of consecutive known points, a dot for a lone one.
+            foreach (var run in known.Select((t, k) => (t.p, t.i, run: t.i - k)).GroupBy(t => t.run))
+                sb.Append(run.Count() > 1
+                    ? $"<polyline class=\"bm-reeks-1\" points=\"{string.Join(' ', run.Select(t => $"{F(X(t.i))},{F(Y(t.p.Value!.Value))}"))}\" fill=\"none\" stroke=\"{Palette[0]}\" stroke-width=\"2\"/>"
+                    : $"<circle cx=\"{F(X(run.First().i))}\" cy=\"{F(Y(run.First().p.Value!.Value))}\" r=\"2\" fill=\"{Palette[0]}\" class=\"bm-reeks-1\"/>");
             var last = known[^1];
             sb.Append($"<circle cx=\"{F(X(last.i))}\" cy=\"{F(Y(last.p.Value!.Value))}\" r=\"3\" fill=\"{Palette[1]}\" class=\"bm-reeks-2\"/>");
         }
@@ -155,6 +176,91 @@ public static class SvgCharts
             if (!list.Contains(p.Category)) list.Add(p.Category);
         return list;
     }
+
+    /// <summary>
+    /// Categories that are all years (a time axis) with every year between the first and the last, so a year without
+    /// any figure is a gap on the axis instead of two points joined across it.
+    /// </summary>
+    private static List<string> Years(List<string> categories)
+    {
+        var years = categories.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2200 ? y : (int?)null).ToList();
+        if (categories.Count < 2 || years.Any(y => y is null)) return categories;
+        var (first, last) = (years.Min()!.Value, years.Max()!.Value);
+        return Enumerable.Range(first, last - first + 1).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
+    }
+
+    private static List<decimal> Values(IReadOnlyList<ChartSeries> series, ChartReference? reference)
+    {
+        var values = series.SelectMany(s => s.Points).Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
+        if (reference is not null) values.Add(reference.Value);
+        return values;
+    }
+
+    /// <summary>Per series with at least one figure, the categories where it has none (one sentence when all series miss the same).</summary>
+    private static List<string> LineGaps(IReadOnlyList<ChartSeries> series, IReadOnlyList<string> categories)
+    {
+        var missing = series.Where(s => s.Points.Any(p => p.Value is not null))
+            .Select(s => (s.Label, Missing: categories.Where(c => s.Points.FirstOrDefault(p => p.Category == c)?.Value is null).ToList()))
+            .Where(m => m.Missing.Count > 0).ToList();
+        if (missing.Count == 0) return [];
+        if (missing.Count == series.Count(s => s.Points.Any(p => p.Value is not null)) && missing.All(m => m.Missing.SequenceEqual(missing[0].Missing)))
+            return [$"Geen cijfer gepubliceerd voor {List(missing[0].Missing)}."];
+        return missing.Select(m => $"{m.Label}: geen cijfer gepubliceerd voor {List(m.Missing)}.").ToList();
+    }
+
+    /// <summary>The categories where no series has a figure (no bar at all).</summary>
+    private static List<string> BarGaps(IReadOnlyList<ChartSeries> series, IReadOnlyList<string> categories)
+    {
+        var missing = categories.Where(c => series.All(s => s.Points.FirstOrDefault(p => p.Category == c)?.Value is null)).ToList();
+        return missing.Count == 0 ? [] : [$"Geen cijfer gepubliceerd voor {List(missing)}."];
+    }
+
+    /// <summary>"2019", "2019 en 2020", "2015, 2016 en 2019".</summary>
+    private static string List(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " en " + items[^1];
+
+    /// <summary>Splits notes into lines that fit the width (about 6.6 px per character at 12 px).</summary>
+    private static List<string> Wrap(IReadOnlyList<string> notes, int width)
+    {
+        var max = Math.Max(20, (int)(width / 6.6));
+        var lines = new List<string>();
+        foreach (var note in notes)
+        {
+            var line = "";
+            foreach (var word in note.Split(' '))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > max) { lines.Add(line); line = ""; }
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+            if (line.Length > 0) lines.Add(line);
+        }
+        return lines;
+    }
+
+    private const int NoteLine = 18;
+    private static int NoteHeight(IReadOnlyList<string> lines) => lines.Count == 0 ? 0 : lines.Count * NoteLine + 6;
+    private static string WithNotes(string description, IReadOnlyList<string> lines) => lines.Count == 0 ? description : description + " " + string.Join(' ', lines);
+
+    private static void Notes(StringBuilder sb, IReadOnlyList<string> lines, int left, int height)
+    {
+        if (lines.Count == 0) return;
+        sb.Append("<g class=\"bm-grafiek-noot\" aria-hidden=\"true\">");
+        for (var i = 0; i < lines.Count; i++)
+            sb.Append($"<text x=\"{left}\" y=\"{height + NoteLine * (i + 1)}\" font-size=\"12\" font-style=\"italic\" fill=\"#333\">{E(lines[i])}</text>");
+        sb.Append("</g>");
+    }
+
+    private static void Reference(StringBuilder sb, ChartReference? reference, Func<decimal, decimal> y, int left, int plotW, string unit)
+    {
+        if (reference is null) return;
+        var yy = F(y(reference.Value));
+        sb.Append($"<g class=\"bm-referentie\"><line x1=\"{left}\" x2=\"{left + plotW}\" y1=\"{yy}\" y2=\"{yy}\" stroke=\"#1a1a1a\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\">" +
+                  $"<title>{E(reference.Label)}: {E(AxisLabel(reference.Value, unit))}</title></line>" +
+                  $"<text x=\"{left + plotW - 4}\" y=\"{F(y(reference.Value) - 5)}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">{E(reference.Label)}</text></g>");
+    }
+
+    /// <summary>An axis value: "80 %" on a percentage axis, otherwise the number ("5.250").</summary>
+    internal static string AxisLabel(decimal v, string unit) => unit == "%" ? DutchFormat.Number(v, 1) + " %" : DutchFormat.Number(v, 1);
 
     /// <summary>Axis from a "nice" minimum to maximum with 4–6 gridlines (1, 2, 2.5 or 5 × 10^n).</summary>
     internal static (decimal Min, decimal Max, decimal Step) NiceScale(IReadOnlyList<decimal> values)
@@ -191,7 +297,7 @@ public static class SvgCharts
         {
             var y = top + plotH - (max == min ? 0 : (v - min) / (max - min) * plotH);
             sb.Append($"<line x1=\"{left}\" x2=\"{left + plotW}\" y1=\"{F(y)}\" y2=\"{F(y)}\" stroke=\"#d6d6d6\" stroke-width=\"1\"/>");
-            sb.Append($"<text x=\"{left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">{E(DutchFormat.Number(v, 1))}</text>");
+            sb.Append($"<text x=\"{left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">{E(AxisLabel(v, unit))}</text>");
         }
         sb.Append($"<text x=\"12\" y=\"{top + plotH / 2}\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\" transform=\"rotate(-90 12 {top + plotH / 2})\">{E(unit)}</text>");
         sb.Append("</g>");

@@ -4,6 +4,7 @@ using Banenmonitor.Reports.Charts;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Published;
+using Banenmonitor.Rules.Regimes;
 using Banenmonitor.Rules.Units;
 using P = Banenmonitor.Rules.Parameters.ParameterNames;
 
@@ -232,7 +233,7 @@ public sealed class ReportBuilder(ReportSources sources)
         if (rows.Any(t => t.f.PercentageIncludingSroi is not null))
             series.Add(new ChartSeries("Inclusief SROI", rows.Select(t => new ChartPoint(ShortName(t.s), t.f.PercentageIncludingSroi?.Value)).ToList()));
         return SvgCharts.Bar(new ChartText($"Realisatiepercentage per sector, {year}",
-            $"Realisatiepercentage per sector zoals gepubliceerd over {year}: {SvgCharts.Describe(pct, "%")}.", "%"), series, 720, 380);
+            $"Realisatiepercentage per sector zoals gepubliceerd over {year}: {SvgCharts.Describe(pct, "%")}.", "%"), series, 720, 380, ChartReference.TargetReached);
     }
 
     /// <summary>Short sector name for chart axes.</summary>
@@ -260,13 +261,13 @@ public sealed class ReportBuilder(ReportSources sources)
             if (fy.Target is not { Value: > 0 } t || fy.Realised is not { } r) continue;
             var sc = Rules.Regimes.RegimeComparison.Sector(s.Code, year, new Jobs(t.Value), new Jobs(r.Value), fy.Sroi is { } x ? new Jobs(x.Value) : null);
             var approx = t.Approximate || r.Approximate;
-            var now = ctx.Computed(sc.Current.Percentage.Points, 1, "%", approx, r, t);
+            var now = ctx.Computed(sc.CurrentPercentage, SectorScenario.PercentageDecimals, "%", approx, r, t);
             ReportValue? scenario = null, diff = null;
             string why;
-            if (sc.SroiForProcurer?.PercentageIncludingSroi is { } p && fy.Sroi is { } sroi)
+            if (sc.ScenarioPercentage is { } p && sc.DifferencePoints is { } d && fy.Sroi is { } sroi)
             {
-                scenario = ctx.Computed(p.Points, 1, "%", approx || sroi.Approximate, r, sroi, t);
-                diff = ctx.Computed(p.Points - sc.Current.Percentage.Points, 1, "procentpunt", approx || sroi.Approximate, r, sroi, t);
+                scenario = ctx.Computed(p, SectorScenario.PercentageDecimals, "%", approx || sroi.Approximate, r, sroi, t);
+                diff = ctx.Computed(d, SectorScenario.PercentageDecimals, "procentpunt", approx || sroi.Approximate, r, sroi, t);
                 why = $"Met {DutchFormat.Number(sroi.Value, Math.Max(0, sroi.Decimals))} banen via SROI/inkoop erbij: ({DutchFormat.Number(r.Value, Math.Max(0, r.Decimals))} + " +
                       $"{DutchFormat.Number(sroi.Value, Math.Max(0, sroi.Decimals))}) ÷ {DutchFormat.Number(t.Value, Math.Max(0, t.Decimals))} = {scenario.Text} in plaats van {now.Text}.";
             }

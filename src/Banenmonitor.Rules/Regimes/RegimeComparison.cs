@@ -10,7 +10,23 @@ namespace Banenmonitor.Rules.Regimes;
 public sealed record EmployerComparison(RegimeOutcome Quotumregeling, RegimeOutcome WetBanenafspraak2025, RegimeOutcome? QuotumregelingSroiScenario, IReadOnlyList<string> Explanation);
 
 /// <summary>A sector's realisation under current counting and under the SROI scenario (SROI jobs count for the procurer).</summary>
-public sealed record SectorScenario(string Sector, int Year, SectorRealisationResult Current, SectorRealisationResult? SroiForProcurer);
+public sealed record SectorScenario(string Sector, int Year, SectorRealisationResult Current, SectorRealisationResult? SroiForProcurer)
+{
+    /// <summary>Decimals of a sector's realisation percentage as the sector reports publish it (seed 001: 120,4%, 61,9%).</summary>
+    public const int PercentageDecimals = 1;
+
+    /// <summary>The realisation percentage under current counting, rounded once, here (half away from zero, as published).</summary>
+    public decimal CurrentPercentage => LegalRounding.Half(Current.Percentage.Points, PercentageDecimals);
+
+    /// <summary>The realisation percentage in the SROI scenario, rounded once, here.</summary>
+    public decimal? ScenarioPercentage => SroiForProcurer?.PercentageIncludingSroi is { } p ? LegalRounding.Half(p.Points, PercentageDecimals) : null;
+
+    /// <summary>
+    /// The difference in percentage points between the two rounded percentages, so every table and text that shows
+    /// the percentages shows a difference that adds up (vo 2023: 29,2% − 22,1% = 7,1).
+    /// </summary>
+    public decimal? DifferencePoints => ScenarioPercentage - CurrentPercentage;
+}
 
 /// <summary>Computes the regimes side by side (quotumregeling vs Wet banenafspraak 2025) and the SROI-counting scenario.</summary>
 public sealed class RegimeComparison(ParameterSet parameters)

@@ -16,7 +16,7 @@ public sealed class IndexModel(SectorFigures figures, SectorChecks checks) : Pag
     {
         var all = await figures.AllAsync(ct);
         Jaren = all.Select(f => f.Year).Distinct().Order().ToList();
-        Gekozen = Jaar is { } j && Jaren.Contains(j) ? j : Jaren.LastOrDefault();
+        Gekozen = Jaar is { } j && Jaren.Contains(j) ? j : SectorQuery.LatestYearWithData(all);
         Regels = SectorQuery.ForYear(all, Gekozen, checks);
         Historie = ReportingLines.All.ToDictionary(s => s.Code, s => SectorQuery.History(all, s, Jaren, checks));
     }

@@ -10,6 +10,23 @@ namespace Banenmonitor.Web.Features.Sectoren;
 /// <summary>A consistency remark on a sector figure (e.g. a published percentage that does not follow from its own numbers).</summary>
 public sealed record Controle(string Soort, string Melding);
 
+/// <summary>
+/// The short badge for a row's remarks, the most serious one winning: <i>inhoudelijk verschil</i> (the sources
+/// contradict each other beyond rounding), <i>afronding</i> (a difference rounding explains), <i>ontbreekt</i> (a figure
+/// is missing), or <i>in orde</i> when there is no remark. The remarks themselves are the details behind the badge.
+/// </summary>
+public sealed record ControleBadge(string Tekst, string Klasse, IReadOnlyList<Controle> Details)
+{
+    public static ControleBadge Of(IReadOnlyList<Controle> controles)
+    {
+        bool Any(CheckOutcome o) => controles.Any(c => c.Soort == o.Dutch());
+        return Any(CheckOutcome.Substantive) ? new("inhoudelijk verschil", "bm-label--fout", controles)
+            : Any(CheckOutcome.Rounding) ? new("afronding", "bm-label--onbevestigd", controles)
+            : controles.Count > 0 ? new("ontbreekt", "bm-label--onbevestigd", controles)
+            : new("in orde", "bm-label--ok", controles);
+    }
+}
+
 /// <summary>One sector in one year as shown on the sector pages and in the API (Dutch field names).</summary>
 public sealed record SectorRegel(string Sector, string Naam, int Jaar, decimal? Doel, decimal? Realisatie, decimal? Sroi,
     decimal? Percentage, decimal? PercentageInclSroi, decimal? GepubliceerdPercentage, decimal? GepubliceerdPercentageInclSroi,
@@ -20,9 +37,6 @@ public sealed record SectorRegel(string Sector, string Naam, int Jaar, decimal? 
 
 public static class SectorQuery
 {
-    /// <summary>Label class of a check outcome: red for a substantive contradiction.</summary>
-    public static string Label(Controle c) => c.Soort == CheckOutcome.Substantive.Dutch() ? "bm-label--fout" : "bm-label--onbevestigd";
-
     public static SectorRegel Row(PublicSector sector, int year, SectorFigure? f, SectorChecks checks)
     {
         if (f is null) return new(sector.Code, sector.Name, year, null, null, null, null, null, null, null, null, null,
@@ -67,12 +81,19 @@ public static class SectorQuery
             new ChartSeries("Realisatie inclusief SROI", history.Select(h => new ChartPoint(h.Jaar.ToString(), h.Sroi is { } s && h.Realisatie is { } r ? r + s : null)).ToList()),
         ]);
 
+    /// <summary>
+    /// The year to open on: the latest year in which some sector's realisation percentage can be computed (a target and
+    /// a realisation), i.e. the latest year whose chart is not empty; the latest year with any figure when there is none.
+    /// </summary>
+    public static int LatestYearWithData(IReadOnlyList<SectorFigure> all) =>
+        all.Where(f => f.Target is > 0 && f.Realised is not null).Select(f => f.Year).DefaultIfEmpty(all.Select(f => f.Year).DefaultIfEmpty().Max()).Max();
+
     public static string YearChart(int year, IReadOnlyList<SectorRegel> rows) => SvgCharts.Bar(
         new ChartText($"Realisatiepercentage per sector {year}", $"Realisatie als percentage van het doel per publieke sector in {year}; sectoren zonder doel of realisatie ontbreken.", "%"),
         [
             new ChartSeries("Realisatie", rows.Select(r => new ChartPoint(r.Sector, r.Percentage.HasValue ? Math.Round(r.Percentage.Value, 1) : null)).ToList()),
             new ChartSeries("Inclusief SROI", rows.Select(r => new ChartPoint(r.Sector, r.PercentageInclSroi.HasValue ? Math.Round(r.PercentageInclSroi.Value, 1) : null)).ToList()),
-        ], width: 760, height: 400);
+        ], width: 760, height: 400, reference: ChartReference.TargetReached);
 
     public static string N(decimal? v) => v is { } x ? DutchFormat.Number(x, 1) : "—";
     public static string P(decimal? v) => v is { } x ? DutchFormat.Percent(x, 1) : "—";

@@ -32,13 +32,13 @@ public sealed class SectorenModel(Banenmonitor.Web.Infrastructure.ParameterProvi
 
     public void OnGet()
     {
-        Gekozen = Jaren[^1];
+        Gekozen = PublishedSectors.DefaultYear;
         if (!string.IsNullOrWhiteSpace(Jaar))
         {
             if (int.TryParse(Jaar, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && Jaren.Contains(y)) Gekozen = y;
             else
             {
-                Fout = $"Over '{Jaar}' zijn geen sectorcijfers met doel en realisatie gepubliceerd; gekozen is {Gekozen}.";
+                Fout = $"Over '{Jaar}' zijn geen sectorcijfers (doel en realisatie of een realisatiepercentage) gepubliceerd; gekozen is {Gekozen}.";
                 Response.StatusCode = StatusCodes.Status404NotFound;
             }
         }

@@ -45,7 +45,37 @@ public sealed class BewerkenModel(WerkagendaQuery query, WorkAgendaService servi
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => Run(id, ct, null);
 
+    /// <summary>The action form as posted, shown back (with the error) when the change was refused, so nothing typed is lost.</summary>
+    public ActieFormulier? Ingevuld { get; private set; }
+
     public Task<IActionResult> OnPostActieAsync(int id, CancellationToken ct) => Run(id, ct, async () =>
+    {
+        Ingevuld = Posted(null);
+        await service.AddActionAsync(id, Input(), User.Identity!.Name!, ct);
+        return $"Actie ‘{Titel}’ toegevoegd.";
+    });
+
+    public Task<IActionResult> OnPostWijzigAsync(int id, int actie, CancellationToken ct) => Run(id, ct, async () =>
+    {
+        EnsureActionOf(actie);
+        Ingevuld = Posted(actie);
+        var (goals, milestones) = ActieFormulier.Extra(View.Agenda.Actions.Single(x => x.Id == actie));
+        var input = Input();
+        input = input with
+        {
+            Goals = [.. input.Goals!, .. goals.Select(g => new GoalInput(g.Level, g.Description, g.Target, g.Unit))],
+            Milestones = [.. input.Milestones!, .. milestones.Select(m => new MilestoneInput(m.Description, m.Due))],
+        };
+        await service.UpdateActionAsync(actie, input, User.Identity!.Name!, ct);
+        return $"Actie ‘{Titel}’ gewijzigd.";
+    });
+
+    private ActieFormulier Posted(int? actie) => new(actie is null ? ActieFormulier.Toevoegen : ActieFormulier.Wijzigen, actie,
+        actie is null ? "Actie toevoegen" : "Wijzigingen opslaan", Titel, Type, Eigenaar, Begin, Eind, Knelpunt, Prognose,
+        DoelBreed, DoelMidden, DoelMiddenAantal, DoelMiddenEenheid, DoelSmal, DoelSmalBanen, Mijlpaal, MijlpaalDatum);
+
+    /// <summary>The action form's fields as the service's input; a value that is not a number or date is refused in Dutch.</summary>
+    private ActionInput Input()
     {
         var prognose = Forms.Decimal(Prognose, "De prognose");
         var midden = Forms.Decimal(DoelMiddenAantal, "Het aantal bij de middendoelstelling");
@@ -57,10 +87,8 @@ public sealed class BewerkenModel(WerkagendaQuery query, WorkAgendaService servi
         if (!string.IsNullOrWhiteSpace(DoelSmal) || smal is not null) goals.Add(new(GoalLevel.Smal, DoelSmal ?? "", smal, "banen"));
         var milestones = new List<MilestoneInput>();
         if (!string.IsNullOrWhiteSpace(Mijlpaal)) milestones.Add(new(Mijlpaal, Date(MijlpaalDatum, "De datum van de mijlpaal") ?? throw new WorkAgendaRuleException("Geef de mijlpaal een datum.")));
-        await service.AddActionAsync(id, new ActionInput(Titel ?? "", (ActionType)Type, Eigenaar ?? "", Date(Begin, "Begin"), Date(Eind, "Einde"), Knelpunt, prognose, null, goals, milestones),
-            User.Identity!.Name!, ct);
-        return $"Actie ‘{Titel}’ toegevoegd.";
-    });
+        return new ActionInput(Titel ?? "", (ActionType)Type, Eigenaar ?? "", Date(Begin, "Begin"), Date(Eind, "Einde"), Knelpunt, prognose, null, goals, milestones);
+    }
 
     public Task<IActionResult> OnPostVerwijderAsync(int id, int actie, CancellationToken ct) => Run(id, ct, async () =>
     {

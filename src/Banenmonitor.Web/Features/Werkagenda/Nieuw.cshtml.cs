@@ -45,6 +45,7 @@ public sealed class NieuwModel(WerkagendaQuery query, WorkAgendaService service)
     private async Task LoadAsync(CancellationToken ct)
     {
         var sectorId = User.SectorId();
-        Kandidaten = (await query.AllAsync(ct)).Where(a => a.SectorId == sectorId && a.Status != WorkAgendaStatus.Concept).ToList();
+        // The sector's earlier agendas a new one may build on (the rule is the service's, so what is offered is what it accepts).
+        Kandidaten = (await query.AllAsync(ct)).Where(a => a.SectorId == sectorId && WorkAgendaService.CanBuildOn(a)).ToList();
     }
 }

@@ -89,16 +89,21 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
         var a = v.Agenda;
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").Append(H(a.Title)).Append("</title>");
+        // The PDF: A4 landscape, and tables with fixed column widths whose text wraps (a long word or source breaks
+        // anywhere) so the nine columns of the action table fit the page width instead of running off its right edge.
         if (inlineStyle)
-            sb.Append("<style>body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10.5pt;margin:2cm;color:#000}h1{color:#154273}table{border-collapse:collapse;width:100%;margin:1em 0}" +
-                      "th,td{border:1px solid #999;padding:4px;text-align:left;vertical-align:top}td.getal{text-align:right}.handtekening{height:3em}</style>");
+            sb.Append("<style>@page{size:A4 landscape;margin:1.5cm}body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10.5pt;margin:0;color:#000}h1{color:#154273}" +
+                      "table{border-collapse:collapse;width:100%;margin:1em 0;table-layout:fixed}" +
+                      "th,td{border:1px solid #999;padding:4px;text-align:left;vertical-align:top;overflow-wrap:anywhere}table.acties{font-size:8.5pt}" +
+                      "td.getal{text-align:right}.handtekening{height:3em}thead{display:table-header-group}tr{break-inside:avoid}" +
+                      string.Concat(ActionColumnWidths.Select((w, i) => $"table.acties th:nth-child({i + 1}){{width:{w}%}}")) + "</style>");
         else sb.Append("<link rel=\"stylesheet\" href=\"/css/banenmonitor.css\">");
         sb.Append("</head><body><main class=\"bm-main\">");
         sb.Append($"<h1>{H(a.Title)}</h1><p>Sector: {H(v.SectorName)} · Periode {a.PeriodStart:dd-MM-yyyy} t/m {a.PeriodEnd:dd-MM-yyyy} · Status: {a.Status.Dutch()} · Score {v.Monitor.Score} van {ActionTypes.MaxScore}</p>");
         if (a.DerivedFromDocuments) sb.Append($"<p><strong>Afgeleid uit de brondocumenten.</strong> {H(a.Source)}</p>");
         if (!string.IsNullOrWhiteSpace(a.ProblemAnalysis))
             sb.Append("<h2>Probleemanalyse (uit de evaluatie van de vorige werkagenda)</h2><p>").Append(H(a.ProblemAnalysis).Replace("\n", "<br>")).Append("</p>");
-        sb.Append("<h2>Acties</h2><table><thead><tr><th>Actie</th><th>Type</th><th>Eigenaar</th><th>Planning</th><th>Knelpunt</th><th>Doelstellingen</th><th>Prognose banen</th><th>Gerealiseerd</th><th>Evaluatie</th></tr></thead><tbody>");
+        sb.Append("<h2>Acties</h2><table class=\"acties\"><thead><tr><th>Actie</th><th>Type</th><th>Eigenaar</th><th>Planning</th><th>Knelpunt</th><th>Doelstellingen</th><th>Prognose banen</th><th>Gerealiseerd</th><th>Evaluatie</th></tr></thead><tbody>");
         foreach (var m in v.Monitor.Actions)
         {
             var x = m.Action;
@@ -116,6 +121,9 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
         sb.Append("</tbody></table></main></body></html>");
         return sb.ToString();
     }
+
+    /// <summary>Widths (percent of the page width) of the nine columns of the document's action table: text columns wide, numbers narrow.</summary>
+    private static readonly int[] ActionColumnWidths = [18, 10, 8, 10, 12, 14, 8, 10, 10];
 
     /// <summary>The agenda as a workbook: one sheet each for the agenda, actions, goals, progress and signatures (Dutch headers).</summary>
     public static byte[] Workbook(AgendaView v)
