@@ -88,7 +88,7 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         var a = v.Agenda;
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").Append(H(a.Title)).Append("</title>");
+        sb.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(H(a.Title)).Append("</title>");
         if (inlineStyle)
             sb.Append("<style>body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10.5pt;margin:2cm;color:#000}h1{color:#154273}table{border-collapse:collapse;width:100%;margin:1em 0}" +
                       "th,td{border:1px solid #999;padding:4px;text-align:left;vertical-align:top}td.getal{text-align:right}.handtekening{height:3em}</style>");
