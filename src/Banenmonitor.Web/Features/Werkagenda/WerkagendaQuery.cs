@@ -88,7 +88,7 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         var a = v.Agenda;
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").Append(H(a.Title)).Append("</title>");
+        sb.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(H(a.Title)).Append("</title>");
         // The PDF: A4 landscape, and tables with fixed column widths whose text wraps (a long word or source breaks
         // anywhere) so the nine columns of the action table fit the page width instead of running off its right edge.
         if (inlineStyle)
