@@ -155,6 +155,18 @@ public class ReportBuilderTests
     }
 
     [Fact]
+    public void The_report_cites_each_document_by_its_title_and_number_and_never_by_seed()
+    {
+        // National figures of 2021 come from Kamerstuk 34 352, nr. 255; the register of 2023 from BZK's letter of 2024.
+        var r2021 = Builder.Build(2021, concept: true);
+        Assert.Contains(r2021.Sources, s => s.Document == "004" && s.DocumentTitle.EndsWith("[Kamerstuk 34 352, nr. 255]", StringComparison.Ordinal));
+        var r2023 = Builder.Build(2023, concept: true);
+        Assert.Contains(r2023.Sources, s => s.Document == "001" && s.Section == "Doelgroepregister (UWV)" && s.DocumentTitle.Contains("voortgang van de banenafspraak"));
+        foreach (var s in r2021.Sources.Concat(r2023.Sources))
+            Assert.DoesNotMatch(@"(?i)\bseeds?\b", $"{s.DocumentTitle} {s.Section} {s.Quote} {s.Note}");
+    }
+
+    [Fact]
     public void Register_figures_are_parsed_with_file_and_line_in_errors()
     {
         var e = Assert.Throws<FormatException>(() => TargetGroupRegisterFigures.Parse(
