@@ -76,7 +76,9 @@ public sealed class PseudonymKey
     /// </summary>
     public string Fingerprint => key is null
         ? throw new InvalidOperationException(MissingKeyMessage)
-        : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(FingerprintLabel)));
+        : fingerprint ??= Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(FingerprintLabel)));
+
+    private string? fingerprint;
 
     /// <summary>A pseudonym is 64 lowercase hex characters.</summary>
     public static bool IsPseudonym(string? text) => text is { Length: 64 } && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
