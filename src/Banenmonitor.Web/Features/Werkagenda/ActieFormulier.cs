@@ -8,17 +8,19 @@ namespace Banenmonitor.Web.Features.Werkagenda;
 /// The values of the action form as the user typed them (strings, so a wrong entry is shown back as typed): empty for a
 /// new action, filled from the action for "Wijzig". One form, <c>_ActieFormulier.cshtml</c>, serves both.
 /// </summary>
-public sealed record ActieFormulier(string Handler, int? ActieId, string Knop,
+public sealed record ActieFormulier(int? ActieId,
     string? Titel, int Type, string? Eigenaar, string? Begin, string? Eind, string? Knelpunt, string? Prognose,
     string? DoelBreed, string? DoelMidden, string? DoelMiddenAantal, string? DoelMiddenEenheid, string? DoelSmal, string? DoelSmalBanen,
     string? Mijlpaal, string? MijlpaalDatum)
 {
-    public const string Toevoegen = "Actie", Wijzigen = "Wijzig";
+    /// <summary>The page handler the form posts to: add, or change the action <see cref="ActieId"/>.</summary>
+    public string Handler => ActieId is null ? "Actie" : "Wijzig";
+    public string Knop => ActieId is null ? "Actie toevoegen" : "Wijzigingen opslaan";
 
     /// <summary>Prefix of the element ids, so several forms on one page have unique ids.</summary>
     public string Prefix => ActieId is { } id ? $"actie-{id}-" : "";
 
-    public static ActieFormulier Nieuw(WorkAgenda a) => new(Toevoegen, null, "Actie toevoegen", null, (int)ActionType.SharingGoodExamples, null,
+    public static ActieFormulier Nieuw(WorkAgenda a) => new(null, null, (int)ActionType.SharingGoodExamples, null,
         Date(a.PeriodStart), Date(a.PeriodEnd), null, null, null, null, null, null, null, null, null, null);
 
     /// <summary>The form for an existing action: its first goal per level and its first milestone (the form holds one of each).</summary>
@@ -26,7 +28,7 @@ public sealed record ActieFormulier(string Handler, int? ActieId, string Knop,
     {
         WorkAgendaGoal? Goal(GoalLevel l) => x.Goals.Where(g => g.Level == l).OrderBy(g => g.Id).FirstOrDefault();
         var milestone = x.Milestones.OrderBy(m => m.Id).FirstOrDefault();
-        return new(Wijzigen, x.Id, "Wijzigingen opslaan", x.Title, (int)x.Type, x.Owner, x.Start is { } s ? Date(s) : null, x.End is { } e ? Date(e) : null,
+        return new(x.Id, x.Title, (int)x.Type, x.Owner, x.Start is { } s ? Date(s) : null, x.End is { } e ? Date(e) : null,
             x.Problem, Number(x.ForecastJobs), Goal(GoalLevel.Breed)?.Description, Goal(GoalLevel.Midden)?.Description, Number(Goal(GoalLevel.Midden)?.Target),
             Goal(GoalLevel.Midden)?.Unit, Goal(GoalLevel.Smal)?.Description, Number(Goal(GoalLevel.Smal)?.Target), milestone?.Description,
             milestone is null ? null : Date(milestone.Due));

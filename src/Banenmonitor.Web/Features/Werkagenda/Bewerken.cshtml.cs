@@ -70,8 +70,7 @@ public sealed class BewerkenModel(WerkagendaQuery query, WorkAgendaService servi
         return $"Actie ‘{Titel}’ gewijzigd.";
     });
 
-    private ActieFormulier Posted(int? actie) => new(actie is null ? ActieFormulier.Toevoegen : ActieFormulier.Wijzigen, actie,
-        actie is null ? "Actie toevoegen" : "Wijzigingen opslaan", Titel, Type, Eigenaar, Begin, Eind, Knelpunt, Prognose,
+    private ActieFormulier Posted(int? actie) => new(actie, Titel, Type, Eigenaar, Begin, Eind, Knelpunt, Prognose,
         DoelBreed, DoelMidden, DoelMiddenAantal, DoelMiddenEenheid, DoelSmal, DoelSmalBanen, Mijlpaal, MijlpaalDatum);
 
     /// <summary>The action form's fields as the service's input; a value that is not a number or date is refused in Dutch.</summary>
