@@ -81,10 +81,10 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Api_needs_sign_in_and_gives_the_same_figures_in_Dutch_fields()
+    public async Task Api_is_open_like_the_page_and_gives_the_same_figures_in_Dutch_fields()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.GetAsync("/api/sectoren/hbo/schatting/2020")).StatusCode);
-        // the page itself is public, like /sectoren/{code}
+        // Open data: the page is public, like /sectoren/{code}, and so is its API (issue 19).
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/sectoren/hbo/schatting/2020")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/sectoren/hbo/schatting/2020")).StatusCode);
         using var signedIn = await SignInAsync("publiek@demo.banenmonitor.nl", "Demo-Publiek-2024!");
         var res = await signedIn.GetAsync("/api/sectoren/hbo/schatting/2020");

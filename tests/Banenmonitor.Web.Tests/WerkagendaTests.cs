@@ -198,10 +198,10 @@ public sealed partial class WerkagendaTests(AppFixture app)
             ("Samenwerken met partners die ondersteunen en ontzorgen (intermediairs, sw-bedrijf)", 3),
             ("Talenttrajecten voor hoogopgeleide mensen met een arbeidsbeperking", 2), ("Training voor begeleiders", 3),
         };
-        var table = Regex.Match(html, "<table id=\"typen\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        var table = Regex.Match(html, "<table id=\"typen\"[^>]*>(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
         foreach (var (label, n) in expected)
             Assert.Matches(new Regex($"<td>{Regex.Escape(WebUtility.HtmlEncode(label))}</td><td class=\"bm-getal\">{n} van 12</td>"), table);
-        var scores = Regex.Matches(Regex.Match(html, "<table id=\"scores\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value,
+        var scores = Regex.Matches(Regex.Match(html, "<table id=\"scores\"[^>]*>(.*?)</table>", RegexOptions.Singleline).Groups[1].Value,
             "<tr><td>([^<]+)</td><td class=\"bm-getal\">(\\d+)</td>").ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => int.Parse(m.Groups[2].Value));
         Assert.Equal(12, scores.Count); // po and vo share one agenda (funderend onderwijs)
         Assert.Equal(2, scores.Values.Min());
