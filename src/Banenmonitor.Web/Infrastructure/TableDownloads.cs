@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Banenmonitor.Rules.Text;
 using AngleSharp.Html.Parser;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -204,8 +205,8 @@ public static partial class TableDownloads
 
 /// <summary>
 /// Reads a number as the pages print it (nl-NL: <c>1.234,5</c>, <c>110,4%</c>, <c>€ 4.000,00</c>, <c>−3</c>), strictly:
-/// a dot is only a thousands separator in groups of three, a comma the only decimal sign; anything else is text.
-/// TODO(h-numbers): replace by the shared Dutch number reader in Banenmonitor.Rules once it is merged.
+/// a dot is only a thousands separator in groups of three, a comma the only decimal sign; anything else is text. The
+/// pattern only finds the unit and sign around the number; the number is read by <see cref="DutchNumber"/>.
 /// </summary>
 internal static partial class DutchTableNumber
 {
@@ -215,8 +216,8 @@ internal static partial class DutchTableNumber
     {
         var m = Pattern().Match(text.Replace('\u00a0', ' ').Replace('\u202f', ' '));
         if (!m.Success) return new Reading(text, text, null, "");
-        var digits = m.Groups["n"].Value.Replace(".", "").Replace(',', '.');
-        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return new Reading(text, text, null, "");
+        // The number itself through the one Dutch number reader (its comma reading: pages print decimal commas).
+        if (DutchNumber.Readings(m.Groups["n"].Value) is not { Comma: { } value, TooLarge: false }) return new Reading(text, text, null, "");
         var negative = m.Groups["sign"].Success && m.Groups["sign"].Value.Length > 0;
         var bare = (negative ? "-" : "") + m.Groups["n"].Value;
         var unit = m.Groups["eur"].Success && m.Groups["eur"].Value.Length > 0 ? "€" : m.Groups["pct"].Success && m.Groups["pct"].Value.Length > 0 ? "%" : "";
