@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Banenmonitor.Web;
 using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -72,12 +74,29 @@ public sealed partial class AppFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Logs a browser page in as a demo account through the login form.</summary>
-    public static async Task LoginAsync(IPage page, string user)
+    /// <summary>
+    /// A sector representative account of a test's own (<paramref name="userName"/>, created once), so tests that lock
+    /// out or change demo accounts do not interfere; returns its user name.
+    /// </summary>
+    public async Task<string> SectorRepresentativeAsync(string userName, string sector, string password)
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            var u = new AppUser { UserName = userName, Email = userName, DisplayName = $"Test {sector}", SectorId = SectorCatalog.All.Single(s => s.Code == sector).Id, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(u, password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(u, Roles.SectorRepresentative)).Succeeded);
+        }
+        return userName;
+    }
+
+    /// <summary>Logs a browser page in through the login form, as a demo account or with <paramref name="password"/>.</summary>
+    public static async Task LoginAsync(IPage page, string user, string? password = null)
     {
         await page.GotoAsync("/account/inloggen");
         await page.FillAsync("#gebruikersnaam", user);
-        await page.FillAsync("#wachtwoord", DatabaseSeeder.DemoAccounts.Single(a => a.UserName == user).Password);
+        await page.FillAsync("#wachtwoord", password ?? DatabaseSeeder.DemoAccounts.Single(a => a.UserName == user).Password);
         await page.ClickAsync("form.bm-formulier button[type=submit]");
         await page.WaitForURLAsync(u => !u.Contains("/account/inloggen"));
     }

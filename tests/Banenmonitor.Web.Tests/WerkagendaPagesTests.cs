@@ -24,29 +24,13 @@ public sealed class WerkagendaPagesTests(AppFixture app)
 {
     private const string Password = "Werkagenda-Pagina-2024!";
 
-    /// <summary>A representative of its own for <paramref name="sector"/> (rijk, umc and defensie: no other test changes their agendas).</summary>
-    private async Task<string> RepresentativeAsync(string sector)
-    {
-        var name = $"werkagenda-pagina-{sector}@test.banenmonitor.nl";
-        using var scope = app.App.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByNameAsync(name) is null)
-        {
-            var u = new AppUser { UserName = name, Email = name, DisplayName = $"Test {sector}", SectorId = SectorCatalog.All.Single(s => s.Code == sector).Id, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(u, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(u, Roles.SectorRepresentative)).Succeeded);
-        }
-        return name;
-    }
+    private Task<string> RepresentativeAsync(string sector) =>
+        app.SectorRepresentativeAsync($"werkagenda-pagina-{sector}@test.banenmonitor.nl", sector, Password);
 
     private async Task<IPage> LoggedInAsync(string user)
     {
         var page = await app.PageAsync();
-        await page.GotoAsync("/account/inloggen");
-        await page.FillAsync("#gebruikersnaam", user);
-        await page.FillAsync("#wachtwoord", Password);
-        await page.ClickAsync("form.bm-formulier button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/inloggen"));
+        await AppFixture.LoginAsync(page, user, Password);
         return page;
     }
 
@@ -108,7 +92,7 @@ public sealed class WerkagendaPagesTests(AppFixture app)
         await section.Locator("input[name=Titel]").FillAsync("Nog een keer gewijzigd");
         await section.Locator("input[name=Prognose]").FillAsync("veel");
         await SubmitAsync(page, section.Locator("details button[type=submit]"));
-        Assert.Contains("De prognose is geen getal", await page.InnerTextAsync("#fout"));
+        Assert.Contains("De prognose: 'veel' is geen getal", await page.InnerTextAsync("#fout"));
         section = page.Locator($"#actie-{first.Id}");
         Assert.True(await section.Locator("input[name=Titel]").IsVisibleAsync());
         Assert.Equal("Nog een keer gewijzigd", await section.Locator("input[name=Titel]").InputValueAsync());

@@ -24,20 +24,8 @@ public sealed partial class WerkagendaTests(AppFixture app)
 {
     private const string Password = "Werkagenda-Test-2024!";
 
-    /// <summary>A sector representative of its own (so tests that lock out or change demo accounts do not interfere).</summary>
-    private async Task<string> RepresentativeAsync(string sector)
-    {
-        var name = $"werkagenda-{sector}@test.banenmonitor.nl";
-        using var scope = app.App.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByNameAsync(name) is null)
-        {
-            var u = new AppUser { UserName = name, Email = name, DisplayName = $"Test {sector}", SectorId = SectorCatalog.All.Single(s => s.Code == sector).Id, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(u, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(u, Roles.SectorRepresentative)).Succeeded);
-        }
-        return name;
-    }
+    private Task<string> RepresentativeAsync(string sector) =>
+        app.SectorRepresentativeAsync($"werkagenda-{sector}@test.banenmonitor.nl", sector, Password);
 
     private BanenmonitorDbContext DataDb()
     {

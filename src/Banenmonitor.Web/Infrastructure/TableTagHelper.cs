@@ -20,10 +20,16 @@ public sealed class TableTagHelper(IHttpContextAccessor http) : TagHelper
     /// <summary>Runs before other table tag helpers; the box goes around whatever they render.</summary>
     public override int Order => -1000;
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    /// <summary>Marks the tag helpers of child elements: a table inside a table is part of its parent (no box, no downloads).</summary>
+    private const string NestedKey = "bm:in-tabel";
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var ctx = http.HttpContext;
-        if (ctx is null) return;
+        if (ctx is null || context.Items.ContainsKey(NestedKey)) return;
+        // Items are copy-on-write towards children: set before the child content is rendered, seen only by nested tables.
+        context.Items[NestedKey] = true;
+        await output.GetChildContentAsync();
         var number = ctx.Items[CounterKey] is int n ? n + 1 : 1;
         ctx.Items[CounterKey] = number;
         var id = number.ToString(CultureInfo.InvariantCulture);
