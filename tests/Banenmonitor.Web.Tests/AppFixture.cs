@@ -101,6 +101,14 @@ public sealed partial class AppFixture : IAsyncLifetime
         await page.WaitForURLAsync(u => !u.Contains("/account/inloggen"));
     }
 
+    /// <summary>Clicks a submit button and waits until the resulting page (after any redirect) has loaded.</summary>
+    public static async Task SubmitAsync(IPage page, ILocator button)
+    {
+        await page.EvaluateAsync("() => { window.__bmOudePagina = true; }");
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__bmOudePagina === undefined && document.readyState === 'complete'");
+    }
+
     public static string AntiforgeryToken(string html) => TokenRegex().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -34,12 +34,7 @@ public sealed class WerkagendaPagesTests(AppFixture app)
         return page;
     }
 
-    private static async Task SubmitAsync(IPage page, ILocator button)
-    {
-        await page.EvaluateAsync("() => { window.__bmOudePagina = true; }");
-        await button.ClickAsync();
-        await page.WaitForFunctionAsync("() => window.__bmOudePagina === undefined && document.readyState === 'complete'");
-    }
+    private static Task SubmitAsync(IPage page, ILocator button) => AppFixture.SubmitAsync(page, button);
 
     [Fact]
     public async Task Voortbouwen_op_offers_the_earlier_agenda_and_an_action_can_be_changed_audited()

@@ -40,12 +40,7 @@ public sealed partial class WerkagendaTests(AppFixture app)
     }
 
     /// <summary>Clicks a submit button and waits until the resulting page (after the redirect) has loaded.</summary>
-    private static async Task SubmitAsync(IPage page, ILocator button)
-    {
-        await page.EvaluateAsync("() => { window.__bmOudePagina = true; }");
-        await button.ClickAsync();
-        await page.WaitForFunctionAsync("() => window.__bmOudePagina === undefined && document.readyState === 'complete'");
-    }
+    private static Task SubmitAsync(IPage page, ILocator button) => AppFixture.SubmitAsync(page, button);
 
     [Fact]
     public async Task A_sector_representative_walks_the_whole_cycle_in_the_browser()
