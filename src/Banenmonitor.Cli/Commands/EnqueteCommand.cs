@@ -187,10 +187,10 @@ public static class EnqueteCommand
 
     private static Command BuildSeed003()
     {
-        var map = Text("--map", "Map met de gegevens van seed 003 (standaard data/published/enquete_003)");
+        var map = Text("--map", "Map met de gegevens van het rapport De Beleidsonderzoekers 2023 (standaard data/published/enquete_003)");
         var overrides = ParameterOverrides();
         var format = Format();
-        var cmd = new Command("seed003", "Reproductie van seed 003 deel 2: weegfactoren (§7.3) en de keten personen → banen (§8.1.4–8.1.6), met de tegenstrijdigheid")
+        var cmd = new Command("seed003", "Reproductie van het rapport De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279) deel 2: weegfactoren (§7.3) en de keten personen → banen (§8.1.4–8.1.6), met de tegenstrijdigheid")
             { map, overrides, format };
         cmd.SetAction(r =>
         {
@@ -230,7 +230,7 @@ public static class EnqueteCommand
 
     private static void PrintSeed(Seed003Json o, Enquete003Reproduction rep)
     {
-        Console.WriteLine("Seed 003 deel 2: banen in de markt vanwege inkoop en SROI (Q1 2022)");
+        Console.WriteLine("Rapport De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279) deel 2: banen in de markt vanwege inkoop en SROI (Q1 2022)");
         Console.WriteLine(new string('=', 78));
         Console.WriteLine("Weegfactoren §7.3 (gewicht = aandeel in de populatie ÷ aandeel in de respons)");
         foreach (var s in o.Samengevoegd) Console.WriteLine($"  samengevoegd: {s}");

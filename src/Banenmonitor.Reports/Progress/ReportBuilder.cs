@@ -305,7 +305,7 @@ public sealed class ReportBuilder(ReportSources sources)
         var withSroi = rows.Where(x => x.PercentageSroiScenario is not null).ToList();
         if (withSroi.Count > 0)
             differences.Add($"Onder de huidige wet tellen banen via SROI/inkoop bij de leverancier (sector markt). De Wet banenafspraak maakt niet uit wie een baan realiseert; " +
-                            $"in het SROI-scenario (beleidsoptie, seed 004 en seed 000 voetnoot 5) tellen ze bij de aanbestedende sector. Voor {withSroi.Count} " +
+                            $"in het SROI-scenario (beleidsoptie, Kamerstuk 34 352, nr. 255 en Kamerbrief BZK 2022 over 2021, voetnoot 5) tellen ze bij de aanbestedende sector. Voor {withSroi.Count} " +
                             $"{(withSroi.Count == 1 ? "sector" : "sectoren")} met gepubliceerde SROI-banen stijgt het realisatiepercentage dan met " +
                             string.Join(", ", withSroi.Select(x => $"{x.Difference!.Number} procentpunt ({x.Sector.Name})")) + ".");
         var intro = new List<string>

@@ -66,7 +66,7 @@ public sealed class RegimeComparison(ParameterSet parameters)
             {
                 var capped = PaidHours.Min(e.TotalPaidHours, c + s);
                 pre?.Add("Scenario: SROI-banen tellen bij de aanbestedende werkgever (niet bij de leverancier)", "C = C + SROI-uren (ten hoogste A)", capped.Value, "uur",
-                    [new("C", c.Value, "uur"), new("SROI-uren", s.Value, "uur")], note: "Beleidsoptie uit seed 004 en seed 000 voetnoot 5; geen geldend recht.");
+                    [new("C", c.Value, "uur"), new("SROI-uren", s.Value, "uur")], note: "Beleidsoptie uit Kamerstuk 34 352, nr. 255 en de Kamerbrief BZK 2022 over 2021 (voetnoot 5); geen geldend recht.");
                 c = capped;
             }
             var input = new QuotaInput(e.Year, e.TotalPaidHours, c, e.TotalPaidHoursPreviousYear, e.Attributions, e.AgencyStaffHours, e.IsGovernmentEmployer);

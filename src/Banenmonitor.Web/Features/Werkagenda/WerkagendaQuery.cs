@@ -64,14 +64,14 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
         return SvgCharts.Bar(
             new ChartText("Typen acties: in hoeveel werkagenda's", $"Per type actie het aantal werkagenda's dat het noemt: volgens de brondocumenten (van {docs[0].OutOf}) en in de laatste werkagenda per sector (van {latest[0].OutOf}).", "werkagenda's"),
             [
-                new ChartSeries("Brondocumenten (seed 003)", docs.Select(c => new ChartPoint(c.Type.ShortLabel(), c.Agendas)).ToList()),
+                new ChartSeries("Brondocumenten (rapport De Beleidsonderzoekers 2023)", docs.Select(c => new ChartPoint(c.Type.ShortLabel(), c.Agendas)).ToList()),
                 new ChartSeries("Laatste werkagenda per sector", latest.Select(c => new ChartPoint(c.Type.ShortLabel(), c.Agendas)).ToList(), SeriesStyle.Dashed),
             ], 900, 420);
     }
 
     public static string ScoreChart(IReadOnlyList<SectorScore> rows) =>
         SvgCharts.Bar(
-            new ChartText("Score per sector (0–12)", "Het aantal verschillende typen acties in de werkagenda per sector, zoals het onderzoek (seed 003 §4.1.1) scoorde.", "typen"),
+            new ChartText("Score per sector (0–12)", "Het aantal verschillende typen acties in de werkagenda per sector, zoals het onderzoek (rapport De Beleidsonderzoekers 2023, §4.1.1) scoorde.", "typen"),
             [
                 new ChartSeries("Brondocumenten", rows.Select(r => new ChartPoint(r.SectorName, r.DocumentScore)).ToList()),
                 new ChartSeries("Laatste werkagenda", rows.Select(r => new ChartPoint(r.SectorName, r.LatestScore)).ToList(), SeriesStyle.Dashed),
