@@ -7,7 +7,7 @@ namespace Banenmonitor.Web.Features.Werkagenda;
 /// <summary>Form values as users type them: dates as yyyy-mm-dd (date input) and numbers with a decimal comma or point.</summary>
 internal static class Forms
 {
-        public static bool TryDate(string? s, out DateOnly d) =>
+    public static bool TryDate(string? s, out DateOnly d) =>
         DateOnly.TryParseExact(s?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d)
         || DateOnly.TryParseExact(s?.Trim(), "d-M-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out d);
 
