@@ -2,7 +2,7 @@ namespace Banenmonitor.Survey;
 
 /// <summary>
 /// Collapsing of weighting cells (<i>samenvoegen van strata</i>): a category of <see cref="Column"/> with fewer than
-/// <see cref="MinimumRespondents"/> respondents is merged into the neighbour named for it (seed 003 §7.3: the sector
+/// <see cref="MinimumRespondents"/> respondents is merged into the neighbour named for it (the research report (De Beleidsonderzoekers 2023) §7.3: the sector
 /// "Cultuur, sport, ..." with 5 respondents merged into "Informatie en communicatie, ..."). Applied to respondents and
 /// population alike. A small category without a named neighbour is an error: the choice of neighbour is substantive
 /// and has to be stated, not guessed.
@@ -48,7 +48,7 @@ public sealed record CollapsedCell(string From, string Into, int RespondentsFrom
 }
 
 /// <summary>An exclusion filter (<i>uitsluiting</i>): respondents whose <see cref="Column"/> has one of <see cref="Values"/>
-/// are removed before weighting (seed 003 §7.4: temp agencies, to avoid counting hired-in workers twice).</summary>
+/// are removed before weighting (the research report (De Beleidsonderzoekers 2023) §7.4: temp agencies, to avoid counting hired-in workers twice).</summary>
 public sealed record ExclusionFilter(string Column, IReadOnlyList<string> Values, string? Reason = null)
 {
     public bool Excludes(string value) => Values.Contains(value, StringComparer.OrdinalIgnoreCase);

@@ -13,7 +13,7 @@ public sealed record AllocatedStratum(string Stratum, double Measure, double Sha
 
 /// <summary>
 /// Sample allocation (<i>steekproefverdeling</i>): invitations proportional to a measure per stratum — the population
-/// (proportional allocation) or, as in seed 003 §7.2, the share of target-group workers — with a minimum per stratum and at
+/// (proportional allocation) or, as in the research report (De Beleidsonderzoekers 2023) §7.2, the share of target-group workers — with a minimum per stratum and at
 /// most the population of a stratum. Strata that hit the minimum or the population are fixed and the rest is re-allocated
 /// over the others; integers by largest remainder, so the allocations add up to the total exactly.
 /// </summary>

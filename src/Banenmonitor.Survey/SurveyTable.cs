@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Banenmonitor.Rules.Text;
 
 namespace Banenmonitor.Survey;
 
@@ -11,23 +12,35 @@ public sealed class SurveyDataException(string message) : Exception(message)
 }
 
 /// <summary>
-/// A rectangular table of text cells read from CSV (respondents or population cells). Numbers are parsed on
-/// request so that an error can name the file, the row (1 = header, data from row 2) and the column.
+/// A rectangular table of text cells read from CSV or a spreadsheet (respondents or population cells). Numbers are read
+/// on request so that an error can name the file, the row (1 = header, data from row 2) and the column, through the one
+/// reader of typed numbers (<see cref="DutchNumber"/>): the file's decimal mark is decided by a
+/// <see cref="NumberConvention"/> over its numeric columns (Dutch unless the file's unambiguous cells say otherwise), and
+/// a value whose meaning that does not settle is refused with both readings.
 /// </summary>
 public sealed class SurveyTable
 {
     private readonly Dictionary<string, int> _index;
     private readonly List<string[]> _rows;
+    private readonly List<double?[]?>? _cellNumbers;
+    private NumberConvention? _convention;
+
+    /// <summary>What a survey number may be: any finite value a survey variable, weight or population count can take.</summary>
+    public static readonly NumberBounds Bounds = new(-1_000_000_000_000_000m, 1_000_000_000_000_000m, 28,
+        "een enquêtegetal (waarde, gewicht of populatieaantal) boven 10^18 is geen aannemelijk getal");
 
     public string FileName { get; }
     public IReadOnlyList<string> Columns { get; }
     public int RowCount => _rows.Count;
 
-    private SurveyTable(string fileName, IReadOnlyList<string> columns, List<string[]> rows, IReadOnlyList<int> lineNumbers)
+    private SurveyTable(string fileName, IReadOnlyList<string> columns, List<string[]> rows, IReadOnlyList<int> lineNumbers,
+        List<double?[]?>? cellNumbers = null, NumberConvention? convention = null)
     {
         FileName = fileName;
         Columns = columns;
         _rows = rows;
+        _cellNumbers = cellNumbers;
+        _convention = convention;
         LineNumbers = lineNumbers;
         _index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < columns.Count; i++)
@@ -42,6 +55,25 @@ public sealed class SurveyTable
     {
         var list = rows.ToList();
         return new SurveyTable(fileName, columns, list, Enumerable.Range(2, list.Count).ToList());
+    }
+
+    /// <summary>
+    /// A table from rows read elsewhere (e.g. a spreadsheet): the header, then per data row its row number in the file,
+    /// its cell texts and, for a spreadsheet, the value of each real numeric cell (null for a text cell), which is then
+    /// taken as the number the sheet shows and never re-parsed from text.
+    /// </summary>
+    public static SurveyTable FromRows(string fileName, IReadOnlyList<string> columns, IEnumerable<(int Line, string[] Cells, double?[]? Numbers)> rows)
+    {
+        var list = new List<string[]>();
+        var lines = new List<int>();
+        var numbers = new List<double?[]?>();
+        foreach (var (line, cells, nums) in rows)
+        {
+            if (cells.Length != columns.Count)
+                throw SurveyDataException.At(fileName, line, null, $"{cells.Length} velden, maar de kopregel heeft {columns.Count} kolommen.");
+            list.Add(cells); lines.Add(line); numbers.Add(nums);
+        }
+        return new SurveyTable(fileName, columns, list, lines, numbers);
     }
 
     public static SurveyTable Read(Stream stream, string fileName)
@@ -82,7 +114,7 @@ public sealed class SurveyTable
         return new SurveyTable(fileName, columns, rows, lineNumbers) { Separator = sep };
     }
 
-    /// <summary>The field separator found in the header (',' or ';'). With ';' a decimal comma is accepted.</summary>
+    /// <summary>The field separator found in the header (',' or ';').</summary>
     public char Separator { get; private init; } = ',';
 
     public bool HasColumn(string name) => _index.ContainsKey(name);
@@ -105,23 +137,62 @@ public sealed class SurveyTable
         return r;
     }
 
-    /// <summary>A numeric column. Empty cells are an error (the estimators need complete data; filter first).</summary>
+    /// <summary>
+    /// A numeric column, read with the file's decimal mark (<see cref="Convention"/>). Empty cells are an error (the
+    /// estimators need complete data; filter first), and so is a value that can mean two numbers.
+    /// </summary>
     public double[] Numbers(string column, double? min = null, double? max = null)
     {
         var c = ColumnIndex(column);
+        var convention = Convention;
         var r = new double[_rows.Count];
         for (var i = 0; i < r.Length; i++)
         {
             var s = _rows[i][c].Trim();
-            if (!TryNumber(s, Separator, out var v))
-                throw SurveyDataException.At(FileName, LineNumbers[i], Columns[c], s.Length == 0 ? "waarde ontbreekt." : $"'{s}' is geen getal.");
+            NumberResult read;
+            if (_cellNumbers?[i] is { } nums && c < nums.Length && nums[c] is { } sheetValue)
+                read = DutchNumber.ReadSpreadsheet(sheetValue, Bounds);
+            else if (s.Length == 0)
+                throw SurveyDataException.At(FileName, LineNumbers[i], Columns[c], "waarde ontbreekt.");
+            else
+                read = convention.Read(s, Bounds);
+            if (!read.Ok) throw SurveyDataException.At(FileName, LineNumbers[i], Columns[c], read.Error + ".");
+            var v = (double)read.Value;
+            var shown = DutchNumber.Show(read.Value);
             if (min is { } lo && v < lo)
-                throw SurveyDataException.At(FileName, LineNumbers[i], Columns[c], $"{s} is kleiner dan {lo.ToString(CultureInfo.InvariantCulture)}.");
+                throw SurveyDataException.At(FileName, LineNumbers[i], Columns[c], $"{shown} is kleiner dan {Dutch(lo)}.");
             if (max is { } hi && v > hi)
-                throw SurveyDataException.At(FileName, LineNumbers[i], Columns[c], $"{s} is groter dan {hi.ToString(CultureInfo.InvariantCulture)}.");
+                throw SurveyDataException.At(FileName, LineNumbers[i], Columns[c], $"{shown} is groter dan {Dutch(hi)}.");
             r[i] = v;
         }
         return r;
+    }
+
+    private static string Dutch(double v) => v.ToString("0.##########", CultureInfo.GetCultureInfo("nl-NL"));
+
+    /// <summary>
+    /// The decimal mark of this file, decided once over every numeric column (a column all of whose non-empty text
+    /// cells are numbers under either convention), as the importer decides it (<c>ImportService.ScanNumbers</c>).
+    /// </summary>
+    public NumberConvention Convention => _convention ??= Scan();
+
+    private NumberConvention Scan()
+    {
+        var convention = new NumberConvention();
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            var numeric = true;
+            for (var i = 0; i < _rows.Count && numeric; i++)
+            {
+                var s = _rows[i][c].Trim();
+                if (s.Length > 0 && _cellNumbers?[i]?[c] is null && !DutchNumber.Readings(s).IsNumber) numeric = false;
+            }
+            if (!numeric) continue;
+            for (var i = 0; i < _rows.Count; i++)
+                if (_cellNumbers?[i]?[c] is null && _rows[i][c].Trim().Length > 0)
+                    convention.Observe(_rows[i][c], $"rij {LineNumbers[i]}, kolom '{Columns[c]}'");
+        }
+        return convention;
     }
 
     /// <summary>Key of each row over one or more columns (joined with '|').</summary>
@@ -139,16 +210,11 @@ public sealed class SurveyTable
     {
         var rows = new List<string[]>();
         var lines = new List<int>();
+        var numbers = _cellNumbers is null ? null : new List<double?[]?>();
         for (var i = 0; i < _rows.Count; i++)
-            if (keep(i)) { rows.Add(_rows[i]); lines.Add(LineNumbers[i]); }
-        return new SurveyTable(FileName, Columns, rows, lines) { Separator = Separator };
-    }
-
-    public static bool TryNumber(string s, char separator, out double v)
-    {
-        s = s.Trim();
-        if (separator == ';' && s.Contains(',') && !s.Contains('.')) s = s.Replace(',', '.');
-        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
+            if (keep(i)) { rows.Add(_rows[i]); lines.Add(LineNumbers[i]); numbers?.Add(_cellNumbers![i]); }
+        // the decimal mark stays the one of the whole file
+        return new SurveyTable(FileName, Columns, rows, lines, numbers, Convention) { Separator = Separator };
     }
 
     private static List<(string Text, int Line)> SplitRecords(string text, string fileName)

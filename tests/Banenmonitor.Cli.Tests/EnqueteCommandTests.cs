@@ -10,7 +10,7 @@ public class EnqueteCommandTests
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "data", "published", "enquete_003"))) return dir.FullName;
+            if (Directory.Exists(Path.Combine(dir.FullName, "data", "published", "aanbestedingsenquete"))) return dir.FullName;
         throw new DirectoryNotFoundException("repository root");
     }
 

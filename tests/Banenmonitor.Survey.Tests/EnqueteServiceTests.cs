@@ -142,7 +142,7 @@ public class SampleAllocationTests
     }
 
     [Fact]
-    public void Seed003_example_one_percent_of_15500_is_about_155_invitations()
+    public void Research_report_example_one_percent_of_15500_is_about_155_invitations()
     {
         // §7.2: about 1% of the target group works in agriculture 5-19, so about 1% of 15.500 invitations (the report sent 175)
         var shares = new[] { ("landbouw 5-19", 1.0), ("rest", 99.0) }.Select(s => new AllocationStratum(s.Item1, s.Item2)).ToList();

@@ -37,6 +37,10 @@ public class RSurveyFixtureTests
             "gestratificeerd_fpc_poststratificatie" => SurveyDesign.Create(strata, population: fpc).PostStratify(strata,
                 fpc.ToDictionary(p => p.Key, p => p.Value.Value / fpc.Values.Sum(v => v.Value) * n)),
             "gestratificeerd_poststratificatie" => SurveyDesign.Create(strata, w).PostStratify(Resp.Text("cel"), cells),
+            "srs_poststratificatie" => SurveyDesign.Create(null, count: n).PostStratify(Resp.Text("cel"), cells),
+            "srs_fpc_poststratificatie" => SurveyDesign.Create(null, count: n,
+                population: new Dictionary<string, StratumPopulation> { [""] = StratumPopulation.Count(cells.Values.Sum()) }).PostStratify(Resp.Text("cel"), cells),
+            "gestratificeerd_fpc_poststratificatie_cel" => SurveyDesign.Create(strata, population: fpc).PostStratify(Resp.Text("cel"), cells),
             _ => throw new ArgumentException(caseName),
         };
     }
@@ -86,7 +90,7 @@ public class RSurveyFixtureTests
     public void Fixture_covers_every_design_and_estimator()
     {
         var pairs = Expected.Text("geval").Zip(Expected.Text("schatter")).Distinct().ToList();
-        Assert.Equal(5 * 4, pairs.Count);
+        Assert.Equal(8 * 4, pairs.Count);
         Assert.Contains(Enumerable.Range(0, Expected.RowCount), i => Expected.Cell(i, Expected.ColumnIndex("deelgroep")) == "zuid");
     }
 
@@ -101,6 +105,73 @@ public class RSurveyFixtureTests
         Assert.Equal("E", e.Stratum);
         var removed = SurveyDesign.Create(t.Text("stratum"), t.Numbers("gewicht"), lonely: LonelyUnitPolicy.Remove);
         Assert.True(SurveyEstimator.Mean(removed, t.Numbers("noemer")).StandardError > 0);
+    }
+
+    /// <summary>
+    /// The same R vectors through <see cref="EnqueteService"/> from the two files, with post-strata (cel) apart from the
+    /// design strata (stratum) or without design strata, as <c>enquete schat --poststrata</c> and the page /enquete run it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PostStrataCases))]
+    public void Service_with_post_strata_apart_from_strata_matches_R(int row, string caseName, string fpcSource)
+    {
+        var estimator = Expected.Cell(row, Expected.ColumnIndex("schatter"));
+        var domainName = Expected.Cell(row, Expected.ColumnIndex("deelgroep"));
+        double Num(string c) => double.Parse(Expected.Cell(row, Expected.ColumnIndex(c)), CultureInfo.InvariantCulture);
+        EstimatorKindText.TryParse(estimator, out var kind);
+        var (num, den) = kind switch
+        {
+            EstimatorKind.Total => ("teller", (string?)null),
+            EstimatorKind.Mean => ("noemer", null),
+            EstimatorKind.Proportion => ("sroi", null),
+            _ => ("teller", "noemer"),
+        };
+        var o = new EnqueteOptions(kind, num, den, PostStrataColumns: ["cel"], DomainColumn: "regio",
+            Interval: new IntervalOptions(0.95, IntervalMethod.StudentT));
+        o = caseName switch
+        {
+            "poststratificatie" => o with { WeightColumn = "gewicht" },
+            "gestratificeerd_poststratificatie" => o with { WeightColumn = "gewicht", StrataColumns = ["stratum"] },
+            "srs_poststratificatie" => o,
+            "srs_fpc_poststratificatie" => fpcSource == "kolom" ? o with { FpcColumn = "Ntot" } : o with { FinitePopulationCorrection = true },
+            "gestratificeerd_fpc_poststratificatie_cel" => o with { StrataColumns = ["stratum"], FpcColumn = "N" },
+            _ => throw new ArgumentException(caseName),
+        };
+        using var pop = File.OpenRead(Path.Combine(Dir, "populatie_cel.csv"));
+        using var resp = File.OpenRead(Path.Combine(Dir, "respondenten.csv"));
+        var r = EnqueteService.Estimate(pop, "populatie_cel.csv", resp, "respondenten.csv", o);
+        var e = domainName.Length == 0 ? r.Overall : r.Domains.Single(d => d.Domain == domainName);
+        Close(Num("schatting"), e.Estimate, "schatting");
+        Close(Num("se"), e.StandardError, "se");
+        Assert.Equal((int)Num("df"), e.DegreesOfFreedom);
+        Close(Num("t_onder"), e.Interval.Lower, "t_onder");
+        Close(Num("t_boven"), e.Interval.Upper, "t_boven");
+        Assert.Equal(4, r.Cells.Count);
+        Assert.Contains("per cel (poststratificatie", r.MethodDutch);
+        // the weighted sample reproduces the population of each cell
+        if (kind == EstimatorKind.Total && domainName.Length == 0)
+            Assert.Equal(1995, r.Overall.WeightSum, 9);
+    }
+
+    public static IEnumerable<object[]> PostStrataCases()
+    {
+        var geval = Expected.Text("geval");
+        string[] cases = ["poststratificatie", "gestratificeerd_poststratificatie", "srs_poststratificatie", "srs_fpc_poststratificatie", "gestratificeerd_fpc_poststratificatie_cel"];
+        for (var i = 0; i < Expected.RowCount; i++)
+        {
+            if (!cases.Contains(geval[i])) continue;
+            yield return [i, geval[i], "kolom"];
+            if (geval[i] == "srs_fpc_poststratificatie") yield return [i, geval[i], "populatie"];
+        }
+    }
+
+    [Fact]
+    public void Dutch_respondent_file_is_read_with_decimal_comma()
+    {
+        // the R fixture writes respondenten.csv as write.csv2 does: ';' and 17,733 for seventeen point seven three three
+        Assert.Equal(';', Resp.Separator);
+        Assert.Equal(Rules.Text.DecimalMark.Comma, Resp.Convention.Mark);
+        Assert.InRange(Resp.Numbers("gewicht").Max(), 1, 500);
     }
 
     private static void Close(double expected, double actual, string what)

@@ -4,7 +4,7 @@ using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Survey;
-using Banenmonitor.Survey.Seed003;
+using Banenmonitor.Survey.Procurement;
 using static Banenmonitor.Cli.CliSupport;
 
 namespace Banenmonitor.Cli.Commands;
@@ -25,7 +25,7 @@ public static class EnqueteCommand
         decimal Gedrukt, decimal MogelijkVan, decimal MogelijkTot, bool VerklaardDoorAfronding, string Toelichting);
     public sealed record KetenStapJson(string Naam, string Omschrijving, string Formule, decimal Gedrukt, decimal Herberekend,
         decimal MogelijkVan, decimal MogelijkTot, string Oordeel, string Bron, string? Toelichting);
-    public sealed record Seed003Json(
+    public sealed record AanbestedingJson(
         IReadOnlyList<GewichtJson> Gewichten, double SomAfgeleidePopulatieaandelen, IReadOnlyList<string> Samengevoegd,
         IReadOnlyList<KetenStapJson> Keten, IReadOnlyList<KetenStapJson> Tegenstrijdigheden,
         decimal GedruktOndergrens, decimal GedruktBovengrens, decimal HerberekendOndergrens, decimal HerberekendBovengrens,
@@ -35,7 +35,7 @@ public static class EnqueteCommand
     {
         var cmd = new Command("enquete", "Schattingen uit een steekproefenquête (gewogen, met standaardfout en betrouwbaarheidsinterval)");
         cmd.Subcommands.Add(BuildSchat());
-        cmd.Subcommands.Add(BuildSeed003());
+        cmd.Subcommands.Add(BuildAanbesteding());
         return cmd;
     }
 
@@ -185,9 +185,9 @@ public static class EnqueteCommand
 
     private static string Trunc(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 
-    private static Command BuildSeed003()
+    private static Command BuildAanbesteding()
     {
-        var map = Text("--map", "Map met de gegevens van het rapport De Beleidsonderzoekers 2023 (standaard data/published/enquete_003)");
+        var map = Text("--map", "Map met de gegevens van het rapport De Beleidsonderzoekers 2023 (standaard data/published/aanbestedingsenquete)");
         var overrides = ParameterOverrides();
         var format = Format();
         var cmd = new Command("seed003", "Reproductie van het rapport De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279) deel 2: weegfactoren (§7.3) en de keten personen → banen (§8.1.4–8.1.6), met de tegenstrijdigheid")
@@ -196,31 +196,31 @@ public static class EnqueteCommand
         {
             var json = IsJson(r, format);
             var parameters = Parameters(r, overrides);
-            var dir = r.GetValue(map) ?? FindRepoPath(Path.Combine("data", "published", "enquete_003"));
+            var dir = r.GetValue(map) ?? FindRepoPath(Path.Combine("data", "published", "aanbestedingsenquete"));
             if (!Directory.Exists(dir)) throw new CliException($"Map '{dir}' bestaat niet.");
-            Enquete003Reproduction rep;
+            ProcurementSurveyReproduction rep;
             try
             {
-                var data = Enquete003Data.Parse(f =>
+                var data = ProcurementSurveyData.Parse(f =>
                 {
                     var p = Path.Combine(dir, f);
                     return File.Exists(p) ? File.ReadAllText(p) : throw new CliException($"Bestand '{p}' ontbreekt.");
                 });
-                rep = QuotumCommand.Wrap(() => Enquete003.Reproduce(data, parameters));
+                rep = QuotumCommand.Wrap(() => ProcurementSurvey.Reproduce(data, parameters));
             }
             catch (SurveyDataException e) { throw new CliException(e.Message); }
             var output = ToJson(rep);
             if (json) { WriteJson(output); return 0; }
-            PrintSeed(output, rep);
+            PrintAanbesteding(output, rep);
             return 0;
         });
         return cmd;
     }
 
-    public static Seed003Json ToJson(Enquete003Reproduction r)
+    public static AanbestedingJson ToJson(ProcurementSurveyReproduction r)
     {
         KetenStapJson K(ChainStep s) => new(s.Name, s.DescriptionDutch, s.Formula, s.Printed, s.Recomputed, s.Possible.Low, s.Possible.High, s.AgreementDutch, s.Source, s.NoteDutch);
-        return new Seed003Json(
+        return new AanbestedingJson(
             r.Weights.Select(w => new GewichtJson(w.Sector, w.SizeClass, w.Respondents, w.PopulationSharePrinted, w.RecomputedFromPrintedShares, w.PrintedWeight,
                 w.PossibleWeights.Low, w.PossibleWeights.High, w.ExplainedByRounding, w.ExplanationDutch)).ToList(),
             r.ImpliedPopulationShareSum, r.Collapsed.Select(c => c.DescriptionDutch).ToList(),
@@ -228,7 +228,7 @@ public static class EnqueteCommand
             r.PrintedLow, r.PrintedHigh, r.CorrectedLow, r.CorrectedHigh, r.FindingsDutch, r.Trace.ToView());
     }
 
-    private static void PrintSeed(Seed003Json o, Enquete003Reproduction rep)
+    private static void PrintAanbesteding(AanbestedingJson o, ProcurementSurveyReproduction rep)
     {
         Console.WriteLine("Rapport De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279) deel 2: banen in de markt vanwege inkoop en SROI (Q1 2022)");
         Console.WriteLine(new string('=', 78));

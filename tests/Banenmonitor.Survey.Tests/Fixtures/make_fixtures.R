@@ -1,6 +1,7 @@
 # Reference results from R's survey package for Banenmonitor.Survey's tests.
 # Run: tests/Banenmonitor.Survey.Tests/Fixtures/make_fixtures.sh  (needs r-base-core and r-cran-survey).
-# Writes respondenten.csv, populatie_cel.csv, populatie_stratum.csv and verwacht.csv (17 significant digits).
+# Writes respondenten.csv (Dutch: ';' and decimal comma, as users' files are), populatie_cel.csv, populatie_stratum.csv
+# and verwacht.csv (17 significant digits, decimal point).
 suppressMessages(library(survey))
 options(survey.lonely.psu = "fail")   # R's default, stated explicitly
 args <- commandArgs(trailingOnly = TRUE)
@@ -21,8 +22,9 @@ b <- as.integer(y > 0)
 w <- round(popN[h] / sizes[h] * runif(n, .7, 1.3), 3) # unequal base weights
 resp <- data.frame(id = seq_len(n), stratum = h, cel = g, regio = d, teller = y, noemer = x, sroi = b,
                    gewicht = w, N = as.numeric(popN[h]))
-write.csv(resp, file.path(out, "respondenten.csv"), row.names = FALSE)
 popcel <- data.frame(cel = c("k1", "k2", "k3", "k4"), aantal = c(800, 650, 380, 165))
+resp$Ntot <- sum(popcel$aantal)                       # population size of an unstratified (SRS) sample, for its fpc
+write.csv2(resp, file.path(out, "respondenten.csv"), row.names = FALSE)
 write.csv(popcel, file.path(out, "populatie_cel.csv"), row.names = FALSE)
 popstr <- data.frame(stratum = names(popN), aantal = as.numeric(popN))
 write.csv(popstr, file.path(out, "populatie_stratum.csv"), row.names = FALSE)
@@ -74,6 +76,17 @@ run("gestratificeerd_fpc_poststratificatie", d4)
 d5 <- postStratify(svydesign(ids = ~1, strata = ~stratum, weights = ~gewicht, data = resp), ~cel,
                    data.frame(cel = popcel$cel, Freq = popcel$aantal)); chk(d5)
 run("gestratificeerd_poststratificatie", d5)
+# Post-strata apart from design strata (R postStratify on a variable that is not the design's strata):
+cellpop <- data.frame(cel = popcel$cel, Freq = popcel$aantal)
+# 6. simple random sample (no strata, no weights, no fpc), post-stratified to the cells
+d6 <- postStratify(svydesign(ids = ~1, data = resp), ~cel, cellpop); chk(d6)
+run("srs_poststratificatie", d6)
+# 7. simple random sample with fpc (population size Ntot), post-stratified to the cells
+d7 <- postStratify(svydesign(ids = ~1, fpc = ~Ntot, data = resp), ~cel, cellpop); chk(d7)
+run("srs_fpc_poststratificatie", d7)
+# 8. stratified with fpc (weights implied N_h/n_h), post-stratified to the cells (another variable than the strata)
+d8 <- postStratify(svydesign(ids = ~1, strata = ~stratum, fpc = ~N, data = resp), ~cel, cellpop); chk(d8)
+run("gestratificeerd_fpc_poststratificatie_cel", d8)
 
 # lonely unit: a design where one stratum has a single respondent must fail (R default)
 lonely <- resp[!(resp$stratum == "E" & resp$id != max(resp$id[resp$stratum == "E"])), ]

@@ -1,23 +1,23 @@
 using Banenmonitor.Rules.Parameters;
-using Banenmonitor.Survey.Seed003;
+using Banenmonitor.Survey.Procurement;
 
 namespace Banenmonitor.Survey.Tests;
 
-/// <summary>Seed 003 part 2 (De Beleidsonderzoekers 2023, §7–§8) reproduced from the data files in data/published/enquete_003.</summary>
-public class Enquete003Tests
+/// <summary>Part 2 of the research report (De Beleidsonderzoekers 2023, §7–§8) reproduced from the data files in data/published/aanbestedingsenquete.</summary>
+public class ProcurementSurveyTests
 {
     internal static string DataDir()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var c = Path.Combine(dir.FullName, "data", "published", "enquete_003");
+            var c = Path.Combine(dir.FullName, "data", "published", "aanbestedingsenquete");
             if (Directory.Exists(c)) return c;
         }
-        throw new DirectoryNotFoundException("data/published/enquete_003");
+        throw new DirectoryNotFoundException("data/published/aanbestedingsenquete");
     }
 
-    private static readonly Enquete003Data Data = Enquete003Data.Parse(f => File.ReadAllText(Path.Combine(DataDir(), f)));
-    private static readonly Enquete003Reproduction Result = Enquete003.Reproduce(Data, ParameterSet.Embedded);
+    private static readonly ProcurementSurveyData Data = ProcurementSurveyData.Parse(f => File.ReadAllText(Path.Combine(DataDir(), f)));
+    private static readonly ProcurementSurveyReproduction Result = ProcurementSurvey.Reproduce(Data, ParameterSet.Embedded);
 
     [Fact]
     public void Printed_tables_add_up_as_the_report_says()
@@ -64,7 +64,7 @@ public class Enquete003Tests
         {
             PrintedWeights = Data.PrintedWeights.Select(w => w.Sector == "industrie" && w.SizeClass == "20-99" ? w with { Value = 9.50m } : w).ToList(),
         };
-        var r = Enquete003.Reproduce(tampered, ParameterSet.Embedded);
+        var r = ProcurementSurvey.Reproduce(tampered, ParameterSet.Embedded);
         var bad = Assert.Single(r.Weights, w => !w.ExplainedByRounding);
         Assert.Equal(("industrie", "20-99"), (bad.Sector, bad.SizeClass));
     }
@@ -123,10 +123,14 @@ public class Enquete003Tests
     [Fact]
     public void Every_data_file_row_has_a_source()
     {
-        foreach (var f in Enquete003Data.Files)
+        foreach (var f in ProcurementSurveyData.Files)
         {
             var t = SurveyTable.ReadFile(Path.Combine(DataDir(), f));
-            Assert.All(t.Text("bron"), b => Assert.Contains("003", b));
+            Assert.All(t.Text("bron"), b =>
+            {
+                Assert.Contains("De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279)", b); // the document by its title and number
+                Assert.DoesNotContain("seed", b, StringComparison.OrdinalIgnoreCase);
+            });
         }
     }
 }

@@ -4,16 +4,16 @@ using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Units;
 using P = Banenmonitor.Rules.Parameters.ParameterNames;
 
-namespace Banenmonitor.Survey.Seed003;
+namespace Banenmonitor.Survey.Procurement;
 
-/// <summary>A number printed in seed 003, with its source.</summary>
+/// <summary>A number printed in the research report (De Beleidsonderzoekers 2023), with its source.</summary>
 public sealed record PrintedNumber(string Name, decimal Value, string Unit, string Source);
 
-/// <summary>A cell (sector × size class) of one of the tables of seed 003 §7.2–7.3.</summary>
+/// <summary>A cell (sector × size class) of one of the tables of the research report (De Beleidsonderzoekers 2023) §7.2–7.3.</summary>
 public sealed record PrintedCell(string Sector, string SizeClass, decimal Value, string Source);
 
-/// <summary>The published tables and numbers of seed 003 part 2 (data/published/enquete_003/).</summary>
-public sealed record Enquete003Data(
+/// <summary>The published tables and numbers of part 2 of the research report (De Beleidsonderzoekers 2023) (data/published/aanbestedingsenquete/).</summary>
+public sealed record ProcurementSurveyData(
     IReadOnlyDictionary<string, string> SectorNames,
     IReadOnlyList<PrintedCell> TargetGroupShares,
     IReadOnlyList<PrintedCell> PopulationShares,
@@ -25,7 +25,7 @@ public sealed record Enquete003Data(
         ["sectoren.csv", "doelgroep_werknemers.csv", "populatie_werkgevers.csv", "respons.csv", "gewichten.csv", "keten.csv"];
 
     /// <summary>Parses the files; <paramref name="read"/> returns the text of a file by name.</summary>
-    public static Enquete003Data Parse(Func<string, string> read)
+    public static ProcurementSurveyData Parse(Func<string, string> read)
     {
         SurveyTable T(string f) => SurveyTable.Parse(read(f), f);
         var sectors = T("sectoren.csv");
@@ -48,11 +48,12 @@ public sealed record Enquete003Data(
         var chainNumbers = new Dictionary<string, PrintedNumber>();
         for (var i = 0; i < chain.RowCount; i++)
         {
-            if (!decimal.TryParse(chainValues[i], NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
-                throw SurveyDataException.At("keten.csv", chain.LineNumbers[i], "waarde", $"'{chainValues[i]}' is geen getal.");
-            chainNumbers[chainNames[i]] = new PrintedNumber(chainNames[i], v, chain.Text("eenheid")[i], chain.Text("bron")[i]);
+            // decimal, not double: the printed decimals matter (1.15 is two decimals), so read the text, not Numbers()
+            var v = chain.Convention.Read(chainValues[i], SurveyTable.Bounds);
+            if (!v.Ok) throw SurveyDataException.At("keten.csv", chain.LineNumbers[i], "waarde", v.Error + ".");
+            chainNumbers[chainNames[i]] = new PrintedNumber(chainNames[i], v.Value, chain.Text("eenheid")[i], chain.Text("bron")[i]);
         }
-        return new Enquete003Data(names, Cells("doelgroep_werknemers.csv", "aandeel_procent"), Cells("populatie_werkgevers.csv", "aandeel_procent"),
+        return new ProcurementSurveyData(names, Cells("doelgroep_werknemers.csv", "aandeel_procent"), Cells("populatie_werkgevers.csv", "aandeel_procent"),
             Cells("respons.csv", "respondenten"), Cells("gewichten.csv", "gewicht"), chainNumbers);
     }
 
@@ -97,8 +98,8 @@ public sealed record ChainStep(
     };
 }
 
-/// <summary>The reproduction of seed 003 part 2: weights of §7.3 and the chain of §8.1.4–8.1.6.</summary>
-public sealed record Enquete003Reproduction(
+/// <summary>The reproduction of part 2 of the research report (De Beleidsonderzoekers 2023): weights of §7.3 and the chain of §8.1.4–8.1.6.</summary>
+public sealed record ProcurementSurveyReproduction(
     IReadOnlyList<WeightCheck> Weights,
     double ImpliedPopulationShareSum,
     IReadOnlyList<CollapsedCell> Collapsed,
@@ -113,19 +114,19 @@ public sealed record Enquete003Reproduction(
 }
 
 /// <summary>
-/// Reproduces seed 003 part 2 from its own printed numbers: recomputes the post-stratification weights of §7.3 with
+/// Reproduces part 2 of the research report (De Beleidsonderzoekers 2023) from its own printed numbers: recomputes the post-stratification weights of §7.3 with
 /// <see cref="SurveyDesign.PostStratify"/> (after merging the sector with 5 respondents into its neighbour with
 /// <see cref="CellCollapse"/>) and checks every printed weight against the range its rounded inputs allow; recomputes every
 /// intermediate number of the chain persons → jobs of §8.1.4–8.1.6 from its own printed inputs and flags the step that
 /// does not follow. Legal numbers (hours per job per month, distribution key) come from the <see cref="ParameterSet"/>.
 /// </summary>
-public static class Enquete003
+public static class ProcurementSurvey
 {
     /// <summary>Year of the parameters: the survey asked about Q1 2022; the distribution key used is SEO's over 2021.</summary>
     public const int SurveyYear = 2022;
     public const int DistributionKeyYear = 2021;
 
-    public static Enquete003Reproduction Reproduce(Enquete003Data data, ParameterSet parameters)
+    public static ProcurementSurveyReproduction Reproduce(ProcurementSurveyData data, ParameterSet parameters)
     {
         var (weights, sum, collapsed) = RecomputeWeights(data);
         var (steps, trace, corrected, low, high) = RecomputeChain(data, parameters);
@@ -139,7 +140,7 @@ public static class Enquete003
                          $"(mogelijk met afronding: {DutchFormat.Number(c.Possible.Low, 0)}–{DutchFormat.Number(c.Possible.High, 0)}). {c.NoteDutch}");
         findings.Add($"Met de juiste tussenstap wordt de schatting {DutchFormat.Number(low, 0)} tot {DutchFormat.Number(high, 0)} banen " +
                      $"in plaats van {DutchFormat.Number(data.Number("banen_inkoop_ondergrens").Value, 0)} tot {DutchFormat.Number(data.Number("banen_inkoop_bovengrens").Value, 0)}.");
-        return new Enquete003Reproduction(weights, sum, collapsed, steps, trace,
+        return new ProcurementSurveyReproduction(weights, sum, collapsed, steps, trace,
             data.Number("banen_inkoop_ondergrens").Value, data.Number("banen_inkoop_bovengrens").Value, low, high, corrected, findings);
     }
 
@@ -149,7 +150,7 @@ public static class Enquete003
     /// whole percents, so each stands for ±0.5 point (a merged cell: the sum of two, ±1 point); a printed weight is explained
     /// by rounding when it lies in the range of weights those shares allow.
     /// </summary>
-    public static (IReadOnlyList<WeightCheck> Checks, double ImpliedShareSum, IReadOnlyList<CollapsedCell> Collapsed) RecomputeWeights(Enquete003Data data)
+    public static (IReadOnlyList<WeightCheck> Checks, double ImpliedShareSum, IReadOnlyList<CollapsedCell> Collapsed) RecomputeWeights(ProcurementSurveyData data)
     {
         var collapse = new CellCollapse("sector", 10, new Dictionary<string, string> { ["zorg_cultuur"] = "zakelijk" });
         var respSector = data.Respondents.SelectMany(c => Enumerable.Repeat(c.Sector, (int)c.Value)).ToArray();
@@ -199,7 +200,7 @@ public static class Enquete003
         return new ChainStep(name, description, formula, printed, recomputed, possible, agreement, source, note);
     }
 
-    private static (IReadOnlyList<ChainStep>, Trace, decimal CorrectedJobs, decimal Low, decimal High) RecomputeChain(Enquete003Data d, ParameterSet parameters)
+    private static (IReadOnlyList<ChainStep>, Trace, decimal CorrectedJobs, decimal Low, decimal High) RecomputeChain(ProcurementSurveyData d, ParameterSet parameters)
     {
         PrintedNumber N(string name) => d.Number(name);
         ValueInterval R(PrintedNumber p) => ValueInterval.Rounded(p.Value, ValueInterval.DecimalsOf(p.Value));
