@@ -76,6 +76,43 @@ public sealed class SurveyTable
         return new SurveyTable(fileName, columns, list, lines, numbers);
     }
 
+    /// <summary>
+    /// A table from a spreadsheet's rows as a tabular reader gives them (row number, cell texts, numeric cell values):
+    /// the first non-empty row is the header; empty rows are skipped; a row shorter than the header (a sheet drops
+    /// trailing empty cells) is padded with empty cells, a longer one is an error.
+    /// </summary>
+    public static SurveyTable FromSheet(string fileName, IEnumerable<(int Number, string?[] Cells, double?[]? Numbers)> rows)
+    {
+        string[]? header = null;
+        var data = new List<(int, string[], double?[]?)>();
+        foreach (var (number, raw, nums) in rows)
+        {
+            var cells = raw.Select(c => c ?? "").ToArray();
+            if (cells.All(c => c.Trim().Length == 0)) continue;
+            if (header is null)
+            {
+                header = cells.Select(c => c.Trim().TrimStart('\uFEFF')).ToArray();
+                for (var i = 0; i < header.Length; i++)
+                    if (header[i].Length == 0) throw SurveyDataException.At(fileName, number, $"#{i + 1}", "kolomnaam ontbreekt.");
+                continue;
+            }
+            if (cells.Length > header.Length)
+                throw SurveyDataException.At(fileName, number, null, $"{cells.Length} velden, maar de kopregel heeft {header.Length} kolommen.");
+            if (cells.Length < header.Length)
+            {
+                var padded = new string[header.Length];
+                Array.Fill(padded, "");
+                cells.CopyTo(padded, 0);
+                cells = padded;
+            }
+            double?[]? n = null;
+            if (nums is not null) { n = new double?[header.Length]; Array.Copy(nums, n, Math.Min(nums.Length, n.Length)); }
+            data.Add((number, cells, n));
+        }
+        if (header is null) throw new SurveyDataException($"{fileName}: het bestand is leeg (geen kopregel).");
+        return FromRows(fileName, header, data);
+    }
+
     public static SurveyTable Read(Stream stream, string fileName)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);

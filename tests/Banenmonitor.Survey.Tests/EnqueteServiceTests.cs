@@ -112,6 +112,21 @@ public class EnqueteServiceTests
     }
 
     [Fact]
+    public void Numbers_are_Dutch_and_an_ambiguous_value_is_refused_with_file_row_and_column()
+    {
+        var o = new EnqueteOptions(EstimatorKind.Mean, "y");
+        // Dutch file: 5.250 is five thousand two hundred and fifty, 2,5 two and a half
+        var r = EnqueteService.Estimate(null, "", Text("y;z\n5.250;1\n2,5;1\n"), "resp.csv", o);
+        Assert.Equal((5250 + 2.5) / 2, r.Overall.Estimate, 12);
+        // a decimal-point file (12.5 can only be a decimal point): 5.250 can mean 5250 or 5,25 — refused, not guessed
+        var e = Assert.Throws<SurveyDataException>(() => EnqueteService.Estimate(null, "", Text("y,z\n12.5,1\n5.250,1\n"), "resp.csv", o));
+        Assert.StartsWith("resp.csv, rij 3, kolom 'y': '5.250' kan 5250 of 5,25 betekenen", e.Message);
+        // 5.25 in a Dutch file (decimal comma elsewhere) is refused too
+        e = Assert.Throws<SurveyDataException>(() => EnqueteService.Estimate(null, "", Text("y;z\n1,5;1\n2,5;1\n5.25;1\n"), "resp.csv", o));
+        Assert.StartsWith("resp.csv, rij 4, kolom 'y': '5.25'", e.Message);
+    }
+
+    [Fact]
     public void Total_with_shares_is_refused()
     {
         var o = new EnqueteOptions(EstimatorKind.Total, "y", StrataColumns: ["stratum"]);

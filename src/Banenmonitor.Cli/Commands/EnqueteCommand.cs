@@ -3,20 +3,22 @@ using System.Globalization;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
+using Banenmonitor.Data.Import;
 using Banenmonitor.Survey;
 using Banenmonitor.Survey.Procurement;
 using static Banenmonitor.Cli.CliSupport;
 
 namespace Banenmonitor.Cli.Commands;
 
-/// <summary><c>banenmonitor enquete</c>: survey estimates (<c>schat</c>) and the reproduction of seed 003 part 2 (<c>seed003</c>).</summary>
+/// <summary><c>banenmonitor enquete</c>: survey estimates (<c>schat</c>) and the reproduction of the procurement survey of the
+/// research report De Beleidsonderzoekers 2023, part 2 (<c>aanbesteding</c>; <c>seed003</c> is a hidden alias).</summary>
 public static class EnqueteCommand
 {
     public sealed record IntervalJson(double Betrouwbaarheid, double Ondergrens, double Bovengrens, string Methode, int? Vrijheidsgraden, double Kwantiel);
     public sealed record SchattingJson(
         string Schatter, string Omschrijving, string? Deelgroep, double Schatting, double Standaardfout, double RelatieveStandaardfout,
         IntervalJson Interval, int Respondenten, double Gewichtssom, string Methode);
-    public sealed record CelJson(string Cel, double Populatie, double AandeelPopulatie, int Respondenten, double AandeelRespons, double Gewicht);
+    public sealed record CelJson(string Cel, double Populatie, double AandeelPopulatie, int Respondenten, double AandeelRespons, double Gewicht, double Aanpassing);
     public sealed record EnqueteJson(
         string Methode, IReadOnlyList<string> Aannames, int RespondentenGelezen, int RespondentenGebruikt, IReadOnlyList<string> Uitsluitingen,
         IReadOnlyList<string> Samengevoegd, IReadOnlyList<CelJson> Cellen, SchattingJson Totaal, IReadOnlyList<SchattingJson> Deelgroepen);
@@ -35,20 +37,23 @@ public static class EnqueteCommand
     {
         var cmd = new Command("enquete", "Schattingen uit een steekproefenquête (gewogen, met standaardfout en betrouwbaarheidsinterval)");
         cmd.Subcommands.Add(BuildSchat());
-        cmd.Subcommands.Add(BuildAanbesteding());
+        cmd.Subcommands.Add(BuildAanbesteding("aanbesteding", hidden: false));
+        cmd.Subcommands.Add(BuildAanbesteding("seed003", hidden: true)); // old name, kept for scripts
         return cmd;
     }
 
     private static Command BuildSchat()
     {
-        var populatie = Text("--populatie", "CSV met de populatie per stratum: de stratumkolom(men) en 'aantal' of 'aandeel'");
-        var respons = Text("--respons", "CSV met één rij per respondent");
+        var populatie = Text("--populatie", "CSV of XLSX met de populatie per weegcel: de poststratumkolom(men) (zonder --poststrata: de stratumkolom(men)) en 'aantal' of 'aandeel'");
+        var respons = Text("--respons", "CSV of XLSX met één rij per respondent");
         var schatter = Text("--schatter", "ratio, totaal, gemiddelde of proportie");
         var teller = Text("--teller", "Kolom met de variabele (bij ratio: de teller)");
         var noemer = Text("--noemer", "Kolom met de noemer (alleen bij ratio)");
         var strata = Text("--strata", "Stratumkolom(men), gescheiden door komma's (bijvoorbeeld sector,grootteklasse)");
+        var poststrata = Text("--poststrata", "Poststratumkolom(men) om naar de populatie te wegen, los van de strata van het ontwerp (gescheiden door komma's)");
+        var fpcKolom = Text("--fpc-kolom", "Kolom in het responsbestand met de populatieomvang van het stratum van de respondent (of de trekkingsfractie, hoogstens 1)");
         var gewicht = Text("--gewicht", "Kolom met basisgewichten in het responsbestand (standaard: gelijke basisgewichten)");
-        var fpc = Text("--fpc", "Eindigepopulatiecorrectie: ja of nee (standaard nee; vraagt 'aantal' in de populatie)");
+        var fpc = Text("--fpc", "Eindigepopulatiecorrectie: ja of nee (standaard nee; vraagt 'aantal' in de populatie per stratum, of --fpc-kolom)");
         var domein = Text("--domein", "Kolom met deelgroepen: schat ook per deelgroep");
         var uitsluiten = new Option<string[]>("--uitsluiten") { Description = "Respondenten uitsluiten: KOLOM=WAARDE[,WAARDE] (mag herhaald worden)" };
         var samenvoegen = Text("--samenvoegen", "Kleine strata samenvoegen: KOLOM:MINIMUM (bijvoorbeeld sector:10); buren met --buur");
@@ -58,7 +63,7 @@ public static class EnqueteCommand
         var enkel = Text("--enkele-respondent", "Stratum met één respondent: fout (standaard, zoals R) of weglaten");
         var format = Format();
         var cmd = new Command("schat", "Gewogen schatting met standaardfout (Taylor-linearisatie) en betrouwbaarheidsinterval")
-            { populatie, respons, schatter, teller, noemer, strata, gewicht, fpc, domein, uitsluiten, samenvoegen, buur, betrouwbaarheid, interval, enkel, format };
+            { populatie, respons, schatter, teller, noemer, strata, poststrata, gewicht, fpc, fpcKolom, domein, uitsluiten, samenvoegen, buur, betrouwbaarheid, interval, enkel, format };
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);
@@ -71,6 +76,8 @@ public static class EnqueteCommand
             var responsPad = r.GetValue(respons) ?? throw new CliException("De optie --respons is verplicht.");
             var populatiePad = r.GetValue(populatie);
             var strataKolommen = r.GetValue(strata)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var poststrataKolommen = r.GetValue(poststrata)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (r.GetValue(poststrata) is not null && poststrataKolommen!.Length == 0) throw new CliException("--poststrata vraagt een of meer kolomnamen, gescheiden door komma's.");
             var useFpc = r.GetValue(fpc) switch
             {
                 null or "nee" => false,
@@ -116,12 +123,12 @@ public static class EnqueteCommand
             else if ((r.GetValue(buur) ?? []).Length > 0) throw new CliException("--buur hoort bij --samenvoegen KOLOM:MINIMUM.");
 
             var options = new EnqueteOptions(kind, tellerKolom, noemerKolom, strataKolommen, r.GetValue(gewicht), useFpc, r.GetValue(domein),
-                exclusions, collapse, new IntervalOptions((double)level / 100, method), lonely);
+                exclusions, collapse, new IntervalOptions((double)level / 100, method), lonely, poststrataKolommen, r.GetValue(fpcKolom));
             EnqueteResult result;
             try
             {
-                var pop = populatiePad is null ? null : SurveyTable.ReadFile(populatiePad);
-                result = EnqueteService.Estimate(pop, SurveyTable.ReadFile(responsPad), options);
+                var pop = populatiePad is null ? null : SurveyFiles.Read(populatiePad);
+                result = EnqueteService.Estimate(pop, SurveyFiles.Read(responsPad), options);
             }
             catch (SurveyDataException e) { throw new CliException(e.Message); }
             var output = ToJson(result);
@@ -134,7 +141,7 @@ public static class EnqueteCommand
 
     public static EnqueteJson ToJson(EnqueteResult r) => new(r.MethodDutch, r.AssumptionsDutch, r.RespondentsRead, r.RespondentsUsed, r.Exclusions,
         r.Collapsed.Select(c => c.DescriptionDutch).ToList(),
-        r.Cells.Select(c => new CelJson(c.Cell, c.Population, c.PopulationShare, c.Respondents, c.SampleShare, c.Weight)).ToList(),
+        r.Cells.Select(c => new CelJson(c.Cell, c.Population, c.PopulationShare, c.Respondents, c.SampleShare, c.Weight, c.Adjustment)).ToList(),
         ToJson(r.Overall), r.Domains.Select(ToJson).ToList());
 
     public static SchattingJson ToJson(SurveyEstimate e) => new(e.KindDutch, e.DescriptionDutch, e.Domain, e.Estimate, e.StandardError,
@@ -155,9 +162,10 @@ public static class EnqueteCommand
         if (o.Cellen.Count > 0)
         {
             Console.WriteLine();
-            Console.WriteLine($"{"weegcel",-30}{"populatie",12}{"aandeel",9}{"respons",9}{"aandeel",9}{"gewicht",10}");
+            Console.WriteLine($"{"weegcel",-30}{"populatie",12}{"aandeel",9}{"respons",9}{"aandeel",9}{"gewicht",10}{"factor",9}");
             foreach (var c in o.Cellen)
-                Console.WriteLine($"{Trunc(c.Cel, 29),-30}{N(c.Populatie, 2),12}{N(c.AandeelPopulatie * 100, 1) + "%",9}{c.Respondenten,9}{N(c.AandeelRespons * 100, 1) + "%",9}{N(c.Gewicht, 3),10}");
+                Console.WriteLine($"{Trunc(c.Cel, 29),-30}{N(c.Populatie, 2),12}{N(c.AandeelPopulatie * 100, 1) + "%",9}{c.Respondenten,9}{N(c.AandeelRespons * 100, 1) + "%",9}{N(c.Gewicht, 3),10}{N(c.Aanpassing, 3),9}");
+            Console.WriteLine("(gewicht: gemiddeld gewicht in de cel na weging; factor: populatie ÷ gewogen respons van de cel)");
         }
         Console.WriteLine();
         Print(o.Totaal);
@@ -183,15 +191,30 @@ public static class EnqueteCommand
         Console.WriteLine($"  standaardfout: {s.Methode}");
     }
 
+    /// <summary>A survey file from disk: CSV (the survey reader, with '#' comments) or XLSX (the importer's sheet reader).</summary>
+    internal static class SurveyFiles
+    {
+        public static SurveyTable Read(string path)
+        {
+            if (FileFormats.FromName(path) != FileFormat.Xlsx) return SurveyTable.ReadFile(path);
+            if (!File.Exists(path)) throw new SurveyDataException($"Bestand '{path}' bestaat niet.");
+            using var s = File.OpenRead(path);
+            var name = Path.GetFileName(path);
+            try { return SurveyTable.FromSheet(name, TabularReader.Read(s, FileFormat.Xlsx).Select(r => (r.Number, r.Cells, r.Numbers)).ToList()); }
+            catch (TabularFormatException e) { throw new SurveyDataException(e.Row is { } row ? $"{name}, rij {row}: {e.Message}." : $"{name}: {e.Message}."); }
+        }
+    }
+
     private static string Trunc(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 
-    private static Command BuildAanbesteding()
+    private static Command BuildAanbesteding(string name, bool hidden)
     {
         var map = Text("--map", "Map met de gegevens van het rapport De Beleidsonderzoekers 2023 (standaard data/published/aanbestedingsenquete)");
         var overrides = ParameterOverrides();
         var format = Format();
-        var cmd = new Command("seed003", "Reproductie van het rapport De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279) deel 2: weegfactoren (§7.3) en de keten personen → banen (§8.1.4–8.1.6), met de tegenstrijdigheid")
+        var cmd = new Command(name, "Reproductie van het rapport De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279) deel 2: weegfactoren (§7.3) en de keten personen → banen (§8.1.4–8.1.6), met de tegenstrijdigheid")
             { map, overrides, format };
+        cmd.Hidden = hidden;
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);

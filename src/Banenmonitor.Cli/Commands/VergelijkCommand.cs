@@ -69,7 +69,7 @@ public static class VergelijkCommand
             foreach (var x in rows)
                 Console.WriteLine($"{x.Naam,-44}{DutchFormat.Number(x.Doel, 1),10}{DutchFormat.Number(x.Realisatie, 1),12}{(x.Sroi is { } s ? DutchFormat.Number(s, 1) : "—"),8}" +
                                   $"{DutchFormat.Percent(x.Realisatiepercentage),9}{(x.RealisatiepercentageSroiScenario is { } p ? DutchFormat.Percent(p) : "—"),10}");
-            Console.WriteLine("Onder de huidige wet tellen SROI-banen bij de leverancier (sector markt); het scenario is de beleidsoptie uit seed 004 en seed 000 voetnoot 5.");
+            Console.WriteLine("Onder de huidige wet tellen SROI-banen bij de leverancier (sector markt); het scenario is de beleidsoptie uit Kamerstuk 34 352, nr. 255 en de Kamerbrief BZK 2022 over 2021 (voetnoot 5).");
             return 0;
         });
         return cmd;
