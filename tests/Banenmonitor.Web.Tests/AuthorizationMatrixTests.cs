@@ -41,6 +41,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET werkgevers/quotum"] = All,
         ["GET vergelijken"] = All,
         ["GET vergelijken/sectoren"] = All,
+        ["GET enquete"] = All, // open to researchers without an account; nothing is stored
+        ["GET enquete/aanbesteding"] = All,
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,
