@@ -20,6 +20,8 @@ public sealed class AccessibilityTests(AppFixture app)
         var pages = SitePages.All(app);
         Assert.Contains("/sectoren/gemeenten", pages);
         Assert.Contains("/beheer/audit", pages);
+        Assert.Contains("/enquete", pages);
+        Assert.Contains("/enquete/aanbesteding", pages);
         var browser = await app.BrowserAsync();
         var remaining = new List<string>(pages.Where(p => p != "/account/uitloggen")); // logging out is a POST; its page is the form of the layout
         var checkedPages = new List<string>();

@@ -57,6 +57,8 @@ public sealed class PhoneTests(AppFixture app)
     {
         var pages = SitePages.All(app);
         Assert.Contains("/beheer/audit", pages);
+        Assert.Contains("/enquete", pages);
+        Assert.Contains("/enquete/aanbesteding", pages);
         var browser = await app.BrowserAsync();
         var failures = new List<string>();
         var opened = new HashSet<string>();
