@@ -45,8 +45,9 @@ var ours = times[reps / 2];
 
 var rTable = SurveyTable.ReadFile(Path.Combine(dir, "r_results.csv"));
 var rNames = rTable.Text("naam");
-var rEst = rTable.Numbers("schatting");
-var rSe = rTable.Numbers("se");
+// R's own output (sprintf %.17g, decimal point): machine numbers, read invariantly, not as typed Dutch numbers
+var rEst = rTable.Text("schatting").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+var rSe = rTable.Text("se").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 double maxRel = 0;
 foreach (var (name, e) in result)
 {
