@@ -76,6 +76,10 @@ public static class EnqueteService
         if (fpcFromPopulation && population is null)
             throw new SurveyDataException("De eindigepopulatiecorrectie vraagt een populatiebestand met aantallen, of een kolom met de populatieomvang per respondent.");
 
+        // the decimal mark of each file, from the columns that are read as numbers, before any row is read
+        responses.WithNumericColumns([o.Numerator, o.Denominator, o.WeightColumn, o.FpcColumn]);
+        population?.WithNumericColumns([CountColumn, ShareColumn]);
+
         // exclusions
         var read = responses.RowCount;
         var exclusions = new List<string>();

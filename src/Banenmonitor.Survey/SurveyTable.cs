@@ -208,18 +208,32 @@ public sealed class SurveyTable
     private static string Dutch(double v) => v.ToString("0.##########", CultureInfo.GetCultureInfo("nl-NL"));
 
     /// <summary>
-    /// The decimal mark of this file, decided once over every numeric column (a column all of whose non-empty text
-    /// cells are numbers under either convention), as the importer decides it (<c>ImportService.ScanNumbers</c>).
+    /// The decimal mark of this file, decided once — over the columns given to <see cref="WithNumericColumns"/>, or else
+    /// over every column all of whose non-empty text cells are numbers — as the importer decides it
+    /// (<c>ImportService.ScanNumbers</c>).
     /// </summary>
-    public NumberConvention Convention => _convention ??= Scan();
+    public NumberConvention Convention => _convention ??= Scan(null);
 
-    private NumberConvention Scan()
+    /// <summary>
+    /// Decides the decimal mark from these columns only (the ones that will be read as numbers, as the importer scans the
+    /// numeric columns of its schema), before any of them is read. Columns the file lacks are skipped (reading them later
+    /// names them as missing). Call before <see cref="Where"/>, so that the mark is the whole file's.
+    /// </summary>
+    public SurveyTable WithNumericColumns(IEnumerable<string?> columns)
+    {
+        var index = columns.OfType<string>().Where(HasColumn).Select(ColumnIndex).ToHashSet();
+        _convention = Scan(index);
+        return this;
+    }
+
+    private NumberConvention Scan(HashSet<int>? only)
     {
         var convention = new NumberConvention();
         for (var c = 0; c < Columns.Count; c++)
         {
+            if (only is not null && !only.Contains(c)) continue;
             var numeric = true;
-            for (var i = 0; i < _rows.Count && numeric; i++)
+            for (var i = 0; i < _rows.Count && numeric && only is null; i++)
             {
                 var s = _rows[i][c].Trim();
                 if (s.Length > 0 && _cellNumbers?[i]?[c] is null && !DutchNumber.Readings(s).IsNumber) numeric = false;

@@ -124,6 +124,9 @@ public class EnqueteServiceTests
         // 5.25 in a Dutch file (decimal comma elsewhere) is refused too
         e = Assert.Throws<SurveyDataException>(() => EnqueteService.Estimate(null, "", Text("y;z\n1,5;1\n2,5;1\n5.25;1\n"), "resp.csv", o));
         Assert.StartsWith("resp.csv, rij 4, kolom 'y': '5.25'", e.Message);
+        // only the columns read as numbers decide the mark: codes such as 1.1 in another column do not
+        r = EnqueteService.Estimate(null, "", Text("sbi;y\n1.1;5.250\n2.3;2,5\n4.7;1\n"), "resp.csv", o);
+        Assert.Equal((5250 + 2.5 + 1) / 3, r.Overall.Estimate, 12);
     }
 
     [Fact]
