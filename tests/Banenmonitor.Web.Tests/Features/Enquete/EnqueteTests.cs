@@ -44,6 +44,13 @@ public sealed class EnqueteTests(AppFixture app)
         var page = await app.PageAsync();
         await page.GotoAsync("/enquete");
         Assert.Equal("page", await page.GetAttributeAsync("a[href='/enquete']", "aria-current")); // in the menu
+        // the page's example files are the R fixtures, so what a visitor tries is what R computed
+        foreach (var (site, fixture) in new[] { ("voorbeeld-populatie.csv", "populatie_cel.csv"), ("voorbeeld-respons.csv", "respondenten.csv") })
+        {
+            var sample = await page.APIRequest.GetAsync("/enquete/" + site);
+            Assert.Equal(200, sample.Status);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Fixtures(), fixture)), await sample.BodyAsync());
+        }
         await page.SetInputFilesAsync("#populatie", Fixture("populatie_cel.csv"));
         await page.SetInputFilesAsync("#respons", Fixture("respondenten.csv"));
         await page.SelectOptionAsync("#schatter", "gemiddelde");
