@@ -80,6 +80,37 @@ public class EnqueteServiceTests
     }
 
     [Fact]
+    public void Post_strata_with_collapsing_and_exclusion_equal_the_design_on_merged_cells()
+    {
+        // cel k4 (14 respondents after the exclusion, fewer than 15) is merged into k3 in respondents and population; design strata stay 'stratum'
+        var o = new EnqueteOptions(EstimatorKind.Ratio, "teller", "noemer", ["stratum"], WeightColumn: "gewicht", PostStrataColumns: ["cel"],
+            DomainColumn: "regio", Collapse: new CellCollapse("cel", 15, new Dictionary<string, string> { ["k4"] = "k3" }),
+            Exclusions: [new ExclusionFilter("regio", ["west"])]);
+        var r = EnqueteService.Estimate(Open("populatie_cel.csv"), "populatie_cel.csv", Open("respondenten.csv"), "respondenten.csv", o);
+        var c = Assert.Single(r.Collapsed);
+        Assert.Equal(("k4", "k3"), (c.From, c.Into));
+        Assert.Equal(3, r.Cells.Count);
+        Assert.Equal(380 + 165, r.Cells.Single(x => x.Cell == "k3").Population);
+
+        // the same by hand: exclusion, relabelled cells, SurveyDesign.PostStratify
+        var all = SurveyTable.ReadFile(Path.Combine(Dir, "respondenten.csv"));
+        var t = all.Where(i => all.Text("regio")[i] != "west");
+        var cells = t.Text("cel").Select(x => x == "k4" ? "k3" : x).ToArray();
+        var d = SurveyDesign.Create(t.Text("stratum"), t.Numbers("gewicht"))
+            .PostStratify(cells, new Dictionary<string, double> { ["k1"] = 800, ["k2"] = 650, ["k3"] = 545 });
+        var direct = SurveyEstimator.Ratio(d, t.Numbers("teller"), t.Numbers("noemer"));
+        Assert.Equal(direct.Estimate, r.Overall.Estimate, 12);
+        Assert.Equal(direct.StandardError, r.Overall.StandardError, 12);
+        Assert.Equal(1995, r.Overall.WeightSum, 9);        // calibrated to the population after exclusion
+        Assert.Equal(2, r.Domains.Count);                    // west is gone
+
+        // a post-stratum of the responses that the population lacks: file, row and column
+        var e = Assert.Throws<SurveyDataException>(() => EnqueteService.Estimate(Text("cel,aantal\nk1,10\n"), "p.csv",
+            Text("cel,y\nk1,1\nk2,2\n"), "r.csv", new EnqueteOptions(EstimatorKind.Mean, "y", PostStrataColumns: ["cel"])));
+        Assert.Equal("r.csv, rij 3, kolom 'cel': poststratum 'k2' komt niet voor in p.csv.", e.Message);
+    }
+
+    [Fact]
     public void Errors_name_file_row_and_column_in_Dutch()
     {
         var pop = "stratum,aantal\nA,10\nB,20\n";
