@@ -131,7 +131,7 @@ public sealed class WerkagendaTests
     }
 
     /// <summary>Seed 003 §4.1: "Genoemd in" per type of action, out of 12 work agendas, in the table's order.</summary>
-    private static readonly int[] Seed003Counts = [3, 7, 7, 6, 9, 2, 7, 2, 2, 3, 2, 3];
+    private static readonly int[] ResearchReportCounts = [3, 7, 7, 6, 9, 2, 7, 2, 2, 3, 2, 3];
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task The_seed_derived_agendas_reproduce_the_research_counts_and_score_range(string provider)
@@ -149,7 +149,7 @@ public sealed class WerkagendaTests
             Assert.All(agendas, a => Assert.True(a.DerivedFromDocuments));
             Assert.All(agendas.SelectMany(a => a.Actions), x => Assert.False(string.IsNullOrWhiteSpace(x.Source)));
             var counts = WorkAgendaMonitor.TypeCounts(agendas);
-            Assert.Equal(Seed003Counts, counts.Select(c => c.Agendas).ToArray());
+            Assert.Equal(ResearchReportCounts, counts.Select(c => c.Agendas).ToArray());
             Assert.All(counts, c => Assert.Equal(12, c.OutOf));
             // "De scores van de werkagenda's lopen uiteen van 2 tot 9 … de meeste verscheidene activiteiten: Rijksoverheid en Defensie."
             var scores = agendas.ToDictionary(a => a.Sector!.Code, WorkAgendaMonitor.Score);
