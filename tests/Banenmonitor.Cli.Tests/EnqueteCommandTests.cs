@@ -116,6 +116,36 @@ public class EnqueteCommandTests
     }
 
     [Fact]
+    public void Schat_reads_an_xlsx_response_file_with_its_number_cells()
+    {
+        var dir = Directory.CreateTempSubdirectory("enquete-xlsx");
+        try
+        {
+            var lines = File.ReadAllLines(Fixture("respondenten.csv"));
+            var header = lines[0].Split(';').Select(h => h.Trim('"')).ToArray();
+            var rows = lines.Skip(1).Select(l =>
+            {
+                var cells = l.Split(';');
+                IDictionary<string, object?> d = new Dictionary<string, object?>();
+                for (var i = 0; i < header.Length; i++)
+                    d[header[i]] = decimal.TryParse(cells[i], NumberStyles.Number, CultureInfo.GetCultureInfo("nl-NL"), out var v) ? v : cells[i].Trim('"');
+                return d;
+            }).ToList();
+            var xlsx = Path.Combine(dir.FullName, "respondenten.xlsx");
+            MiniExcelLibs.MiniExcel.SaveAs(xlsx, rows);
+            var (exit, output, err) = Run("enquete", "schat", "--populatie", Fixture("populatie_cel.csv"), "--respons", xlsx,
+                "--schatter", "totaal", "--teller", "teller", "--gewicht", "gewicht", "--poststrata", "cel", "--format", "json");
+            Assert.True(exit == 0, err);
+            using var doc = JsonDocument.Parse(output);
+            var expected = File.ReadAllLines(Fixture("verwacht.csv"))
+                .Single(l => l.StartsWith("\"poststratificatie\",\"totaal\"") && l.Contains(",\"\",")).Split(',');
+            Assert.Equal(double.Parse(expected[5].Trim('"'), CultureInfo.InvariantCulture),
+                doc.RootElement.GetProperty("totaal").GetProperty("standaardfout").GetDouble(), 1e-9);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
     public void Bad_input_gives_Dutch_error_with_file_row_and_column()
     {
         var dir = Directory.CreateTempSubdirectory("enquete");
