@@ -114,8 +114,10 @@ public class ImportTests
             gemeenten;2012;;;concept;x
             gemeenten;2023;70;40;concept;x
             onbekend;2023;;;klaar;x
+            werk-en-reintegratie;2023;;;concept;x
             """);
-        Assert.Equal([(2, "sector"), (3, "jaar"), (4, "aandeel_tijdelijk"), (5, "sector"), (5, "status")], sector.Order().ToList());
+        // Only the 13 public reporting lines report; sheltered employment (a government sector, legal code 67) and the market do not.
+        Assert.Equal([(2, "sector"), (3, "jaar"), (4, "aandeel_tijdelijk"), (5, "sector"), (5, "status"), (6, "sector")], sector.Order().ToList());
         var header = await Errors("werkgevers", "loonheffingennummer;naam;sektor;grootteklasse\n100000009L01;X;gemeenten;klein\n");
         Assert.Contains((1, "sektor"), header);
         Assert.Contains((1, "sector"), header);
