@@ -26,6 +26,8 @@ public class ImportTests
         Assert.Contains(dump, l => l.Contains("[-Een regel met een streepje] [Twee\nregels] Submitted"));
         Assert.Equal(4 + 3 + 4 + 1 + 2 + 2 + 1, dump.Count);
         Assert.True(audit >= dump.Count + 1); // every figure inserted, plus the SROI contract
+        // Audit entries name a figure's type as existing trails do, also for a renamed class (HiredInHoursRecord).
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityType == "HiredInAttribution"));
 
         foreach (var kind in Samples.Kinds)
         {

@@ -19,8 +19,8 @@ public static class ImportKinds
         ["wajong"] = RegistrationGround.Wajong, ["wsw"] = RegistrationGround.Wsw, ["wiw-id"] = RegistrationGround.WiwId,
         ["participatiewet"] = RegistrationGround.Participatiewet, ["praktijkroute"] = RegistrationGround.Praktijkroute, ["overig"] = RegistrationGround.Other,
     };
-    internal static readonly IReadOnlyDictionary<string, EmploymentForm> Forms = new Dictionary<string, EmploymentForm>
-    { ["dienstverband"] = EmploymentForm.Direct, ["uitzending"] = EmploymentForm.Agency, ["detachering"] = EmploymentForm.Secondment, ["payroll"] = EmploymentForm.Payroll };
+    internal static readonly IReadOnlyDictionary<string, WorkingRelation> Forms = new Dictionary<string, WorkingRelation>
+    { ["dienstverband"] = WorkingRelation.Direct, ["uitzending"] = WorkingRelation.Agency, ["detachering"] = WorkingRelation.Secondment, ["payroll"] = WorkingRelation.Payroll };
     /// <summary>The statuses a file may give (rejected and superseded versions come only from the review workflow).</summary>
     internal static readonly IReadOnlyDictionary<string, ReportStatus> Statuses =
         new[] { ReportStatus.Draft, ReportStatus.Submitted, ReportStatus.Approved }.ToDictionary(s => s.Dutch());
@@ -169,13 +169,13 @@ internal sealed class PaidHoursKind : DeclaredKind<PaidHoursRecord>
         db.PaidHours.AsNoTracking().OrderBy(r => r.EmployerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.PeriodStart).AsAsyncEnumerable();
 }
 
-internal sealed class HiredInKind : DeclaredKind<HiredInAttribution>
+internal sealed class HiredInKind : DeclaredKind<HiredInHoursRecord>
 {
     private const string Lender = "uitlener_loonheffingennummer", Hirer = "inlener_loonheffingennummer", AgreedOn = "overeengekomen_op";
 
     public override string Name => "inleen-toerekeningen";
     public override string Description => "Toerekening van uren van ingeleende doelgroepwerknemers van uitlener aan inlener (Besluit Wfsv art. 2.27–2.31)";
-    protected override IReadOnlyList<Column<HiredInAttribution>> Table { get; } =
+    protected override IReadOnlyList<Column<HiredInHoursRecord>> Table { get; } =
     [
         EmployerOf(Lender, "555555555L01", "Loonheffingennummer van de uitlener (uitzendbureau of sw-bedrijf)", r => r.LenderId),
         EmployerOf(Hirer, "123456789L01", "Loonheffingennummer van de inlener", r => r.HirerId),
@@ -185,9 +185,9 @@ internal sealed class HiredInKind : DeclaredKind<HiredInAttribution>
         Date(AgreedOn, true, "2025-06-30", "Datum waarop uitlener en inlener het eens werden (uiterlijk 1 augustus van het volgende jaar)", r => r.AgreedOn),
     ];
 
-    protected override HiredInAttribution New() => new() { Pseudonym = "" };
+    protected override HiredInHoursRecord New() => new() { Pseudonym = "" };
 
-    protected override void Check(RowReader row, ImportContext ctx, HiredInAttribution r)
+    protected override void Check(RowReader row, ImportContext ctx, HiredInHoursRecord r)
     {
         bool lender = row.Ok(Lender), hirer = row.Ok(Hirer);
         if (lender && ctx.LenderOf(r.LenderId) == LenderType.None) row.Error(Lender, "deze werkgever is niet als uitlener (uitzendbureau of sw-bedrijf) geregistreerd");
@@ -196,11 +196,11 @@ internal sealed class HiredInKind : DeclaredKind<HiredInAttribution>
             row.Error(AgreedOn, $"{r.AgreedOn:yyyy-MM-dd} ligt na de uiterste datum {r.Year + 1}-08-01 voor uren over {r.Year}");
     }
 
-    protected override string KeyOf(HiredInAttribution r) => r.AuditKey;
-    protected override Task Write(ImportContext ctx, List<HiredInAttribution> batch, CancellationToken ct) =>
-        WriteByKey(ctx, batch, ctx.Db.HiredInAttributions, e => e.Pseudonym, (e, i) => i.Id = e.Id, ct);
-    protected override IAsyncEnumerable<HiredInAttribution> Stored(BanenmonitorDbContext db) =>
-        db.HiredInAttributions.AsNoTracking().OrderBy(r => r.LenderId).ThenBy(r => r.HirerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.Year).AsAsyncEnumerable();
+    protected override string KeyOf(HiredInHoursRecord r) => r.AuditKey;
+    protected override Task Write(ImportContext ctx, List<HiredInHoursRecord> batch, CancellationToken ct) =>
+        WriteByKey(ctx, batch, ctx.Db.HiredInHours, e => e.Pseudonym, (e, i) => i.Id = e.Id, ct);
+    protected override IAsyncEnumerable<HiredInHoursRecord> Stored(BanenmonitorDbContext db) =>
+        db.HiredInHours.AsNoTracking().OrderBy(r => r.LenderId).ThenBy(r => r.HirerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.Year).AsAsyncEnumerable();
 }
 
 /// <summary>A row of the SROI file: the contract (repeated on every placement row) and one placement.</summary>
