@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Survey;
@@ -196,7 +197,7 @@ public static class EnqueteCommand
         {
             var json = IsJson(r, format);
             var parameters = Parameters(r, overrides);
-            var dir = r.GetValue(map) ?? FindRepoPath(Path.Combine("data", "published", "enquete_003"));
+            var dir = r.GetValue(map) ?? PublishedFolder().PathOf("enquete_003");
             if (!Directory.Exists(dir)) throw new CliException($"Map '{dir}' bestaat niet.");
             Enquete003Reproduction rep;
             try
