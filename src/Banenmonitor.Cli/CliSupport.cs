@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Text;
 
 namespace Banenmonitor.Cli;
@@ -82,17 +83,7 @@ public static class CliSupport
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    /// <summary>Finds a folder of the repository (e.g. data/published) from the working directory or the binary's location.</summary>
-    public static string FindRepoPath(string relative)
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, relative);
-                if (Directory.Exists(candidate) || File.Exists(candidate)) return candidate;
-            }
-        }
-        throw new CliException($"Kan '{relative}' niet vinden vanaf {Directory.GetCurrentDirectory()}.");
-    }
+    /// <summary>The repository's data/published folder (<see cref="PublishedData.TryFind"/>), or a Dutch error.</summary>
+    public static PublishedData PublishedFolder() => PublishedData.TryFind()
+        ?? throw new CliException($"Kan '{Path.Combine("data", "published")}' niet vinden vanaf {Directory.GetCurrentDirectory()}.");
 }

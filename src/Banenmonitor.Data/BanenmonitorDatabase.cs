@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Banenmonitor.Data;
@@ -54,11 +53,24 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 /// <summary>Creates contexts for the configured provider, and migrates the schema (versioned migrations per provider).</summary>
 public static class BanenmonitorDatabase
 {
+    /// <summary>The assembly holding the SQLite migrations (project <c>src/Banenmonitor.Data.Migrations.Sqlite</c>).
+    /// A program that migrates references that project, so the assembly is in its output.</summary>
+    public const string SqliteMigrationsAssembly = "Banenmonitor.Data.Migrations.Sqlite";
+
+    /// <summary>The assembly holding the PostgreSQL migrations (project <c>src/Banenmonitor.Data.Migrations.Postgres</c>).</summary>
+    public const string PostgresMigrationsAssembly = "Banenmonitor.Data.Migrations.Postgres";
+
     public static DbContextOptions<SqliteBanenmonitorDbContext> SqliteOptions(string connection) =>
-        new DbContextOptionsBuilder<SqliteBanenmonitorDbContext>().UseSqlite(connection).AddInterceptors(SqliteTuning.Instance).Options;
+        UseSqlite(new DbContextOptionsBuilder<SqliteBanenmonitorDbContext>(), connection).Options;
 
     public static DbContextOptions<PostgresBanenmonitorDbContext> PostgresOptions(string connection) =>
-        new DbContextOptionsBuilder<PostgresBanenmonitorDbContext>().UseNpgsql(connection).Options;
+        UsePostgres(new DbContextOptionsBuilder<PostgresBanenmonitorDbContext>(), connection).Options;
+
+    private static T UseSqlite<T>(T options, string connection) where T : DbContextOptionsBuilder =>
+        (T)options.UseSqlite(connection, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteTuning.Instance);
+
+    private static T UsePostgres<T>(T options, string connection) where T : DbContextOptionsBuilder =>
+        (T)options.UseNpgsql(connection, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
 
     /// <summary>A new context (caller disposes).</summary>
     public static BanenmonitorDbContext CreateContext(DatabaseSettings settings) => settings.Provider switch
@@ -82,9 +94,9 @@ public static class BanenmonitorDatabase
     {
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<BanenmonitorDbContext, SqliteBanenmonitorDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteTuning.Instance));
+            services.AddDbContext<BanenmonitorDbContext, SqliteBanenmonitorDbContext>(o => UseSqlite(o, settings.ConnectionString));
         else
-            services.AddDbContext<BanenmonitorDbContext, PostgresBanenmonitorDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContext<BanenmonitorDbContext, PostgresBanenmonitorDbContext>(o => UsePostgres(o, settings.ConnectionString));
         services.AddSingleton(key ?? Privacy.PseudonymKey.FromEnvironment());
         services.AddScoped<Import.ImportService>();
         services.AddScoped<Export.ExportService>();
@@ -92,16 +104,4 @@ public static class BanenmonitorDatabase
         services.AddScoped<Seeding.DatabaseSeeder>();
         return services;
     }
-}
-
-/// <summary>Design-time factory for <c>dotnet ef migrations add X --context SqliteBanenmonitorDbContext --output-dir Migrations/Sqlite</c>.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteBanenmonitorDbContext>
-{
-    public SqliteBanenmonitorDbContext CreateDbContext(string[] args) => new(BanenmonitorDatabase.SqliteOptions("Data Source=design.db"));
-}
-
-/// <summary>Design-time factory for <c>dotnet ef migrations add X --context PostgresBanenmonitorDbContext --output-dir Migrations/Postgres</c>.</summary>
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresBanenmonitorDbContext>
-{
-    public PostgresBanenmonitorDbContext CreateDbContext(string[] args) => new(BanenmonitorDatabase.PostgresOptions("Host=localhost;Database=banenmonitor_design"));
 }

@@ -19,7 +19,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<TargetGroupRegistration> TargetGroupRegistrations => Set<TargetGroupRegistration>();
     public DbSet<PaidHoursRecord> PaidHours => Set<PaidHoursRecord>();
-    public DbSet<HiredInAttribution> HiredInAttributions => Set<HiredInAttribution>();
+    public DbSet<HiredInHoursRecord> HiredInHours => Set<HiredInHoursRecord>();
     public DbSet<SroiContract> SroiContracts => Set<SroiContract>();
     public DbSet<SroiPlacement> SroiPlacements => Set<SroiPlacement>();
     public DbSet<SectorTarget> SectorTargets => Set<SectorTarget>();
@@ -84,8 +84,9 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.HasIndex(x => new { x.EmployerId, x.PeriodStart });
             e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
-        b.Entity<HiredInAttribution>(e =>
+        b.Entity<HiredInHoursRecord>(e =>
         {
+            e.ToTable("HiredInAttributions"); // the table keeps its name (no migration for the class's new name)
             e.Property(x => x.Pseudonym).HasMaxLength(64);
             e.Property(x => x.Hours).HasPrecision(12, 2);
             e.HasIndex(x => new { x.Pseudonym, x.LenderId, x.HirerId, x.Year }).IsUnique();

@@ -93,7 +93,7 @@ public static class Samples
         lines.AddRange(emp.Select(e => $"W {e.PayrollTaxNumber} {e.Name} {e.Sector!.Code} {e.SizeClass} {e.LenderType}"));
         lines.AddRange((await db.TargetGroupRegistrations.AsNoTracking().ToListAsync()).Select(r => $"D {r.Pseudonym} {r.Ground} {r.StartDate} {r.EndDate}"));
         lines.AddRange((await db.PaidHours.AsNoTracking().ToListAsync()).Select(r => $"U {tax[r.EmployerId]} {r.Pseudonym} {r.PeriodStart} {r.PeriodEnd} {r.Hours:0.00} {r.Form}"));
-        lines.AddRange((await db.HiredInAttributions.AsNoTracking().ToListAsync()).Select(r => $"I {tax[r.LenderId]} {tax[r.HirerId]} {r.Pseudonym} {r.Year} {r.Hours:0.00} {r.AgreedOn}"));
+        lines.AddRange((await db.HiredInHours.AsNoTracking().ToListAsync()).Select(r => $"I {tax[r.LenderId]} {tax[r.HirerId]} {r.Pseudonym} {r.Year} {r.Hours:0.00} {r.AgreedOn}"));
         lines.AddRange((await db.SroiPlacements.AsNoTracking().Include(p => p.Contract).ToListAsync()).Select(p =>
             $"S {p.Contract!.Reference} {tax[p.Contract.ProcurerId]} {p.Contract.SupplierName} {p.Contract.SupplierPayrollTaxNumber} {p.Contract.Value:0.00} {p.Contract.Obligation:0.00} {p.Reference} {p.Pseudonym} {p.PersonCount} {p.Year} {p.Hours:0.00}"));
         lines.AddRange((await db.SectorReports.AsNoTracking().Include(r => r.Sector).ToListAsync()).Select(r =>
@@ -106,6 +106,6 @@ public static class Samples
     /// <summary>Row counts of every figure table plus the audit trail and import runs.</summary>
     public static async Task<string> CountsAsync(BanenmonitorDbContext db) =>
         $"werkgevers={await db.Employers.CountAsync()} registraties={await db.TargetGroupRegistrations.CountAsync()} uren={await db.PaidHours.CountAsync()} " +
-        $"inleen={await db.HiredInAttributions.CountAsync()} contracten={await db.SroiContracts.CountAsync()} plaatsingen={await db.SroiPlacements.CountAsync()} " +
+        $"inleen={await db.HiredInHours.CountAsync()} contracten={await db.SroiContracts.CountAsync()} plaatsingen={await db.SroiPlacements.CountAsync()} " +
         $"sector={await db.SectorReports.CountAsync()} werkgeverrapp={await db.EmployerReports.CountAsync()} audit={await db.AuditEntries.CountAsync()} runs={await db.ImportRuns.CountAsync()}";
 }

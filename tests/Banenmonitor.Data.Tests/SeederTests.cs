@@ -1,5 +1,6 @@
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Seeding;
+using Banenmonitor.Rules.Published;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,8 +78,9 @@ public class PublishedSeedTests
     [Fact]
     public async Task The_published_figures_of_data_published_are_seeded_one_report_per_sector_and_year()
     {
-        var source = PublishedFiguresSource.TryFind();
-        Assert.NotNull(source);
+        var published = PublishedData.TryFind();
+        Assert.NotNull(published);
+        var source = new PublishedFiguresSource(published.SectorFigures);
         var rows = source.Load().ToList();
         Assert.NotEmpty(rows);
         await using var t = await TestDatabases.CreateAsync(TestDatabases.Sqlite, "gepubliceerd");

@@ -21,8 +21,8 @@ public static class ControleCommand
 
     public static PublishedSectorFigures LoadSectors(string? documentsPath, string? figuresPath)
     {
-        var docs = documentsPath ?? FindRepoPath(Path.Combine("data", "published", "documenten.csv"));
-        var figs = figuresPath ?? FindRepoPath(Path.Combine("data", "published", "sectoren.csv"));
+        var docs = documentsPath ?? PublishedFolder().PathOf(PublishedData.DocumentsFile);
+        var figs = figuresPath ?? PublishedFolder().PathOf(PublishedData.SectorsFile);
         foreach (var f in new[] { docs, figs })
             if (!File.Exists(f)) throw new CliException($"Invoerbestand '{f}' bestaat niet.");
         try { return PublishedSectorFigures.Parse(File.ReadAllText(docs), Path.GetFileName(docs), File.ReadAllText(figs), Path.GetFileName(figs)); }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Banenmonitor.Data;
 using Banenmonitor.Data.Seeding;
+using Banenmonitor.Rules.Published;
 using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Cli.Commands;
@@ -26,7 +27,7 @@ public static class DatabaseCommand
         {
             var settings = DataSupport.Settings(r, database, provider);
             using var db = DataSupport.Open(settings);
-            var published = PublishedFiguresSource.TryFind();
+            var published = PublishedData.TryFind() is { } data ? new PublishedFiguresSource(data.SectorFigures) : null;
             var result = new DatabaseSeeder(db, published).SeedAsync(new SeedOptions
             {
                 Demo = r.GetValue(demo),

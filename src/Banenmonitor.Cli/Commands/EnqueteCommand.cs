@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Data.Import;
@@ -219,7 +220,7 @@ public static class EnqueteCommand
         {
             var json = IsJson(r, format);
             var parameters = Parameters(r, overrides);
-            var dir = r.GetValue(map) ?? FindRepoPath(Path.Combine("data", "published", "aanbestedingsenquete"));
+            var dir = r.GetValue(map) ?? PublishedFolder().PathOf("aanbestedingsenquete");
             if (!Directory.Exists(dir)) throw new CliException($"Map '{dir}' bestaat niet.");
             ProcurementSurveyReproduction rep;
             try

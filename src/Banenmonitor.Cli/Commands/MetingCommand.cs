@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Measurement;
+using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Units;
 using static Banenmonitor.Cli.CliSupport;
 
@@ -17,7 +18,7 @@ public static class MetingCommand
 
     public static NationalFigures LoadFigures(string? path)
     {
-        var file = path ?? FindRepoPath(Path.Combine("data", "published", "landelijke_meting.csv"));
+        var file = path ?? PublishedFolder().PathOf(PublishedData.NationalFile);
         if (!File.Exists(file)) throw new CliException($"Invoerbestand '{file}' bestaat niet.");
         try { return NationalFigures.Parse(File.ReadAllText(file), Path.GetFileName(file)); }
         catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }

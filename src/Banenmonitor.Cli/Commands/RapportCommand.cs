@@ -45,9 +45,9 @@ public static class RapportCommand
                     throw new CliException($"Onbekende sector '{code}'. Kies uit: {string.Join(", ", PublicSectors.All.Select(s => s.Code))}.");
             }
             var parameters = Parameters(r, overrides);
-            var dir = r.GetValue(gegevens) ?? FindRepoPath(Path.Combine("data", "published"));
+            var published = r.GetValue(gegevens) is { } dir ? PublishedData.FromFolder(dir) : PublishedFolder();
             ReportSources sources;
-            try { sources = ReportSources.FromDirectory(dir, parameters); }
+            try { sources = ReportSources.From(published, parameters); }
             catch (FileNotFoundException e) { throw new CliException(e.Message); }
             catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
             if (r.GetValue(database) is not null || r.GetValue(provider) is not null)

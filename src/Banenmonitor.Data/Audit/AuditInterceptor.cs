@@ -59,7 +59,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 Timestamp = now,
                 UserName = actor.UserName,
                 Action = action.Value,
-                EntityType = e.Metadata.ClrType.Name,
+                EntityType = figure.AuditType,
                 EntityKey = figure.AuditKey,
                 Before = action == AuditAction.Insert ? null : Values(e, original: true),
                 After = action == AuditAction.Delete ? null : Values(e, original: false),

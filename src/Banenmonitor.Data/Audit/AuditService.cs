@@ -38,7 +38,7 @@ public sealed class AuditService(BanenmonitorDbContext db)
         ["werkgever"] = nameof(Employer),
         ["doelgroepregistratie"] = nameof(TargetGroupRegistration),
         ["verloonde-uren"] = nameof(PaidHoursRecord),
-        ["inleen-toerekening"] = nameof(HiredInAttribution),
+        ["inleen-toerekening"] = HiredInHoursRecord.AuditName,
         ["sroi-contract"] = nameof(SroiContract),
         ["sroi-plaatsing"] = nameof(SroiPlacement),
         ["sectordoel"] = nameof(SectorTarget),
@@ -108,7 +108,7 @@ public sealed class AuditService(BanenmonitorDbContext db)
             var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.PayrollTaxNumber == number, ct);
             if (e is null) return new([], 0, 1, pageSize);
             var prefix = $"{e.Id}|";
-            string[] byId = [nameof(EmployerReport), nameof(SectorRegisterEntry), nameof(PaidHoursRecord), nameof(HiredInAttribution)];
+            string[] byId = [nameof(EmployerReport), nameof(SectorRegisterEntry), nameof(PaidHoursRecord), HiredInHoursRecord.AuditName];
             q = q.Where(a => (a.EntityType == nameof(Employer) && a.EntityKey == number) || (byId.Contains(a.EntityType) && a.EntityKey.StartsWith(prefix)));
         }
         if (!string.IsNullOrWhiteSpace(filter.Sector))

@@ -34,6 +34,7 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
 
     private Dictionary<string, int>? sectors;
     private Dictionary<string, (int Id, LenderType Lender)>? employers;
+    private Dictionary<int, LenderType>? lenders;
 
     public async Task LoadLookupsAsync(CancellationToken ct)
     {
@@ -51,6 +52,13 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
         row.Error(column, $"onbekende sector '{RowReader.Short(code)}'; kies uit: {string.Join(", ", sectors.Keys.Order())}");
         return null;
     }
+
+    /// <summary>Whether a sector (by the id <see cref="SectorId"/> gave) is one of the 13 public reporting lines of the catalogue.</summary>
+    public bool IsReportingLine(int sectorId) =>
+        sectors!.FirstOrDefault(s => s.Value == sectorId).Key is { } code && Rules.Published.PublicSectors.Find(code) is { IsAggregate: false };
+
+    /// <summary>Whether an employer (by the id <see cref="Employer"/> gave) lends out workers, and how.</summary>
+    public LenderType LenderOf(int employerId) => (lenders ??= employers!.Values.ToDictionary(e => e.Id, e => e.Lender))[employerId];
 
     public (int Id, LenderType Lender)? Employer(RowReader row, string column, bool required = true)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Sectors;
 using Banenmonitor.Rules.Units;
@@ -11,6 +10,22 @@ namespace Banenmonitor.Data.Import;
 /// <summary>All kinds (soorten) of import and export, by Dutch name.</summary>
 public static class ImportKinds
 {
+    internal static readonly IReadOnlyDictionary<string, SizeClass> SizeClasses = new Dictionary<string, SizeClass>
+    { ["klein"] = SizeClass.Small, ["middel"] = SizeClass.Medium, ["groot"] = SizeClass.Large };
+    internal static readonly IReadOnlyDictionary<string, LenderType> LenderTypes = new Dictionary<string, LenderType>
+    { ["geen"] = LenderType.None, ["uitzendbureau"] = LenderType.Agency, ["sw-bedrijf"] = LenderType.ShelteredEmployment };
+    internal static readonly IReadOnlyDictionary<string, RegistrationGround> Grounds = new Dictionary<string, RegistrationGround>
+    {
+        ["wajong"] = RegistrationGround.Wajong, ["wsw"] = RegistrationGround.Wsw, ["wiw-id"] = RegistrationGround.WiwId,
+        ["participatiewet"] = RegistrationGround.Participatiewet, ["praktijkroute"] = RegistrationGround.Praktijkroute, ["overig"] = RegistrationGround.Other,
+    };
+    internal static readonly IReadOnlyDictionary<string, WorkingRelation> Forms = new Dictionary<string, WorkingRelation>
+    { ["dienstverband"] = WorkingRelation.Direct, ["uitzending"] = WorkingRelation.Agency, ["detachering"] = WorkingRelation.Secondment, ["payroll"] = WorkingRelation.Payroll };
+    /// <summary>The statuses a file may give (rejected and superseded versions come only from the review workflow).</summary>
+    internal static readonly IReadOnlyDictionary<string, ReportStatus> Statuses =
+        new[] { ReportStatus.Draft, ReportStatus.Submitted, ReportStatus.Approved }.ToDictionary(s => s.Dutch());
+
+    // After the code lists above: the kinds' columns refer to them.
     public static readonly IReadOnlyList<ImportKind> All =
     [
         new EmployersKind(), new RegistrationsKind(), new PaidHoursKind(), new HiredInKind(),
@@ -22,48 +37,38 @@ public static class ImportKinds
 
     public static string Names => string.Join(", ", All.Select(k => k.Name));
 
-    internal static readonly IReadOnlyDictionary<string, SizeClass> SizeClasses = new Dictionary<string, SizeClass>
-    { ["klein"] = SizeClass.Small, ["middel"] = SizeClass.Medium, ["groot"] = SizeClass.Large };
-    internal static readonly IReadOnlyDictionary<string, LenderType> LenderTypes = new Dictionary<string, LenderType>
-    { ["geen"] = LenderType.None, ["uitzendbureau"] = LenderType.Agency, ["sw-bedrijf"] = LenderType.ShelteredEmployment };
-    internal static readonly IReadOnlyDictionary<string, RegistrationGround> Grounds = new Dictionary<string, RegistrationGround>
-    {
-        ["wajong"] = RegistrationGround.Wajong, ["wsw"] = RegistrationGround.Wsw, ["wiw-id"] = RegistrationGround.WiwId,
-        ["participatiewet"] = RegistrationGround.Participatiewet, ["praktijkroute"] = RegistrationGround.Praktijkroute, ["overig"] = RegistrationGround.Other,
-    };
-    internal static readonly IReadOnlyDictionary<string, EmploymentForm> Forms = new Dictionary<string, EmploymentForm>
-    { ["dienstverband"] = EmploymentForm.Direct, ["uitzending"] = EmploymentForm.Agency, ["detachering"] = EmploymentForm.Secondment, ["payroll"] = EmploymentForm.Payroll };
-    /// <summary>The statuses a file may give (rejected and superseded versions come only from the review workflow).</summary>
-    internal static readonly IReadOnlyDictionary<string, ReportStatus> Statuses =
-        new[] { ReportStatus.Draft, ReportStatus.Submitted, ReportStatus.Approved }.ToDictionary(s => s.Dutch());
-
     public static string Dutch<T>(IReadOnlyDictionary<string, T> codes, T value) where T : struct =>
         codes.First(kv => EqualityComparer<T>.Default.Equals(kv.Value, value)).Key;
 
+    /// <summary>
+    /// The natural key of a report within a file: a year's approved report and its open new version (concept or
+    /// ingediend) may stand side by side, not two of either.
+    /// </summary>
+    internal static string ReportKey<T>(T r) where T : IAuditedFigure, IReviewedReport =>
+        r.AuditKey + (r.Status == ReportStatus.Approved ? "|goedgekeurd" : "|open");
 
-    /// <summary>Upsert: copies the incoming values onto the stored record; null = inserted, true = changed, false = equal.</summary>
     /// <summary>
     /// Upsert of a report: an approved row replaces the approved report of its year; a draft or submitted row replaces
     /// the open version (draft or submitted) of its year — never the approved one, which stays the figure until an
     /// analyst approves the new version.
     /// </summary>
-    /// <summary>A file may hold a year's approved report and its open new version, not two of either.</summary>
-    internal static string ReportKey<T>(T r) where T : IAuditedFigure, IReviewedReport =>
-        r.AuditKey + (r.Status == ReportStatus.Approved ? "|goedgekeurd" : "|open");
-
-    internal static bool? UpsertReport<T>(ImportContext ctx, IEnumerable<T> existing, T incoming) where T : class, IAuditedFigure, IReviewedReport
+    internal static void UpsertReports<T>(ImportContext ctx, List<T> batch, List<T> existing) where T : class, IAuditedFigure, IReviewedReport
     {
         static bool IsOpen(ReportStatus s) => s is ReportStatus.Draft or ReportStatus.Submitted;
-        var match = existing.FirstOrDefault(e => e.AuditKey == incoming.AuditKey &&
-            (incoming.Status == ReportStatus.Approved ? e.Status == ReportStatus.Approved : IsOpen(e.Status) && IsOpen(incoming.Status)));
-        return Upsert(ctx, match, incoming, (e, i) =>
+        foreach (var incoming in batch)
         {
-            i.Id = e.Id;
-            i.SubmittedBy = e.SubmittedBy; i.SubmittedAt = e.SubmittedAt; i.ReviewedBy = e.ReviewedBy; i.ReviewedAt = e.ReviewedAt;
-            if (incoming.Status != ReportStatus.Approved) { i.SubmittedBy = null; i.SubmittedAt = null; }
-        });
+            var match = existing.FirstOrDefault(e => e.AuditKey == incoming.AuditKey &&
+                (incoming.Status == ReportStatus.Approved ? e.Status == ReportStatus.Approved : IsOpen(e.Status) && IsOpen(incoming.Status)));
+            Upsert(ctx, match, incoming, (e, i) =>
+            {
+                i.Id = e.Id;
+                i.SubmittedBy = e.SubmittedBy; i.SubmittedAt = e.SubmittedAt; i.ReviewedBy = e.ReviewedBy; i.ReviewedAt = e.ReviewedAt;
+                if (incoming.Status != ReportStatus.Approved) { i.SubmittedBy = null; i.SubmittedAt = null; }
+            });
+        }
     }
 
+    /// <summary>Upsert: copies the incoming values onto the stored record; null = inserted, true = changed, false = equal.</summary>
     internal static bool? Upsert<T>(ImportContext ctx, T? existing, T incoming, Action<T, T> copyKey) where T : class
     {
         if (existing is null) { ctx.Db.Add(incoming); ctx.Count(null); return null; }
@@ -74,235 +79,172 @@ public static class ImportKinds
         ctx.Count(changed);
         return changed;
     }
+
+    /// <summary>The reports a file or an export holds: approved ones and open versions (not rejected or superseded).</summary>
+    internal static IQueryable<T> Current<T>(IQueryable<T> reports) where T : class, IReviewedReport =>
+        reports.Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Submitted);
 }
 
-internal sealed class EmployersKind : ImportKind<Employer>
+internal sealed class EmployersKind : DeclaredKind<Employer>
 {
     public override string Name => "werkgevers";
     public override string Description => "Werkgevers met loonheffingennummer, sector, grootteklasse en soort uitlener";
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    protected override IReadOnlyList<Column<Employer>> Table { get; } =
     [
-        new(PayrollTaxNumber, ColumnType.Code, true, "123456789L01", "Loonheffingennummer: 9 cijfers, L, 2 cijfers"),
-        new("naam", ColumnType.Text, true, "Gemeente Voorbeeld", "Naam van de werkgever"),
-        new(SectorCode, ColumnType.Code, true, "gemeenten", "Sectorcode, bijvoorbeeld gemeenten, rijk, po, markt"),
-        new("grootteklasse", ColumnType.Code, true, "groot", "klein, middel of groot"),
-        new("uitlener", ColumnType.Code, true, "geen", "geen, uitzendbureau of sw-bedrijf"),
+        TaxNumber(PayrollTaxNumber, true, "123456789L01", "Loonheffingennummer: 9 cijfers, L, 2 cijfers", r => r.PayrollTaxNumber),
+        Text("naam", true, "Gemeente Voorbeeld", "Naam van de werkgever", 200, r => r.Name),
+        SectorOf(SectorCode, "gemeenten", "Sectorcode, bijvoorbeeld gemeenten, rijk, po, markt", r => r.SectorId),
+        Code("grootteklasse", true, "groot", "klein, middel of groot", ImportKinds.SizeClasses, r => r.SizeClass),
+        Code("uitlener", true, "geen", "geen, uitzendbureau of sw-bedrijf", ImportKinds.LenderTypes, r => r.LenderType),
     ];
 
-    protected override Employer? ParseRow(RowReader row, ImportContext ctx)
-    {
-        var number = row.PayrollTaxNumber(PayrollTaxNumber, true);
-        var name = row.Text("naam", true, 200);
-        var sector = ctx.SectorId(row, SectorCode);
-        var size = row.Code("grootteklasse", true, ImportKinds.SizeClasses);
-        var lender = row.Code("uitlener", true, ImportKinds.LenderTypes);
-        if (row.HasErrors) return null;
-        return new Employer { PayrollTaxNumber = number!, Name = name!, SectorId = sector!.Value, SizeClass = size!.Value, LenderType = lender!.Value };
-    }
-
-    protected override string KeyOf(Employer r) => r.PayrollTaxNumber;
-
-    protected override async Task Write(ImportContext ctx, List<Employer> batch, CancellationToken ct)
-    {
-        var keys = batch.Select(b => b.PayrollTaxNumber).ToList();
-        var existing = await ctx.Db.Employers.Where(e => keys.Contains(e.PayrollTaxNumber)).ToDictionaryAsync(e => e.PayrollTaxNumber, ct);
-        foreach (var r in batch) ImportKinds.Upsert(ctx, existing.GetValueOrDefault(r.PayrollTaxNumber), r, (e, i) => i.Id = e.Id);
-    }
-
-    public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var e in db.Employers.AsNoTracking().OrderBy(e => e.PayrollTaxNumber)
-            .Select(e => new { e.PayrollTaxNumber, e.Name, e.Sector!.Code, e.SizeClass, e.LenderType }).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [e.PayrollTaxNumber, e.Name, e.Code, ImportKinds.Dutch(ImportKinds.SizeClasses, e.SizeClass), ImportKinds.Dutch(ImportKinds.LenderTypes, e.LenderType)];
-    }
+    protected override Employer New() => new() { PayrollTaxNumber = "", Name = "" };
+    protected override string KeyOf(Employer r) => r.AuditKey;
+    protected override Task Write(ImportContext ctx, List<Employer> batch, CancellationToken ct) =>
+        WriteByKey(ctx, batch, ctx.Db.Employers, e => e.PayrollTaxNumber, (e, i) => i.Id = e.Id, ct);
+    protected override IAsyncEnumerable<Employer> Stored(BanenmonitorDbContext db) =>
+        db.Employers.AsNoTracking().OrderBy(e => e.PayrollTaxNumber).AsAsyncEnumerable();
 }
 
-internal sealed class RegistrationsKind : ImportKind<TargetGroupRegistration>
+internal sealed class RegistrationsKind : DeclaredKind<TargetGroupRegistration>
 {
     public override string Name => "doelgroepregistraties";
     public override string Description => "Registraties in het doelgroepregister: persoon, grond, start- en einddatum";
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    protected override IReadOnlyList<Column<TargetGroupRegistration>> Table { get; } =
     [
-        BsnColumn, PseudonymColumn,
-        new("grond", ColumnType.Code, true, "wajong", "wajong, wsw, wiw-id, participatiewet, praktijkroute of overig"),
-        new("startdatum", ColumnType.Date, true, "2016-03-01", "Datum van inschrijving (jjjj-mm-dd)"),
-        new("einddatum", ColumnType.Date, false, "", "Datum van uitschrijving, leeg als de registratie loopt"),
+        .. Person(r => r.Pseudonym),
+        Code("grond", true, "wajong", "wajong, wsw, wiw-id, participatiewet, praktijkroute of overig", ImportKinds.Grounds, r => r.Ground),
+        Date("startdatum", true, "2016-03-01", "Datum van inschrijving (jjjj-mm-dd)", r => r.StartDate),
+        Date("einddatum", false, "", "Datum van uitschrijving, leeg als de registratie loopt", r => r.EndDate),
     ];
 
-    protected override TargetGroupRegistration? ParseRow(RowReader row, ImportContext ctx)
+    protected override TargetGroupRegistration New() => new() { Pseudonym = "" };
+
+    protected override void Check(RowReader row, ImportContext ctx, TargetGroupRegistration r)
     {
-        var person = ctx.Person(row);
-        var ground = row.Code("grond", true, ImportKinds.Grounds);
-        var start = row.Date("startdatum", true);
-        var end = row.Date("einddatum", false);
-        if (start is { } s && end is { } e && e < s) row.Error("einddatum", $"de einddatum {e:yyyy-MM-dd} ligt vóór de startdatum {s:yyyy-MM-dd}");
-        if (row.HasErrors) return null;
-        return new TargetGroupRegistration { Pseudonym = person!, Ground = ground!.Value, StartDate = start!.Value, EndDate = end };
+        if (row.Ok("startdatum") && r.EndDate is { } e && e < r.StartDate)
+            row.Error("einddatum", $"de einddatum {e:yyyy-MM-dd} ligt vóór de startdatum {r.StartDate:yyyy-MM-dd}");
     }
 
     protected override string KeyOf(TargetGroupRegistration r) => r.AuditKey;
-
-    protected override async Task Write(ImportContext ctx, List<TargetGroupRegistration> batch, CancellationToken ct)
-    {
-        var keys = batch.Select(b => b.Pseudonym).Distinct().ToList();
-        var existing = (await ctx.Db.TargetGroupRegistrations.Where(e => keys.Contains(e.Pseudonym)).ToListAsync(ct)).ToDictionary(e => e.AuditKey);
-        foreach (var r in batch) ImportKinds.Upsert(ctx, existing.GetValueOrDefault(r.AuditKey), r, (e, i) => i.Id = e.Id);
-    }
-
-    public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var r in db.TargetGroupRegistrations.AsNoTracking().OrderBy(r => r.Pseudonym).ThenBy(r => r.StartDate).ThenBy(r => r.Ground).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [null, r.Pseudonym, ImportKinds.Dutch(ImportKinds.Grounds, r.Ground), r.StartDate, r.EndDate];
-    }
+    protected override Task Write(ImportContext ctx, List<TargetGroupRegistration> batch, CancellationToken ct) =>
+        WriteByKey(ctx, batch, ctx.Db.TargetGroupRegistrations, e => e.Pseudonym, (e, i) => i.Id = e.Id, ct);
+    protected override IAsyncEnumerable<TargetGroupRegistration> Stored(BanenmonitorDbContext db) =>
+        db.TargetGroupRegistrations.AsNoTracking().OrderBy(r => r.Pseudonym).ThenBy(r => r.StartDate).ThenBy(r => r.Ground).AsAsyncEnumerable();
 }
 
-internal sealed class PaidHoursKind : ImportKind<PaidHoursRecord>
+internal sealed class PaidHoursKind : DeclaredKind<PaidHoursRecord>
 {
     public override string Name => "verloonde-uren";
     public override string Description => "Verloonde uren per werkgever, persoon en loontijdvak, met de vorm van de arbeidsrelatie";
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    protected override IReadOnlyList<Column<PaidHoursRecord>> Table { get; } =
     [
-        new(PayrollTaxNumber, ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de werkgever"),
-        BsnColumn, PseudonymColumn,
-        new("periode_begin", ColumnType.Date, true, "2024-01-01", "Eerste dag van het loontijdvak"),
-        new("periode_einde", ColumnType.Date, true, "2024-01-31", "Laatste dag van het loontijdvak (hoogstens een maand)"),
-        new(Hours, ColumnType.Number, true, "110,92", "Verloonde uren in het tijdvak", NumberLimits.PersonHours),
-        new("vorm", ColumnType.Code, true, "dienstverband", "dienstverband, uitzending, detachering of payroll"),
+        EmployerOf(PayrollTaxNumber, "123456789L01", "Loonheffingennummer van de werkgever", r => r.EmployerId),
+        .. Person(r => r.Pseudonym),
+        Date("periode_begin", true, "2024-01-01", "Eerste dag van het loontijdvak", r => r.PeriodStart),
+        Date("periode_einde", true, "2024-01-31", "Laatste dag van het loontijdvak (hoogstens een maand)", r => r.PeriodEnd),
+        Number(Hours, true, "110,92", "Verloonde uren in het tijdvak", NumberLimits.PersonHours, r => r.Hours),
+        Code("vorm", true, "dienstverband", "dienstverband, uitzending, detachering of payroll", ImportKinds.Forms, r => r.Form),
     ];
 
-    protected override PaidHoursRecord? ParseRow(RowReader row, ImportContext ctx)
+    protected override PaidHoursRecord New() => new() { Pseudonym = "" };
+
+    protected override void Check(RowReader row, ImportContext ctx, PaidHoursRecord r)
     {
-        var employer = ctx.Employer(row, PayrollTaxNumber);
-        var person = ctx.Person(row);
-        var start = row.Date("periode_begin", true);
-        var end = row.Date("periode_einde", true);
-        var hours = row.Number(Hours, true);
-        var form = row.Code("vorm", true, ImportKinds.Forms);
-        if (start is { } s && end is { } e)
+        if (!row.Ok("periode_begin", "periode_einde")) return;
+        var (s, e) = (r.PeriodStart, r.PeriodEnd);
+        if (e < s) row.Error("periode_einde", $"het einde {e:yyyy-MM-dd} ligt vóór het begin {s:yyyy-MM-dd}");
+        else if (e > s.AddMonths(1).AddDays(-1)) row.Error("periode_einde", "een loontijdvak duurt hoogstens een maand");
+        else if (row.Ok(Hours))
         {
-            if (e < s) row.Error("periode_einde", $"het einde {e:yyyy-MM-dd} ligt vóór het begin {s:yyyy-MM-dd}");
-            else if (e > s.AddMonths(1).AddDays(-1)) row.Error("periode_einde", "een loontijdvak duurt hoogstens een maand");
-            else if (hours is { } h)
-            {
-                var days = e.DayNumber - s.DayNumber + 1;
-                if (h > days * 24m) row.Error(Hours, $"{h} uur is meer dan het tijdvak kan bevatten ({days} dagen × 24 = {days * 24} uur)");
-            }
+            var days = e.DayNumber - s.DayNumber + 1;
+            if (r.Hours > days * 24m) row.Error(Hours, $"{r.Hours} uur is meer dan het tijdvak kan bevatten ({days} dagen × 24 = {days * 24} uur)");
         }
-        if (row.HasErrors) return null;
-        return new PaidHoursRecord { EmployerId = employer!.Value.Id, Pseudonym = person!, PeriodStart = start!.Value, PeriodEnd = end!.Value, Hours = hours!.Value, Form = form!.Value };
     }
 
     protected override string KeyOf(PaidHoursRecord r) => r.AuditKey;
-
-    protected override async Task Write(ImportContext ctx, List<PaidHoursRecord> batch, CancellationToken ct)
-    {
-        var keys = batch.Select(b => b.Pseudonym).Distinct().ToList();
-        var existing = (await ctx.Db.PaidHours.Where(e => keys.Contains(e.Pseudonym)).ToListAsync(ct)).ToDictionary(e => e.AuditKey);
-        foreach (var r in batch) ImportKinds.Upsert(ctx, existing.GetValueOrDefault(r.AuditKey), r, (e, i) => i.Id = e.Id);
-    }
-
-    public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var r in db.PaidHours.AsNoTracking().OrderBy(r => r.EmployerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.PeriodStart)
-            .Select(r => new { r.Employer!.PayrollTaxNumber, r.Pseudonym, r.PeriodStart, r.PeriodEnd, r.Hours, r.Form }).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [r.PayrollTaxNumber, null, r.Pseudonym, r.PeriodStart, r.PeriodEnd, r.Hours, ImportKinds.Dutch(ImportKinds.Forms, r.Form)];
-    }
+    protected override Task Write(ImportContext ctx, List<PaidHoursRecord> batch, CancellationToken ct) =>
+        WriteByKey(ctx, batch, ctx.Db.PaidHours, e => e.Pseudonym, (e, i) => i.Id = e.Id, ct);
+    protected override IAsyncEnumerable<PaidHoursRecord> Stored(BanenmonitorDbContext db) =>
+        db.PaidHours.AsNoTracking().OrderBy(r => r.EmployerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.PeriodStart).AsAsyncEnumerable();
 }
 
-internal sealed class HiredInKind : ImportKind<HiredInAttribution>
+internal sealed class HiredInKind : DeclaredKind<HiredInHoursRecord>
 {
+    private const string Lender = "uitlener_loonheffingennummer", Hirer = "inlener_loonheffingennummer", AgreedOn = "overeengekomen_op";
+
     public override string Name => "inleen-toerekeningen";
     public override string Description => "Toerekening van uren van ingeleende doelgroepwerknemers van uitlener aan inlener (Besluit Wfsv art. 2.27–2.31)";
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    protected override IReadOnlyList<Column<HiredInHoursRecord>> Table { get; } =
     [
-        new("uitlener_loonheffingennummer", ColumnType.Code, true, "555555555L01", "Loonheffingennummer van de uitlener (uitzendbureau of sw-bedrijf)"),
-        new("inlener_loonheffingennummer", ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de inlener"),
-        BsnColumn, PseudonymColumn,
-        new(Year, ColumnType.Integer, true, "2024", "Kalenderjaar van de uren", NumberLimits.Year),
-        new(Hours, ColumnType.Number, true, "800", "Toegerekende uren in het jaar", NumberLimits.PersonHours),
-        new("overeengekomen_op", ColumnType.Date, true, "2025-06-30", "Datum waarop uitlener en inlener het eens werden (uiterlijk 1 augustus van het volgende jaar)"),
+        EmployerOf(Lender, "555555555L01", "Loonheffingennummer van de uitlener (uitzendbureau of sw-bedrijf)", r => r.LenderId),
+        EmployerOf(Hirer, "123456789L01", "Loonheffingennummer van de inlener", r => r.HirerId),
+        .. Person(r => r.Pseudonym),
+        Integer(Year, true, "2024", "Kalenderjaar van de uren", NumberLimits.Year, r => r.Year),
+        Number(Hours, true, "800", "Toegerekende uren in het jaar", NumberLimits.PersonHours, r => r.Hours),
+        Date(AgreedOn, true, "2025-06-30", "Datum waarop uitlener en inlener het eens werden (uiterlijk 1 augustus van het volgende jaar)", r => r.AgreedOn),
     ];
 
-    protected override HiredInAttribution? ParseRow(RowReader row, ImportContext ctx)
+    protected override HiredInHoursRecord New() => new() { Pseudonym = "" };
+
+    protected override void Check(RowReader row, ImportContext ctx, HiredInHoursRecord r)
     {
-        var lender = ctx.Employer(row, "uitlener_loonheffingennummer");
-        var hirer = ctx.Employer(row, "inlener_loonheffingennummer");
-        var person = ctx.Person(row);
-        var year = row.Integer(Year, true);
-        var hours = row.Number(Hours, true);
-        var agreed = row.Date("overeengekomen_op", true);
-        if (lender is { } l && l.Lender == LenderType.None) row.Error("uitlener_loonheffingennummer", "deze werkgever is niet als uitlener (uitzendbureau of sw-bedrijf) geregistreerd");
-        if (lender is { } l2 && hirer is { } h2 && l2.Id == h2.Id) row.Error("inlener_loonheffingennummer", "uitlener en inlener zijn dezelfde werkgever");
-        if (year is { } y && agreed is { } a && a > new DateOnly(y + 1, 8, 1))
-            row.Error("overeengekomen_op", $"{a:yyyy-MM-dd} ligt na de uiterste datum {y + 1}-08-01 voor uren over {y}");
-        if (row.HasErrors) return null;
-        return new HiredInAttribution { LenderId = lender!.Value.Id, HirerId = hirer!.Value.Id, Pseudonym = person!, Year = year!.Value, Hours = hours!.Value, AgreedOn = agreed!.Value };
+        bool lender = row.Ok(Lender), hirer = row.Ok(Hirer);
+        if (lender && ctx.LenderOf(r.LenderId) == LenderType.None) row.Error(Lender, "deze werkgever is niet als uitlener (uitzendbureau of sw-bedrijf) geregistreerd");
+        if (lender && hirer && r.LenderId == r.HirerId) row.Error(Hirer, "uitlener en inlener zijn dezelfde werkgever");
+        if (row.Ok(Year, AgreedOn) && r.AgreedOn > new DateOnly(r.Year + 1, 8, 1))
+            row.Error(AgreedOn, $"{r.AgreedOn:yyyy-MM-dd} ligt na de uiterste datum {r.Year + 1}-08-01 voor uren over {r.Year}");
     }
 
-    protected override string KeyOf(HiredInAttribution r) => r.AuditKey;
-
-    protected override async Task Write(ImportContext ctx, List<HiredInAttribution> batch, CancellationToken ct)
-    {
-        var keys = batch.Select(b => b.Pseudonym).Distinct().ToList();
-        var existing = (await ctx.Db.HiredInAttributions.Where(e => keys.Contains(e.Pseudonym)).ToListAsync(ct)).ToDictionary(e => e.AuditKey);
-        foreach (var r in batch) ImportKinds.Upsert(ctx, existing.GetValueOrDefault(r.AuditKey), r, (e, i) => i.Id = e.Id);
-    }
-
-    public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var r in db.HiredInAttributions.AsNoTracking().OrderBy(r => r.LenderId).ThenBy(r => r.HirerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.Year)
-            .Select(r => new { L = r.Lender!.PayrollTaxNumber, H = r.Hirer!.PayrollTaxNumber, r.Pseudonym, r.Year, r.Hours, r.AgreedOn }).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [r.L, r.H, null, r.Pseudonym, r.Year, r.Hours, r.AgreedOn];
-    }
+    protected override string KeyOf(HiredInHoursRecord r) => r.AuditKey;
+    protected override Task Write(ImportContext ctx, List<HiredInHoursRecord> batch, CancellationToken ct) =>
+        WriteByKey(ctx, batch, ctx.Db.HiredInHours, e => e.Pseudonym, (e, i) => i.Id = e.Id, ct);
+    protected override IAsyncEnumerable<HiredInHoursRecord> Stored(BanenmonitorDbContext db) =>
+        db.HiredInHours.AsNoTracking().OrderBy(r => r.LenderId).ThenBy(r => r.HirerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.Year).AsAsyncEnumerable();
 }
 
 /// <summary>A row of the SROI file: the contract (repeated on every placement row) and one placement.</summary>
-internal sealed record SroiRow(SroiContract Contract, SroiPlacement Placement, string ContractSignature);
-
-internal sealed class SroiPlacementsKind : ImportKind<SroiRow>
+internal sealed class SroiRow
 {
+    public SroiContract Contract { get; init; } = new() { Reference = "", SupplierName = "" };
+    public SroiPlacement Placement { get; init; } = new() { Reference = "" };
+    /// <summary>The contract fields every row of the same contract must repeat.</summary>
+    public string ContractSignature => $"{Contract.ProcurerId}|{Contract.SupplierName}|{Contract.SupplierPayrollTaxNumber}|{Contract.Value}|{Contract.Obligation}";
+}
+
+internal sealed class SroiPlacementsKind : DeclaredKind<SroiRow>
+{
+    private const string PersonCount = "aantal_personen";
+
     public override string Name => "sroi-plaatsingen";
     public override string Description => "Social return (SROI): contracten met hun plaatsingen (een persoon of een aantal personen, met uren)";
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    protected override IReadOnlyList<Column<SroiRow>> Table { get; } =
     [
-        new("contractnummer", ColumnType.Text, true, "SROI-2024-001", "Kenmerk van het contract"),
-        new("opdrachtgever_loonheffingennummer", ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de aanbestedende werkgever"),
-        new("leverancier", ColumnType.Text, true, "Voorbeeld Bouw B.V.", "Naam van de leverancier"),
-        new("leverancier_loonheffingennummer", ColumnType.Code, false, "", "Loonheffingennummer van de leverancier (als bekend)"),
-        new("contractwaarde", ColumnType.Number, true, "1500000", "Waarde van het contract in euro", NumberLimits.ContractEuros),
-        new("verplichting", ColumnType.Number, true, "75000", "Social-return-verplichting in euro", NumberLimits.ContractEuros),
-        new("plaatsingsnummer", ColumnType.Text, true, "1", "Kenmerk van de plaatsing binnen het contract"),
-        BsnColumn, PseudonymColumn,
-        new("aantal_personen", ColumnType.Integer, false, "", "Aantal personen als de plaatsing niet per persoon is vastgelegd (in plaats van bsn/pseudoniem)", NumberLimits.PersonCount),
-        new(Year, ColumnType.Integer, true, "2024", "Jaar van de plaatsing", NumberLimits.Year),
-        new(Hours, ColumnType.Number, true, "1200", "Uren van de plaatsing in het jaar", NumberLimits.PlacementHours),
+        Text("contractnummer", true, "SROI-2024-001", "Kenmerk van het contract", 60, r => r.Contract.Reference),
+        EmployerOf("opdrachtgever_loonheffingennummer", "123456789L01", "Loonheffingennummer van de aanbestedende werkgever", r => r.Contract.ProcurerId),
+        Text("leverancier", true, "Voorbeeld Bouw B.V.", "Naam van de leverancier", 200, r => r.Contract.SupplierName),
+        TaxNumber("leverancier_loonheffingennummer", false, "", "Loonheffingennummer van de leverancier (als bekend)", r => r.Contract.SupplierPayrollTaxNumber),
+        Number("contractwaarde", true, "1500000", "Waarde van het contract in euro", NumberLimits.ContractEuros, r => r.Contract.Value),
+        Number("verplichting", true, "75000", "Social-return-verplichting in euro", NumberLimits.ContractEuros, r => r.Contract.Obligation),
+        Text("plaatsingsnummer", true, "1", "Kenmerk van de plaatsing binnen het contract", 60, r => r.Placement.Reference),
+        .. Person(r => r.Placement.Pseudonym, required: false),
+        Integer(PersonCount, false, "", "Aantal personen als de plaatsing niet per persoon is vastgelegd (in plaats van bsn/pseudoniem)", NumberLimits.PersonCount, r => r.Placement.PersonCount),
+        Integer(Year, true, "2024", "Jaar van de plaatsing", NumberLimits.Year, r => r.Placement.Year),
+        Number(Hours, true, "1200", "Uren van de plaatsing in het jaar", NumberLimits.PlacementHours, r => r.Placement.Hours),
     ];
 
-    protected override SroiRow? ParseRow(RowReader row, ImportContext ctx)
+    protected override SroiRow New() => new();
+
+    protected override void Check(RowReader row, ImportContext ctx, SroiRow r)
     {
-        var reference = row.Text("contractnummer", true, 60);
-        var procurer = ctx.Employer(row, "opdrachtgever_loonheffingennummer");
-        var supplier = row.Text("leverancier", true, 200);
-        var supplierNumber = row.PayrollTaxNumber("leverancier_loonheffingennummer", false);
-        var value = row.Number("contractwaarde", true);
-        var obligation = row.Number("verplichting", true);
-        var placement = row.Text("plaatsingsnummer", true, 60);
-        var count = row.Integer("aantal_personen", false);
-        var person = ctx.Person(row, required: false);
-        var year = row.Integer(Year, true);
-        var hours = row.Number(Hours, true);
-        if (value is { } v && obligation is { } o && o > v) row.Error("verplichting", "de verplichting is groter dan de contractwaarde");
-        var hasPerson = person is not null || row.Raw(Bsn) is not null || row.Raw(Pseudonym) is not null;
-        if (hasPerson && row.Raw("aantal_personen") is not null) row.Error("aantal_personen", "vul een persoon (bsn/pseudoniem) óf een aantal personen in, niet allebei");
-        else if (!hasPerson && row.Raw("aantal_personen") is null) row.Error("aantal_personen", "vul een persoon (bsn/pseudoniem) of een aantal personen in");
-        if (hours is { } h && h > (count ?? 1) * NumberLimits.PersonHours.Max)
-            row.Error(Hours, $"{h} uur is meer dan {(count ?? 1)} persoon/personen in een jaar kunnen werken");
-        if (row.HasErrors) return null;
-        var contract = new SroiContract { Reference = reference!, ProcurerId = procurer!.Value.Id, SupplierName = supplier!, SupplierPayrollTaxNumber = supplierNumber, Value = value!.Value, Obligation = obligation!.Value };
-        var p = new SroiPlacement { Reference = placement!, Pseudonym = person, PersonCount = count, Year = year!.Value, Hours = hours!.Value };
-        var result = new SroiRow(contract, p, $"{contract.ProcurerId}|{contract.SupplierName}|{contract.SupplierPayrollTaxNumber}|{contract.Value}|{contract.Obligation}");
-        CheckContract(ctx.SroiContractRows, result, row);
-        return row.HasErrors ? null : result;
+        var (c, p) = (r.Contract, r.Placement);
+        if (row.Ok("contractwaarde", "verplichting") && c.Obligation > c.Value) row.Error("verplichting", "de verplichting is groter dan de contractwaarde");
+        var hasPerson = p.Pseudonym is not null || row.Raw(Bsn) is not null || row.Raw(Pseudonym) is not null;
+        if (hasPerson && row.Raw(PersonCount) is not null) row.Error(PersonCount, "vul een persoon (bsn/pseudoniem) óf een aantal personen in, niet allebei");
+        else if (!hasPerson && row.Raw(PersonCount) is null) row.Error(PersonCount, "vul een persoon (bsn/pseudoniem) of een aantal personen in");
+        if (row.Ok(Hours) && p.Hours > (p.PersonCount ?? 1) * NumberLimits.PersonHours.Max)
+            row.Error(Hours, $"{p.Hours} uur is meer dan {(p.PersonCount ?? 1)} persoon/personen in een jaar kunnen werken");
+        if (!row.HasErrors) CheckContract(ctx.SroiContractRows, r, row);
     }
 
     protected override string KeyOf(SroiRow r) => r.Contract.Reference + "|" + r.Placement.Reference;
@@ -325,19 +267,8 @@ internal sealed class SroiPlacementsKind : ImportKind<SroiRow>
                 ctx.Db.Entry(contract).CurrentValues.SetValues(r.Contract);
             }
             var existing = contract.Placements.FirstOrDefault(p => p.Reference == r.Placement.Reference);
-            if (existing is null)
-            {
-                contract.Placements.Add(r.Placement);
-                ctx.Count(null);
-            }
-            else
-            {
-                r.Placement.Id = existing.Id;
-                r.Placement.ContractId = existing.ContractId;
-                var entry = ctx.Db.Entry(existing);
-                entry.CurrentValues.SetValues(r.Placement);
-                ctx.Count(entry.Properties.Any(p => p.IsModified));
-            }
+            if (existing is null) r.Placement.Contract = contract;
+            ImportKinds.Upsert(ctx, existing, r.Placement, (e, i) => { i.Id = e.Id; i.ContractId = e.ContractId; });
         }
     }
 
@@ -352,63 +283,42 @@ internal sealed class SroiPlacementsKind : ImportKind<SroiRow>
         else seen[r.Contract.Reference] = (r.ContractSignature, row.Row);
     }
 
-    public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var r in db.SroiPlacements.AsNoTracking().OrderBy(p => p.Contract!.Reference).ThenBy(p => p.Reference)
-            .Select(p => new { C = p.Contract!, P = p.Contract!.Procurer!.PayrollTaxNumber, p.Reference, p.Pseudonym, p.PersonCount, p.Year, p.Hours }).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [r.C.Reference, r.P, r.C.SupplierName, r.C.SupplierPayrollTaxNumber, r.C.Value, r.C.Obligation, r.Reference, null, r.Pseudonym, r.PersonCount, r.Year, r.Hours];
-    }
+    protected override IAsyncEnumerable<SroiRow> Stored(BanenmonitorDbContext db) =>
+        db.SroiPlacements.AsNoTracking().OrderBy(p => p.Contract!.Reference).ThenBy(p => p.Reference)
+            .Select(p => new SroiRow { Contract = p.Contract!, Placement = p }).AsAsyncEnumerable();
 }
 
-internal sealed class SectorReportsKind : ImportKind<SectorReport>
+internal sealed class SectorReportsKind : DeclaredKind<SectorReport>
 {
     public override string Name => "sectorrapportages";
     public override string Description => "Jaarrapportage per publieke sector: doel, realisatie, percentages, SROI, inhuur, contractvormen, dekking en toelichting";
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    protected override IReadOnlyList<Column<SectorReport>> Table { get; } =
     [
-        new(SectorCode, ColumnType.Code, true, "gemeenten", "Sectorcode (een van de 13 publieke sectoren)"),
-        new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar", NumberLimits.Year),
-        new("doel", ColumnType.Number, false, "6000", "Doel in banen (fta)", NumberLimits.Jobs),
-        new("realisatie", ColumnType.Number, false, "5500", "Gerealiseerde banen (fta)", NumberLimits.Jobs),
-        new("realisatiepercentage", ColumnType.Number, false, "91,7", "Realisatie als percentage van het doel, zoals gerapporteerd", NumberLimits.RealisationPercentage),
-        new("sroi_banen", ColumnType.Number, false, "", "Banen via social return / inkoop", NumberLimits.Jobs),
-        new("percentage_incl_sroi", ColumnType.Number, false, "", "Realisatiepercentage inclusief SROI", NumberLimits.RealisationPercentage),
-        new("inhuur_banen", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (banen)", NumberLimits.Jobs),
-        new("aandeel_vast", ColumnType.Number, false, "", "Aandeel vaste contracten (%)", NumberLimits.Share),
-        new("aandeel_tijdelijk", ColumnType.Number, false, "", "Aandeel tijdelijke contracten (%)", NumberLimits.Share),
-        new("dekking", ColumnType.Number, false, "", "Deel van de werkgevers in de sector dat gegevens leverde (%)", NumberLimits.Share),
-        new("algemeen_beeld", ColumnType.Text, false, "", "Toelichting: algemeen beeld"),
-        new("kwaliteit_en_duurzaamheid", ColumnType.Text, false, "", "Toelichting: kwaliteit en duurzaamheid van de banen"),
-        new("status", ColumnType.Code, false, "concept", "concept, ingediend of goedgekeurd (leeg: concept). Een concept vervangt nooit een goedgekeurde rapportage."),
-        new(Source, ColumnType.Text, true, "Sectorrapportage 2023", "Bron van de cijfers"),
+        SectorOf(SectorCode, "gemeenten", "Sectorcode (een van de 13 publieke sectoren)", r => r.SectorId),
+        Integer(Year, true, "2023", "Rapportagejaar", NumberLimits.Year, r => r.Year),
+        Number("doel", false, "6000", "Doel in banen (fta)", NumberLimits.Jobs, r => r.TargetJobs),
+        Number("realisatie", false, "5500", "Gerealiseerde banen (fta)", NumberLimits.Jobs, r => r.RealisedJobs),
+        Number("realisatiepercentage", false, "91,7", "Realisatie als percentage van het doel, zoals gerapporteerd", NumberLimits.RealisationPercentage, r => r.Percentage),
+        Number("sroi_banen", false, "", "Banen via social return / inkoop", NumberLimits.Jobs, r => r.SroiJobs),
+        Number("percentage_incl_sroi", false, "", "Realisatiepercentage inclusief SROI", NumberLimits.RealisationPercentage, r => r.PercentageIncludingSroi),
+        Number("inhuur_banen", false, "", "Deel van de realisatie via inhuur (banen)", NumberLimits.Jobs, r => r.HiredInJobs),
+        Number("aandeel_vast", false, "", "Aandeel vaste contracten (%)", NumberLimits.Share, r => r.PermanentShare),
+        Number("aandeel_tijdelijk", false, "", "Aandeel tijdelijke contracten (%)", NumberLimits.Share, r => r.TemporaryShare),
+        Number("dekking", false, "", "Deel van de werkgevers in de sector dat gegevens leverde (%)", NumberLimits.Share, r => r.Coverage),
+        Text("algemeen_beeld", false, "", "Toelichting: algemeen beeld", 20_000, r => r.GeneralPicture),
+        Text("kwaliteit_en_duurzaamheid", false, "", "Toelichting: kwaliteit en duurzaamheid van de banen", 20_000, r => r.QualityAndSustainability),
+        Status("concept", "concept, ingediend of goedgekeurd (leeg: concept). Een concept vervangt nooit een goedgekeurde rapportage.", ReportStatus.Draft, r => r.Status),
+        Text(Source, true, "Sectorrapportage 2023", "Bron van de cijfers", 400, r => r.Source),
     ];
 
-    protected override SectorReport? ParseRow(RowReader row, ImportContext ctx)
+    protected override SectorReport New() => new() { Source = "" };
+
+    protected override void Check(RowReader row, ImportContext ctx, SectorReport r)
     {
-        var sector = ctx.SectorId(row, SectorCode);
-        if (sector is > 13) row.Error(SectorCode, "sectorrapportages zijn er alleen voor de 13 publieke sectoren");
-        var r = new SectorReport
-        {
-            SectorId = sector ?? 0,
-            Year = row.Integer(Year, true) ?? 0,
-            TargetJobs = row.Number("doel", false),
-            RealisedJobs = row.Number("realisatie", false),
-            Percentage = row.Number("realisatiepercentage", false),
-            SroiJobs = row.Number("sroi_banen", false),
-            PercentageIncludingSroi = row.Number("percentage_incl_sroi", false),
-            HiredInJobs = row.Number("inhuur_banen", false),
-            PermanentShare = row.Number("aandeel_vast", false),
-            TemporaryShare = row.Number("aandeel_tijdelijk", false),
-            Coverage = row.Number("dekking", false),
-            GeneralPicture = row.Text("algemeen_beeld", false, 20_000),
-            QualityAndSustainability = row.Text("kwaliteit_en_duurzaamheid", false, 20_000),
-            Status = ctx.ReportStatus(row, ReportStatus.Draft),
-            Source = row.Text(Source, true, 400) ?? "",
-        };
+        if (row.Ok(SectorCode) && !ctx.IsReportingLine(r.SectorId)) row.Error(SectorCode, "sectorrapportages zijn er alleen voor de 13 publieke sectoren");
         if (r.PermanentShare + r.TemporaryShare > 100.5m) row.Error("aandeel_tijdelijk", "aandeel vast en aandeel tijdelijk samen zijn meer dan 100%");
         if (r.HiredInJobs > r.RealisedJobs) row.Error("inhuur_banen", "het deel via inhuur is groter dan de hele realisatie");
         if (!row.HasErrors) CheckPercentages(row, r);
-        return row.HasErrors ? null : r;
     }
 
     /// <summary>
@@ -433,68 +343,40 @@ internal sealed class SectorReportsKind : ImportKind<SectorReport>
 
     protected override string KeyOf(SectorReport r) => ImportKinds.ReportKey(r);
 
-    protected override async Task Write(ImportContext ctx, List<SectorReport> batch, CancellationToken ct)
-    {
-        var sectors = batch.Select(b => b.SectorId).Distinct().ToList();
-        var existing = await ctx.Db.SectorReports.Where(e => sectors.Contains(e.SectorId)).ToListAsync(ct);
-        foreach (var r in batch) ImportKinds.UpsertReport(ctx, existing, r);
-    }
+    protected override async Task Write(ImportContext ctx, List<SectorReport> batch, CancellationToken ct) =>
+        ImportKinds.UpsertReports(ctx, batch, await StoredIn(batch, ctx.Db.SectorReports, e => e.SectorId, ct));
 
-    public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var x in db.SectorReports.AsNoTracking().Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Submitted).OrderBy(r => r.SectorId).ThenBy(r => r.Year).ThenBy(r => r.Status).Select(r => new { R = r, r.Sector!.Code }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            var r = x.R;
-            yield return [x.Code, r.Year, r.TargetJobs, r.RealisedJobs, r.Percentage, r.SroiJobs, r.PercentageIncludingSroi, r.HiredInJobs,
-                r.PermanentShare, r.TemporaryShare, r.Coverage, r.GeneralPicture, r.QualityAndSustainability, r.Status.Dutch(), r.Source];
-        }
-    }
+    protected override IAsyncEnumerable<SectorReport> Stored(BanenmonitorDbContext db) =>
+        ImportKinds.Current(db.SectorReports.AsNoTracking()).OrderBy(r => r.SectorId).ThenBy(r => r.Year).ThenBy(r => r.Status).AsAsyncEnumerable();
 }
 
-internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
+internal sealed class EmployerReportsKind : DeclaredKind<EmployerReport>
 {
     public override string Name => "werkgeversrapportages";
     public override string Description => "Eigen telling van een werkgever (bijvoorbeeld een schoolbestuur) per jaar";
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+    protected override IReadOnlyList<Column<EmployerReport>> Table { get; } =
     [
-        new(PayrollTaxNumber, ColumnType.Code, true, "123456789L01", "Loonheffingennummer van de werkgever"),
-        new(Year, ColumnType.Integer, true, "2023", "Rapportagejaar", NumberLimits.Year),
-        new("realisatie", ColumnType.Number, false, "12,5", "Gerealiseerde banen volgens de werkgever (fta); of vul de uren in", NumberLimits.Jobs),
-        new("verloonde_uren", ColumnType.Number, false, "", "Totaal verloonde uren van het jaar (voor het quotum)", NumberLimits.EmployerPaidHours),
-        new("uren_doelgroep", ColumnType.Number, false, "", "Verloonde uren van werknemers uit het doelgroepregister, inclusief toegerekende inleen", NumberLimits.EmployerPaidHours),
-        new("verloonde_uren_vorig_jaar", ColumnType.Number, false, "", "Totaal verloonde uren van het vorige jaar (voor de drempel)", NumberLimits.EmployerPaidHours),
-        new("doel", ColumnType.Number, false, "", "Eigen doel in banen (fta)", NumberLimits.Jobs),
-        new("sroi", ColumnType.Number, false, "", "Banen bij leveranciers via social return / inkoop (fta), niet in de realisatie", NumberLimits.Jobs),
-        new("vast", ColumnType.Number, false, "", "Deel van de realisatie met een vast contract (fta)", NumberLimits.Jobs),
-        new("tijdelijk", ColumnType.Number, false, "", "Deel van de realisatie met een tijdelijk contract (fta)", NumberLimits.Jobs),
-        new("inhuur", ColumnType.Number, false, "", "Deel van de realisatie via inhuur (fta)", NumberLimits.Jobs),
-        new("acties", ColumnType.Text, false, "", "Ondernomen acties"),
-        new("toelichting", ColumnType.Text, false, "", "Toelichting"),
-        new("status", ColumnType.Code, false, "", "concept, ingediend of goedgekeurd (leeg: goedgekeurd; via de website altijd concept)"),
-        new(Source, ColumnType.Text, true, "Eigen telling schoolbestuur", "Bron van de telling"),
+        EmployerOf(PayrollTaxNumber, "123456789L01", "Loonheffingennummer van de werkgever", r => r.EmployerId),
+        Integer(Year, true, "2023", "Rapportagejaar", NumberLimits.Year, r => r.Year),
+        Number("realisatie", false, "12,5", "Gerealiseerde banen volgens de werkgever (fta); of vul de uren in", NumberLimits.Jobs, r => r.RealisedJobs),
+        Number("verloonde_uren", false, "", "Totaal verloonde uren van het jaar (voor het quotum)", NumberLimits.EmployerPaidHours, r => r.TotalPaidHours),
+        Number("uren_doelgroep", false, "", "Verloonde uren van werknemers uit het doelgroepregister, inclusief toegerekende inleen", NumberLimits.EmployerPaidHours, r => r.TargetGroupHours),
+        Number("verloonde_uren_vorig_jaar", false, "", "Totaal verloonde uren van het vorige jaar (voor de drempel)", NumberLimits.EmployerPaidHours, r => r.PreviousYearPaidHours),
+        Number("doel", false, "", "Eigen doel in banen (fta)", NumberLimits.Jobs, r => r.TargetJobs),
+        Number("sroi", false, "", "Banen bij leveranciers via social return / inkoop (fta), niet in de realisatie", NumberLimits.Jobs, r => r.SroiJobs),
+        Number("vast", false, "", "Deel van de realisatie met een vast contract (fta)", NumberLimits.Jobs, r => r.PermanentJobs),
+        Number("tijdelijk", false, "", "Deel van de realisatie met een tijdelijk contract (fta)", NumberLimits.Jobs, r => r.TemporaryJobs),
+        Number("inhuur", false, "", "Deel van de realisatie via inhuur (fta)", NumberLimits.Jobs, r => r.HiredInJobs),
+        Text("acties", false, "", "Ondernomen acties", 4000, r => r.Actions),
+        Text("toelichting", false, "", "Toelichting", 4000, r => r.Note),
+        Status("", "concept, ingediend of goedgekeurd (leeg: goedgekeurd; via de website altijd concept)", ReportStatus.Approved, r => r.Status),
+        Text(Source, true, "Eigen telling schoolbestuur", "Bron van de telling", 400, r => r.Source),
     ];
 
-    protected override EmployerReport? ParseRow(RowReader row, ImportContext ctx)
+    protected override EmployerReport New() => new() { Source = "" };
+
+    protected override void Check(RowReader row, ImportContext ctx, EmployerReport r)
     {
-        var employer = ctx.Employer(row, PayrollTaxNumber);
-        var r = new EmployerReport
-        {
-            EmployerId = employer?.Id ?? 0,
-            Year = row.Integer(Year, true) ?? 0,
-            RealisedJobs = row.Number("realisatie", false),
-            TotalPaidHours = row.Number("verloonde_uren", false),
-            TargetGroupHours = row.Number("uren_doelgroep", false),
-            PreviousYearPaidHours = row.Number("verloonde_uren_vorig_jaar", false),
-            Status = ctx.ReportStatus(row, ReportStatus.Approved),
-            TargetJobs = row.Number("doel", false),
-            SroiJobs = row.Number("sroi", false),
-            PermanentJobs = row.Number("vast", false),
-            TemporaryJobs = row.Number("tijdelijk", false),
-            HiredInJobs = row.Number("inhuur", false),
-            Actions = row.Text("acties", false, 4000),
-            Note = row.Text("toelichting", false, 4000),
-            Source = row.Text(Source, true, 400) ?? "",
-        };
         if (!row.HasErrors && r.RealisedJobs is null && r.TargetGroupHours is null)
             row.Error("realisatie", "vul de realisatie (banen) of de uren in (verloonde_uren en uren_doelgroep)");
         if (!row.HasErrors && (r.TotalPaidHours is null) != (r.TargetGroupHours is null))
@@ -505,23 +387,13 @@ internal sealed class EmployerReportsKind : ImportKind<EmployerReport>
             row.Error("vast", $"vast ({r.PermanentJobs}) plus tijdelijk ({r.TemporaryJobs}) is meer dan de realisatie ({r.RealisedJobs})");
         if (!row.HasErrors && r.HiredInJobs > r.RealisedJobs)
             row.Error("inhuur", $"inhuur ({r.HiredInJobs}) is meer dan de realisatie ({r.RealisedJobs})");
-        return row.HasErrors ? null : r;
     }
 
     protected override string KeyOf(EmployerReport r) => ImportKinds.ReportKey(r);
 
-    protected override async Task Write(ImportContext ctx, List<EmployerReport> batch, CancellationToken ct)
-    {
-        var ids = batch.Select(b => b.EmployerId).Distinct().ToList();
-        var existing = await ctx.Db.EmployerReports.Where(e => ids.Contains(e.EmployerId)).ToListAsync(ct);
-        foreach (var r in batch) ImportKinds.UpsertReport(ctx, existing, r);
-    }
+    protected override async Task Write(ImportContext ctx, List<EmployerReport> batch, CancellationToken ct) =>
+        ImportKinds.UpsertReports(ctx, batch, await StoredIn(batch, ctx.Db.EmployerReports, e => e.EmployerId, ct));
 
-    public override async IAsyncEnumerable<object?[]> ExportAsync(BanenmonitorDbContext db, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var x in db.EmployerReports.AsNoTracking().Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Submitted).OrderBy(r => r.EmployerId).ThenBy(r => r.Year).ThenBy(r => r.Status).Select(r => new { R = r, r.Employer!.PayrollTaxNumber }).AsAsyncEnumerable().WithCancellation(ct))
-            yield return [x.PayrollTaxNumber, x.R.Year, x.R.RealisedJobs, x.R.TotalPaidHours, x.R.TargetGroupHours, x.R.PreviousYearPaidHours,
-                x.R.TargetJobs, x.R.SroiJobs, x.R.PermanentJobs, x.R.TemporaryJobs, x.R.HiredInJobs, x.R.Actions, x.R.Note,
-                x.R.Status.Dutch(), x.R.Source];
-    }
+    protected override IAsyncEnumerable<EmployerReport> Stored(BanenmonitorDbContext db) =>
+        ImportKinds.Current(db.EmployerReports.AsNoTracking()).OrderBy(r => r.EmployerId).ThenBy(r => r.Year).ThenBy(r => r.Status).AsAsyncEnumerable();
 }

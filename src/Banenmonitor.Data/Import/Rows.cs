@@ -39,6 +39,7 @@ public sealed partial class RowReader
     private double?[]? sheetNumbers;
     private readonly List<ImportError> errors;
     private readonly List<ImportError> warnings;
+    private readonly HashSet<string> failed = new(StringComparer.OrdinalIgnoreCase);
 
     internal RowReader(Dictionary<string, int> index, IReadOnlyList<ColumnSpec> columns, NumberConvention numbers, List<ImportError> errors, List<ImportError> warnings)
     {
@@ -58,13 +59,18 @@ public sealed partial class RowReader
         cells = row.Cells;
         sheetNumbers = row.Numbers;
         HasErrors = false;
+        failed.Clear();
     }
 
     public void Error(string? column, string message)
     {
         HasErrors = true;
+        if (column is not null) failed.Add(column);
         errors.Add(new ImportError(Row, column, message));
     }
+
+    /// <summary>Whether none of these columns has an error in this row so far (so their values were read).</summary>
+    public bool Ok(params string[] columns) => !columns.Any(failed.Contains);
 
     /// <summary>A remark that does not stop the import (e.g. a published percentage that does not follow from its own numbers).</summary>
     public void Warn(string? column, string message) => warnings.Add(new ImportError(Row, column, message));

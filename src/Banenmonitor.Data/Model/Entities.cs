@@ -6,6 +6,8 @@ namespace Banenmonitor.Data.Model;
 public interface IAuditedFigure
 {
     string AuditKey { get; }
+    /// <summary>The figure's type in the audit trail (<c>AuditEntry.EntityType</c>); stays the same when a class is renamed.</summary>
+    string AuditType => GetType().Name;
 }
 
 /// <summary>Reporting line (sector): one of the 13 public sectors of the Bestuursakkoord, or the market.</summary>
@@ -55,8 +57,11 @@ public sealed class TargetGroupRegistration : IAuditedFigure
     public string AuditKey => $"{Pseudonym}|{Ground}|{StartDate:yyyy-MM-dd}";
 }
 
-/// <summary>Form of the working relation (arbeidsrelatie).</summary>
-public enum EmploymentForm { Direct = 1, Agency = 2, Secondment = 3, Payroll = 4 }
+/// <summary>
+/// Form of the working relation (arbeidsrelatie) of stored paid hours, as the payroll declaration gives it. Not the
+/// measurement's split of jobs (<c>Rules.Measurement.EmploymentForm</c>: formal, hired-in, total).
+/// </summary>
+public enum WorkingRelation { Direct = 1, Agency = 2, Secondment = 3, Payroll = 4 }
 
 /// <summary>Verloonde uren of one person at one employer in one payroll period (from the payroll declaration).</summary>
 public sealed class PaidHoursRecord : IAuditedFigure
@@ -68,12 +73,12 @@ public sealed class PaidHoursRecord : IAuditedFigure
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
     public decimal Hours { get; set; }
-    public EmploymentForm Form { get; set; }
+    public WorkingRelation Form { get; set; }
     public string AuditKey => $"{EmployerId}|{Pseudonym}|{PeriodStart:yyyy-MM-dd}";
 }
 
 /// <summary>Inleentoerekening (Besluit Wfsv 2.27–2.31): a lender attributes a lent worker's hours to the hirer.</summary>
-public sealed class HiredInAttribution : IAuditedFigure
+public sealed class HiredInHoursRecord : IAuditedFigure
 {
     public int Id { get; set; }
     public int LenderId { get; set; }
@@ -86,6 +91,9 @@ public sealed class HiredInAttribution : IAuditedFigure
     /// <summary>Date both parties agreed (must be by 1 August of the following year).</summary>
     public DateOnly AgreedOn { get; set; }
     public string AuditKey => $"{LenderId}|{HirerId}|{Pseudonym}|{Year}";
+    /// <summary>The type name existing audit entries use (the class was called HiredInAttribution).</summary>
+    public const string AuditName = "HiredInAttribution";
+    string IAuditedFigure.AuditType => AuditName;
 }
 
 /// <summary>A social-return (SROI) contract: a procuring (government) employer and a supplier.</summary>

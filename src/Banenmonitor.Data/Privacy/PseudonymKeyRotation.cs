@@ -33,7 +33,7 @@ public static class PseudonymKeyRotation
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var inDatabase = (await db.TargetGroupRegistrations.Select(r => r.Pseudonym)
                 .Concat(db.PaidHours.Select(r => r.Pseudonym))
-                .Concat(db.HiredInAttributions.Select(r => r.Pseudonym))
+                .Concat(db.HiredInHours.Select(r => r.Pseudonym))
                 .Concat(db.SroiPlacements.Where(r => r.Pseudonym != null).Select(r => r.Pseudonym!))
                 .Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var unknown = inDatabase.Count(p => !map.ContainsKey(p));
@@ -47,7 +47,7 @@ public static class PseudonymKeyRotation
             persons++;
             rows += await db.TargetGroupRegistrations.Where(r => r.Pseudonym == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.Pseudonym, to), ct);
             rows += await db.PaidHours.Where(r => r.Pseudonym == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.Pseudonym, to), ct);
-            rows += await db.HiredInAttributions.Where(r => r.Pseudonym == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.Pseudonym, to), ct);
+            rows += await db.HiredInHours.Where(r => r.Pseudonym == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.Pseudonym, to), ct);
             rows += await db.SroiPlacements.Where(r => r.Pseudonym == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.Pseudonym, to), ct);
         }
         var now = DateTime.UtcNow;

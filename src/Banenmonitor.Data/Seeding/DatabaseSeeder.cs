@@ -138,12 +138,12 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
         for (var p = 1; p <= 12; p++)
             db.TargetGroupRegistrations.Add(new TargetGroupRegistration { Pseudonym = DemoPerson(p), Ground = grounds[p % grounds.Length], StartDate = new DateOnly(2015 + p % 8, 1 + p % 12, 1) });
         // Persons 1–12 are in the register; 13–20 are other employees. Monthly hours in 2024.
-        var assignment = new (Employer Employer, int FirstPerson, int LastPerson, EmploymentForm Form, decimal Hours)[]
+        var assignment = new (Employer Employer, int FirstPerson, int LastPerson, WorkingRelation Form, decimal Hours)[]
         {
-            (municipality, 1, 4, EmploymentForm.Direct, 112m), (municipality, 13, 16, EmploymentForm.Direct, 140m),
-            (school, 5, 6, EmploymentForm.Direct, 86m), (school, 17, 18, EmploymentForm.Direct, 130m),
-            (agency, 7, 9, EmploymentForm.Agency, 120m), (sheltered, 10, 11, EmploymentForm.Direct, 125m),
-            (builder, 12, 12, EmploymentForm.Direct, 150m), (builder, 19, 20, EmploymentForm.Direct, 160m),
+            (municipality, 1, 4, WorkingRelation.Direct, 112m), (municipality, 13, 16, WorkingRelation.Direct, 140m),
+            (school, 5, 6, WorkingRelation.Direct, 86m), (school, 17, 18, WorkingRelation.Direct, 130m),
+            (agency, 7, 9, WorkingRelation.Agency, 120m), (sheltered, 10, 11, WorkingRelation.Direct, 125m),
+            (builder, 12, 12, WorkingRelation.Direct, 150m), (builder, 19, 20, WorkingRelation.Direct, 160m),
         };
         foreach (var (employer, first, last, form, hours) in assignment)
             for (var p = first; p <= last; p++)
@@ -152,7 +152,7 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
                     var start = new DateOnly(2024, m, 1);
                     db.PaidHours.Add(new PaidHoursRecord { EmployerId = employer.Id, Pseudonym = DemoPerson(p), PeriodStart = start, PeriodEnd = start.AddMonths(1).AddDays(-1), Hours = hours, Form = form });
                 }
-        db.HiredInAttributions.Add(new HiredInAttribution { LenderId = agency.Id, HirerId = municipality.Id, Pseudonym = DemoPerson(7), Year = 2024, Hours = 1440m, AgreedOn = new DateOnly(2025, 6, 30) });
+        db.HiredInHours.Add(new HiredInHoursRecord { LenderId = agency.Id, HirerId = municipality.Id, Pseudonym = DemoPerson(7), Year = 2024, Hours = 1440m, AgreedOn = new DateOnly(2025, 6, 30) });
         var contract = new SroiContract { Reference = "DEMO-SROI-2024-001", ProcurerId = municipality.Id, SupplierName = builder.Name, SupplierPayrollTaxNumber = builder.PayrollTaxNumber, Value = 2_000_000m, Obligation = 100_000m };
         contract.Placements.Add(new SroiPlacement { Reference = "1", Pseudonym = DemoPerson(12), Year = 2024, Hours = 1800m });
         contract.Placements.Add(new SroiPlacement { Reference = "2", PersonCount = 2, Year = 2024, Hours = 1600m });

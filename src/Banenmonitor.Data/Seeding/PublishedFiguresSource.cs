@@ -5,29 +5,10 @@ namespace Banenmonitor.Data.Seeding;
 /// <summary>
 /// The published sector figures of data/published (parsed by <see cref="PublishedSectorFigures"/>) as seed rows:
 /// one row per reporting line and year with its primary doel, realisatie, percentages and SROI; source = the document.
+/// The figures come from <see cref="PublishedData"/> (a data/published folder or the embedded copy).
 /// </summary>
 public sealed class PublishedFiguresSource(PublishedSectorFigures figures) : IPublishedSectorFigures
 {
-    /// <summary>Reads data/published/documenten.csv and sectoren.csv from a folder.</summary>
-    public static PublishedFiguresSource FromFolder(string folder)
-    {
-        var docs = Path.Combine(folder, "documenten.csv");
-        var figs = Path.Combine(folder, "sectoren.csv");
-        return new(PublishedSectorFigures.Parse(File.ReadAllText(docs), Path.GetFileName(docs), File.ReadAllText(figs), Path.GetFileName(figs)));
-    }
-
-    /// <summary>Looks for data/published upwards from the working directory and the binary's folder; null when absent.</summary>
-    public static PublishedFiguresSource? TryFind()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data", "published");
-                if (File.Exists(Path.Combine(candidate, "sectoren.csv"))) return FromFolder(candidate);
-            }
-        return null;
-    }
-
     public IEnumerable<PublishedSectorFigure> Load()
     {
         foreach (var year in figures.Years)

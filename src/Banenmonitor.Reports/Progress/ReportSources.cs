@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Published;
@@ -90,48 +89,22 @@ public sealed record ReportSources(
     ParameterSet Parameters,
     IReadOnlyList<ApprovedSectorReport> ApprovedReports)
 {
-    public const string SectorsFile = "sectoren.csv";
-    public const string DocumentsFile = "documenten.csv";
-    public const string NationalFile = "landelijke_meting.csv";
     public const string RegisterFile = "doelgroepregister.csv";
 
     /// <summary>These sources plus approved sector reports (e.g. read with <see cref="SectorReportStore"/>).</summary>
     public ReportSources WithApprovedReports(IEnumerable<ApprovedSectorReport> reports) => this with { ApprovedReports = [.. ApprovedReports, .. reports] };
 
     /// <summary>
-    /// Reads the files of a <c>data/published</c> folder. A missing register file is allowed (no register figures);
-    /// a faulty file throws <see cref="FormatException"/> naming file, line and column.
+    /// The sources of published data (<see cref="PublishedData"/>: a <c>data/published</c> folder or the embedded copy).
+    /// A missing register file is allowed (no register figures); a missing other file throws
+    /// <see cref="FileNotFoundException"/>, a faulty file <see cref="FormatException"/> naming file, line and column.
     /// </summary>
-    public static ReportSources FromDirectory(string directory, ParameterSet? parameters = null)
-    {
-        string Read(string name)
-        {
-            var path = Path.Combine(directory, name);
-            if (!File.Exists(path)) throw new FileNotFoundException($"Invoerbestand '{path}' bestaat niet.", path);
-            return File.ReadAllText(path);
-        }
-        var registerPath = Path.Combine(directory, RegisterFile);
-        return Parse(Read(DocumentsFile), Read(SectorsFile), Read(NationalFile),
-            File.Exists(registerPath) ? File.ReadAllText(registerPath) : null, parameters);
-    }
-
-    /// <summary>The published figures compiled into this assembly (the repository's <c>data/published</c> at build time).</summary>
-    public static ReportSources Embedded(ParameterSet? parameters = null)
-    {
-        static string Res(string name)
-        {
-            using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Reports.published." + name)
-                          ?? throw new InvalidOperationException($"Ingebouwd bestand {name} ontbreekt.");
-            using var r = new StreamReader(s);
-            return r.ReadToEnd();
-        }
-        return Parse(Res(DocumentsFile), Res(SectorsFile), Res(NationalFile), Res(RegisterFile), parameters);
-    }
-
-    public static ReportSources Parse(string documentsCsv, string sectorsCsv, string nationalCsv, string? registerCsv, ParameterSet? parameters = null) =>
-        new(PublishedSectorFigures.Parse(documentsCsv, DocumentsFile, sectorsCsv, SectorsFile),
-            NationalFigures.Parse(nationalCsv, NationalFile),
-            registerCsv is null ? TargetGroupRegisterFigures.Empty : TargetGroupRegisterFigures.Parse(registerCsv, RegisterFile),
+    public static ReportSources From(PublishedData data, ParameterSet? parameters = null) =>
+        new(data.SectorFigures, data.National,
+            data.TryRead(RegisterFile) is { } register ? TargetGroupRegisterFigures.Parse(register, RegisterFile) : TargetGroupRegisterFigures.Empty,
             parameters ?? ParameterSet.Embedded,
             []);
+
+    /// <summary>The published figures embedded at build time (<see cref="PublishedData.Embedded"/>).</summary>
+    public static ReportSources Embedded(ParameterSet? parameters = null) => From(PublishedData.Embedded, parameters);
 }

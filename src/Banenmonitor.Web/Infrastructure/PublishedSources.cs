@@ -1,28 +1,14 @@
-using System.Reflection;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Published;
 
 namespace Banenmonitor.Web.Infrastructure;
 
-/// <summary>The published figures of data/published, embedded in the web application (parsed by the rules core).</summary>
+/// <summary>The published figures of data/published as the web application shows them: the copy embedded at build time (<see cref="PublishedData.Embedded"/>).</summary>
 public static class PublishedSources
 {
-    private static readonly Lazy<PublishedSectorFigures> SectorFigures = new(() =>
-        PublishedSectorFigures.Parse(Read("documenten.csv"), "data/published/documenten.csv", Read("sectoren.csv"), "data/published/sectoren.csv"));
-    private static readonly Lazy<NationalFigures> NationalFigures = new(() =>
-        Rules.Measurement.NationalFigures.Parse(Read("landelijke_meting.csv"), "data/published/landelijke_meting.csv"));
-
-    public static PublishedSectorFigures Figures => SectorFigures.Value;
-    public static NationalFigures National => NationalFigures.Value;
-
-    private static string Read(string name)
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web." + name)
-                      ?? throw new InvalidOperationException($"{name} ontbreekt in de webapplicatie");
-        using var r = new StreamReader(s);
-        return r.ReadToEnd();
-    }
+    public static PublishedSectorFigures Figures => PublishedData.Embedded.SectorFigures;
+    public static NationalFigures National => PublishedData.Embedded.National;
 }
 
 /// <summary>

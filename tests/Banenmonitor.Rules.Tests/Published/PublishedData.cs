@@ -18,15 +18,12 @@ internal static class PublishedData
         throw new FileNotFoundException($"{relative} niet gevonden boven {AppContext.BaseDirectory}");
     }
 
-    private static readonly Lazy<PublishedSectorFigures> SectorsLazy = new(() => PublishedSectorFigures.Parse(
-        File.ReadAllText(RepoFile("data/published/documenten.csv")), "documenten.csv",
-        File.ReadAllText(RepoFile("data/published/sectoren.csv")), "sectoren.csv"));
+    /// <summary>The repository's data/published, read by the one loader the programs use.</summary>
+    private static readonly Lazy<global::Banenmonitor.Rules.Published.PublishedData> Folder = new(() =>
+        global::Banenmonitor.Rules.Published.PublishedData.TryFind() ?? throw new FileNotFoundException($"data/published niet gevonden boven {AppContext.BaseDirectory}"));
 
-    private static readonly Lazy<NationalFigures> NationalLazy = new(() =>
-        NationalFigures.Parse(File.ReadAllText(RepoFile("data/published/landelijke_meting.csv")), "landelijke_meting.csv"));
-
-    public static PublishedSectorFigures SectorData => SectorsLazy.Value;
-    public static NationalFigures National => NationalLazy.Value;
+    public static PublishedSectorFigures SectorData => Folder.Value.SectorFigures;
+    public static NationalFigures National => Folder.Value.National;
 
     public static string Seed(string document)
     {

@@ -49,9 +49,7 @@ public sealed class AanbestedingModel(ParameterProvider parameters) : PageModel
 
     private static string Read(string file)
     {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Web.aanbestedingsenquete." + file)
-                      ?? throw new SurveyDataException($"{file} ontbreekt in de webapplicatie.");
-        using var r = new StreamReader(s);
-        return r.ReadToEnd();
+        return PublishedData.Embedded.TryRead("aanbestedingsenquete/" + file)
+               ?? throw new SurveyDataException($"{file} ontbreekt in de webapplicatie.");
     }
 }
