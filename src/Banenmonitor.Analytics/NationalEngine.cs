@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Banenmonitor.Analytics.Synthetic;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Quota;
 using DuckDB.NET.Data;
 using P = Banenmonitor.Rules.Parameters.ParameterNames;
@@ -98,15 +99,21 @@ public sealed class NationalEngine(ParameterSet parameters)
     public static readonly string[] Forms = ["dienstverband", "uitzending", "detachering", "payroll"];
     public static readonly string[] LenderTypes = ["geen", "uitzendbureau", "sw-bedrijf"];
 
-    /// <summary>Sector codes of the employers file: government 61–66, sheltered employment 67, and market.</summary>
-    public static readonly string[] Sectors = ["61", "62", "63", "64", "65", "66", "67", "markt"];
+    /// <summary>Sector codes of the employers file: the legal sector codes 61–67 and the market (<see cref="PublicSectors"/>).</summary>
+    public static readonly string[] Sectors = [.. PublicSectors.LegalCodes.Select(c => c.ToString()), PublicSectors.Market.Code];
 
-    private static string SqlList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{v}'")) + "]";
+    /// <summary>The sector code of sheltered employment (67) in the employers file.</summary>
+    public static readonly string ShelteredSector = PublicSectors.ShelteredEmployment.LegalSectorCode!.Value.ToString(CultureInfo.InvariantCulture);
 
-    public static bool IsGovernmentSector(string code) => code is "61" or "62" or "63" or "64" or "65" or "66";
+    private static readonly HashSet<string> GovernmentSectors = [.. PublicSectors.LegalCodes.Where(c => c.IsGovernment).Select(c => c.ToString())];
+
+    /// <summary>The sector codes as an SQL <c>IN</c> list.</summary>
+    private static readonly string SectorsInSql = "(" + string.Join(",", Sectors.Select(v => $"'{v}'")) + ")";
+
+    public static bool IsGovernmentSector(string code) => GovernmentSectors.Contains(code);
 
     /// <summary>Formal employment at a sheltered-employment company (sector 67) is not a regular job; Wsw workers count only while lent out.</summary>
-    public static bool CountsNationally(string sectorCode, string form) => !(sectorCode == "67" && form == "dienstverband");
+    public static bool CountsNationally(string sectorCode, string form) => !(sectorCode == ShelteredSector && form == "dienstverband");
 
     public static bool IsHiredInForm(string form) => form is "uitzending" or "detachering";
 
@@ -355,8 +362,8 @@ public sealed class NationalEngine(ParameterSet parameters)
     }
 
     /// <summary>Sector and lender type as their position in <see cref="Sectors"/> and <see cref="LenderTypes"/> (validated codes).</summary>
-    internal static readonly string SectorIndexSql = $"list_position({SqlList(Sectors)}, sector)::INTEGER - 1";
-    private static readonly string LenderIndexSql = $"list_position({SqlList(LenderTypes)}, uitlenertype)::INTEGER - 1";
+    internal static readonly string SectorIndexSql = $"list_position({Sql.List(Sectors)}, sector)::INTEGER - 1";
+    private static readonly string LenderIndexSql = $"list_position({Sql.List(LenderTypes)}, uitlenertype)::INTEGER - 1";
 
     /// <summary>Reads the employers of <c>werkgever_invoer</c> that satisfy <paramref name="where"/> as .NET objects.</summary>
     internal static void ReadEmployers(DuckDBConnection db, string where,
@@ -410,20 +417,20 @@ public sealed class NationalEngine(ParameterSet parameters)
     private static void ValidatePayroll(DuckDBConnection db)
     {
         // Employers: unique, known sector and lender type. A cheap aggregate first; the row is looked up only on failure.
-        var employersOk = Sql.Scalar(db, """
+        var employersOk = Sql.Scalar(db, $"""
             SELECT count(*) = count(DISTINCT loonheffingennummer)
                AND count(*) FILTER (loonheffingennummer IS NULL
-                 OR sector IS NULL OR sector NOT IN ('61','62','63','64','65','66','67','markt')
+                 OR sector IS NULL OR sector NOT IN {SectorsInSql}
                  OR uitlenertype IS NULL OR uitlenertype NOT IN ('geen','uitzendbureau','sw-bedrijf')) = 0
             FROM werkgevers
             """) is true;
         if (!employersOk)
         {
-            using (var cmd = Sql.Command(db, """
+            using (var cmd = Sql.Command(db, $"""
                 SELECT loonheffingennummer, sector, uitlenertype, row_number() OVER () + 1 AS rij FROM werkgevers
                 QUALIFY count(*) OVER (PARTITION BY loonheffingennummer) > 1
                      OR loonheffingennummer IS NULL
-                     OR sector IS NULL OR sector NOT IN ('61','62','63','64','65','66','67','markt')
+                     OR sector IS NULL OR sector NOT IN {SectorsInSql}
                      OR uitlenertype IS NULL OR uitlenertype NOT IN ('geen','uitzendbureau','sw-bedrijf')
                 LIMIT 1
                 """))
@@ -551,9 +558,9 @@ public sealed class NationalEngine(ParameterSet parameters)
             using (var r = cmd.ExecuteReader())
                 while (r.Read())
                     measurement.Add(new MeasurementRow(r.GetString(0), r.GetString(1), Sql.Dec(r.GetValue(2)), r.GetInt64(3), r.GetInt64(4)));
-            var persons = Sql.Long(db, """
+            var persons = Sql.Long(db, $"""
                 SELECT count(DISTINCT a.dg_persoon) FROM uren_doelgroep a JOIN werkgever_invoer w ON a.lhnr = w.loonheffingennummer
-                WHERE a.eind AND NOT (w.sector = '67' AND a.vorm = 'dienstverband')
+                WHERE a.eind AND NOT (w.sector = '{ShelteredSector}' AND a.vorm = 'dienstverband')
                 """);
             var employers = o.KeepEmployers ? ReadOutcomes(db, count, attributions) : null;
 

@@ -148,13 +148,12 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     public static readonly string[] GroupOrder = [Government, Market, Sheltered];
 
     public static string GroupOf(string sectorCode) =>
-        NationalEngine.IsGovernmentSector(sectorCode) ? Government : sectorCode == "67" ? Sheltered : Market;
+        NationalEngine.IsGovernmentSector(sectorCode) ? Government : sectorCode == NationalEngine.ShelteredSector ? Sheltered : Market;
 
     /// <summary>The group of <c>werkgever_invoer.sector</c> in SQL, from <see cref="GroupOf"/> per known sector code.</summary>
     private static readonly string GroupSql =
-        $"{SqlList(NationalEngine.Sectors.Select(GroupOf))}[{NationalEngine.SectorIndexSql} + 1]";
+        $"{Sql.List(NationalEngine.Sectors.Select(GroupOf))}[{NationalEngine.SectorIndexSql} + 1]";
 
-    private static string SqlList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{Sql.Escape(v)}'")) + "]";
 
     // Target-group hours per employer position and person over the year (for the per-employee LKV cap), exact.
     private const string PersonHoursSql = """

@@ -5,6 +5,7 @@ using Banenmonitor.Data.Audit;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Parameters;
 using Microsoft.EntityFrameworkCore;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Web.Infrastructure;
 
@@ -71,7 +72,7 @@ public sealed class SectorFigures(BanenmonitorDbContext db)
 {
     public async Task<IReadOnlyList<SectorFigure>> AllAsync(CancellationToken ct = default)
     {
-        var lines = SectorCatalog.ReportingLines.Select(s => s.Id).ToList();
+        var lines = PublicSectors.All.Select(s => s.Id!.Value).ToList();
         var reports = await db.SectorReports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Approved && lines.Contains(r.SectorId)).ToListAsync(ct);
         return reports.Select(Figure).OrderBy(f => f.Year).ToList();
