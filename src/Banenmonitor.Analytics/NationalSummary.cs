@@ -23,9 +23,8 @@ public sealed record NationalSummary(
         var perMonth = parameters.Get(P.HoursPerJobPerMonth, y);
         decimal Jobs(decimal hours) => hours / perMonth.Required;
         var counted = run.Measurement.Where(m => NationalEngine.CountsNationally(m.SectorCode, m.Form)).ToList();
-        var formalMarket = Jobs(counted.Where(m => !NationalEngine.IsHiredInForm(m.Form) && !NationalEngine.IsGovernmentSector(m.SectorCode)).Sum(m => m.HoursLastMonth));
-        var formalGov = Jobs(counted.Where(m => !NationalEngine.IsHiredInForm(m.Form) && NationalEngine.IsGovernmentSector(m.SectorCode)).Sum(m => m.HoursLastMonth));
-        var hiredIn = Jobs(counted.Where(m => NationalEngine.IsHiredInForm(m.Form)).Sum(m => m.HoursLastMonth));
+        var (market, government, hired) = NationalEngine.Split(counted);
+        var (formalMarket, formalGov, hiredIn) = (Jobs(market), Jobs(government), Jobs(hired));
         var keyParam = parameters.TryGet(P.GovernmentShareHiredIn, y, out var k) ? k : null;
         var key = keyParam?.Value;
         var total = formalMarket + formalGov + hiredIn;
