@@ -5,7 +5,7 @@ using Banenmonitor.Survey.SectorTotals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Banenmonitor.Rules.Published;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Web.Tests;
 
