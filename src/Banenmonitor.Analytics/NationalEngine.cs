@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Banenmonitor.Analytics.Synthetic;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Quota;
@@ -107,8 +106,9 @@ public sealed class NationalEngine(ParameterSet parameters)
 
     private static readonly HashSet<string> GovernmentSectors = [.. PublicSectors.LegalCodes.Where(c => c.IsGovernment).Select(c => c.ToString())];
 
-    /// <summary>The sector codes as an SQL <c>IN</c> list.</summary>
-    private static readonly string SectorsInSql = "(" + string.Join(",", Sectors.Select(v => $"'{v}'")) + ")";
+    /// <summary>A list of known codes as an SQL <c>IN</c> list.</summary>
+    private static string InSql(IEnumerable<string> codes) => "(" + string.Join(",", codes.Select(v => $"'{v}'")) + ")";
+    private static readonly string SectorsInSql = InSql(Sectors);
 
     public static bool IsGovernmentSector(string code) => GovernmentSectors.Contains(code);
 
@@ -116,8 +116,6 @@ public sealed class NationalEngine(ParameterSet parameters)
     public static bool CountsNationally(string sectorCode, string form) => !(sectorCode == ShelteredSector && form == "dienstverband");
 
     public static bool IsHiredInForm(string form) => form is "uitzending" or "detachering";
-
-    private readonly List<string> _log = [];
 
     public static DuckDBConnection Open(string? memoryLimit, int? threads)
     {
@@ -408,6 +406,15 @@ public sealed class NationalEngine(ParameterSet parameters)
     internal static readonly string SectorIndexSql = $"list_position({Sql.List(Sectors)}, sector)::INTEGER - 1";
     private static readonly string LenderIndexSql = $"list_position({Sql.List(LenderTypes)}, uitlenertype)::INTEGER - 1";
 
+    /// <summary>The position and inputs of one employer of <c>werkgever_invoer</c> (for an explanation), or a Dutch error.</summary>
+    internal static (int Position, EmployerAggregate Aggregate) FindEmployer(DuckDBConnection db, string lhnr,
+        Dictionary<int, List<HiredInAttribution>> attributions)
+    {
+        (int, EmployerAggregate)? found = null;
+        ReadEmployers(db, $"loonheffingennummer = '{Sql.Escape(lhnr)}'", attributions, (i, e) => found = (i, e));
+        return found ?? throw new AnalyticsInputException($"Werkgever {lhnr} staat niet in werkgevers.");
+    }
+
     /// <summary>Reads the employers of <c>werkgever_invoer</c> that satisfy <paramref name="where"/> as .NET objects.</summary>
     internal static void ReadEmployers(DuckDBConnection db, string where,
         Dictionary<int, List<HiredInAttribution>> attributions, Action<int, EmployerAggregate> each)
@@ -464,7 +471,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             SELECT count(*) = count(DISTINCT loonheffingennummer)
                AND count(*) FILTER (loonheffingennummer IS NULL
                  OR sector IS NULL OR sector NOT IN {SectorsInSql}
-                 OR uitlenertype IS NULL OR uitlenertype NOT IN ('geen','uitzendbureau','sw-bedrijf')) = 0
+                 OR uitlenertype IS NULL OR uitlenertype NOT IN {InSql(LenderTypes)}) = 0
             FROM werkgevers
             """) is true;
         if (!employersOk)
@@ -474,7 +481,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                 QUALIFY count(*) OVER (PARTITION BY loonheffingennummer) > 1
                      OR loonheffingennummer IS NULL
                      OR sector IS NULL OR sector NOT IN {SectorsInSql}
-                     OR uitlenertype IS NULL OR uitlenertype NOT IN ('geen','uitzendbureau','sw-bedrijf')
+                     OR uitlenertype IS NULL OR uitlenertype NOT IN {InSql(LenderTypes)}
                 LIMIT 1
                 """))
             using (var r = cmd.ExecuteReader())
@@ -488,16 +495,16 @@ public sealed class NationalEngine(ParameterSet parameters)
                     throw new AnalyticsInputException($"Bestand werkgevers, rij {r.GetInt64(3)}, kolom {col}: {why}. Er is niets geschreven.");
                 }
         }
-        if (Sql.Long(db, """
+        if (Sql.Long(db, $"""
             SELECT count(*) FILTER (fout > 0 OR lhnr IS NULL OR vorm IS NULL
-              OR vorm NOT IN ('dienstverband', 'uitzending', 'detachering', 'payroll'))
+              OR vorm NOT IN {InSql(Forms)})
             FROM uren_werkgever
             """) > 0)
         {
-            using var cmd = Sql.Command(db, """
+            using var cmd = Sql.Command(db, $"""
                 SELECT rij, loonheffingennummer, persoon, periode_begin, periode_einde, uren, vorm FROM (
                   SELECT row_number() OVER () + 1 AS rij, * FROM verloning)
-                WHERE uren IS NULL OR uren < 0 OR vorm IS NULL OR vorm NOT IN ('dienstverband', 'uitzending', 'detachering', 'payroll')
+                WHERE uren IS NULL OR uren < 0 OR vorm IS NULL OR vorm NOT IN {InSql(Forms)}
                    OR periode_begin IS NULL OR periode_einde IS NULL OR periode_einde < periode_begin OR persoon IS NULL OR loonheffingennummer IS NULL
                 ORDER BY rij LIMIT 1
                 """);
@@ -579,9 +586,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             QuotaResult? explanation = null;
             if (o.ExplainEmployer is not null)
             {
-                ReadEmployers(db, $"loonheffingennummer = '{Sql.Escape(o.ExplainEmployer)}'", attributions,
-                    (_, e) => explanation = calc.Compute(e.ToQuotaInput(o.Year)));
-                if (explanation is null) throw new AnalyticsInputException($"Werkgever {o.ExplainEmployer} staat niet in werkgevers.");
+                explanation = calc.Compute(FindEmployer(db, o.ExplainEmployer, attributions).Aggregate.ToQuotaInput(o.Year));
             }
 
             timer.Step("landelijke meting");
@@ -801,8 +806,4 @@ public sealed class NationalEngine(ParameterSet parameters)
             return 0;
         }
     }
-
-    /// <summary>Used by the synthetic generator's callers to check the file set is complete.</summary>
-    public static IEnumerable<string> MissingInputs(string dir) =>
-        SyntheticDataGenerator.Files.Take(3).Where(f => InputFiles.Find(dir, f) is null);
 }

@@ -230,25 +230,19 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         }
     }
 
-    /// <summary>The full side-by-side explanation for one employer (both traces, the difference in Dutch).</summary>
-    public static EmployerComparison Explain(RegimeComparison rules, EmployerYear e, int regimeYear) => rules.Compare(e, regimeYear);
-
     private static EmployerComparison Explain(DuckDBConnection db, RegimeComparison rules, string lhnr, int year, int regimeYear,
         Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
     {
-        var where = $"loonheffingennummer = '{Sql.Escape(lhnr)}'";
-        (int Position, EmployerAggregate Aggregate)? found = null;
-        NationalEngine.ReadEmployers(db, where, attributions, (i, agg) => found = (i, agg));
-        if (found is not { } employer) throw new AnalyticsInputException($"Werkgever {lhnr} staat niet in werkgevers.");
+        var employer = NationalEngine.FindEmployer(db, lhnr, attributions);
         Euros? pb = null, ex = null;
         if (premiumGiven)
         {
-            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE {where}");
+            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE loonheffingennummer = '{Sql.Escape(lhnr)}'");
             using var r = cmd.ExecuteReader();
             if (r.Read()) (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
         }
         var input = ToEmployerYear(employer.Aggregate, year, persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex);
-        return Explain(rules, input, regimeYear);
+        return rules.Compare(input, regimeYear);
     }
 
     private static Dictionary<int, TargetGroupEmployee[]> ReadPersonHours(DuckDBConnection db)
