@@ -94,29 +94,6 @@ public sealed record RegimeTotals(
     }
 }
 
-/// <summary>
-/// The national measurement with the market/government split (quotumregeling: hired-in jobs divided with the
-/// distribution key) and without it (Wet banenafspraak: one national count, no key needed).
-/// </summary>
-public sealed record MeasurementComparison(
-    decimal FormalMarket,
-    decimal FormalGovernment,
-    decimal HiredIn,
-    ParameterValue? GovernmentShareHiredIn,
-    decimal? Market,
-    decimal? Government,
-    ParameterValue? TargetMarket,
-    ParameterValue? TargetGovernment,
-    decimal Total,
-    ParameterValue BaselineJobs,
-    decimal JobsFromYearHours,
-    ParameterValue HoursPerJobPerMonth,
-    ParameterValue HoursPerJobPerYear)
-{
-    public decimal Increase => Total - BaselineJobs.Required;
-    public decimal? TotalTarget => TargetMarket?.Value is { } m && TargetGovernment?.Value is { } g ? m + g : null;
-}
-
 /// <summary>Everything a national regime comparison produced (<see cref="Employers"/> only on request).</summary>
 public sealed record NationalComparisonResult(
     int Year,
@@ -485,21 +462,8 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     private MeasurementComparison Measure(DuckDBConnection db, int year)
     {
         var rows = NationalEngine.ReadMeasurement(db);
-        var (formalMarket, formalGov, hiredIn) = NationalEngine.Split(rows.Select(m => m.End));
         var yearHours = rows.Where(m => NationalEngine.CountsNationally(m.End.SectorCode, m.End.Form)).Sum(m => m.YearHours);
-        var perMonth = parameters.Get(P.HoursPerJobPerMonth, year);
-        var perYear = parameters.Get(P.HoursPerJobPerYear, year);
-        decimal Jobs(decimal h) => h / perMonth.Required;
-        var key = parameters.TryGet(P.GovernmentShareHiredIn, year, out var k) ? k : null;
-        var fm = Jobs(formalMarket);
-        var fg = Jobs(formalGov);
-        var hi = Jobs(hiredIn);
-        decimal? market = key is not null ? fm + hi * (100m - key.Required) / 100m : null;
-        decimal? gov = key is not null ? fg + hi * key.Required / 100m : null;
-        var tm = parameters.TryGet(P.TargetMarket, year, out var a) ? a : null;
-        var tg = parameters.TryGet(P.TargetGovernment, year, out var b) ? b : null;
-        var baseline = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1));
-        return new MeasurementComparison(fm, fg, hi, key, market, gov, tm, tg, fm + fg + hi, baseline, yearHours / perYear.Required, perMonth, perYear);
+        return MeasurementComparison.Of(parameters, year, rows.Select(m => m.End), yearHours);
     }
 
     private List<string> Notes(int year, int regimeYear, bool premiumGiven, RegimeTotals total)
