@@ -139,11 +139,6 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         GROUP BY ALL ORDER BY 1, 2
         """;
 
-    /// <summary>The 2025 regime's input for one employer from the engine's aggregate (A after agency staff hours, as the quota).</summary>
-    public static EmployerYear ToEmployerYear(EmployerAggregate e, int year, IReadOnlyList<TargetGroupEmployee> employees, Euros? premium, Euros? excluded) =>
-        EmployerYearOf(year, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear, e.IsGovernment,
-            employees, premium, excluded, e.Attributions);
-
     /// <summary>The one mapping from an employer's aggregated figures to the rules core's input for both regimes.</summary>
     public static EmployerYear EmployerYearOf(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
         decimal? totalPaidHoursPreviousYear, bool isGovernment, IReadOnlyList<TargetGroupEmployee> employees, Euros? premium, Euros? excluded,
@@ -218,7 +213,9 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             using var r = cmd.ExecuteReader();
             if (r.Read()) (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
         }
-        var input = ToEmployerYear(employer.Aggregate, year, persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex);
+        var e = employer.Aggregate;
+        var input = EmployerYearOf(year, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear, e.IsGovernment,
+            persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex, e.Attributions);
         return rules.Compare(input, regimeYear);
     }
 
@@ -256,22 +253,18 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             FROM premieloon
             """) is true;
         if (ok) return;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        using var cmd = Sql.Command(db, "SELECT loonheffingennummer, premieloon, premieloon_uitgezonderd, row_number() OVER () + 1 AS rij FROM premieloon");
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var row = r.GetInt64(3);
-            if (r.IsDBNull(0)) throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom loonheffingennummer: leeg. Er is niets geschreven.");
-            var lhnr = r.GetString(0);
-            if (r.IsDBNull(1) || Sql.Dec(r.GetValue(1)) < 0)
-                throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom premieloon: ontbreekt of is negatief. Er is niets geschreven.");
-            if (!r.IsDBNull(2) && Sql.Dec(r.GetValue(2)) < 0)
-                throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom premieloon_uitgezonderd: negatief. Er is niets geschreven.");
-            if (!seen.Add(lhnr))
-                throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom loonheffingennummer: {lhnr} komt meer dan eens voor. Er is niets geschreven.");
-        }
-        throw new AnalyticsInputException("Bestand premieloon: ongeldige invoer. Er is niets geschreven.");
+        // The first offending row in file order; a repeated employer at its second occurrence.
+        var first = Sql.Scalar(db, """
+            SELECT 'rij ' || rij || ', kolom ' || CASE WHEN loonheffingennummer IS NULL THEN 'loonheffingennummer: leeg'
+                WHEN premieloon IS NULL OR premieloon < 0 THEN 'premieloon: ontbreekt of is negatief'
+                WHEN premieloon_uitgezonderd < 0 THEN 'premieloon_uitgezonderd: negatief'
+                ELSE 'loonheffingennummer: ' || loonheffingennummer || ' komt meer dan eens voor' END
+            FROM (SELECT *, row_number() OVER (PARTITION BY loonheffingennummer ORDER BY rij) AS keer
+                  FROM (SELECT *, row_number() OVER () + 1 AS rij FROM premieloon))
+            WHERE loonheffingennummer IS NULL OR premieloon IS NULL OR premieloon < 0 OR premieloon_uitgezonderd < 0 OR keer > 1
+            ORDER BY rij LIMIT 1
+            """);
+        throw new AnalyticsInputException(first is string where ? $"Bestand premieloon, {where}. Er is niets geschreven." : "Bestand premieloon: ongeldige invoer. Er is niets geschreven.");
     }
 
     /// <summary>
