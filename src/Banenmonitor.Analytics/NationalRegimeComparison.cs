@@ -33,15 +33,6 @@ public sealed record EmployerRegimeOutcome(
     decimal WageCostAdvantage,
     string? NotComputableReason)
 {
-    public static EmployerRegimeOutcome From(string lhnr, string sector, RegimeOutcome quota, RegimeOutcome wba) =>
-        From(lhnr, sector, RegimeFigures.Of(quota), RegimeFigures.Of(wba));
-
-    public static EmployerRegimeOutcome From(string lhnr, string sector, RegimeFigures quota, RegimeFigures wba) => new(
-        lhnr, sector, NationalRegimeComparison.GroupOf(sector),
-        quota.Computable, quota.SubjectToQuota, quota.Shortfall?.Value ?? 0m, quota.Levy,
-        wba.Computable, wba.SubjectToQuota, wba.Incomplete is not null, wba.Surcharge, wba.Bonus, wba.WageCostAdvantage,
-        Reason(quota, wba));
-
     /// <summary>The reason in the employer file: why a regime is not computable, else why the surcharge is not computed, else none.</summary>
     public static string? Reason(RegimeFigures quota, RegimeFigures wba) =>
         !quota.Computable ? quota.NotComputableReason : !wba.Computable ? wba.NotComputableReason : wba.Incomplete;
@@ -68,30 +59,8 @@ public sealed record RegimeTotals(
 {
     public decimal WbaReceivable => Bonus + WageCostAdvantage;
 
-    public static RegimeTotals Of(string group, IEnumerable<EmployerRegimeOutcome> employers)
-    {
-        long n = 0, qs = 0, qsh = 0, qnc = 0, ws = 0, snc = 0, sp = 0, br = 0, lr = 0, wnc = 0;
-        decimal shortJobs = 0, levy = 0, sur = 0, bonus = 0, lkv = 0;
-        foreach (var e in employers)
-        {
-            n++;
-            if (!e.QuotaComputable) qnc++;
-            if (e.QuotaSubject) qs++;
-            if (e.QuotaSubject && e.Shortfall > 0) qsh++;
-            shortJobs += e.Shortfall;
-            levy += e.Levy;
-            if (!e.WbaComputable) wnc++;
-            if (e.WbaSubject) ws++;
-            if (e.SurchargeNotComputed) snc++;
-            if (e.Surcharge > 0) sp++;
-            if (e.Bonus > 0) br++;
-            if (e.WageCostAdvantage > 0) lr++;
-            sur += e.Surcharge;
-            bonus += e.Bonus;
-            lkv += e.WageCostAdvantage;
-        }
-        return new RegimeTotals(group, n, qs, qsh, shortJobs, levy, qnc, ws, snc, sp, sur, br, bonus, lr, lkv, wnc);
-    }
+    /// <summary>The totals of a group without employers.</summary>
+    public static RegimeTotals None(string group) => new(group, 0, 0, 0, 0m, 0m, 0, 0, 0, 0, 0m, 0, 0m, 0, 0m, 0);
 }
 
 /// <summary>Everything a national regime comparison produced (<see cref="Employers"/> only on request).</summary>
@@ -403,8 +372,8 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                 if (isTotal) total = t;
                 else byGroup[t.Group] = t;
             }
-        var groups = GroupOrder.Select(g => byGroup.GetValueOrDefault(g) ?? RegimeTotals.Of(g, [])).ToList();
-        return (groups, total ?? RegimeTotals.Of("totaal", []));
+        var groups = GroupOrder.Select(g => byGroup.GetValueOrDefault(g) ?? RegimeTotals.None(g)).ToList();
+        return (groups, total ?? RegimeTotals.None("totaal"));
     }
 
     /// <summary>The employer's position and the columns of <c>werkgevers_regimes.csv</c> (numbers as DECIMAL, flags as BOOLEAN).</summary>
