@@ -33,15 +33,6 @@ public sealed record EmployerRegimeOutcome(
     decimal WageCostAdvantage,
     string? NotComputableReason)
 {
-    public static EmployerRegimeOutcome From(string lhnr, string sector, RegimeOutcome quota, RegimeOutcome wba) =>
-        From(lhnr, sector, RegimeFigures.Of(quota), RegimeFigures.Of(wba));
-
-    public static EmployerRegimeOutcome From(string lhnr, string sector, RegimeFigures quota, RegimeFigures wba) => new(
-        lhnr, sector, NationalRegimeComparison.GroupOf(sector),
-        quota.Computable, quota.SubjectToQuota, quota.Shortfall?.Value ?? 0m, quota.Levy,
-        wba.Computable, wba.SubjectToQuota, wba.Incomplete is not null, wba.Surcharge, wba.Bonus, wba.WageCostAdvantage,
-        Reason(quota, wba));
-
     /// <summary>The reason in the employer file: why a regime is not computable, else why the surcharge is not computed, else none.</summary>
     public static string? Reason(RegimeFigures quota, RegimeFigures wba) =>
         !quota.Computable ? quota.NotComputableReason : !wba.Computable ? wba.NotComputableReason : wba.Incomplete;
@@ -68,53 +59,8 @@ public sealed record RegimeTotals(
 {
     public decimal WbaReceivable => Bonus + WageCostAdvantage;
 
-    public static RegimeTotals Of(string group, IEnumerable<EmployerRegimeOutcome> employers)
-    {
-        long n = 0, qs = 0, qsh = 0, qnc = 0, ws = 0, snc = 0, sp = 0, br = 0, lr = 0, wnc = 0;
-        decimal shortJobs = 0, levy = 0, sur = 0, bonus = 0, lkv = 0;
-        foreach (var e in employers)
-        {
-            n++;
-            if (!e.QuotaComputable) qnc++;
-            if (e.QuotaSubject) qs++;
-            if (e.QuotaSubject && e.Shortfall > 0) qsh++;
-            shortJobs += e.Shortfall;
-            levy += e.Levy;
-            if (!e.WbaComputable) wnc++;
-            if (e.WbaSubject) ws++;
-            if (e.SurchargeNotComputed) snc++;
-            if (e.Surcharge > 0) sp++;
-            if (e.Bonus > 0) br++;
-            if (e.WageCostAdvantage > 0) lr++;
-            sur += e.Surcharge;
-            bonus += e.Bonus;
-            lkv += e.WageCostAdvantage;
-        }
-        return new RegimeTotals(group, n, qs, qsh, shortJobs, levy, qnc, ws, snc, sp, sur, br, bonus, lr, lkv, wnc);
-    }
-}
-
-/// <summary>
-/// The national measurement with the market/government split (quotumregeling: hired-in jobs divided with the
-/// distribution key) and without it (Wet banenafspraak: one national count, no key needed).
-/// </summary>
-public sealed record MeasurementComparison(
-    decimal FormalMarket,
-    decimal FormalGovernment,
-    decimal HiredIn,
-    ParameterValue? GovernmentShareHiredIn,
-    decimal? Market,
-    decimal? Government,
-    ParameterValue? TargetMarket,
-    ParameterValue? TargetGovernment,
-    decimal Total,
-    ParameterValue BaselineJobs,
-    decimal JobsFromYearHours,
-    ParameterValue HoursPerJobPerMonth,
-    ParameterValue HoursPerJobPerYear)
-{
-    public decimal Increase => Total - BaselineJobs.Required;
-    public decimal? TotalTarget => TargetMarket?.Value is { } m && TargetGovernment?.Value is { } g ? m + g : null;
+    /// <summary>The totals of a group without employers.</summary>
+    public static RegimeTotals None(string group) => new(group, 0, 0, 0, 0m, 0m, 0, 0, 0, 0, 0m, 0, 0m, 0, 0m, 0);
 }
 
 /// <summary>Everything a national regime comparison produced (<see cref="Employers"/> only on request).</summary>
@@ -148,13 +94,12 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     public static readonly string[] GroupOrder = [Government, Market, Sheltered];
 
     public static string GroupOf(string sectorCode) =>
-        NationalEngine.IsGovernmentSector(sectorCode) ? Government : sectorCode == "67" ? Sheltered : Market;
+        NationalEngine.IsGovernmentSector(sectorCode) ? Government : sectorCode == NationalEngine.ShelteredSector ? Sheltered : Market;
 
     /// <summary>The group of <c>werkgever_invoer.sector</c> in SQL, from <see cref="GroupOf"/> per known sector code.</summary>
     private static readonly string GroupSql =
-        $"{SqlList(NationalEngine.Sectors.Select(GroupOf))}[{NationalEngine.SectorIndexSql} + 1]";
+        $"{Sql.List(NationalEngine.Sectors.Select(GroupOf))}[{NationalEngine.SectorIndexSql} + 1]";
 
-    private static string SqlList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{Sql.Escape(v)}'")) + "]";
 
     // Target-group hours per employer position and person over the year (for the per-employee LKV cap), exact.
     private const string PersonHoursSql = """
@@ -162,18 +107,6 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         FROM uren_doelgroep a JOIN werkgever_invoer w ON w.loonheffingennummer = a.lhnr
         GROUP BY ALL ORDER BY 1, 2
         """;
-
-    // End-of-year jobs per sector and form (as the engine's national measurement) plus the whole year's hours.
-    private const string MeasurementSql = """
-        SELECT w.sector, a.vorm, coalesce(sum(a.uren) FILTER (a.eind), 0) AS uren_eind, sum(a.uren) AS uren_jaar
-        FROM uren_doelgroep a JOIN werkgevers w ON a.lhnr = w.loonheffingennummer
-        GROUP BY ALL ORDER BY ALL
-        """;
-
-    /// <summary>The 2025 regime's input for one employer from the engine's aggregate (A after agency staff hours, as the quota).</summary>
-    public static EmployerYear ToEmployerYear(EmployerAggregate e, int year, IReadOnlyList<TargetGroupEmployee> employees, Euros? premium, Euros? excluded) =>
-        EmployerYearOf(year, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear, e.IsGovernment,
-            employees, premium, excluded, e.Attributions);
 
     /// <summary>The one mapping from an employer's aggregated figures to the rules core's input for both regimes.</summary>
     public static EmployerYear EmployerYearOf(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
@@ -192,37 +125,26 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         using var db = NationalEngine.Open(o.MemoryLimit, o.Threads);
         try
         {
-            var hasPrev = NationalEngine.CreateInputViews(db, o.InputDir);
             var premiumPath = InputFiles.Find(o.InputDir, InputFiles.PremiumBase);
-            if (premiumPath is not null)
+            var engine = new NationalEngine(parameters);
+            var warmUpFunctions = NationalEngine.WarmUpPays(o.InputDir);
+            var (count, rows, attributions) = engine.Prepare(db, o.InputDir, o.Year, timer, stop =>
             {
+                WarmUp(rules, o.Year, regimeYear, stop);
+                // DuckDB.NET's vector readers and writers, which this comparison's functions use as the engine's do.
+                if (warmUpFunctions) engine.WarmUp(o.Year, stop);
+            }, () =>
+            {
+                if (premiumPath is null) return;
                 InputFiles.CreateView(db, InputFiles.PremiumBase, premiumPath);
                 ValidatePremium(db);
-            }
-            var engine = new NationalEngine(parameters);
-            using var stopWarmUp = new ManualResetEventSlim();
-            var warmUpFunctions = NationalEngine.WarmUpPays(o.InputDir);
-            var warmUp = Task.Run(() =>
-            {
-                WarmUp(rules, o.Year, regimeYear, stopWarmUp);
-                // DuckDB.NET's vector readers and writers, which this comparison's functions use as the engine's do.
-                if (warmUpFunctions) engine.WarmUp(o.Year, stopWarmUp);
             });
-            int count;
-            long rows;
-            Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions;
-            try { (count, rows, attributions) = engine.PrepareEmployers(db, o.Year, hasPrev, timer.Step); }
-            finally
-            {
-                stopWarmUp.Set();
-                warmUp.Wait();
-            }
             timer.Step("uren per doelgroepwerknemer");
             var persons = ReadPersonHours(db);
 
             timer.Step("beide regimes per werkgever (rekenkern)");
-            function = new RegimesFunction(rules, o.Year, regimeYear, count);
-            function.Compute(db, attributions, persons, premiumPath is not null);
+            function = new RegimesFunction(rules, o.Year, regimeYear, count, attributions, persons);
+            function.Compute(db, premiumPath is not null);
             EmployerComparison? explanation = null;
             if (o.ExplainEmployer is not null)
                 explanation = Explain(db, rules, o.ExplainEmployer, o.Year, regimeYear, attributions, persons, premiumPath is not null);
@@ -249,25 +171,21 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         }
     }
 
-    /// <summary>The full side-by-side explanation for one employer (both traces, the difference in Dutch).</summary>
-    public static EmployerComparison Explain(RegimeComparison rules, EmployerYear e, int regimeYear) => rules.Compare(e, regimeYear);
-
     private static EmployerComparison Explain(DuckDBConnection db, RegimeComparison rules, string lhnr, int year, int regimeYear,
         Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
     {
-        var where = $"loonheffingennummer = '{Sql.Escape(lhnr)}'";
-        (int Position, EmployerAggregate Aggregate)? found = null;
-        NationalEngine.ReadEmployers(db, where, attributions, (i, agg) => found = (i, agg));
-        if (found is not { } employer) throw new AnalyticsInputException($"Werkgever {lhnr} staat niet in werkgevers.");
+        var employer = NationalEngine.FindEmployer(db, lhnr, attributions);
         Euros? pb = null, ex = null;
         if (premiumGiven)
         {
-            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE {where}");
+            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE loonheffingennummer = '{Sql.Escape(lhnr)}'");
             using var r = cmd.ExecuteReader();
             if (r.Read()) (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
         }
-        var input = ToEmployerYear(employer.Aggregate, year, persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex);
-        return Explain(rules, input, regimeYear);
+        var e = employer.Aggregate;
+        var input = EmployerYearOf(year, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear, e.IsGovernment,
+            persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex, e.Attributions);
+        return rules.Compare(input, regimeYear);
     }
 
     private static Dictionary<int, TargetGroupEmployee[]> ReadPersonHours(DuckDBConnection db)
@@ -304,76 +222,71 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             FROM premieloon
             """) is true;
         if (ok) return;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        using var cmd = Sql.Command(db, "SELECT loonheffingennummer, premieloon, premieloon_uitgezonderd, row_number() OVER () + 1 AS rij FROM premieloon");
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var row = r.GetInt64(3);
-            if (r.IsDBNull(0)) throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom loonheffingennummer: leeg. Er is niets geschreven.");
-            var lhnr = r.GetString(0);
-            if (r.IsDBNull(1) || Sql.Dec(r.GetValue(1)) < 0)
-                throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom premieloon: ontbreekt of is negatief. Er is niets geschreven.");
-            if (!r.IsDBNull(2) && Sql.Dec(r.GetValue(2)) < 0)
-                throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom premieloon_uitgezonderd: negatief. Er is niets geschreven.");
-            if (!seen.Add(lhnr))
-                throw new AnalyticsInputException($"Bestand premieloon, rij {row}, kolom loonheffingennummer: {lhnr} komt meer dan eens voor. Er is niets geschreven.");
-        }
-        throw new AnalyticsInputException("Bestand premieloon: ongeldige invoer. Er is niets geschreven.");
+        // The first offending row in file order; a repeated employer at its second occurrence.
+        var first = Sql.Scalar(db, """
+            SELECT 'rij ' || rij || ', kolom ' || CASE WHEN loonheffingennummer IS NULL THEN 'loonheffingennummer: leeg'
+                WHEN premieloon IS NULL OR premieloon < 0 THEN 'premieloon: ontbreekt of is negatief'
+                WHEN premieloon_uitgezonderd < 0 THEN 'premieloon_uitgezonderd: negatief'
+                ELSE 'loonheffingennummer: ' || loonheffingennummer || ' komt meer dan eens voor' END
+            FROM (SELECT *, row_number() OVER (PARTITION BY loonheffingennummer ORDER BY rij) AS keer
+                  FROM (SELECT *, row_number() OVER () + 1 AS rij FROM premieloon))
+            WHERE loonheffingennummer IS NULL OR premieloon IS NULL OR premieloon < 0 OR premieloon_uitgezonderd < 0 OR keer > 1
+            ORDER BY rij LIMIT 1
+            """);
+        throw new AnalyticsInputException(first is string where ? $"Bestand premieloon, {where}. Er is niets geschreven." : "Bestand premieloon: ongeldige invoer. Er is niets geschreven.");
     }
 
     /// <summary>
-    /// The rules core inside DuckDB, as in the national engine. The scalar function <c>rekenkern_regimes</c> gets the
-    /// employers of <c>werkgever_invoer</c> (with their premium base) a vector at a time, on DuckDB's own worker threads,
-    /// runs <see cref="RegimeComparison.Figures"/> for each — both regimes as <see cref="RegimeComparison.Compare"/>
-    /// computes them, without building the traces — and keeps the outcome at the employer's position; the function
-    /// <c>rekenkern_regimes_uitkomst(positie, veld)</c> hands it back to DuckDB, and the table <c>regimes</c>
-    /// (<see cref="OutcomeTable"/>) holds it next to the employer. Jobs and euros are kept as whole hundred-millionths
-    /// (<see cref="Unit"/>): exact for the rules core's values (hours have at most 4 decimals, the wage cost advantage per
-    /// hour is a euro amount in cents); a value with more decimals stops the run rather than being rounded. The
-    /// per-employer lists (attributions, target-group hours per person) are looked up by the employer's position. A reason
-    /// (why a regime is not computable, or why the surcharge is not computed) is the rules core's Dutch text: the outcome
-    /// holds a code per distinct text, and the texts land in the table <c>regimes_reden</c>.
+    /// Both regimes of every employer by the rules core inside DuckDB (<see cref="RulesFunction{TOutcome}"/>): the function
+    /// <c>rekenkern_regimes</c> gets the employers with their premium base and runs <see cref="RegimeComparison.Figures"/>,
+    /// both regimes as <see cref="RegimeComparison.Compare"/> computes them without the traces; the table <c>regimes</c>
+    /// holds the outcomes via <c>rekenkern_regimes_uitkomst(positie, veld)</c>. Jobs and euros are kept as whole
+    /// hundred-millionths (<see cref="Unit"/>): exact for the rules core's values (hours have at most 4 decimals, the wage
+    /// cost advantage per hour is a euro amount in cents); a value with more decimals stops the run rather than being
+    /// rounded. The per-employer lists (attributions, target-group hours per person) are looked up by the employer's
+    /// position. A reason (why a regime is not computable, or why the surcharge is not computed) is the rules core's Dutch
+    /// text: the outcome holds a code per distinct text, and the texts land in the table <c>regimes_reden</c>.
     /// </summary>
-    private sealed class RegimesFunction(RegimeComparison rules, int year, int regimeYear, int count)
+    private sealed class RegimesFunction(RegimeComparison rules, int year, int regimeYear, int count,
+        Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons)
+        : RulesFunction<RegimesFunction.Outcome>("rekenkern_regimes", "rekenkern_regimes_uitkomst", count, Fields)
     {
-        private const string ComputeName = "rekenkern_regimes";
-        private const string OutcomeName = "rekenkern_regimes_uitkomst";
         private const byte Scale = 8;
         private const decimal Unit = 100_000_000m;
 
         /// <summary>One employer's outcome of both regimes: amounts in hundred-millionths; reason 0 for none.</summary>
-        private struct Outcome
+        internal struct Outcome
         {
             public long Shortfall, Levy, Surcharge, Bonus, WageCostAdvantage;
             public bool QuotaComputable, QuotaSubject, WbaComputable, WbaSubject, SurchargeNotComputed;
             public int Reason;
         }
 
-        private readonly Outcome[] _outcomes = new Outcome[count];
+        private static readonly OutcomeField<Outcome>[] Fields =
+        [
+            new("quotum_berekenbaar", o => o.QuotaComputable ? 1 : 0, "{0} = 1"), new("onder_quotum", o => o.QuotaSubject ? 1 : 0, "{0} = 1"),
+            new("quotumtekort", o => o.Shortfall), new("quotumheffing", o => o.Levy),
+            new("wba_berekenbaar", o => o.WbaComputable ? 1 : 0, "{0} = 1"), new("onder_wba_quotum", o => o.WbaSubject ? 1 : 0, "{0} = 1"),
+            new("opslag_niet_berekend", o => o.SurchargeNotComputed ? 1 : 0, "{0} = 1"), new("inclusiviteitsopslag", o => o.Surcharge),
+            new("banenafspraakbonus", o => o.Bonus), new("loonkostenvoordeel", o => o.WageCostAdvantage),
+            new("reden", o => o.Reason, "nullif({0}, 0)::INTEGER"),
+        ];
+
         private readonly bool[] _government = [.. NationalEngine.Sectors.Select(NationalEngine.IsGovernmentSector)];
         private readonly ConcurrentDictionary<string, int> _reasons = new(StringComparer.Ordinal);
         private int _lastReason;
-        private readonly RulesFunctions _functions = new();
 
         /// <summary>Fixed-point (hundred-millionths) BIGINT to an exact DECIMAL(38,8).</summary>
         public static string Dec(string expr) => $"({expr}::DECIMAL(38,0) * 0.00000001::DECIMAL(9,8))::DECIMAL(38,{Scale})";
 
-        public void Compute(DuckDBConnection db, Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions,
-            Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
+        public void Compute(DuckDBConnection db, bool premiumGiven)
         {
-            _functions.Register(db, ComputeName, (readers, writer, n) => Chunk(readers, writer, n, attributions, persons),
-                OutcomeName, (i, field) => Field(_outcomes[i], field));
+            Register(db);
             var (premium, excluded, join) = premiumGiven
                 ? ("p.premieloon", "coalesce(p.premieloon_uitgezonderd, 0)", "LEFT JOIN premieloon p ON p.loonheffingennummer = w.loonheffingennummer")
                 : ("NULL::DECIMAL(18,2)", "NULL::DECIMAL(18,2)", "");
-            var computed = Sql.Long(db, $"""
-                SELECT sum({ComputeName}(w.rowid, w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar,
-                  ({NationalEngine.SectorIndexSql})::BIGINT, {premium}, {excluded}))
-                FROM werkgever_invoer w {join}
-                """);
-            if (computed != count) throw new InvalidOperationException($"De rekenkern berekende {computed} van de {count} werkgevers.");
-            Sql.Exec(db, OutcomeTable + """
+            ComputeAll(db, $"w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar, ({NationalEngine.SectorIndexSql})::BIGINT, {premium}, {excluded}", join);
+            Sql.Exec(db, OutcomeTable("regimes", $"loonheffingennummer, sector, {GroupSql} AS groep") + """
                 ;
                 CREATE OR REPLACE TEMP TABLE regimes_reden (code INTEGER, reden VARCHAR);
                 """);
@@ -381,39 +294,9 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                 Sql.Exec(db, "INSERT INTO regimes_reden VALUES ($code, $reden)", new Dictionary<string, object?> { ["code"] = code, ["reden"] = text });
         }
 
-        private static long Field(in Outcome o, long field) => field switch
-        {
-            1 => o.QuotaComputable ? 1 : 0,
-            2 => o.QuotaSubject ? 1 : 0,
-            3 => o.Shortfall,
-            4 => o.Levy,
-            5 => o.WbaComputable ? 1 : 0,
-            6 => o.WbaSubject ? 1 : 0,
-            7 => o.SurchargeNotComputed ? 1 : 0,
-            8 => o.Surcharge,
-            9 => o.Bonus,
-            10 => o.WageCostAdvantage,
-            11 => o.Reason,
-            _ => throw new ArgumentOutOfRangeException(nameof(field)),
-        };
-
-        /// <summary>The one place that knows the fields of <c>rekenkern_regimes_uitkomst</c>: the table <c>regimes</c>.</summary>
-        private static readonly string OutcomeTable = $"""
-            CREATE OR REPLACE TEMP TABLE regimes AS
-            SELECT rowid::INTEGER AS i, loonheffingennummer, sector, {GroupSql} AS groep,
-              {OutcomeName}(rowid, 1) = 1 AS quotum_berekenbaar, {OutcomeName}(rowid, 2) = 1 AS onder_quotum,
-              {OutcomeName}(rowid, 3) AS quotumtekort, {OutcomeName}(rowid, 4) AS quotumheffing,
-              {OutcomeName}(rowid, 5) = 1 AS wba_berekenbaar, {OutcomeName}(rowid, 6) = 1 AS onder_wba_quotum,
-              {OutcomeName}(rowid, 7) = 1 AS opslag_niet_berekend, {OutcomeName}(rowid, 8) AS inclusiviteitsopslag,
-              {OutcomeName}(rowid, 9) AS banenafspraakbonus, {OutcomeName}(rowid, 10) AS loonkostenvoordeel,
-              nullif({OutcomeName}(rowid, 11), 0)::INTEGER AS reden
-            FROM werkgever_invoer
-            """;
-
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
-            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong n,
-            Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons)
+        protected override void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
+            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong n)
         {
             var (ri, rt, ra, rc, rp, rs, rb, rx) = (readers[0], readers[1], readers[2], readers[3], readers[4], readers[5], readers[6], readers[7]);
             for (ulong k = 0; k < n; k++)
@@ -430,7 +313,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                     persons.TryGetValue(i, out var staff) ? staff : [], premium, excluded,
                     attributions.TryGetValue(i, out var at) ? at : []);
                 var (q, w) = rules.Figures(e, regimeYear);
-                _outcomes[i] = new Outcome
+                Outcomes[i] = new Outcome
                 {
                     QuotaComputable = q.Computable,
                     QuotaSubject = q.SubjectToQuota,
@@ -459,8 +342,6 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
 
         private int ReasonCode(string? text) =>
             text is null ? 0 : _reasons.GetOrAdd(text, _ => Interlocked.Increment(ref _lastReason));
-
-        public void ThrowIfFailed() => _functions.ThrowIfFailed();
     }
 
     /// <summary>A DECIMAL read from DuckDB without trailing zeros (exact: dividing by one only drops them).</summary>
@@ -491,8 +372,8 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                 if (isTotal) total = t;
                 else byGroup[t.Group] = t;
             }
-        var groups = GroupOrder.Select(g => byGroup.GetValueOrDefault(g) ?? RegimeTotals.Of(g, [])).ToList();
-        return (groups, total ?? RegimeTotals.Of("totaal", []));
+        var groups = GroupOrder.Select(g => byGroup.GetValueOrDefault(g) ?? RegimeTotals.None(g)).ToList();
+        return (groups, total ?? RegimeTotals.None("totaal"));
     }
 
     /// <summary>The employer's position and the columns of <c>werkgevers_regimes.csv</c> (numbers as DECIMAL, flags as BOOLEAN).</summary>
@@ -524,17 +405,11 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     /// </summary>
     private static void WarmUp(RegimeComparison rules, int year, int regimeYear, ManualResetEventSlim stop)
     {
-        var agreed = new DateOnly(year + 1, 3, 1);
-        Rules.Quota.HiredInAttribution[] atts =
-        [
-            new("persoon 1", Rules.Quota.AttributionSide.Hirer, new(500m), new(400m), agreed),
-            new("persoon 2", Rules.Quota.AttributionSide.Lender, new(300m), new(350m), agreed.AddYears(1)),
-        ];
+        var atts = RulesFunction.WarmUpAttributions(year);
         TargetGroupEmployee[] staff = [new("persoon 1", new(1200.5m)), new("persoon 2", new(2500m))];
-        // Short rounds with a pause just over the runtime's 100 ms call-counting delay: hot methods are promoted in stages
-        // (quick code, instrumented, optimised), each after such a pause (measured at 10M rows: the rules core then ran in
-        // about 150 instead of 250 ms, compared with 4 rounds of 3,000 employers and 150 ms pauses).
-        for (var round = 0; round < 10 && !stop.IsSet; round++)
+        // Measured at 10M rows: the rules core then ran in about 150 instead of 250 ms, compared with 4 rounds of 3,000
+        // employers and 150 ms pauses.
+        RulesFunction.WarmUpRounds(stop, () =>
         {
             for (var i = 0; i < 1000 && !stop.IsSet; i++)
             {
@@ -543,39 +418,14 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
                     i % 3 == 0, i % 4 == 0 ? [] : staff, i % 6 == 0 ? null : new Euros(hours * 30), new Euros(0m), i % 11 == 0 ? atts : []);
                 rules.Figures(e, regimeYear);
             }
-            stop.Wait(110);
-        }
+        });
     }
 
     private MeasurementComparison Measure(DuckDBConnection db, int year)
     {
-        decimal formalMarket = 0, formalGov = 0, hiredIn = 0, yearHours = 0;
-        using (var cmd = Sql.Command(db, MeasurementSql))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
-            {
-                var sector = r.GetString(0);
-                var form = r.GetString(1);
-                if (!NationalEngine.CountsNationally(sector, form)) continue;
-                var end = Sql.Dec(r.GetValue(2));
-                yearHours += Sql.Dec(r.GetValue(3));
-                if (NationalEngine.IsHiredInForm(form)) hiredIn += end;
-                else if (NationalEngine.IsGovernmentSector(sector)) formalGov += end;
-                else formalMarket += end;
-            }
-        var perMonth = parameters.Get(P.HoursPerJobPerMonth, year);
-        var perYear = parameters.Get(P.HoursPerJobPerYear, year);
-        decimal Jobs(decimal h) => h / perMonth.Required;
-        var key = parameters.TryGet(P.GovernmentShareHiredIn, year, out var k) ? k : null;
-        var fm = Jobs(formalMarket);
-        var fg = Jobs(formalGov);
-        var hi = Jobs(hiredIn);
-        decimal? market = key is not null ? fm + hi * (100m - key.Required) / 100m : null;
-        decimal? gov = key is not null ? fg + hi * key.Required / 100m : null;
-        var tm = parameters.TryGet(P.TargetMarket, year, out var a) ? a : null;
-        var tg = parameters.TryGet(P.TargetGovernment, year, out var b) ? b : null;
-        var baseline = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1));
-        return new MeasurementComparison(fm, fg, hi, key, market, gov, tm, tg, fm + fg + hi, baseline, yearHours / perYear.Required, perMonth, perYear);
+        var rows = NationalEngine.ReadMeasurement(db);
+        var yearHours = rows.Where(m => NationalEngine.CountsNationally(m.End.SectorCode, m.End.Form)).Sum(m => m.YearHours);
+        return MeasurementComparison.Of(parameters, year, rows.Select(m => m.End), yearHours);
     }
 
     private List<string> Notes(int year, int regimeYear, bool premiumGiven, RegimeTotals total)

@@ -23,16 +23,13 @@ public sealed record NationalSummary(
         var perMonth = parameters.Get(P.HoursPerJobPerMonth, y);
         decimal Jobs(decimal hours) => hours / perMonth.Required;
         var counted = run.Measurement.Where(m => NationalEngine.CountsNationally(m.SectorCode, m.Form)).ToList();
-        var formalMarket = Jobs(counted.Where(m => !NationalEngine.IsHiredInForm(m.Form) && !NationalEngine.IsGovernmentSector(m.SectorCode)).Sum(m => m.HoursLastMonth));
-        var formalGov = Jobs(counted.Where(m => !NationalEngine.IsHiredInForm(m.Form) && NationalEngine.IsGovernmentSector(m.SectorCode)).Sum(m => m.HoursLastMonth));
-        var hiredIn = Jobs(counted.Where(m => NationalEngine.IsHiredInForm(m.Form)).Sum(m => m.HoursLastMonth));
-        var keyParam = parameters.TryGet(P.GovernmentShareHiredIn, y, out var k) ? k : null;
-        var key = keyParam?.Value;
-        var total = formalMarket + formalGov + hiredIn;
+        var m = MeasurementComparison.Of(parameters, y, counted, 0m);
+        var (formalMarket, formalGov, hiredIn, total) = (m.FormalMarket, m.FormalGovernment, m.HiredIn, m.Total);
+        var key = m.GovernmentShareHiredIn?.Value;
 
         var csv = new StringBuilder("sectorcode,vorm,telt_mee,uren_laatste_maand,banen,personen,dienstverbanden\n");
-        foreach (var m in run.Measurement)
-            csv.Append(CultureInfo.InvariantCulture, $"{m.SectorCode},{m.Form},{(NationalEngine.CountsNationally(m.SectorCode, m.Form) ? "ja" : "nee")},{m.HoursLastMonth},{Math.Round(Jobs(m.HoursLastMonth), 2)},{m.Persons},{m.Relations}\n");
+        foreach (var r in run.Measurement)
+            csv.Append(CultureInfo.InvariantCulture, $"{r.SectorCode},{r.Form},{(NationalEngine.CountsNationally(r.SectorCode, r.Form) ? "ja" : "nee")},{r.HoursLastMonth},{Math.Round(Jobs(r.HoursLastMonth), 2)},{r.Persons},{r.Relations}\n");
 
         var t = new StringBuilder();
         string N(decimal v, int d = 0) => DutchFormat.Number(v, d);
@@ -62,13 +59,12 @@ public sealed record NationalSummary(
         if (key is { } kg)
         {
             t.AppendLine($"    verdeeld met de verdeelsleutel ({N(kg, 1)}% overheid): markt {N(hiredIn * (100 - kg) / 100, 1)}, overheid {N(hiredIn * kg / 100, 1)}");
-            t.AppendLine($"  Totaal markt: {N(formalMarket + hiredIn * (100 - kg) / 100, 1)}; totaal overheid: {N(formalGov + hiredIn * kg / 100, 1)}");
+            t.AppendLine($"  Totaal markt: {N(m.Market!.Value, 1)}; totaal overheid: {N(m.Government!.Value, 1)}");
         }
         else
             t.AppendLine($"    De verdeelsleutel voor {y} is onbekend (onbevestigd): de inleenbanen zijn niet over markt en overheid verdeeld. Geef hem op met --parameter {P.GovernmentShareHiredIn}={y}:waarde:bron.");
-        var baseline = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1));
-        t.AppendLine($"  Totaal: {N(total, 1)} banen; ten opzichte van de nulmeting ({N(baseline.Required)} banen): {N(total - baseline.Required, 1)}.");
-        if (parameters.TryGet(P.TargetMarket, y, out var tm) && parameters.TryGet(P.TargetGovernment, y, out var tg) && tm?.Value is { } a && tg?.Value is { } b)
+        t.AppendLine($"  Totaal: {N(total, 1)} banen; ten opzichte van de nulmeting ({N(m.BaselineJobs.Required)} banen): {N(m.Increase, 1)}.");
+        if (m.TargetMarket?.Value is { } a && m.TargetGovernment?.Value is { } b)
             t.AppendLine($"  Doelstelling {y}: {N(a + b)} extra banen ({N(a)} markt, {N(b)} overheid).");
         t.AppendLine();
         t.AppendLine("Personen en banen");
@@ -79,5 +75,50 @@ public sealed record NationalSummary(
         t.AppendLine("Aannames: Wsw-dienstverbanden bij sw-bedrijven (sector 67) tellen niet mee, Wsw-detacheringen wel (als inleen);");
         t.AppendLine("payroll telt als formeel dienstverband in de sector van de werkgever die de aangifte doet.");
         return new NationalSummary(formalMarket, formalGov, hiredIn, key, total, run.PersonsWorking, csv.ToString(), t.ToString());
+    }
+}
+
+/// <summary>
+/// The national measurement with the market/government split (quotumregeling: hired-in jobs divided with the
+/// distribution key) and without it (Wet banenafspraak: one national count, no key needed).
+/// </summary>
+public sealed record MeasurementComparison(
+    decimal FormalMarket,
+    decimal FormalGovernment,
+    decimal HiredIn,
+    ParameterValue? GovernmentShareHiredIn,
+    decimal? Market,
+    decimal? Government,
+    ParameterValue? TargetMarket,
+    ParameterValue? TargetGovernment,
+    decimal Total,
+    ParameterValue BaselineJobs,
+    decimal JobsFromYearHours,
+    ParameterValue HoursPerJobPerMonth,
+    ParameterValue HoursPerJobPerYear)
+{
+    public decimal Increase => Total - BaselineJobs.Required;
+    public decimal? TotalTarget => TargetMarket?.Value is { } m && TargetGovernment?.Value is { } g ? m + g : null;
+
+    /// <summary>
+    /// The measurement of <paramref name="year"/> from its end-of-year rows (<see cref="NationalEngine.Split"/>) and the
+    /// target-group hours over the whole year, with the distribution key, targets and baseline from the parameters.
+    /// </summary>
+    public static MeasurementComparison Of(ParameterSet parameters, int year, IEnumerable<MeasurementRow> endOfYear, decimal yearHours)
+    {
+        var (formalMarket, formalGov, hiredIn) = NationalEngine.Split(endOfYear);
+        var perMonth = parameters.Get(P.HoursPerJobPerMonth, year);
+        var perYear = parameters.Get(P.HoursPerJobPerYear, year);
+        decimal Jobs(decimal h) => h / perMonth.Required;
+        var key = parameters.TryGet(P.GovernmentShareHiredIn, year, out var k) ? k : null;
+        var fm = Jobs(formalMarket);
+        var fg = Jobs(formalGov);
+        var hi = Jobs(hiredIn);
+        decimal? market = key is not null ? fm + hi * (100m - key.Required) / 100m : null;
+        decimal? gov = key is not null ? fg + hi * key.Required / 100m : null;
+        var tm = parameters.TryGet(P.TargetMarket, year, out var a) ? a : null;
+        var tg = parameters.TryGet(P.TargetGovernment, year, out var b) ? b : null;
+        var baseline = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1));
+        return new MeasurementComparison(fm, fg, hi, key, market, gov, tm, tg, fm + fg + hi, baseline, yearHours / perYear.Required, perMonth, perYear);
     }
 }

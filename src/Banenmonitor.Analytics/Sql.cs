@@ -8,6 +8,9 @@ internal static class Sql
 {
     public static string Escape(string s) => s.Replace("'", "''", StringComparison.Ordinal);
 
+    /// <summary>A DuckDB list literal of strings, e.g. <c>['a', 'b']</c>.</summary>
+    public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{Escape(v)}'")) + "]";
+
     public static string FirstLine(string s) => s.Split('\n')[0];
 
     public static DuckDBCommand Command(DuckDBConnection db, string sql, IReadOnlyDictionary<string, object?>? parameters = null)

@@ -62,7 +62,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.Property(x => x.Code).HasMaxLength(40);
             e.Property(x => x.Name).HasMaxLength(100);
             e.HasIndex(x => x.Code).IsUnique();
-            e.HasData(SectorCatalog.All.Select(s => new Sector { Id = s.Id, Code = s.Code, Name = s.Name, LegalSectorCode = s.LegalSectorCode, IsGovernment = s.IsGovernment }));
+            e.HasData(Rules.Published.PublicSectors.Platform.Select(s => new Sector { Id = s.Id!.Value, Code = s.Code, Name = s.ShortName, LegalSectorCode = s.LegalSectorCode, IsGovernment = s.IsGovernment }));
         });
         b.Entity<Employer>(e =>
         {

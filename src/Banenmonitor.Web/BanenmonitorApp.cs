@@ -154,7 +154,6 @@ public static class BanenmonitorApp
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapBanenmonitorApi();
-        Features.Sectoren.SchattingApi.MapSchattingApi(app);
         return app;
     }
 

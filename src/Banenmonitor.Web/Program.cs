@@ -10,5 +10,3 @@ if (app.Services.GetRequiredService<IConfiguration>().GetValue<bool>("Banenmonit
     });
 }
 await app.RunAsync();
-
-public partial class Program;

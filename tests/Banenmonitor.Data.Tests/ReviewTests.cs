@@ -2,6 +2,7 @@ using Banenmonitor.Data.Import;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Reviews;
 using Microsoft.EntityFrameworkCore;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Data.Tests;
 
@@ -16,7 +17,7 @@ public class ReviewTests
     private static Task<ImportResult> Import(BanenmonitorDbContext db, string kind, string text, ImportOptions? options = null, string user = "tester") =>
         new ImportService(db, TestDatabases.Key).ImportAsync(Samples.Stream(text), kind, "rapportage.csv", user, options: options);
 
-    private static int Defensie => SectorCatalog.All.Single(s => s.Code == "defensie").Id;
+    private static int Defensie => PublicSectors.OfPlatform("defensie")!.Id!.Value;
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_draft_never_overwrites_the_approved_figure_until_an_analyst_approves_it(string provider)

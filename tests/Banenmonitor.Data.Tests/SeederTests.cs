@@ -3,6 +3,7 @@ using Banenmonitor.Data.Seeding;
 using Banenmonitor.Rules.Published;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Data.Tests;
 
@@ -41,7 +42,7 @@ public class SeederTests
         Assert.All(users, u => Assert.True(u.IsDemo));
         var hasher = new PasswordHasher<AppUser>();
         var rep = users.Single(u => u.UserName == "gemeenten@" + DatabaseSeeder.DemoEmailDomain);
-        Assert.Equal(SectorCatalog.All.Single(s => s.Code == "gemeenten").Id, rep.SectorId);
+        Assert.Equal(PublicSectors.OfPlatform("gemeenten")!.Id!.Value, rep.SectorId);
         Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(rep, rep.PasswordHash!, DatabaseSeeder.DemoAccounts.Single(a => a.UserName == rep.UserName).Password));
         // Each employer account is scoped to its own demo employer, and the two are different employers.
         var employerUsers = users.Where(u => u.UserName!.StartsWith("werkgever")).Select(u => u.EmployerId).ToList();

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Banenmonitor.Rules.Published;
 
 namespace Banenmonitor.Web.Tests;
 
@@ -84,7 +85,7 @@ public sealed partial class AppFixture : IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByNameAsync(userName) is null)
         {
-            var u = new AppUser { UserName = userName, Email = userName, DisplayName = $"Test {sector}", SectorId = SectorCatalog.All.Single(s => s.Code == sector).Id, EmailConfirmed = true };
+            var u = new AppUser { UserName = userName, Email = userName, DisplayName = $"Test {sector}", SectorId = PublicSectors.OfPlatform(sector)!.Id!.Value, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(u, password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(u, Roles.SectorRepresentative)).Succeeded);
         }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Web.Tests;
 
@@ -76,7 +77,7 @@ public sealed class PostgresWebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
         int draftId;
         decimal? approvedBefore;
-        var gemeenten = SectorCatalog.All.Single(s => s.Code == "gemeenten").Id;
+        var gemeenten = PublicSectors.OfPlatform("gemeenten")!.Id!.Value;
         await using (var db = Db())
         {
             var reports = await db.SectorReports.AsNoTracking().Where(r => r.SectorId == gemeenten && r.Year == 2023).ToListAsync();

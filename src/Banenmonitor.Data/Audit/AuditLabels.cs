@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Units;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Data.Audit;
 
@@ -166,7 +167,7 @@ public static class AuditLabels
             case JsonValueKind.True: return "ja";
             case JsonValueKind.False: return "nee";
             case JsonValueKind.Number:
-                if (property is "SectorId" && v.TryGetInt32(out var id) && SectorCatalog.All.FirstOrDefault(s => s.Id == id) is { } sector) return sector.Code;
+                if (property is "SectorId" && v.TryGetInt32(out var id) && PublicSectors.OfPlatform(id) is { } sector) return sector.Code;
                 return v.TryGetDecimal(out var d) ? DutchFormat.Number(d, 6) : v.GetRawText();
             case JsonValueKind.String:
                 var s = v.GetString()!;

@@ -5,6 +5,7 @@ using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Parameters;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Data.Seeding;
 
@@ -120,15 +121,15 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
 
     private async Task<int> SeedDemoDataAsync(CancellationToken ct)
     {
-        int Sector(string code) => SectorCatalog.All.First(s => s.Code == code).Id;
+        int Sector(string code) => PublicSectors.OfPlatform(code)!.Id!.Value;
         var employers = new[]
         {
             new Employer { PayrollTaxNumber = "900000001L01", Name = DemoPrefix + "Gemeente Voorbeeldstad", SectorId = Sector("gemeenten"), SizeClass = SizeClass.Large, LenderType = LenderType.None },
             new Employer { PayrollTaxNumber = "900000006L01", Name = DemoPrefix + "Provincie Proefland", SectorId = Sector("provincies"), SizeClass = SizeClass.Large, LenderType = LenderType.None },
             new Employer { PayrollTaxNumber = "900000002L01", Name = DemoPrefix + "Schoolbestuur De Leerboom", SectorId = Sector("po"), SizeClass = SizeClass.Medium, LenderType = LenderType.None },
-            new Employer { PayrollTaxNumber = "900000003L01", Name = DemoPrefix + "Uitzendbureau Inzet", SectorId = Sector(SectorCatalog.Market), SizeClass = SizeClass.Large, LenderType = LenderType.Agency },
-            new Employer { PayrollTaxNumber = "900000004L01", Name = DemoPrefix + "Sw-bedrijf Samen Werkt", SectorId = Sector(SectorCatalog.ShelteredEmployment), SizeClass = SizeClass.Large, LenderType = LenderType.ShelteredEmployment },
-            new Employer { PayrollTaxNumber = "900000005L01", Name = DemoPrefix + "Bouwbedrijf Sociaal Bouwen", SectorId = Sector(SectorCatalog.Market), SizeClass = SizeClass.Medium, LenderType = LenderType.None },
+            new Employer { PayrollTaxNumber = "900000003L01", Name = DemoPrefix + "Uitzendbureau Inzet", SectorId = Sector(PublicSectors.Market.Code), SizeClass = SizeClass.Large, LenderType = LenderType.Agency },
+            new Employer { PayrollTaxNumber = "900000004L01", Name = DemoPrefix + "Sw-bedrijf Samen Werkt", SectorId = Sector(PublicSectors.ShelteredEmployment.Code), SizeClass = SizeClass.Large, LenderType = LenderType.ShelteredEmployment },
+            new Employer { PayrollTaxNumber = "900000005L01", Name = DemoPrefix + "Bouwbedrijf Sociaal Bouwen", SectorId = Sector(PublicSectors.Market.Code), SizeClass = SizeClass.Medium, LenderType = LenderType.None },
         };
         // Saved one by one so the ids follow this order (the municipality is employer 1, the province employer 2).
         foreach (var e in employers) { db.Employers.Add(e); await db.SaveChangesAsync(ct); }
@@ -202,7 +203,7 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
                 UserName = a.UserName, NormalizedUserName = a.UserName.ToUpperInvariant(), Email = a.UserName, NormalizedEmail = a.UserName.ToUpperInvariant(),
                 EmailConfirmed = true, DisplayName = a.Description, IsDemo = true, LockoutEnabled = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-                SectorId = a.SectorCode is { } code ? SectorCatalog.All.First(s => s.Code == code).Id : null,
+                SectorId = a.SectorCode is { } code ? PublicSectors.OfPlatform(code)!.Id!.Value : null,
                 EmployerId = a.PayrollTaxNumber is { } number && employers.TryGetValue(number, out var id) ? id : null,
             };
             user.PasswordHash = hasher.HashPassword(user, password ?? a.Password);

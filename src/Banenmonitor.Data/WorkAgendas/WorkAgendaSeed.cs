@@ -5,6 +5,7 @@ using Banenmonitor.Data.Model;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Data.WorkAgendas;
 
@@ -47,7 +48,7 @@ public static class WorkAgendaSeed
             DateOnly Date(string c) => DateOnly.TryParseExact(Required(c), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
                 : throw new FormatException($"{file}, regel {row}, kolom '{c}': '{Get(c)}' is geen datum (jjjj-mm-dd).");
             var sector = Required("sector");
-            if (SectorCatalog.All.All(s => s.Code != sector)) throw new FormatException($"{file}, regel {row}, kolom 'sector': onbekende sector '{sector}'.");
+            if (PublicSectors.OfPlatform(sector) is null) throw new FormatException($"{file}, regel {row}, kolom 'sector': onbekende sector '{sector}'.");
             var type = ActionTypes.Parse(Required("type")) ?? throw new FormatException($"{file}, regel {row}, kolom 'type': onbekend type actie '{Get("type")}'.");
             var (start, end) = (Date("periode_begin"), Date("periode_eind"));
             if (end <= start) throw new FormatException($"{file}, regel {row}, kolom 'periode_eind': ligt niet na periode_begin.");
@@ -60,14 +61,14 @@ public static class WorkAgendaSeed
         return rows;
     }
 
-    /// <summary>Agendas (not yet saved) from parsed rows; sector ids from <see cref="SectorCatalog"/>.</summary>
+    /// <summary>Agendas (not yet saved) from parsed rows; sector ids from <see cref="PublicSectors.Platform"/>.</summary>
     public static IReadOnlyList<WorkAgenda> Build(IReadOnlyList<SeedAction> rows, DateTime createdAt) =>
         rows.GroupBy(r => r.Sector).Select(g =>
         {
             var first = g.First();
             return new WorkAgenda
             {
-                SectorId = SectorCatalog.All.Single(s => s.Code == g.Key).Id, Title = first.Agenda, PeriodStart = first.Start, PeriodEnd = first.End,
+                SectorId = PublicSectors.OfPlatform(g.Key)!.Id!.Value, Title = first.Agenda, PeriodStart = first.Start, PeriodEnd = first.End,
                 Status = WorkAgendaStatus.Concept, DerivedFromDocuments = true, CreatedBy = "systeem", CreatedAt = createdAt,
                 Source = "Afgeleid uit de brondocumenten (data/published/werkagendas.csv): " + string.Join("; ", g.Select(r => r.Source).Distinct()),
                 Actions = g.Select(r => new WorkAgendaAction

@@ -15,8 +15,8 @@ public static class ReportingLines
 
     /// <summary>The platform's sector id of a reporting line (same codes as data/published).</summary>
     public static int? IdOf(string? code) =>
-        code is null ? null : Banenmonitor.Data.Model.SectorCatalog.ReportingLines.FirstOrDefault(s => s.Code == code)?.Id;
+        code is null ? null : PublicSectors.All.FirstOrDefault(s => s.Code == code)?.Id;
 
     public static string? CodeOf(int? sectorId) =>
-        sectorId is null ? null : Banenmonitor.Data.Model.SectorCatalog.All.FirstOrDefault(s => s.Id == sectorId)?.Code;
+        PublicSectors.OfPlatform(sectorId)?.Code;
 }

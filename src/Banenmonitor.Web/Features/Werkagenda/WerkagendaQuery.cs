@@ -5,6 +5,7 @@ using System.Text;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.WorkAgendas;
 using Banenmonitor.Reports.Charts;
+using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class WerkagendaQuery(WorkAgendaService service, SectorFigures fig
 
     /// <summary>Per reporting line: the agenda derived from the documents and the latest agenda.</summary>
     public static IReadOnlyList<SectorScore> Comparison(IReadOnlyList<WorkAgenda> all) =>
-        SectorCatalog.ReportingLines.Select(s =>
+        PublicSectors.All.Select(s =>
         {
             var mine = all.Where(a => a.SectorId == s.Id).ToList();
             return new SectorScore(s.Code, ReportingLines.NameOf(s.Code),

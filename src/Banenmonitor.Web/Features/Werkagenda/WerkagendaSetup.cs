@@ -4,6 +4,7 @@ using Banenmonitor.Data.Model;
 using Banenmonitor.Data.WorkAgendas;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Banenmonitor.Rules.Published;
 
 namespace Banenmonitor.Web.Features.Werkagenda;
 
@@ -26,7 +27,7 @@ public static class WerkagendaSetup
     /// <summary>Loads the seed-derived agendas when there are none (also into a database that existed before agendas did).</summary>
     public static Task SeedAsync(BanenmonitorDbContext db, CancellationToken ct = default) => WorkAgendaSeed.SeedAsync(db, ct: ct);
 
-    public static string SectorCode(this WorkAgenda a) => a.Sector?.Code ?? SectorCatalog.All.First(s => s.Id == a.SectorId).Code;
+    public static string SectorCode(this WorkAgenda a) => a.Sector?.Code ?? PublicSectors.OfPlatform(a.SectorId)!.Code;
 
     /// <summary>Only the sector's own representative edits its agendas.</summary>
     public static bool MayEdit(this ClaimsPrincipal user, WorkAgenda agenda) => user.MaySubmitForSector(agenda.SectorCode());
@@ -39,5 +40,5 @@ public static class WerkagendaSetup
         agenda.Status != WorkAgendaStatus.Concept || user.IsMinistry() || user.MayEdit(agenda);
 
     public static int? SectorId(this ClaimsPrincipal user) =>
-        user.Sector() is { } code ? SectorCatalog.All.FirstOrDefault(s => s.Code == code)?.Id : null;
+        user.Sector() is { } code ? PublicSectors.OfPlatform(code)?.Id : null;
 }

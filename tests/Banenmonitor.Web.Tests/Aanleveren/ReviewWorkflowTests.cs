@@ -5,6 +5,7 @@ using Banenmonitor.Survey.SectorTotals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PublicSectors = Banenmonitor.Rules.Published.PublicSectors;
 
 namespace Banenmonitor.Web.Tests;
 
@@ -17,7 +18,7 @@ public sealed class ReviewWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
 {
     private const string Rep = "gemeenten@demo.banenmonitor.nl";
     private const string Analyst = "analist@demo.banenmonitor.nl";
-    private static int Gemeenten => SectorCatalog.All.Single(s => s.Code == "gemeenten").Id;
+    private static int Gemeenten => PublicSectors.OfPlatform("gemeenten")!.Id!.Value;
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
     {

@@ -1,0 +1,36 @@
+using Banenmonitor.Data;
+using Banenmonitor.Rules.Quota;
+using Banenmonitor.Web.Api;
+using Banenmonitor.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Banenmonitor.Web.Features.Werkgevers;
+
+public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<EmployerYear> Jaren);
+
+/// <summary>
+/// <c>/api/quotum</c>: the quota calculator (open, stores nothing), and <c>/api/werkgevers/{id}</c>: one employer's quota
+/// over the years (the employer itself and the ministry).
+/// </summary>
+public static class WerkgeversApi
+{
+    public static void MapWerkgeversApi(this ApiGroups api)
+    {
+        api.Open.MapPost("/quotum", Results<Ok<QuotumView>, BadRequest<FoutJson>> (QuotumVraag vraag, ParameterProvider p) =>
+        {
+            var errors = QuotaService.Validate(vraag, p.Current);
+            if (errors.Count > 0) return TypedResults.BadRequest(new FoutJson("De invoer is niet volledig of niet geldig.", errors));
+            return QuotaService.TryCompute(vraag, p.Current, out var tooLarge) is { } view
+                ? TypedResults.Ok(view) : TypedResults.BadRequest(new FoutJson(tooLarge!, new Dictionary<string, string> { ["omvang"] = tooLarge! }));
+        }).AllowAnonymous().WithName("quotum").WithSummary("Quotumberekening met uitleg per stap (openbaar, bewaart niets)");
+
+        api.SignedIn.MapGet("/werkgevers/{id:int}", async Task<Results<Ok<WerkgeverJson>, NotFound<FoutJson>, ForbidHttpResult>> (int id, HttpContext http, BanenmonitorDbContext db, ParameterProvider p, CancellationToken ct) =>
+        {
+            if (!http.User.MaySeeEmployer(id)) return TypedResults.Forbid();
+            var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null) return TypedResults.NotFound(new FoutJson($"Onbekende werkgever {id}."));
+            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await EmployerYears.ForAsync(db, p.Current, id, ct)));
+        }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren (de werkgever zelf en het ministerie)");
+    }
+}
