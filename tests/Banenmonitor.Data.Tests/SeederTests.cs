@@ -99,6 +99,6 @@ public class PublishedSeedTests
         // Seed 002: "Het doel van de provincies gezamenlijk was in 2020 331 banen."
         Assert.Equal(331m, reports.Single(x => x.Sector!.Code == "provincies" && x.Year == 2020).TargetJobs);
         Assert.Equal(rows.Count(x => x.TargetJobs is not null), await db.SectorTargets.CountAsync());
-        Assert.All(await db.AuditEntries.Where(a => a.EntityType == nameof(SectorReport)).ToListAsync(), a => Assert.Equal("seeding bij eerste start", a.Cause));
+        Assert.All(await db.AuditEntries.Where(a => a.EntityType == nameof(Banenmonitor.Data.Model.SectorReport)).ToListAsync(), a => Assert.Equal("seeding bij eerste start", a.Cause));
     }
 }
