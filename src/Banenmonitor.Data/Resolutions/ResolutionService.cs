@@ -21,9 +21,12 @@ public sealed class ResolutionService(BanenmonitorDbContext db, TimeProvider? cl
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>The current (not superseded) resolutions of a year, as the rules core reads them.</summary>
-    public async Task<IReadOnlyList<Resolution>> CurrentAsync(int year, CancellationToken ct = default)
+    public Task<IReadOnlyList<Resolution>> CurrentAsync(int year, CancellationToken ct = default) => CurrentAsync((int?)year, ct);
+
+    /// <summary>The current resolutions of every year (<paramref name="year"/> null) or of one year.</summary>
+    public async Task<IReadOnlyList<Resolution>> CurrentAsync(int? year, CancellationToken ct = default)
     {
-        var all = await db.FindingResolutions.AsNoTracking().Where(r => r.Year == year).ToListAsync(ct);
+        var all = await db.FindingResolutions.AsNoTracking().Where(r => year == null || r.Year == year).ToListAsync(ct);
         var superseded = all.Where(r => r.SupersedesId is not null).Select(r => r.SupersedesId!.Value).ToHashSet();
         return all.Where(r => !superseded.Contains(r.Id)).OrderBy(r => r.Id).Select(ToRule).ToList();
     }

@@ -36,7 +36,7 @@ public sealed class ReportRefusedException(int year, PublicSector? sector, IRead
     public static string Num(ConsistencyCheck c, decimal v) =>
         c.Kind == "vergelijkingsjaar" ? v.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2);
 
-    internal static string SectorName(string code) =>
+    public static string SectorName(string code) =>
         code == ConsistencyChecker.National ? "landelijk" : PublicSectors.Find(code)?.Name ?? code;
 }
 
