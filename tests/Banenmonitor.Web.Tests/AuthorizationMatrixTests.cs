@@ -41,6 +41,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET werkgevers/quotum"] = All,
         ["GET vergelijken"] = All,
         ["GET vergelijken/sectoren"] = All,
+        ["GET rapporten"] = All, // the published reports are public
+        ["GET rapporten/opstellen"] = Ministry, // the report builder: analysts (and the administrator)
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,
