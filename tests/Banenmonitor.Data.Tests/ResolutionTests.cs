@@ -114,7 +114,10 @@ public sealed class ResolutionTests
             file.Content = [1, 2, 3];
             await Assert.ThrowsAsync<ImmutableRecordException>(() => db.SaveChangesAsync());
             db.ChangeTracker.Clear();
-            db.PublishedReports.Remove(await db.PublishedReports.Include(r => r.Files).SingleAsync(r => r.Id == v1Id));
+            db.PublishedReports.Remove(await db.PublishedReports.SingleAsync(r => r.Id == v1Id));
+            Assert.Contains("nooit verwijderd", (await Assert.ThrowsAsync<ImmutableRecordException>(() => db.SaveChangesAsync())).Message);
+            db.ChangeTracker.Clear();
+            db.PublishedReportFiles.Remove(await db.PublishedReportFiles.SingleAsync(f => f.ReportId == v1Id && f.Format == "xlsx"));
             await Assert.ThrowsAsync<ImmutableRecordException>(() => db.SaveChangesAsync());
         }
         await using (var db = t.Context())
