@@ -323,7 +323,88 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.ToTable("EmployerReports");
                 });
 
-            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInAttribution", b =>
+            modelBuilder.Entity("Banenmonitor.Data.Model.FindingResolution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ComputedValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("FindingKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("PublishedValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "FindingKey");
+
+                    b.ToTable("FindingResolutions", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInHoursRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -361,7 +442,7 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.HasIndex("Pseudonym", "LenderId", "HirerId", "Year")
                         .IsUnique();
 
-                    b.ToTable("HiredInAttributions");
+                    b.ToTable("HiredInAttributions", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.ImportRun", b =>
@@ -492,6 +573,110 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ParameterOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DataVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HtmlSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ParameterVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ResolutionIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("XlsxSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PublishedReports", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReportFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("PublishedReportFiles", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.Sector", b =>
@@ -1464,7 +1649,15 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Navigation("Employer");
                 });
 
-            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInAttribution", b =>
+            modelBuilder.Entity("Banenmonitor.Data.Model.FindingResolution", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.FindingResolution", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInHoursRecord", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Hirer")
                         .WithMany()
@@ -1492,6 +1685,25 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.PublishedReport", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReportFile", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.PublishedReport", "Report")
+                        .WithMany("Files")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
@@ -1694,6 +1906,11 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.SroiContract", b =>

@@ -310,7 +310,86 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.ToTable("EmployerReports");
                 });
 
-            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInAttribution", b =>
+            modelBuilder.Entity("Banenmonitor.Data.Model.FindingResolution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ComputedValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PublishedValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "FindingKey");
+
+                    b.ToTable("FindingResolutions", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInHoursRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -346,7 +425,7 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.HasIndex("Pseudonym", "LenderId", "HirerId", "Year")
                         .IsUnique();
 
-                    b.ToTable("HiredInAttributions");
+                    b.ToTable("HiredInAttributions", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.ImportRun", b =>
@@ -473,6 +552,106 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ParameterOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParameterVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("XlsxSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PublishedReports", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReportFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("PublishedReportFiles", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.Sector", b =>
@@ -1415,7 +1594,15 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Employer");
                 });
 
-            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInAttribution", b =>
+            modelBuilder.Entity("Banenmonitor.Data.Model.FindingResolution", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.FindingResolution", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.HiredInHoursRecord", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Hirer")
                         .WithMany()
@@ -1443,6 +1630,25 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.PublishedReport", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReportFile", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.PublishedReport", "Report")
+                        .WithMany("Files")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.SectorEstimateChoice", b =>
@@ -1645,6 +1851,11 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.SroiContract", b =>

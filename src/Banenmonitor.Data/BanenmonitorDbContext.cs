@@ -37,7 +37,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        optionsBuilder.AddInterceptors(AuditInterceptor.Instance, Banenmonitor.Data.WorkAgendas.WorkAgendaGuard.Instance);
+        optionsBuilder.AddInterceptors(AuditInterceptor.Instance, Banenmonitor.Data.WorkAgendas.WorkAgendaGuard.Instance, Banenmonitor.Data.Resolutions.ImmutableRecordGuard.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 
@@ -147,6 +147,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
         });
         ConfigureSectorRegister(b);
+        ConfigureResolutions(b);
         b.Entity<AppUser>(e =>
         {
             e.Property(x => x.DisplayName).HasMaxLength(200);

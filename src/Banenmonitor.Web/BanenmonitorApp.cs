@@ -45,6 +45,8 @@ public static class BanenmonitorApp
         builder.Services.AddSingleton<SectorChecks>();
         builder.Services.AddWerkagenda();
         builder.Services.AddSingleton<Features.Sectoren.SectorEstimates>();
+        builder.Services.AddScoped<Features.Rapporten.ReportWorkshop>();
+        builder.Services.AddSingleton<Features.Rapporten.ReportJobs>();
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -109,6 +111,7 @@ public static class BanenmonitorApp
             o.Conventions.AuthorizePage("/Beheer/Gebruikers", Policies.Administration);
             o.Conventions.AuthorizePage("/Aanleveren/Index", Policies.Submitting);
             o.Conventions.AuthorizePage("/Aanleveren/Beoordelen", Policies.Ministry);
+            o.Conventions.AuthorizePage("/Rapporten/Opstellen", Policies.Ministry);
             o.Conventions.AuthorizePage("/Werkgevers/Mijn", Policies.Employer);
             o.Conventions.AuthorizePage("/Account/Uitloggen", Policies.SignedIn);
             o.Conventions.AuthorizeFolder("/Werkagenda", Policies.SignedIn);

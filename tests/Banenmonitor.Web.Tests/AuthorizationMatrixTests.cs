@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET vergelijken/sectoren"] = All,
         ["GET enquete"] = All, // open to researchers without an account; nothing is stored
         ["GET enquete/aanbesteding"] = All,
+        ["GET rapporten"] = All, // the published reports are public
+        ["GET rapporten/opstellen"] = Ministry, // the report builder: analysts (and the administrator)
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,

@@ -9,7 +9,8 @@ namespace Banenmonitor.Cli.Commands;
 /// <summary>
 /// <c>banenmonitor rapport</c>: the yearly progress report (national and per sector) as HTML, PDF or Excel, built from
 /// the published figures and, with <c>--database</c>, the approved sector reports. Refuses (exit code 1, the
-/// contradictions listed) while <c>controle</c> finds substantive contradictions in its figures, unless
+/// contradictions listed) while <c>controle</c> finds substantive contradictions in its figures that no resolution in the
+/// database (<c>controle oplossen</c>) settles, unless
 /// <c>--concept</c> is given.
 /// </summary>
 public static class RapportCommand
@@ -61,7 +62,8 @@ public static class RapportCommand
             }
 
             ProgressReport report;
-            try { report = QuotumCommand.Wrap(() => new ReportBuilder(sources).Build(year, chosen, r.GetValue(concept))); }
+            var resolutions = ControleCommand.ResolutionsIfAny(r, database, provider, [year]);
+            try { report = QuotumCommand.Wrap(() => new ReportBuilder(sources).Build(year, chosen, r.GetValue(concept), resolutions)); }
             catch (ReportRefusedException e) { throw new CliException(e.Message, exitCode: 1); }
 
             byte[] bytes;
@@ -80,8 +82,9 @@ public static class RapportCommand
             var temp = full + ".tmp";
             File.WriteAllBytes(temp, bytes);
             File.Move(temp, full, overwrite: true);
-            Console.WriteLine($"{(report.IsConcept ? "CONCEPT-rapport" : "Rapport")} geschreven naar {full} ({format}, {bytes.Length:N0} bytes, " +
-                              $"{report.Sectors.Count} sector(en), {report.Sources.Count} bronnen).");
+            Console.WriteLine($"{(report.IsConcept ? "CONCEPT-rapport" : "Rapport")} geschreven naar {full} ({format}, {bytes.Length.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} bytes, " +
+                              $"{report.Sectors.Count} sector(en), {report.Sources.Count} bronnen" +
+                              (report.ResolvedContradictions.Count > 0 ? $", {report.ResolvedContradictions.Count} opgeloste {(report.ResolvedContradictions.Count == 1 ? "bevinding" : "bevindingen")} in de bijlage" : "") + ").");
             if (report.IsConcept)
                 Console.WriteLine(report.Contradictions.Count == 0
                     ? "Concept: de controle vond geen inhoudelijke tegenstrijdigheden."

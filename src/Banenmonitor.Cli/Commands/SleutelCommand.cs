@@ -46,7 +46,7 @@ public static class SleutelCommand
                 foreach (var e in result.Errors) Console.Error.WriteLine("Fout: " + e);
                 return 1;
             }
-            Console.WriteLine($"De sleutel is gewisseld: {result.Persons} personen, {result.Rows} rijen omgezet. Gebruik voortaan alleen de nieuwe sleutel; " +
+            Console.WriteLine($"De sleutel is gewisseld: {Banenmonitor.Rules.Units.DutchFormat.Number(result.Persons, 0)} personen, {Banenmonitor.Rules.Units.DutchFormat.Number(result.Rows, 0)} rijen omgezet. Gebruik voortaan alleen de nieuwe sleutel; " +
                               $"verwijder {OldKeyVariable}.");
             return 0;
         });

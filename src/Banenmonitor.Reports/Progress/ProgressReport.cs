@@ -20,8 +20,12 @@ public sealed record ProgressReport(
     IReadOnlyList<Contradiction> Contradictions,
     IReadOnlyList<SourceNote> Sources,
     string? SectorPercentageChart,
-    RegimesSection? Regimes = null)
+    RegimesSection? Regimes = null,
+    IReadOnlyList<ResolvedContradiction>? Resolutions = null)
 {
+    /// <summary>The annex: every resolved substantive finding of the report's figures beside its resolution.</summary>
+    public IReadOnlyList<ResolvedContradiction> ResolvedContradictions => Resolutions ?? [];
+
     /// <summary>True when this is the report of one sector (<c>--sector</c>), false for the national report.</summary>
     public bool IsSectorReport => Sector is not null;
 }
@@ -121,6 +125,27 @@ public sealed record Contradiction(
     string Source,
     string PublishedText,
     string ComputedText);
+
+/// <summary>A substantive finding an analyst resolved, for the annex: the finding and which value stands, why, who and when.</summary>
+public sealed record ResolvedContradiction(
+    int Number,
+    string Key,
+    string Sector,
+    string Figure,
+    string Document,
+    string PublishedText,
+    string ComputedText,
+    string Explanation,
+    string Choice,
+    string ValueText,
+    string? Source,
+    string Reason,
+    string ResolvedBy,
+    DateTime ResolvedAt)
+{
+    /// <summary>Reference in the annex: "O1".</summary>
+    public string Reference => $"O{Number}";
+}
 
 /// <summary>A numbered source: the document, the place in it and the quoted sentence.</summary>
 public sealed record SourceNote(int Number, string Document, string DocumentTitle, string Section, string Quote, string? Note)

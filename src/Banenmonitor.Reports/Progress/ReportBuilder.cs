@@ -29,14 +29,14 @@ public sealed class ReportRefusedException(int year, PublicSector? sector, IRead
             $"berekend {Num(c, c.Computed)}. {c.Explanation}");
         return $"De voortgangsrapportage {scope} wordt niet gemaakt: de controle vindt {mismatches.Count} inhoudelijke " +
                $"{(mismatches.Count == 1 ? "tegenstrijdigheid" : "tegenstrijdigheden")} in de bronnen.\n" + string.Join("\n", lines) +
-               "\nLos de tegenstrijdigheden op in de bronbestanden, of maak een concept met --concept (gemarkeerd als CONCEPT, met de tegenstrijdigheden erin).";
+               "\nLos elke tegenstrijdigheid op (banenmonitor controle oplossen, of op de website onder Rapporten), of maak een concept met --concept (gemarkeerd als CONCEPT, met de tegenstrijdigheden erin).";
     }
 
     /// <summary>A checked value in Dutch; a comparison year stays a year (2023, not 2.023).</summary>
     public static string Num(ConsistencyCheck c, decimal v) =>
         c.Kind == "vergelijkingsjaar" ? v.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2);
 
-    internal static string SectorName(string code) =>
+    public static string SectorName(string code) =>
         code == ConsistencyChecker.National ? "landelijk" : PublicSectors.Find(code)?.Name ?? code;
 }
 
@@ -63,13 +63,24 @@ public sealed class ReportBuilder(ReportSources sources)
     /// <see cref="ReportRefusedException"/> when the figures contain substantive contradictions, unless
     /// <paramref name="concept"/> is set: then the report is marked CONCEPT, lists the contradictions and marks the cells.
     /// </summary>
-    public ProgressReport Build(int year, PublicSector? sector = null, bool concept = false)
+    /// <summary>
+    /// The substantive findings of the report's figures, each with its current resolution (from <paramref name="resolutions"/>);
+    /// the unresolved ones block a final report.
+    /// </summary>
+    public IReadOnlyList<Finding> Findings(int year, IEnumerable<Resolution>? resolutions = null, PublicSector? sector = null) =>
+        Finding.Of(Check(year, sector), year, resolutions ?? []);
+
+    public ProgressReport Build(int year, PublicSector? sector = null, bool concept = false, IReadOnlyList<Resolution>? resolutions = null)
     {
         if (sector is { IsAggregate: true }) throw new ArgumentException($"'{sector.Code}' is geen afzonderlijke sector; kies een van de dertien sectoren.", nameof(sector));
         var data = SectorData();
-        var blocking = new ConsistencyChecker(sources.Parameters).Check(data, sources.National).Filter(year, sector?.Code)
-            .Checks.Where(c => c.Outcome == CheckOutcome.Substantive).ToList();
+        var findings = Finding.Of(new ConsistencyChecker(sources.Parameters).Check(data, sources.National).Filter(year, sector?.Code), year, resolutions ?? []);
+        var blocking = findings.Where(f => !f.IsResolved).Select(f => f.Check).ToList();
         if (blocking.Count > 0 && !concept) throw new ReportRefusedException(year, sector, blocking);
+        var resolved = findings.Where(f => f.IsResolved).Select((f, i) => new ResolvedContradiction(i + 1, f.Key, ReportRefusedException.SectorName(f.Check.Sector),
+            f.Check.Figure, f.Check.Document, ReportRefusedException.Num(f.Check, f.Check.Published), ReportRefusedException.Num(f.Check, f.Check.Computed),
+            f.Check.Explanation, f.Resolution!.Choice.Phrase(), f.Resolution.ValueText(f.Check), f.Resolution.Source, f.Resolution.Reason,
+            f.Resolution.ResolvedBy, f.Resolution.ResolvedAt)).ToList();
 
         var ctx = new Context(data, sources, blocking);
         var order = LetterOrder(data, year);
@@ -83,7 +94,7 @@ public sealed class ReportBuilder(ReportSources sources)
         var title = $"Voortgangsrapportage banenafspraak {year}" + (sector is null ? "" : $" — {sector.Name}");
         var contradictions = blocking.Select((c, i) => new Contradiction(i + 1, ReportRefusedException.SectorName(c.Sector), c.Figure, c.Document,
             c.Published, c.Computed, c.Explanation, c.Source, ReportRefusedException.Num(c, c.Published), ReportRefusedException.Num(c, c.Computed))).ToList();
-        return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart, regimes);
+        return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart, regimes, resolved);
     }
 
     /// <summary>The published sector figures plus, where the documents lack a figure, the approved sector reports of the database.</summary>

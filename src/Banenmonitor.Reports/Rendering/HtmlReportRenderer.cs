@@ -51,6 +51,7 @@ public static class HtmlReportRenderer
         Overview(sb, report);
         if (report.Regimes is { } rg) Regimes(sb, rg);
         if (report.IsConcept) Contradictions(sb, report);
+        Resolutions(sb, report);
         Sources(sb, report);
         sb.Append("</main>\n</body>\n</html>\n");
         return sb.ToString();
@@ -204,6 +205,25 @@ public static class HtmlReportRenderer
             sb.Append($"<li id=\"t{c.Number}\"><p><strong>T{c.Number}. {E(c.Sector)} — {E(c.Figure)}</strong> (document {E(c.Document)}): ")
               .Append($"gepubliceerd {E(c.PublishedText)}, berekend {E(c.ComputedText)}.</p>")
               .Append($"<p>{E(c.Explanation)}</p><p class=\"bron-tekst\">Bron: {E(c.Source)}</p></li>");
+        }
+        sb.Append("</ol></section>\n");
+    }
+
+    /// <summary>The annex: every resolved finding beside its resolution (which value stands, why, who and when).</summary>
+    private static void Resolutions(StringBuilder sb, ProgressReport report)
+    {
+        if (report.ResolvedContradictions.Count == 0) return;
+        sb.Append("<section id=\"opgeloste-bevindingen\" class=\"tegenstrijdigheden\"><h2>Bijlage: opgeloste tegenstrijdigheden</h2>")
+          .Append("<p>De controle vond deze inhoudelijke tegenstrijdigheden in de gepubliceerde cijfers. Een analist heeft per bevinding vastgelegd welke waarde geldt en waarom.</p>")
+          .Append("<ol class=\"lijst-tegenstrijdig\">");
+        var nl = CultureInfo.GetCultureInfo("nl-NL");
+        foreach (var r in report.ResolvedContradictions)
+        {
+            sb.Append($"<li id=\"o{r.Number}\"><p><strong>{r.Reference}. {E(r.Sector)} — {E(r.Figure)}</strong> (document {E(r.Document)}): ")
+              .Append($"gepubliceerd {E(r.PublishedText)}, berekend {E(r.ComputedText)}.</p>")
+              .Append($"<p>{E(r.Explanation)}</p>")
+              .Append($"<p class=\"oplossing\"><strong>Opgelost:</strong> geldt {E(r.Choice)} {E(r.ValueText)}{(r.Source is { Length: > 0 } src ? $" (bron: {E(src)})" : "")}. ")
+              .Append($"Reden: {E(r.Reason)} <span class=\"bron-tekst\">Vastgelegd door {E(r.ResolvedBy)} op {E(r.ResolvedAt.ToString("d MMMM yyyy", nl))}; sleutel {E(r.Key)}.</span></p></li>");
         }
         sb.Append("</ol></section>\n");
     }

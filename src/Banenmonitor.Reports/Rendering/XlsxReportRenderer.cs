@@ -1,3 +1,4 @@
+using System.Globalization;
 using Banenmonitor.Reports.Progress;
 using MiniExcelLibs;
 
@@ -21,6 +22,7 @@ public static class XlsxReportRenderer
     public const string SheetRegimes = "Twee regimes";
     public const string SheetSectorTotals = "Sectortotalen";
     public const string SheetSources = "Bronnen";
+    public const string SheetResolutions = "Opgeloste bevindingen";
 
     public static byte[] Render(ProgressReport report)
     {
@@ -89,6 +91,10 @@ public static class XlsxReportRenderer
         if (report.IsConcept)
             sheets[SheetContradictions] = report.Contradictions.Select(c => Row(("nummer", $"T{c.Number}"), ("sector", c.Sector), ("cijfer", c.Figure),
                 ("document", c.Document), ("gepubliceerd", c.Published), ("berekend", decimal.Round(c.Computed, 4)), ("toelichting", c.Explanation), ("bron", c.Source))).ToList();
+        if (report.ResolvedContradictions.Count > 0)
+            sheets[SheetResolutions] = report.ResolvedContradictions.Select(r => Row(("nummer", r.Reference), ("sleutel", r.Key), ("sector", r.Sector), ("cijfer", r.Figure),
+                ("document", r.Document), ("gepubliceerd", r.PublishedText), ("berekend", r.ComputedText), ("geldt", r.Choice), ("geldende_waarde", r.ValueText),
+                ("bron", r.Source), ("reden", r.Reason), ("opgelost_door", r.ResolvedBy), ("opgelost_op", r.ResolvedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"))).ToList();
         sheets[SheetSources] = report.Sources.Select(s => Row(("nummer", s.Number), ("document", s.Document), ("titel", s.DocumentTitle),
             ("sectie", s.Section), ("citaat", s.Quote), ("toelichting", s.Note))).ToList();
         output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);

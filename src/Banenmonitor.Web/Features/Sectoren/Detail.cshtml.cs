@@ -20,7 +20,7 @@ public sealed class DetailModel(SectorFigures figures, SectorChecks checks, Bane
         Sector = s;
         var all = await figures.AllAsync(ct);
         var years = all.Select(f => f.Year).Distinct().Order().ToList();
-        Historie = SectorQuery.History(all, s, years, checks);
+        Historie = SectorQuery.History(all, s, years, checks, await new Banenmonitor.Data.Resolutions.ResolutionService(db).CurrentAsync((int?)null, ct));
         // Reports: the official ones for everyone; drafts and submissions only for the sector itself and the ministry.
         var id = ReportingLines.IdOf(s.Code);
         var q = db.SectorReports.AsNoTracking().Where(r => r.SectorId == id);

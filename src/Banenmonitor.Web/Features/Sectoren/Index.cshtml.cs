@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Banenmonitor.Web.Features.Sectoren;
 
-public sealed class IndexModel(SectorFigures figures, SectorChecks checks) : PageModel
+public sealed class IndexModel(SectorFigures figures, SectorChecks checks, Banenmonitor.Data.BanenmonitorDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jaar")] public int? Jaar { get; set; }
     public IReadOnlyList<int> Jaren { get; private set; } = [];
@@ -17,7 +17,8 @@ public sealed class IndexModel(SectorFigures figures, SectorChecks checks) : Pag
         var all = await figures.AllAsync(ct);
         Jaren = all.Select(f => f.Year).Distinct().Order().ToList();
         Gekozen = Jaar is { } j && Jaren.Contains(j) ? j : SectorQuery.LatestYearWithData(all);
-        Regels = SectorQuery.ForYear(all, Gekozen, checks);
-        Historie = ReportingLines.All.ToDictionary(s => s.Code, s => SectorQuery.History(all, s, Jaren, checks));
+        var resolutions = await new Banenmonitor.Data.Resolutions.ResolutionService(db).CurrentAsync((int?)null, ct);
+        Regels = SectorQuery.ForYear(all, Gekozen, checks, resolutions);
+        Historie = ReportingLines.All.ToDictionary(s => s.Code, s => SectorQuery.History(all, s, Jaren, checks, resolutions));
     }
 }

@@ -8,7 +8,8 @@ using Banenmonitor.Web.Infrastructure;
 namespace Banenmonitor.Web.Features.Sectoren;
 
 /// <summary>A consistency remark on a sector figure (e.g. a published percentage that does not follow from its own numbers).</summary>
-public sealed record Controle(string Soort, string Melding);
+/// <param name="Oplossing">For a substantive finding an analyst resolved: which value stands, why, who and when.</param>
+public sealed record Controle(string Soort, string Melding, string? Oplossing = null);
 
 /// <summary>
 /// The short badge for a row's remarks, the most serious one winning: <i>inhoudelijk verschil</i> (the sources
@@ -19,8 +20,10 @@ public sealed record ControleBadge(string Tekst, string Klasse, IReadOnlyList<Co
 {
     public static ControleBadge Of(IReadOnlyList<Controle> controles)
     {
-        bool Any(CheckOutcome o) => controles.Any(c => c.Soort == o.Dutch());
+        bool Any(CheckOutcome o) => controles.Any(c => c.Soort == o.Dutch() && c.Oplossing is null);
+        var resolved = controles.Any(c => c.Oplossing is not null);
         return Any(CheckOutcome.Substantive) ? new("inhoudelijk verschil", "bm-label--fout", controles)
+            : resolved ? new("opgelost", "bm-label--ok", controles)
             : Any(CheckOutcome.Rounding) ? new("afronding", "bm-label--onbevestigd", controles)
             : controles.Count > 0 ? new("ontbreekt", "bm-label--onbevestigd", controles)
             : new("in orde", "bm-label--ok", controles);
@@ -37,7 +40,7 @@ public sealed record SectorRegel(string Sector, string Naam, int Jaar, decimal? 
 
 public static class SectorQuery
 {
-    public static SectorRegel Row(PublicSector sector, int year, SectorFigure? f, SectorChecks checks)
+    public static SectorRegel Row(PublicSector sector, int year, SectorFigure? f, SectorChecks checks, IReadOnlyList<Resolution>? resolutions = null)
     {
         if (f is null) return new(sector.Code, sector.Name, year, null, null, null, null, null, null, null, null, null,
             [new Controle("ontbreekt", $"Geen cijfers gerapporteerd over {year}.")]);
@@ -56,16 +59,21 @@ public static class SectorQuery
         }
         // Where the sources contradict themselves (or an entered report its own percentage): the rules core's checks, as `controle` reports them.
         foreach (var c in checks.For(f))
-            controles.Add(new(c.Outcome.Dutch(), $"{c.Figure}: {c.Explanation} (bron: {c.Document})"));
+        {
+            var resolution = c.Outcome == CheckOutcome.Substantive && f.FromDocuments
+                ? resolutions?.Where(r => r.Year == c.Year && r.Key == FindingKey.Of(c)).MaxBy(r => r.Id) : null;
+            controles.Add(new(c.Outcome.Dutch(), $"{c.Figure}: {c.Explanation} (bron: {c.Document})", resolution?.Summary(c)));
+        }
         return new(sector.Code, sector.Name, year, f.Target, f.Realised, f.Sroi, pct, pctSroi, f.PublishedPercentage, f.PublishedPercentageInclSroi,
             f.Source, f.Status.Dutch(), controles);
     }
 
-    public static IReadOnlyList<SectorRegel> ForYear(IReadOnlyList<SectorFigure> all, int year, SectorChecks checks) =>
-        ReportingLines.All.Select(s => Row(s, year, all.FirstOrDefault(f => f.SectorCode == s.Code && f.Year == year), checks)).ToList();
+    public static IReadOnlyList<SectorRegel> ForYear(IReadOnlyList<SectorFigure> all, int year, SectorChecks checks, IReadOnlyList<Resolution>? resolutions = null) =>
+        ReportingLines.All.Select(s => Row(s, year, all.FirstOrDefault(f => f.SectorCode == s.Code && f.Year == year), checks, resolutions)).ToList();
 
-    public static IReadOnlyList<SectorRegel> History(IReadOnlyList<SectorFigure> all, PublicSector sector, IReadOnlyList<int> years, SectorChecks checks) =>
-        years.Select(y => Row(sector, y, all.FirstOrDefault(f => f.SectorCode == sector.Code && f.Year == y), checks)).ToList();
+    public static IReadOnlyList<SectorRegel> History(IReadOnlyList<SectorFigure> all, PublicSector sector, IReadOnlyList<int> years, SectorChecks checks,
+        IReadOnlyList<Resolution>? resolutions = null) =>
+        years.Select(y => Row(sector, y, all.FirstOrDefault(f => f.SectorCode == sector.Code && f.Year == y), checks, resolutions)).ToList();
 
     public static string Sparkline(PublicSector sector, IReadOnlyList<SectorRegel> history)
     {
