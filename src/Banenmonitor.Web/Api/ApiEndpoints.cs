@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Quota;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
@@ -17,7 +18,7 @@ public sealed record SectorenJson(int Jaar, IReadOnlyList<int> Jaren, IReadOnlyL
 public sealed record SectorJson(string Sector, string Naam, IReadOnlyList<SectorRegel> Jaren);
 public sealed record LandelijkJson(NationalYear Jaar, IReadOnlyList<NationalCell>? Cellen, IReadOnlyList<StapView>? Stappen);
 public sealed record AanleveringJson(int Id, string Soort, string Onderwerp, int Jaar, string Status, string? IngediendDoor);
-public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<EmployerYear> Jaren);
+public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<DeclaredQuotaYear> Jaren);
 public sealed record TokenJson(string Token, string Toelichting);
 public sealed record FoutJson(string Melding, IReadOnlyDictionary<string, string>? Velden = null);
 
@@ -78,7 +79,7 @@ public static class ApiEndpoints
             if (!http.User.MaySeeEmployer(id)) return TypedResults.Forbid();
             var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null) return TypedResults.NotFound(new FoutJson($"Onbekende werkgever {id}."));
-            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await EmployerYears.ForAsync(db, p.Current, id, ct)));
+            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await DeclaredQuotaYears.ForAsync(db, p.Current, id, ct)));
         }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren (de werkgever zelf en het ministerie)");
 
         api.MapGet("/aanleveringen", async (BanenmonitorDbContext db, CancellationToken ct) =>
