@@ -71,7 +71,8 @@ public static class ComputationRecords
             ParametersFingerprint = parametersFingerprint,
             Parameters = JsonSerializer.Serialize(used, Json),
             SoftwareVersion = SoftwareVersion,
-            ComputedAt = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime,
+            // Whole microseconds: what PostgreSQL keeps, so the record returned now equals the one read back later.
+            ComputedAt = TruncateToMicroseconds((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime),
             ComputedBy = user,
             Incomplete = outcome.Incomplete,
             Outcome = JsonSerializer.Serialize(outcome.View, Json),
@@ -95,6 +96,8 @@ public static class ComputationRecords
         db.ComputationRecords.AsNoTracking()
             .Where(r => r.Kind == ComputationRecord.QuotaKind && r.EmployerId == employerId && r.Year == year)
             .OrderBy(r => r.Id).ToListAsync(ct);
+
+    private static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
 
     private static Task<ComputationRecord?> Find(BanenmonitorDbContext db, int employerId, int year, string inputs, string parameters, CancellationToken ct) =>
         db.ComputationRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == ComputationRecord.QuotaKind && r.EmployerId == employerId && r.Year == year
