@@ -30,11 +30,10 @@ public sealed record EmployerAggregate(
     public QuotaInput ToQuotaInput(int year) =>
         QuotaInputOf(year, TotalPaidHours, AgencyStaffHours, TargetGroupHours, TotalPaidHoursPreviousYear, Attributions, IsGovernment);
 
-    /// <summary>The one mapping from an employer's aggregated figures to the rules core's input.</summary>
+    /// <summary>The rules core's one mapping from aggregated figures to its input (<see cref="QuotaInput.OfAggregates"/>).</summary>
     public static QuotaInput QuotaInputOf(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
         decimal? totalPaidHoursPreviousYear, IReadOnlyList<HiredInAttribution> attributions, bool isGovernment) =>
-        new(year, new(totalPaidHours), new(targetGroupHours), totalPaidHoursPreviousYear is { } p ? new(p) : null, attributions,
-            agencyStaffHours > 0 ? new(agencyStaffHours) : null, isGovernment);
+        QuotaInput.OfAggregates(year, totalPaidHours, agencyStaffHours, targetGroupHours, totalPaidHoursPreviousYear, attributions, isGovernment);
 }
 
 /// <summary>Quota outcome of one employer (the fields of <see cref="QuotaResult"/> without the trace).</summary>

@@ -177,6 +177,67 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.ComputationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoftwareVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("Kind", "EmployerId", "Year", "InputsFingerprint", "ParametersFingerprint")
+                        .IsUnique();
+
+                    b.ToTable("ComputationRecords", (string)null);
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.Employer", b =>
                 {
                     b.Property<int>("Id")
@@ -1570,6 +1631,17 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Employer");
 
                     b.Navigation("Sector");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.ComputationRecord", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.Employer", b =>

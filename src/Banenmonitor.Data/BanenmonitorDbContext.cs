@@ -31,6 +31,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<WorkAgenda> WorkAgendas => Set<WorkAgenda>();
     public DbSet<PseudonymKeyFingerprint> PseudonymKeyFingerprints => Set<PseudonymKeyFingerprint>();
+    public DbSet<ComputationRecord> ComputationRecords => Set<ComputationRecord>();
 
     /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
@@ -174,6 +175,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.HasIndex(x => x.ImportRunId);
         });
         Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);
+        b.ApplyConfiguration(new ComputationRecordConfiguration());
         b.Entity<PseudonymKeyFingerprint>(e =>
         {
             e.ToTable("PseudonymKeyFingerprints");

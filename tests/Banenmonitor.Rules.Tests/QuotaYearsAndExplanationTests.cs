@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Quota;

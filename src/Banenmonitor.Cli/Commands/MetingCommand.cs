@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using System.CommandLine;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Measurement;

@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using System.CommandLine;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
@@ -23,58 +24,39 @@ public static class QuotumCommand
         var fteDoelgroep = Text("--fte-doelgroep", "Fte van werknemers uit de doelgroep (bij --fte, in plaats van --uren-doelgroep)");
         var uitzend = Text("--uren-uitzendkrachten", "Verloonde uren van uitzendkrachten (alleen voor een uitlener)");
         var markt = new Option<bool>("--markt") { Description = "De werkgever valt in de sector markt (quotum niet geactiveerd)" };
+        var werkgever = Text("--werkgever", "Loonheffingennummer: bereken het quotum uit de opgeslagen verloonde uren en het doelgroepregister");
+        var database = DataSupport.Database();
+        var provider = DataSupport.Provider();
         var overrides = ParameterOverrides();
         var format = Format();
         var cmd = new Command("quotum", "Bereken het quotum en de quotumheffing van één werkgever, met uitleg per stap")
         {
-            jaar, uren, doelgroep, vorig, fte, perWeek, fteVorig, fteDoelgroep, uitzend, markt, overrides, format,
+            jaar, uren, doelgroep, vorig, fte, perWeek, fteVorig, fteDoelgroep, uitzend, markt, werkgever, database, provider, overrides, format,
         };
+        Option<string>[] figures = [uren, doelgroep, vorig, fte, perWeek, fteVorig, fteDoelgroep, uitzend];
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);
             var year = Int(r, jaar, required: true)!.Value;
             var parameters = Parameters(r, overrides);
+            if (r.GetValue(werkgever) is { } lhn)
+            {
+                var extra = r.GetValue(markt) ? "--markt" : figures.FirstOrDefault(o => r.GetValue(o) is not null)?.Name;
+                if (extra is not null) throw new CliException($"Met --werkgever komen de cijfers uit de database; laat {extra} weg.");
+                return StoredQuotumCommand.Run(lhn, year, parameters, DataSupport.Settings(r, database, provider), json);
+            }
             if (QuotaYears.Check(parameters, year).Block is { } block)
                 throw new CliException(block.Message + (block.Kind == QuotaYearBlockKind.MissingValue
                     ? $" Geef een waarde op met bron: --parameter {block.Parameter}={year}:WAARDE:\"bron\"."
                     : $" Vergelijk beide regimes met: banenmonitor vergelijk werkgever --jaar {year} --verloonde-uren …"));
-            var conv = new JobConversion(parameters);
-            var pre = new Trace();
-            PaidHours a, c;
-            PaidHours? prev = null;
-            var fteValue = Decimal(r, fte, NumberLimits.Jobs);
-            if (fteValue is { } f)
-            {
-                if (r.GetValue(uren) is not null) throw new CliException("Geef --verloonde-uren óf --fte op, niet allebei.");
-                var hw = Decimal(r, perWeek, NumberLimits.HoursPerWeek) ?? throw new CliException("Bij --fte is --uren-per-week verplicht.");
-                var ya = Wrap(() => conv.YearlyHoursFromFte(f, hw, year));
-                pre.Append(ya.Trace);
-                a = ya.Value;
-                if (Decimal(r, fteVorig, NumberLimits.Jobs) is { } fp)
-                {
-                    var yp = Wrap(() => conv.YearlyHoursFromFte(fp, hw, year));
-                    prev = yp.Value;
-                }
-                if (Decimal(r, fteDoelgroep, NumberLimits.Jobs) is { } fd)
-                {
-                    var yd = Wrap(() => conv.YearlyHoursFromFte(fd, hw, year));
-                    c = yd.Value;
-                }
-                else c = new PaidHours(Decimal(r, doelgroep, NumberLimits.EmployerPaidHours) ?? 0m);
-            }
-            else
-            {
-                a = new PaidHours(Decimal(r, uren, NumberLimits.EmployerPaidHours, required: true)!.Value);
-                c = new PaidHours(Decimal(r, doelgroep, NumberLimits.EmployerPaidHours) ?? 0m);
-                if (Decimal(r, vorig, NumberLimits.EmployerPaidHours) is { } p) prev = new PaidHours(p);
-            }
-            if (r.GetValue(vorig) is not null && fteValue is not null)
-                prev = new PaidHours(Decimal(r, vorig, NumberLimits.EmployerPaidHours)!.Value);
-            var agency = Decimal(r, uitzend, NumberLimits.EmployerPaidHours) is { } ag ? new PaidHours(ag) : (PaidHours?)null;
-            var input = new QuotaInput(year, a, c, prev, null, agency, !r.GetValue(markt));
-            var result = Wrap(() => new QuotaCalculator(parameters).Compute(input));
-            var full = new Trace().Append(pre).Append(result.Trace);
-            result = result with { Trace = full };
+            var question = new QuotaQuestion(year,
+                Decimal(r, uren, NumberLimits.EmployerPaidHours), Decimal(r, fte, NumberLimits.Jobs), Decimal(r, perWeek, NumberLimits.HoursPerWeek),
+                Decimal(r, vorig, NumberLimits.EmployerPaidHours), Decimal(r, fteVorig, NumberLimits.Jobs),
+                Decimal(r, doelgroep, NumberLimits.EmployerPaidHours), Decimal(r, fteDoelgroep, NumberLimits.Jobs),
+                Decimal(r, uitzend, NumberLimits.EmployerPaidHours), r.GetValue(markt));
+            if (question.Validate(parameters) is { Count: > 0 } errors) throw new CliException(string.Join(" ", errors.Values));
+            var result = Wrap(() => question.Compute(parameters));
+            var full = result.Trace;
             if (json) { WriteJson(QuotumView.From(result)); return 0; }
             Console.WriteLine($"Quotumberekening {year} (quotumregeling, Wfsv art. 38b–38j)");
             Console.WriteLine(new string('=', 60));

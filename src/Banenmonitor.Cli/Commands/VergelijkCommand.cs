@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using System.CommandLine;
 using System.Globalization;
 using Banenmonitor.Analytics;

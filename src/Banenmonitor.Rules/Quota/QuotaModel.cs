@@ -31,7 +31,18 @@ public sealed record QuotaInput(
     PaidHours? TotalPaidHoursPreviousYear = null,
     IReadOnlyList<HiredInAttribution>? Attributions = null,
     PaidHours? AgencyStaffHours = null,
-    bool IsGovernmentEmployer = true);
+    bool IsGovernmentEmployer = true)
+{
+    /// <summary>
+    /// The one mapping from an employer's aggregated figures to the rules core's input, used by the national engine and by
+    /// the quota from stored data: A before the agency rule, the agency staff hours (only when positive), C under the
+    /// period rule before attributions, previous-year A (null: not known), the attributions (hirer side first, then lender side).
+    /// </summary>
+    public static QuotaInput OfAggregates(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
+        decimal? totalPaidHoursPreviousYear, IReadOnlyList<HiredInAttribution> attributions, bool isGovernment) =>
+        new(year, new(totalPaidHours), new(targetGroupHours), totalPaidHoursPreviousYear is { } p ? new(p) : null, attributions,
+            agencyStaffHours > 0 ? new(agencyStaffHours) : null, isGovernment);
+}
 
 /// <summary>The figures of a quota outcome, without its trace (<see cref="QuotaCalculator.Figures"/>).</summary>
 public readonly record struct QuotaFigures(

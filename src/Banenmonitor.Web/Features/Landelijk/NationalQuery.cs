@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Reports.Charts;
 using Banenmonitor.Rules.Measurement;
 using Banenmonitor.Rules.Parameters;
@@ -14,7 +15,7 @@ public sealed record NationalYear(int Jaar, decimal? Markt, decimal? Overheid, d
 public sealed record NationalCell(string Sector, string Vorm, decimal Berekend, decimal? Gepubliceerd, string? Overeenkomst, string? Toelichting);
 
 public sealed record NationalView(IReadOnlyList<NationalYear> Jaren, NationalYear Gekozen, IReadOnlyList<NationalCell>? Cellen,
-    IReadOnlyList<Banenmonitor.Rules.Explanations.StapView>? Stappen, string? Probleem);
+    IReadOnlyList<Banenmonitor.Rules.Contracts.StapView>? Stappen, string? Probleem);
 
 /// <summary>The national dashboard query: published figures (data/published/landelijke_meting.csv) and targets from the parameters.</summary>
 public static class NationalQuery
@@ -42,7 +43,7 @@ public static class NationalQuery
         var years = Years(parameters);
         var chosen = years.FirstOrDefault(y => y.Jaar == year) ?? years[^1];
         IReadOnlyList<NationalCell>? cells = null;
-        IReadOnlyList<Banenmonitor.Rules.Explanations.StapView>? steps = null;
+        IReadOnlyList<Banenmonitor.Rules.Contracts.StapView>? steps = null;
         string? problem = null;
         var input = Published.InputFor(chosen.Jaar);
         if (input is not null)

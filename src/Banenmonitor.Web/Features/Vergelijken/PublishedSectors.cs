@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Regimes;
 using Banenmonitor.Rules.Units;
@@ -12,7 +13,7 @@ namespace Banenmonitor.Web.Features.Vergelijken;
 /// </summary>
 public sealed record SectorVergelijking(string Code, string Naam, decimal? Doel, decimal? Realisatie, decimal? Sroi, decimal Realisatiepercentage,
     decimal? RealisatiepercentageSroiScenario, decimal? Verschil, decimal? GepubliceerdInclSroi, bool Gepubliceerd, string Bron,
-    IReadOnlyList<Rules.Explanations.StapView> Stappen);
+    IReadOnlyList<Rules.Contracts.StapView> Stappen);
 
 /// <summary>
 /// The published sector figures (data/published/sectoren.csv and documenten.csv, embedded in the web assembly) parsed by the

@@ -1,7 +1,10 @@
+using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Reports.Rendering;
 using Banenmonitor.Rules.Quota;
 using Banenmonitor.Data;
+using Banenmonitor.Data.Computations;
 using Banenmonitor.Data.Model;
+using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +19,13 @@ namespace Banenmonitor.Web.Features.Werkgevers;
 public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parameters, PdfReportRenderer pdf) : PageModel
 {
     public Employer? Werkgever { get; private set; }
-    public IReadOnlyList<EmployerYear> Jaren { get; private set; } = [];
+    public IReadOnlyList<DeclaredQuotaYear> Jaren { get; private set; } = [];
+
+    /// <summary>Per year with stored payroll: the quota computed from it, with its counted inputs and its stored record.</summary>
+    public IReadOnlyList<StoredQuotaYear> Berekend { get; private set; } = [];
+
+    /// <summary>Every year with declared totals or stored payroll, newest first.</summary>
+    public IEnumerable<int> AlleJaren => Jaren.Select(j => j.Jaar).Concat(Berekend.Select(b => b.Jaar)).Distinct().OrderDescending();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -40,7 +49,8 @@ public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parame
         if (User.EmployerId() is not { } id) return Forbid();
         Werkgever = await db.Employers.AsNoTracking().Include(e => e.Sector).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (Werkgever is null) return NotFound();
-        Jaren = await EmployerYears.ForAsync(db, parameters.Current, id, ct);
+        Jaren = await DeclaredQuotaYears.ForAsync(db, parameters.Current, id, ct);
+        Berekend = await StoredQuotaYears.ForAsync(db, parameters.Current, id, User.Identity?.Name ?? "werkgever", ct);
         return null;
     }
 
@@ -48,25 +58,25 @@ public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parame
         string.Concat(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
 }
 
-/// <summary>An employer's quota in one year (Dutch field names for the API).</summary>
+/// <summary>An employer's quota in one year from the totals it declared (Dutch field names for the API).</summary>
 /// <remarks>
 /// <see cref="Blokkade"/>: why the year cannot be computed (a parameter without value, or another law applies), for the
 /// page; the API gives the same in Dutch as <see cref="Probleem"/>.
 /// </remarks>
-public sealed record EmployerYear(int Jaar, string Status, decimal VerloondeUren, decimal UrenDoelgroep, QuotumView? Quotum, string? Probleem,
+public sealed record DeclaredQuotaYear(int Jaar, string Status, decimal VerloondeUren, decimal UrenDoelgroep, QuotumView? Quotum, string? Probleem,
     [property: System.Text.Json.Serialization.JsonIgnore] QuotaYearBlock? Blokkade = null)
 {
     /// <summary>Jobs still needed to reach the quota (the shortfall), or null when exempt or not computable.</summary>
     public decimal? NogNodig => Quotum is { Vrijgesteld: false } q ? q.Quotumtekort : null;
 }
 
-public static class EmployerYears
+public static class DeclaredQuotaYears
 {
     /// <summary>
     /// Per year the approved quota figures (paid hours) of the employer and the quota computed from them by the rules
     /// core. A newer draft or submission is shown by its status but does not replace the approved figures.
     /// </summary>
-    public static async Task<IReadOnlyList<EmployerYear>> ForAsync(BanenmonitorDbContext db, Banenmonitor.Rules.Parameters.ParameterSet p, int employerId, CancellationToken ct)
+    public static async Task<IReadOnlyList<DeclaredQuotaYear>> ForAsync(BanenmonitorDbContext db, ParameterSet p, int employerId, CancellationToken ct)
     {
         var employer = await db.Employers.AsNoTracking().Include(e => e.Sector).FirstAsync(e => e.Id == employerId, ct);
         var reports = await db.EmployerReports.AsNoTracking()
@@ -77,15 +87,51 @@ public static class EmployerYears
         {
             var r = g.FirstOrDefault(x => x.Status == ReportStatus.Approved) ?? g.First();
             var status = string.Join(", ", g.OrderBy(x => x.Status).Select(x => x.Status.Dutch()));
-            var q = new QuotumVraag(r.Year, r.TotalPaidHours!.Value, VerloondeUrenVorigJaar: r.PreviousYearPaidHours, UrenDoelgroep: r.TargetGroupHours, Markt: employer.Sector?.IsGovernment != true);
-            var errors = QuotaService.Validate(q, p);
-            string? tooLarge = null;
-            var view = errors.Count > 0 ? null : QuotaService.TryCompute(q, p, out tooLarge);
-            if (view is null && errors.Count == 0) errors["omvang"] = tooLarge!;
-            return errors.Count > 0
-                ? new EmployerYear(r.Year, status, r.TotalPaidHours!.Value, r.TargetGroupHours!.Value, null, string.Join(" ", errors.Values),
-                    r.Year >= QuotaService.FirstYear ? QuotaYears.Check(p, r.Year).Block : null)
-                : new EmployerYear(r.Year, status, r.TotalPaidHours!.Value, r.TargetGroupHours!.Value, view, null);
+            var q = new QuotaQuestion(r.Year, r.TotalPaidHours, PaidHoursPreviousYear: r.PreviousYearPaidHours, TargetGroupHours: r.TargetGroupHours,
+                Market: !QuotaSector.IsGovernment(employer.Sector?.LegalSectorCode));
+            var errors = q.Validate(p);
+            string? problem = errors.YearBlock is { } block ? QuotaService.Explain(block) : errors.Count > 0 ? string.Join(" ", errors.Values) : null;
+            QuotumView? view = null;
+            if (problem is null)
+            {
+                try { view = QuotumView.From(q.Compute(p)); }
+                catch (OverflowException) { problem = "De opgegeven aantallen zijn te groot om mee te rekenen; controleer de verloonde uren."; }
+            }
+            return new DeclaredQuotaYear(r.Year, status, r.TotalPaidHours!.Value, r.TargetGroupHours!.Value, view, problem, errors.YearBlock);
         }).ToList();
+    }
+}
+
+/// <summary>
+/// An employer's quota in one year computed from its stored payroll (<see cref="StoredQuota"/>), with the stored
+/// computation record it was kept as; or why it could not be computed.
+/// </summary>
+public sealed record StoredQuotaYear(int Jaar, WerkgeverQuotumView? Quotum, string? Probleem, QuotaYearBlock? Blokkade, ComputationRecord? Berekening, bool Hergebruikt);
+
+public static class StoredQuotaYears
+{
+    /// <summary>Every year in which the employer has stored payroll rows, computed and recorded (an unchanged year reuses its record).</summary>
+    public static async Task<IReadOnlyList<StoredQuotaYear>> ForAsync(BanenmonitorDbContext db, ParameterSet p, int employerId, string user, CancellationToken ct)
+    {
+        var rows = db.PaidHours.AsNoTracking().Where(r => r.EmployerId == employerId);
+        if (!await rows.AnyAsync(ct)) return [];
+        var (first, last) = (await rows.MinAsync(r => r.PeriodStart, ct), await rows.MaxAsync(r => r.PeriodStart, ct));
+        var list = new List<StoredQuotaYear>();
+        for (var y = first.Year; y <= last.Year; y++)
+        {
+            var (from, to) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+            if (!await rows.AnyAsync(r => r.PeriodStart >= from && r.PeriodStart <= to, ct)) continue;
+            try
+            {
+                var outcome = await StoredQuota.ComputeAsync(db, p, employerId, y, ct);
+                var record = await ComputationRecords.RecordQuotaAsync(db, p, outcome, user, ct: ct);
+                list.Add(new StoredQuotaYear(y, outcome.View, null, null, record.Record, record.Reused));
+            }
+            catch (StoredQuotaException e)
+            {
+                list.Add(new StoredQuotaYear(y, null, e.Message, e.YearBlock, null, false));
+            }
+        }
+        return list;
     }
 }

@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Quota;
 using System.Globalization;
 using Banenmonitor.Rules.Parameters;

@@ -1,4 +1,5 @@
 using Banenmonitor.Data;
+using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Quota;
 using Banenmonitor.Web.Api;
 using Banenmonitor.Web.Infrastructure;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Features.Werkgevers;
 
-public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<EmployerYear> Jaren);
+public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<DeclaredQuotaYear> Jaren);
 
 /// <summary>
 /// <c>/api/quotum</c>: the quota calculator (open, stores nothing), and <c>/api/werkgevers/{id}</c>: one employer's quota
@@ -30,7 +31,7 @@ public static class WerkgeversApi
             if (!http.User.MaySeeEmployer(id)) return TypedResults.Forbid();
             var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null) return TypedResults.NotFound(new FoutJson($"Onbekende werkgever {id}."));
-            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await EmployerYears.ForAsync(db, p.Current, id, ct)));
+            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await DeclaredQuotaYears.ForAsync(db, p.Current, id, ct)));
         }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren (de werkgever zelf en het ministerie)");
     }
 }

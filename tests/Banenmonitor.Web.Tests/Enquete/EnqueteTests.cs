@@ -5,7 +5,7 @@ using Banenmonitor.Rules.Units;
 using Microsoft.Playwright;
 using static Banenmonitor.Web.Tests.Axe;
 
-namespace Banenmonitor.Web.Tests.Features.Enquete;
+namespace Banenmonitor.Web.Tests;
 
 /// <summary>
 /// /enquete (a survey estimate from two uploaded files, in a real Chromium) and /enquete/aanbesteding (the procurement

@@ -1,13 +1,14 @@
 using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Quota;
 
-namespace Banenmonitor.Rules.Quota;
+namespace Banenmonitor.Rules.Contracts;
 
 /// <summary>
 /// The quota outcome as users and machines see it (Dutch field names): the contract of <c>banenmonitor quotum --format json</c>,
 /// the web API's <c>POST /api/quotum</c> and the calculator page. <see cref="Berekening"/> shows how the shortfall adds up
 /// before its rounding (null when exempt).
 /// </summary>
-public sealed record QuotumView(
+public record QuotumView(
     int Jaar,
     decimal VerloondeUren,
     decimal? Quotumpercentage,

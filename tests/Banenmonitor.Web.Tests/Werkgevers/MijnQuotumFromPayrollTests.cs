@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using Banenmonitor.Data.Computations;
+using Banenmonitor.Data.Import;
+using Banenmonitor.Data.Privacy;
+using Banenmonitor.Rules.Units;
+using Banenmonitor.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+using static Banenmonitor.Web.Tests.Axe;
+
+namespace Banenmonitor.Web.Tests;
+
+/// <summary>
+/// Issue 20, acceptance: a demo employer's payroll and registrations are imported (by the platform's importer, as the CLI's
+/// <c>import</c> does) and "Mijn quotum" shows the quota computed from them, its trace and the counted rows, beside the
+/// declared totals, saying which it used; the number is the one <c>quotum --werkgever</c> gives (the same
+/// <see cref="StoredQuota"/>; the CLI test gets 0,4 on the same rows). Real Chromium, real app, real SQLite.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class MijnQuotumFromPayrollTests(AppFixture app)
+{
+    private const string User = "werkgever2@demo.banenmonitor.nl";
+    private const string Employer = "900000006L01"; // Provincie Proefland, declared totals 2019–2023
+
+    private static string Pseudonym(int i) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("web-persoon-" + i)));
+
+    /// <summary>30 persons paid 150 hours a month in 2021 and 2022; person 1 registered from 1 July 2022, person 2 from February 2023.</summary>
+    private async Task ImportAsync()
+    {
+        var hours = new StringBuilder("loonheffingennummer;pseudoniem;periode_begin;periode_einde;uren;vorm\n");
+        foreach (var y in new[] { 2021, 2022 })
+            for (var p = 0; p < 30; p++)
+                for (var m = 1; m <= 12; m++)
+                {
+                    var start = new DateOnly(y, m, 1);
+                    hours.Append($"{Employer};{Pseudonym(p)};{start:yyyy-MM-dd};{start.AddMonths(1).AddDays(-1):yyyy-MM-dd};150;dienstverband\n");
+                }
+        var register = $"pseudoniem;grond;startdatum;einddatum\n{Pseudonym(1)};wajong;2022-07-01;\n{Pseudonym(2)};participatiewet;2023-02-01;\n";
+        await using var db = app.Db();
+        var import = new ImportService(db, PseudonymKey.None);
+        foreach (var (kind, text) in new[] { ("doelgroepregistraties", register), ("verloonde-uren", hours.ToString()) })
+        {
+            var r = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), kind, kind + ".csv", "test");
+            Assert.True(r.Success, string.Join("\n", r.Errors));
+        }
+    }
+
+    [Fact]
+    public async Task Mijn_quotum_shows_the_quota_from_the_imported_payroll_with_its_trace_and_counted_rows()
+    {
+        await ImportAsync();
+        var parameters = app.App.Services.GetRequiredService<ParameterProvider>().Current;
+        StoredQuotaOutcome expected;
+        await using (var db = app.Db()) expected = await StoredQuota.ComputeAsync(db, parameters, Employer, 2022);
+        Assert.Equal(0.4m, expected.Result.Shortfall.Value);
+
+        var page = await app.PageAsync();
+        await AppFixture.LoginAsync(page, User);
+        await page.GotoAsync("/werkgevers/mijn");
+        var section = page.Locator("#jaar-2022");
+        Assert.Contains("berekend uit de opgeslagen verloonde uren", await section.Locator("#gebruikt-2022").InnerTextAsync());
+        var computed = section.Locator("#berekend-2022");
+        var text = await computed.InnerTextAsync();
+        Assert.Contains($"€ {DutchFormat.Fixed(expected.Result.Levy.Value, 2)}", text);
+        Assert.Contains("0,4 banen", text);
+        Assert.Contains(DutchFormat.Number(54_000m, 2), text);
+        // The counted rows, and what was left out and why.
+        var sources = await computed.Locator("#bronnen-2022").InnerTextAsync();
+        Assert.Contains("Verloningsregels 2022\t360", sources);
+        Assert.Contains("Personen uit de doelgroep\t1", sources);
+        Assert.Contains("18 verloningsregels: ingeschreven na de periode", await computed.Locator("#weggelaten-2022").InnerTextAsync());
+        // The full trace of the rules core.
+        Assert.Equal(expected.Result.Trace.Steps.Count, await computed.Locator("ol.bm-trace > li").CountAsync());
+        Assert.Contains("Wfsv art. 38g lid 3", text);
+        // Beside the declared totals, which are not used.
+        Assert.Contains("ter vergelijking, niet gebruikt", await section.Locator("#opgegeven-2022").InnerTextAsync());
+        Assert.Contains("Vastgelegd als berekening", await computed.Locator("#vastlegging-2022").InnerTextAsync());
+        // 2021: no payroll of 2020 stored — onvolledig, naming what is missing.
+        Assert.Contains("Geen verloonde uren over 2020", await page.Locator("#onvolledig-2021").InnerTextAsync());
+        Assert.Contains("2022", await page.Locator("#berekend").InnerTextAsync());
+        await AssertAccessibleAsync(page);
+
+        // Asked again with nothing changed: the stored record.
+        await page.ReloadAsync();
+        Assert.Contains("de bestaande vastlegging", await page.Locator("#vastlegging-2022").InnerTextAsync());
+    }
+}
