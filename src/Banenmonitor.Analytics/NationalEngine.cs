@@ -9,83 +9,6 @@ using P = Banenmonitor.Rules.Parameters.ParameterNames;
 namespace Banenmonitor.Analytics;
 
 /// <summary>
-/// Per-employer inputs of the quota, aggregated from the payroll records (reusable by other computations, e.g. the
-/// regimes side by side): total paid hours, agency staff hours, target-group hours under the register's period rule,
-/// previous-year A, sector and lender type, and the hired-in attributions (hirer side first, then lender side).
-/// </summary>
-public sealed record EmployerAggregate(
-    string PayrollTaxNumber,
-    string SectorCode,
-    string LenderType,
-    decimal TotalPaidHours,
-    decimal AgencyStaffHours,
-    decimal TargetGroupHours,
-    decimal? TotalPaidHoursPreviousYear,
-    IReadOnlyList<HiredInAttribution> Attributions)
-{
-    /// <summary>Government employers are those in sector codes 61–66 (Regeling Wfsv art. 3.27); 67 and market are not.</summary>
-    public bool IsGovernment => NationalEngine.IsGovernmentSector(SectorCode);
-
-    /// <summary>The rules core's input for this employer.</summary>
-    public QuotaInput ToQuotaInput(int year) =>
-        QuotaInputOf(year, TotalPaidHours, AgencyStaffHours, TargetGroupHours, TotalPaidHoursPreviousYear, Attributions, IsGovernment);
-
-    /// <summary>The rules core's one mapping from aggregated figures to its input (<see cref="QuotaInput.OfAggregates"/>).</summary>
-    public static QuotaInput QuotaInputOf(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
-        decimal? totalPaidHoursPreviousYear, IReadOnlyList<HiredInAttribution> attributions, bool isGovernment) =>
-        QuotaInput.OfAggregates(year, totalPaidHours, agencyStaffHours, targetGroupHours, totalPaidHoursPreviousYear, attributions, isGovernment);
-}
-
-/// <summary>Quota outcome of one employer (the fields of <see cref="QuotaResult"/> without the trace).</summary>
-public sealed record EmployerQuota(
-    EmployerAggregate Input,
-    decimal A,
-    decimal? RequiredJobs,
-    decimal RealisedJobs,
-    decimal Shortfall,
-    decimal Levy,
-    bool Exempt);
-
-/// <summary>Target-group jobs at the end of the year for one sector code and form.</summary>
-public sealed record MeasurementRow(string SectorCode, string Form, decimal HoursLastMonth, long Persons, long Relations);
-
-/// <summary>
-/// Options of a national run. <paramref name="KeepEmployers"/>: also return every employer's inputs and outcome as .NET
-/// objects (<see cref="NationalRunResult.Employers"/>); the outcomes are written to the output file either way.
-/// </summary>
-public sealed record NationalRunOptions(string InputDir, int Year, string? OutputDir = null, string? ExplainEmployer = null,
-    string? MemoryLimit = null, int? Threads = null, bool Csv = false, bool KeepEmployers = false);
-
-/// <summary>One of the largest levies.</summary>
-public sealed record LevyRow(string PayrollTaxNumber, string SectorCode, decimal Shortfall, decimal Levy);
-
-/// <summary>
-/// Totals of the employers' quota outcomes (each outcome computed by the rules core): all employers, government
-/// employers, those above the threshold (not exempt), with a shortfall, and the sums over the latter.
-/// </summary>
-public sealed record QuotaOverview(
-    long Employers,
-    long Government,
-    long Liable,
-    long WithShortfall,
-    decimal RequiredJobs,
-    decimal RealisedJobs,
-    decimal Shortfall,
-    decimal Levy,
-    IReadOnlyList<LevyRow> LargestLevies);
-
-/// <summary>Everything a national run produced.</summary>
-public sealed record NationalRunResult(
-    int Year,
-    long PayrollRows,
-    QuotaOverview Quota,
-    IReadOnlyList<EmployerQuota>? Employers,
-    IReadOnlyList<MeasurementRow> Measurement,
-    long PersonsWorking,
-    QuotaResult? Explanation,
-    IReadOnlyDictionary<string, TimeSpan> Timings);
-
-/// <summary>
 /// The national computation on DuckDB: streaming reads of the year's payroll records aggregate per employer and form,
 /// and per employer, form and target-group person (Parquet is read twice, CSV once); the per-employer quota is then
 /// computed by the rules core's <see cref="QuotaCalculator"/> itself, so every employer's numbers and trace are exactly the rules core's.
@@ -573,13 +496,13 @@ public sealed class NationalEngine(ParameterSet parameters)
         var timer = new StepTimer("invoer openen", step);
         using var db = Open(o.MemoryLimit, o.Threads);
         var calc = new QuotaCalculator(parameters);
-        RulesCoreFunction? rulesCore = null;
+        QuotaRulesFunction? rulesCore = null;
         try
         {
             var warmUp = WarmUpPays(o.InputDir);
             var (count, rows, attributions) = Prepare(db, o.InputDir, o.Year, timer, stop => { if (warmUp) WarmUp(o.Year, stop); });
             timer.Step("quotum per werkgever (rekenkern)");
-            rulesCore = new RulesCoreFunction(calc, o.Year, count, attributions);
+            rulesCore = new QuotaRulesFunction(calc, o.Year, count, attributions);
             rulesCore.Compute(db);
 
             QuotaResult? explanation = null;
@@ -614,97 +537,6 @@ public sealed class NationalEngine(ParameterSet parameters)
         }
     }
 
-    /// <summary>
-    /// The quota of every employer by the rules core inside DuckDB (<see cref="RulesFunction{TOutcome}"/>): the function
-    /// <c>rekenkern_quotum</c> runs <see cref="QuotaCalculator.Figures"/>, the same computation as
-    /// <see cref="QuotaCalculator.Compute(QuotaInput)"/> without the trace; amounts are kept in ten-thousandths, and the
-    /// table <c>quotum</c> holds the outcomes via <c>rekenkern_uitkomst(positie, veld)</c>.
-    /// </summary>
-    private sealed class RulesCoreFunction(QuotaCalculator calc, int year, int count, Dictionary<int, List<HiredInAttribution>> attributions)
-        : RulesFunction<RulesCoreFunction.Outcome>("rekenkern_quotum", "rekenkern_uitkomst", count, Fields)
-    {
-        /// <summary>One employer's outcome: amounts in ten-thousandths; <see cref="RulesFunction{T}.NoValue"/> for "none".</summary>
-        internal struct Outcome
-        {
-            public long A, Required, Realised, Shortfall, Levy;
-            public bool Exempt, Government;
-            public int Attributions;
-        }
-
-        private static readonly OutcomeField<Outcome>[] Fields =
-        [
-            new("a", o => o.A), new("vereiste_banen", o => o.Required), new("gerealiseerde_banen", o => o.Realised),
-            new("quotumtekort", o => o.Shortfall), new("quotumheffing", o => o.Levy), new("vrijgesteld", o => o.Exempt ? 1 : 0, "{0} = 1"),
-            new("overheid", o => o.Government ? 1 : 0, "{0} = 1"), new("toerekeningen", o => o.Attributions, "{0}::INTEGER"),
-        ];
-
-        /// <summary>Per position in <see cref="Sectors"/>: a government sector?</summary>
-        private readonly bool[] _government = [.. Sectors.Select(IsGovernmentSector)];
-
-        public void Compute(DuckDBConnection db)
-        {
-            Register(db);
-            Run(db);
-        }
-
-        private void Run(DuckDBConnection db)
-        {
-            ComputeAll(db, $"verloonde_uren, uren_uitzendkrachten, uren_doelgroep, verloonde_uren_vorig_jaar, ({SectorIndexSql})::BIGINT");
-            Sql.Exec(db, OutcomeTable("quotum",
-                "loonheffingennummer, sector, uitlenertype, verloonde_uren, uren_uitzendkrachten, uren_doelgroep, verloonde_uren_vorig_jaar"));
-        }
-
-        /// <summary>
-        /// Runs these functions over a few thousand made-up employers (every path of the rules core) on a private in-memory
-        /// database, so that the rules core, these functions and DuckDB.NET's vector readers and writers are compiled
-        /// optimised before the real employers arrive (measured at 120M rows: the step took 0.7 s instead of 0.35 s).
-        /// </summary>
-        public static int WarmUp(QuotaCalculator calc, int year, ManualResetEventSlim stop)
-        {
-            const int n = 4096;
-            using var db = Open(null, 1);
-            Sql.Exec(db, $"""
-                CREATE TABLE werkgever_invoer AS
-                SELECT 'warm' || i AS loonheffingennummer, CASE WHEN i % 3 = 0 THEN '61' ELSE 'markt' END AS sector,
-                  'geen' AS uitlenertype, (1000 + 37.25 * i)::DECIMAL(18,4) AS verloonde_uren,
-                  (CASE WHEN i % 7 = 0 THEN 500 + i ELSE 0 END)::DECIMAL(18,4) AS uren_uitzendkrachten,
-                  ((1000 + 37.25 * i) / 40)::DECIMAL(18,4) AS uren_doelgroep,
-                  (CASE WHEN i % 5 <> 0 THEN 900 + 37.25 * i END)::DECIMAL(18,4) AS verloonde_uren_vorig_jaar
-                FROM range({n}) r(i)
-                """);
-            var atts = RulesFunction.WarmUpAttributions(year);
-            var function = new RulesCoreFunction(calc, year, n, Enumerable.Range(0, n).Where(i => i % 11 == 0).ToDictionary(i => i, _ => atts));
-            function.Register(db);
-            return RulesFunction.WarmUpRounds(stop, () => function.Run(db));
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        protected override void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
-            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong n)
-        {
-            var (ri, rt, ra, rc, rp, rs) = (readers[0], readers[1], readers[2], readers[3], readers[4], readers[5]);
-            for (ulong k = 0; k < n; k++)
-            {
-                var i = (int)ri.GetValue<long>(k);
-                var gov = _government[rs.GetValue<long>(k)];
-                var input = EmployerAggregate.QuotaInputOf(year, rt.GetValue<decimal>(k), ra.GetValue<decimal>(k), rc.GetValue<decimal>(k),
-                    rp.IsValid(k) ? rp.GetValue<decimal>(k) : null, attributions.TryGetValue(i, out var at) ? at : [], gov);
-                var q = calc.Figures(input);
-                Outcomes[i] = new Outcome
-                {
-                    A = Sql.ToTenThousandths(q.TotalPaidHours.Value),
-                    Required = q.RequiredJobs is { } req ? Sql.ToTenThousandths(req.Value) : NoValue,
-                    Realised = Sql.ToTenThousandths(q.RealisedJobs.Value),
-                    Shortfall = Sql.ToTenThousandths(q.Shortfall.Value),
-                    Levy = Sql.ToTenThousandths(q.Levy.Value),
-                    Exempt = q.Exempt,
-                    Government = gov,
-                    Attributions = input.Attributions?.Count ?? 0,
-                };
-                writer.WriteValue(1L, k);
-            }
-        }
-    }
 
     /// <summary>Fixed-point (ten-thousandths) BIGINT to DECIMAL(18,4), exact.</summary>
     internal static string Dec4(string expr) => $"({expr}::DECIMAL(18,0) * 0.0001::DECIMAL(5,4))::DECIMAL(18,4)";
@@ -790,7 +622,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             : new FileInfo(path).Length;
 
     /// <summary>
-    /// Warms up the rules core and its DuckDB functions (<see cref="RulesCoreFunction.WarmUp"/>) while DuckDB does the
+    /// Warms up the rules core and its DuckDB functions (<see cref="QuotaRulesFunction.WarmUp"/>) while DuckDB does the
     /// payroll pass; stops as soon as the pass is done. Best effort: the results are discarded and a failure only ends
     /// the warm-up (the real computation reports its own errors, e.g. a missing parameter). Returns the rounds run.
     /// </summary>
@@ -798,7 +630,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     {
         try
         {
-            return RulesCoreFunction.WarmUp(new QuotaCalculator(parameters), year, stop);
+            return QuotaRulesFunction.WarmUp(new QuotaCalculator(parameters), year, stop);
         }
         catch (Exception)
         {

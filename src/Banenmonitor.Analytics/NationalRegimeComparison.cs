@@ -9,80 +9,12 @@ using P = Banenmonitor.Rules.Parameters.ParameterNames;
 
 namespace Banenmonitor.Analytics;
 
-/// <summary>Options of a national regime comparison.</summary>
-/// <param name="RegimeYear">Year whose Wet banenafspraak parameters apply; default the regime's first year for earlier data.</param>
-/// <param name="KeepEmployers">Also return every employer's outcome as .NET objects (<see cref="NationalComparisonResult.Employers"/>);
-/// the outcomes are written to the output file either way.</param>
-public sealed record NationalComparisonOptions(string InputDir, int Year, int? RegimeYear = null, string? OutputDir = null,
-    string? ExplainEmployer = null, string? MemoryLimit = null, int? Threads = null, bool KeepEmployers = false);
-
-/// <summary>Both regimes for one employer: the numbers of the rules core's two <see cref="RegimeOutcome"/>s (traces dropped).</summary>
-public sealed record EmployerRegimeOutcome(
-    string PayrollTaxNumber,
-    string SectorCode,
-    string Group,
-    bool QuotaComputable,
-    bool QuotaSubject,
-    decimal Shortfall,
-    decimal Levy,
-    bool WbaComputable,
-    bool WbaSubject,
-    bool SurchargeNotComputed,
-    decimal Surcharge,
-    decimal Bonus,
-    decimal WageCostAdvantage,
-    string? NotComputableReason)
-{
-    /// <summary>The reason in the employer file: why a regime is not computable, else why the surcharge is not computed, else none.</summary>
-    public static string? Reason(RegimeFigures quota, RegimeFigures wba) =>
-        !quota.Computable ? quota.NotComputableReason : !wba.Computable ? wba.NotComputableReason : wba.Incomplete;
-}
-
-/// <summary>Totals of both regimes over a group of employers (or the whole country).</summary>
-public sealed record RegimeTotals(
-    string Group,
-    long Employers,
-    long QuotaSubject,
-    long QuotaWithShortfall,
-    decimal QuotaShortfallJobs,
-    decimal Levy,
-    long QuotaNotComputable,
-    long WbaSubject,
-    long SurchargeNotComputed,
-    long SurchargePayers,
-    decimal Surcharge,
-    long BonusReceivers,
-    decimal Bonus,
-    long WageCostAdvantageReceivers,
-    decimal WageCostAdvantage,
-    long WbaNotComputable)
-{
-    public decimal WbaReceivable => Bonus + WageCostAdvantage;
-
-    /// <summary>The totals of a group without employers.</summary>
-    public static RegimeTotals None(string group) => new(group, 0, 0, 0, 0m, 0m, 0, 0, 0, 0, 0m, 0, 0m, 0, 0m, 0);
-}
-
-/// <summary>Everything a national regime comparison produced (<see cref="Employers"/> only on request).</summary>
-public sealed record NationalComparisonResult(
-    int Year,
-    int RegimeYear,
-    long PayrollRows,
-    IReadOnlyList<EmployerRegimeOutcome>? Employers,
-    IReadOnlyList<RegimeTotals> Groups,
-    RegimeTotals Total,
-    MeasurementComparison Measurement,
-    bool PremiumBaseGiven,
-    EmployerComparison? Explanation,
-    IReadOnlyList<string> Notes,
-    IReadOnlyDictionary<string, TimeSpan> Timings);
-
 /// <summary>
 /// Both regimes side by side for every employer of a national payroll year: the quotumregeling (levy per missing job for
 /// government employers above the threshold) and the Wet banenafspraak 2025 (inclusiveness surcharge, job agreement bonus,
 /// wage cost advantage), each computed per employer by the rules core's <see cref="RegimeComparison"/> on the inputs
 /// aggregated by the national engine's payroll pass, and the national measurement with and without the market/government
-/// split. The rules core runs inside DuckDB as a scalar function over the employer table (<see cref="RegimesFunction"/>);
+/// split. The rules core runs inside DuckDB as a scalar function over the employer table (<see cref="RegimeRulesFunction"/>);
 /// group totals are summed and the employer file is written by DuckDB. No legal number is set here: all come from the
 /// <see cref="ParameterSet"/>.
 /// </summary>
@@ -97,7 +29,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         NationalEngine.IsGovernmentSector(sectorCode) ? Government : sectorCode == NationalEngine.ShelteredSector ? Sheltered : Market;
 
     /// <summary>The group of <c>werkgever_invoer.sector</c> in SQL, from <see cref="GroupOf"/> per known sector code.</summary>
-    private static readonly string GroupSql =
+    internal static readonly string GroupSql =
         $"{Sql.List(NationalEngine.Sectors.Select(GroupOf))}[{NationalEngine.SectorIndexSql} + 1]";
 
 
@@ -121,7 +53,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         var timer = new StepTimer("invoer openen", step);
         var regimeYear = o.RegimeYear ?? Regime.WetBanenafspraak2025.ParameterYearFor(o.Year);
         var rules = new RegimeComparison(parameters);
-        RegimesFunction? function = null;
+        RegimeRulesFunction? function = null;
         using var db = NationalEngine.Open(o.MemoryLimit, o.Threads);
         try
         {
@@ -143,7 +75,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             var persons = ReadPersonHours(db);
 
             timer.Step("beide regimes per werkgever (rekenkern)");
-            function = new RegimesFunction(rules, o.Year, regimeYear, count, attributions, persons);
+            function = new RegimeRulesFunction(rules, o.Year, regimeYear, count, attributions, persons);
             function.Compute(db, premiumPath is not null);
             EmployerComparison? explanation = null;
             if (o.ExplainEmployer is not null)
@@ -236,113 +168,6 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         throw new AnalyticsInputException(first is string where ? $"Bestand premieloon, {where}. Er is niets geschreven." : "Bestand premieloon: ongeldige invoer. Er is niets geschreven.");
     }
 
-    /// <summary>
-    /// Both regimes of every employer by the rules core inside DuckDB (<see cref="RulesFunction{TOutcome}"/>): the function
-    /// <c>rekenkern_regimes</c> gets the employers with their premium base and runs <see cref="RegimeComparison.Figures"/>,
-    /// both regimes as <see cref="RegimeComparison.Compare"/> computes them without the traces; the table <c>regimes</c>
-    /// holds the outcomes via <c>rekenkern_regimes_uitkomst(positie, veld)</c>. Jobs and euros are kept as whole
-    /// hundred-millionths (<see cref="Unit"/>): exact for the rules core's values (hours have at most 4 decimals, the wage
-    /// cost advantage per hour is a euro amount in cents); a value with more decimals stops the run rather than being
-    /// rounded. The per-employer lists (attributions, target-group hours per person) are looked up by the employer's
-    /// position. A reason (why a regime is not computable, or why the surcharge is not computed) is the rules core's Dutch
-    /// text: the outcome holds a code per distinct text, and the texts land in the table <c>regimes_reden</c>.
-    /// </summary>
-    private sealed class RegimesFunction(RegimeComparison rules, int year, int regimeYear, int count,
-        Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons)
-        : RulesFunction<RegimesFunction.Outcome>("rekenkern_regimes", "rekenkern_regimes_uitkomst", count, Fields)
-    {
-        private const byte Scale = 8;
-        private const decimal Unit = 100_000_000m;
-
-        /// <summary>One employer's outcome of both regimes: amounts in hundred-millionths; reason 0 for none.</summary>
-        internal struct Outcome
-        {
-            public long Shortfall, Levy, Surcharge, Bonus, WageCostAdvantage;
-            public bool QuotaComputable, QuotaSubject, WbaComputable, WbaSubject, SurchargeNotComputed;
-            public int Reason;
-        }
-
-        private static readonly OutcomeField<Outcome>[] Fields =
-        [
-            new("quotum_berekenbaar", o => o.QuotaComputable ? 1 : 0, "{0} = 1"), new("onder_quotum", o => o.QuotaSubject ? 1 : 0, "{0} = 1"),
-            new("quotumtekort", o => o.Shortfall), new("quotumheffing", o => o.Levy),
-            new("wba_berekenbaar", o => o.WbaComputable ? 1 : 0, "{0} = 1"), new("onder_wba_quotum", o => o.WbaSubject ? 1 : 0, "{0} = 1"),
-            new("opslag_niet_berekend", o => o.SurchargeNotComputed ? 1 : 0, "{0} = 1"), new("inclusiviteitsopslag", o => o.Surcharge),
-            new("banenafspraakbonus", o => o.Bonus), new("loonkostenvoordeel", o => o.WageCostAdvantage),
-            new("reden", o => o.Reason, "nullif({0}, 0)::INTEGER"),
-        ];
-
-        private readonly bool[] _government = [.. NationalEngine.Sectors.Select(NationalEngine.IsGovernmentSector)];
-        private readonly ConcurrentDictionary<string, int> _reasons = new(StringComparer.Ordinal);
-        private int _lastReason;
-
-        /// <summary>Fixed-point (hundred-millionths) BIGINT to an exact DECIMAL(38,8).</summary>
-        public static string Dec(string expr) => $"({expr}::DECIMAL(38,0) * 0.00000001::DECIMAL(9,8))::DECIMAL(38,{Scale})";
-
-        public void Compute(DuckDBConnection db, bool premiumGiven)
-        {
-            Register(db);
-            var (premium, excluded, join) = premiumGiven
-                ? ("p.premieloon", "coalesce(p.premieloon_uitgezonderd, 0)", "LEFT JOIN premieloon p ON p.loonheffingennummer = w.loonheffingennummer")
-                : ("NULL::DECIMAL(18,2)", "NULL::DECIMAL(18,2)", "");
-            ComputeAll(db, $"w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar, ({NationalEngine.SectorIndexSql})::BIGINT, {premium}, {excluded}", join);
-            Sql.Exec(db, OutcomeTable("regimes", $"loonheffingennummer, sector, {GroupSql} AS groep") + """
-                ;
-                CREATE OR REPLACE TEMP TABLE regimes_reden (code INTEGER, reden VARCHAR);
-                """);
-            foreach (var (text, code) in _reasons)
-                Sql.Exec(db, "INSERT INTO regimes_reden VALUES ($code, $reden)", new Dictionary<string, object?> { ["code"] = code, ["reden"] = text });
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        protected override void Chunk(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> readers,
-            DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong n)
-        {
-            var (ri, rt, ra, rc, rp, rs, rb, rx) = (readers[0], readers[1], readers[2], readers[3], readers[4], readers[5], readers[6], readers[7]);
-            for (ulong k = 0; k < n; k++)
-            {
-                var i = (int)ri.GetValue<long>(k);
-                Euros? premium = null, excluded = null;
-                if (rb.IsValid(k))
-                {
-                    premium = new Euros(rb.GetValue<decimal>(k));
-                    excluded = new Euros(rx.GetValue<decimal>(k));
-                }
-                var e = EmployerYearOf(year, rt.GetValue<decimal>(k), ra.GetValue<decimal>(k), rc.GetValue<decimal>(k),
-                    rp.IsValid(k) ? rp.GetValue<decimal>(k) : null, _government[rs.GetValue<long>(k)],
-                    persons.TryGetValue(i, out var staff) ? staff : [], premium, excluded,
-                    attributions.TryGetValue(i, out var at) ? at : []);
-                var (q, w) = rules.Figures(e, regimeYear);
-                Outcomes[i] = new Outcome
-                {
-                    QuotaComputable = q.Computable,
-                    QuotaSubject = q.SubjectToQuota,
-                    Shortfall = Fixed(q.Shortfall?.Value ?? 0m, "quotumtekort"),
-                    Levy = Fixed(q.Levy, "quotumheffing"),
-                    WbaComputable = w.Computable,
-                    WbaSubject = w.SubjectToQuota,
-                    SurchargeNotComputed = w.Incomplete is not null,
-                    Surcharge = Fixed(w.Surcharge, "inclusiviteitsopslag"),
-                    Bonus = Fixed(w.Bonus, "banenafspraakbonus"),
-                    WageCostAdvantage = Fixed(w.WageCostAdvantage, "loonkostenvoordeel"),
-                    Reason = ReasonCode(EmployerRegimeOutcome.Reason(q, w)),
-                };
-                writer.WriteValue(1L, k);
-            }
-        }
-
-        /// <summary>The value in hundred-millionths; a value with more decimals stops the run (never rounded silently).</summary>
-        private static long Fixed(decimal v, string what)
-        {
-            var t = v * Unit;
-            if (t != decimal.Truncate(t))
-                throw new InvalidOperationException($"De {what} {v.ToString(CultureInfo.InvariantCulture)} heeft meer dan {Scale} decimalen; de landelijke vergelijking rondt niet af.");
-            return (long)t;
-        }
-
-        private int ReasonCode(string? text) =>
-            text is null ? 0 : _reasons.GetOrAdd(text, _ => Interlocked.Increment(ref _lastReason));
-    }
 
     /// <summary>A DECIMAL read from DuckDB without trailing zeros (exact: dividing by one only drops them).</summary>
     private static decimal Amount(object? v) => Sql.Dec(v) / 1.0000000000000000000000000000m;
@@ -350,7 +175,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     /// <summary>Totals per group and over all employers, summed by DuckDB over the rules core's per-employer figures.</summary>
     private static (List<RegimeTotals> Groups, RegimeTotals Total) ReadTotals(DuckDBConnection db)
     {
-        static string D(string c) => RegimesFunction.Dec($"coalesce(sum({c}), 0)");
+        static string D(string c) => RegimeRulesFunction.Dec($"coalesce(sum({c}), 0)");
         var byGroup = new Dictionary<string, RegimeTotals>(StringComparer.Ordinal);
         RegimeTotals? total = null;
         using (var cmd = Sql.Command(db, $"""
@@ -379,10 +204,10 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     /// <summary>The employer's position and the columns of <c>werkgevers_regimes.csv</c> (numbers as DECIMAL, flags as BOOLEAN).</summary>
     private static readonly string EmployerSelect = $"""
         SELECT x.i AS positie, x.loonheffingennummer, x.sector, x.groep, x.quotum_berekenbaar, x.onder_quotum,
-          {RegimesFunction.Dec("x.quotumtekort")} AS quotumtekort, {RegimesFunction.Dec("x.quotumheffing")} AS quotumheffing,
+          {RegimeRulesFunction.Dec("x.quotumtekort")} AS quotumtekort, {RegimeRulesFunction.Dec("x.quotumheffing")} AS quotumheffing,
           x.wba_berekenbaar, x.onder_wba_quotum, x.opslag_niet_berekend,
-          {RegimesFunction.Dec("x.inclusiviteitsopslag")} AS inclusiviteitsopslag, {RegimesFunction.Dec("x.banenafspraakbonus")} AS banenafspraakbonus,
-          {RegimesFunction.Dec("x.loonkostenvoordeel")} AS loonkostenvoordeel, t.reden
+          {RegimeRulesFunction.Dec("x.inclusiviteitsopslag")} AS inclusiviteitsopslag, {RegimeRulesFunction.Dec("x.banenafspraakbonus")} AS banenafspraakbonus,
+          {RegimeRulesFunction.Dec("x.loonkostenvoordeel")} AS loonkostenvoordeel, t.reden
         FROM regimes x LEFT JOIN regimes_reden t ON t.code = x.reden
         """;
 
@@ -508,7 +333,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         // with a fraction (most amounts are 0). No sort: the rows are in no particular order, like werkgevers_quotum.
         static string Number(string c) => $"""
             CASE WHEN x.{c} = 0 THEN '0' WHEN x.{c} % 100000000 = 0 THEN (x.{c} // 100000000)::VARCHAR
-                 ELSE rtrim({RegimesFunction.Dec("x." + c)}::VARCHAR, '0') END AS {c}
+                 ELSE rtrim({RegimeRulesFunction.Dec("x." + c)}::VARCHAR, '0') END AS {c}
             """;
         var select = $"""
             SELECT x.loonheffingennummer, x.sector, x.groep, {Flag("quotum_berekenbaar")}, {Flag("onder_quotum")}, {Number("quotumtekort")},
