@@ -116,6 +116,8 @@ public sealed partial class RapportenTests(AppFixture app) : IClassFixture<AppFi
         Assert.Contains("versie 2", await page.Locator("#klaar").InnerTextAsync());
 
         var list = await anonymous.GetStringAsync("/rapporten");
+        // The sector page links to the current report its figures appeared in (version 2 now).
+        Assert.Contains("2023 (versie 2, PDF)", await anonymous.GetStringAsync("/sectoren/waterschappen"));
         Assert.Contains("vervangen door versie 2", list);
         var v2 = await DownloadAsync(anonymous, 2);
         var again1 = await DownloadAsync(anonymous, 1);

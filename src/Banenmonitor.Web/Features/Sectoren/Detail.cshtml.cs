@@ -13,6 +13,8 @@ public sealed class DetailModel(SectorFigures figures, SectorChecks checks, Bane
     public PublicSector Sector { get; private set; } = null!;
     public IReadOnlyList<SectorRegel> Historie { get; private set; } = [];
     public IReadOnlyList<SectorReport> Rapportages { get; private set; } = [];
+    /// <summary>The current published progress report of each year this sector has figures for.</summary>
+    public IReadOnlyList<PublishedReport> Rapporten { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -21,6 +23,9 @@ public sealed class DetailModel(SectorFigures figures, SectorChecks checks, Bane
         var all = await figures.AllAsync(ct);
         var years = all.Select(f => f.Year).Distinct().Order().ToList();
         Historie = SectorQuery.History(all, s, years, checks, await new Banenmonitor.Data.Resolutions.ResolutionService(db).CurrentAsync((int?)null, ct));
+        var published = await new Banenmonitor.Data.Resolutions.PublishedReportStore(db).ListAsync(ct);
+        var superseded = Banenmonitor.Data.Resolutions.PublishedReportStore.SupersededBy(published);
+        Rapporten = published.Where(r => !superseded.ContainsKey(r.Id) && Historie.Any(h => h.Jaar == r.Year && h.Gerapporteerd)).OrderBy(r => r.Year).ToList();
         // Reports: the official ones for everyone; drafts and submissions only for the sector itself and the ministry.
         var id = ReportingLines.IdOf(s.Code);
         var q = db.SectorReports.AsNoTracking().Where(r => r.SectorId == id);
