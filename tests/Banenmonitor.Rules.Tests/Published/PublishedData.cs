@@ -25,9 +25,9 @@ internal static class PublishedData
     public static PublishedSectorFigures SectorData => Folder.Value.SectorFigures;
     public static NationalFigures National => Folder.Value.National;
 
-    public static string Seed(string document)
+    public static string DocumentText(string document)
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "Seeds");
+        var dir = Path.Combine(AppContext.BaseDirectory, "SourceDocuments");
         var file = Directory.GetFiles(dir, document + "_*.txt").Single();
         return File.ReadAllText(file);
     }

@@ -12,7 +12,7 @@ namespace Banenmonitor.Rules.Tests.Published;
 /// parameter), ordinals ("tweede coronajaar", "een derde werkgever") and numbers that are part of a name
 /// ("Op naar de 25.000 banen", "maand van de 1000 voorbeelden", "Op naar de 125.000 banen").
 /// </summary>
-public class SeedNumbersTests
+public class DocumentNumbersTests
 {
     /// <summary>(document, the number as the document writes it, its value).</summary>
     public static readonly (string Doc, string Text, decimal Value)[] SectorNumbers =
@@ -115,7 +115,7 @@ public class SeedNumbersTests
     [Fact]
     public void Every_quote_of_a_seed_figure_occurs_in_that_seed()
     {
-        var seeds = new[] { "000", "001", "002" }.ToDictionary(d => d, d => Normalize(Seed(d)));
+        var seeds = new[] { "000", "001", "002" }.ToDictionary(d => d, d => Normalize(DocumentText(d)));
         var bad = new List<string>();
         foreach (var f in SectorData.Figures.Where(f => seeds.ContainsKey(f.Document)))
         {
@@ -131,7 +131,7 @@ public class SeedNumbersTests
     [Fact]
     public void The_national_sources_quoting_seed_004_occur_in_it()
     {
-        var seed = Normalize(Seed("004"));
+        var seed = Normalize(DocumentText("004"));
         var bad = National.Rows.Where(r => r.Source.StartsWith("Kamerstuk 34 352, nr. 255", StringComparison.Ordinal)) // document 004
             .SelectMany(r => Regex.Matches(r.Source, "'([^']+)'").Select(m => m.Groups[1].Value))
             .Where(q => !seed.Contains(Normalize(q))).ToList();
