@@ -31,12 +31,12 @@ public class ControleCommandTests
         var (exit, output, err) = Run("controle");
         Assert.Equal(1, exit);
         Assert.Equal("", err);
-        Assert.Contains("[INHOUDELIJK] 2023 waterschappen — realisatiepercentage (tabel) (document 001)", output);
+        Assert.Contains("[INHOUDELIJK] 2023 waterschappen — realisatiepercentage (tabel) (Kamerbrief BZK 2024 over 2023)", output);
         Assert.Contains("gepubliceerd: 56,6%", output);
         Assert.Contains("329 ÷ 552 × 100 = 59,6%", output);
-        Assert.Contains("[INHOUDELIJK] 2023 hbo — realisatiepercentage inclusief SROI (document 001)", output);
+        Assert.Contains("[INHOUDELIJK] 2023 hbo — realisatiepercentage inclusief SROI (Kamerbrief BZK 2024 over 2023)", output);
         Assert.Contains("(498 + 114) ÷ 1.685 × 100 = 36,32%", output);
-        Assert.Contains("[AFRONDING] 2021 rijk — realisatiepercentage (document 000)", output);
+        Assert.Contains("[AFRONDING] 2021 rijk — realisatiepercentage (Kamerbrief BZK 2022 over 2021)", output);
         Assert.DoesNotContain("Exception", output);
     }
 

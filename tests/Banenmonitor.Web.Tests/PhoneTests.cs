@@ -81,6 +81,9 @@ public sealed class PhoneTests(AppFixture app)
                 if (width > Width)
                     failures.Add($"{role} {path}: {width} px breed bij {Width} px scherm; " +
                                  string.Join(", ", m.GetProperty("wide").EnumerateArray().Select(e => e.GetString())));
+                // Sources are cited by title and number, never by an internal file name ("seed 003", "document 001").
+                if (SitePages.InternalSourceName.Match(await page.InnerTextAsync("body")) is { Success: true } leak)
+                    failures.Add($"{role} {path}: noemt een interne bestandsnaam: '{leak.Value}'");
                 if (m.GetProperty("smallest").ValueKind == JsonValueKind.Number)
                 {
                     charts++;

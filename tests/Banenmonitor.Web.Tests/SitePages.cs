@@ -11,6 +11,10 @@ namespace Banenmonitor.Web.Tests;
 /// </summary>
 public static class SitePages
 {
+    /// <summary>An internal file name where a document title belongs: "seed 003", "document 001", "(bron: 000)", "seeds/…".</summary>
+    public static readonly System.Text.RegularExpressions.Regex InternalSourceName =
+        new(@"\b(seed|document|documenten)\s*0\d\d\b|\(bron: 0\d\d\)|seeds/|enquete_003", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     private static readonly Dictionary<string, string> Samples = new() { ["{code}"] = "gemeenten", ["{jaar:int}"] = "2021", ["{id:int}"] = "1" };
 
     public static IReadOnlyList<string> All(AppFixture app) => app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

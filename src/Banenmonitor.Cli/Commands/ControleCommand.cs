@@ -18,7 +18,7 @@ public static class ControleCommand
     public sealed record AfwijkingJson(
         string Soort, string Document, int Jaar, string Sector, string Cijfer, decimal Gepubliceerd, decimal Berekend,
         decimal BerekendMinimum, decimal BerekendMaximum, string Ernst, string Formule, string Toelichting, string Bron, IReadOnlyList<InvoerJson> Invoer,
-        string? Sleutel = null, OplossingJson? Oplossing = null);
+        string? Sleutel = null, OplossingJson? Oplossing = null, string? DocumentNaam = null);
     /// <summary>A resolution as the CLI shows it (Dutch field names).</summary>
     public sealed record OplossingJson(int Id, int Jaar, string Sleutel, string Cijfer, string Geldt, decimal Waarde, string? Bron, string Reden,
         string OpgelostDoor, DateTime OpgelostOp, int? Vervangt);
@@ -183,7 +183,7 @@ public static class ControleCommand
         c.Kind, c.Document, c.Year, c.Sector, c.Figure, c.Published, LegalRounding.Half(c.Computed, 4),
         LegalRounding.Half(c.ComputedRange.Low, 4), LegalRounding.Half(c.ComputedRange.High, 4), c.Outcome.Dutch(), c.Formula, c.Explanation, c.Source,
         c.Inputs.Select(i => new InvoerJson(i.Name, i.Value, i.Unit, i.Document, i.Source)).ToList(),
-        f?.Key, f?.Resolution is { } res ? ToJson(res) : null);
+        f?.Key, f?.Resolution is { } res ? ToJson(res) : null, c.DocumentName);
 
     private static void PrintText(ControleJson o)
     {
@@ -195,7 +195,7 @@ public static class ControleCommand
         {
             Console.WriteLine();
             var unit = a.Cijfer.Contains("percent") || a.Soort.StartsWith("percentage") || a.Soort is "boven_doel" or "verschil_procent" ? "%" : "";
-            Console.WriteLine($"[{(a.Oplossing is null ? a.Ernst.ToUpperInvariant() : "INHOUDELIJK, OPGELOST")}] {a.Jaar} {a.Sector} — {a.Cijfer} (document {a.Document})");
+            Console.WriteLine($"[{(a.Oplossing is null ? a.Ernst.ToUpperInvariant() : "INHOUDELIJK, OPGELOST")}] {a.Jaar} {a.Sector} — {a.Cijfer} ({a.DocumentNaam ?? a.Document})");
             if (a.Sleutel is not null) Console.WriteLine($"  bevinding: {a.Sleutel}");
             string N(decimal v) => a.Soort == "vergelijkingsjaar" ? v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2) + unit;
             Console.WriteLine($"  gepubliceerd: {N(a.Gepubliceerd)}   berekend: {N(a.Berekend)}");

@@ -25,7 +25,7 @@ public sealed class ReportRefusedException(int year, PublicSector? sector, IRead
     {
         var scope = sector is null ? $"over {year}" : $"over {year} voor {sector.Name}";
         var lines = mismatches.Select(c =>
-            $"- {c.Year} {SectorName(c.Sector)} — {c.Figure} (document {c.Document}): gepubliceerd {Num(c, c.Published)}, " +
+            $"- {c.Year} {SectorName(c.Sector)} — {c.Figure} ({c.DocumentName}): gepubliceerd {Num(c, c.Published)}, " +
             $"berekend {Num(c, c.Computed)}. {c.Explanation}");
         return $"De voortgangsrapportage {scope} wordt niet gemaakt: de controle vindt {mismatches.Count} inhoudelijke " +
                $"{(mismatches.Count == 1 ? "tegenstrijdigheid" : "tegenstrijdigheden")} in de bronnen.\n" + string.Join("\n", lines) +
@@ -78,7 +78,7 @@ public sealed class ReportBuilder(ReportSources sources)
         var blocking = findings.Where(f => !f.IsResolved).Select(f => f.Check).ToList();
         if (blocking.Count > 0 && !concept) throw new ReportRefusedException(year, sector, blocking);
         var resolved = findings.Where(f => f.IsResolved).Select((f, i) => new ResolvedContradiction(i + 1, f.Key, ReportRefusedException.SectorName(f.Check.Sector),
-            f.Check.Figure, f.Check.Document, ReportRefusedException.Num(f.Check, f.Check.Published), ReportRefusedException.Num(f.Check, f.Check.Computed),
+            f.Check.Figure, f.Check.DocumentName, ReportRefusedException.Num(f.Check, f.Check.Published), ReportRefusedException.Num(f.Check, f.Check.Computed),
             f.Check.Explanation, f.Resolution!.Choice.Phrase(), f.Resolution.ValueText(f.Check), f.Resolution.Source, f.Resolution.Reason,
             f.Resolution.ResolvedBy, f.Resolution.ResolvedAt)).ToList();
 
@@ -92,7 +92,7 @@ public sealed class ReportBuilder(ReportSources sources)
         var chart = sector is null ? PercentageChart(ctx, order, year) : null;
         var regimes = Regimes(ctx, sectors, year, national);
         var title = $"Voortgangsrapportage banenafspraak {year}" + (sector is null ? "" : $" — {sector.Name}");
-        var contradictions = blocking.Select((c, i) => new Contradiction(i + 1, ReportRefusedException.SectorName(c.Sector), c.Figure, c.Document,
+        var contradictions = blocking.Select((c, i) => new Contradiction(i + 1, ReportRefusedException.SectorName(c.Sector), c.Figure, c.DocumentName,
             c.Published, c.Computed, c.Explanation, c.Source, ReportRefusedException.Num(c, c.Published), ReportRefusedException.Num(c, c.Computed))).ToList();
         return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart, regimes, resolved);
     }

@@ -202,7 +202,7 @@ public static class HtmlReportRenderer
           .Append("Deze verschillen zijn niet door afronding te verklaren; zolang ze bestaan is dit rapport een concept.</p><ol class=\"lijst-tegenstrijdig\">");
         foreach (var c in report.Contradictions)
         {
-            sb.Append($"<li id=\"t{c.Number}\"><p><strong>T{c.Number}. {E(c.Sector)} — {E(c.Figure)}</strong> (document {E(c.Document)}): ")
+            sb.Append($"<li id=\"t{c.Number}\"><p><strong>T{c.Number}. {E(c.Sector)} — {E(c.Figure)}</strong> ({E(c.Document)}): ")
               .Append($"gepubliceerd {E(c.PublishedText)}, berekend {E(c.ComputedText)}.</p>")
               .Append($"<p>{E(c.Explanation)}</p><p class=\"bron-tekst\">Bron: {E(c.Source)}</p></li>");
         }
@@ -219,7 +219,7 @@ public static class HtmlReportRenderer
         var nl = CultureInfo.GetCultureInfo("nl-NL");
         foreach (var r in report.ResolvedContradictions)
         {
-            sb.Append($"<li id=\"o{r.Number}\"><p><strong>{r.Reference}. {E(r.Sector)} — {E(r.Figure)}</strong> (document {E(r.Document)}): ")
+            sb.Append($"<li id=\"o{r.Number}\"><p><strong>{r.Reference}. {E(r.Sector)} — {E(r.Figure)}</strong> ({E(r.Document)}): ")
               .Append($"gepubliceerd {E(r.PublishedText)}, berekend {E(r.ComputedText)}.</p>")
               .Append($"<p>{E(r.Explanation)}</p>")
               .Append($"<p class=\"oplossing\"><strong>Opgelost:</strong> geldt {E(r.Choice)} {E(r.ValueText)}{(r.Source is { Length: > 0 } src ? $" (bron: {E(src)})" : "")}. ")

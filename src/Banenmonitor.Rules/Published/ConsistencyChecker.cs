@@ -49,6 +49,9 @@ public sealed record ConsistencyCheck(
     IReadOnlyList<CheckInput> Inputs)
 {
     public bool IsMismatch => Outcome != CheckOutcome.Equal;
+
+    /// <summary>How a user reads <see cref="Document"/>: the reference of each document from the catalogue.</summary>
+    public string DocumentName { get; init; } = Document;
 }
 
 /// <summary>All checks of a run; <see cref="Mismatches"/> are the ones that differ.</summary>
@@ -81,6 +84,7 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
         if (sectors is not null) checks.AddRange(CheckSectors(sectors));
         if (national is not null) checks.AddRange(CheckNational(national, sectors?.Documents));
         return new ConsistencyReport(checks
+            .Select(c => c with { DocumentName = PublishedSectorFigures.NameOf(sectors?.Documents, c.Document) })
             .OrderBy(c => c.Year).ThenBy(c => SectorOrder(c.Sector)).ThenBy(c => c.Document, StringComparer.Ordinal).ToList());
     }
 
@@ -144,7 +148,7 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
 
     private static string Other(PublishedFigure subject, params PublishedFigure[] inputs)
     {
-        var others = inputs.Where(i => i.Document != subject.Document).Select(i => $"{Quantities.Dutch(i.Quantity)} {i.Year} uit document {i.Document}").Distinct().ToList();
+        var others = inputs.Where(i => i.Document != subject.Document).Select(i => $"{Quantities.Dutch(i.Quantity)} {i.Year} uit {i.DocumentLabel}").Distinct().ToList();
         return others.Count == 0 ? "" : $" Invoer uit een ander document: {string.Join("; ", others)}.";
     }
 
@@ -326,7 +330,7 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
                 // The less precise version is the published one; the more precise one is the "computed" reference.
                 var (a, b) = list[i].Precision <= list[j].Precision ? (list[i], list[j]) : (list[j], list[i]);
                 var outcome = Classify(b.Value, b.Range, a.Value, a.Precision, false);
-                var where = a.Document == b.Document ? $"document {a.Document} ({Describe(a)} en {Describe(b)})" : $"documenten {a.Document} en {b.Document}";
+                var where = a.Document == b.Document ? $"{a.DocumentLabel} ({Describe(a)} en {Describe(b)})" : $"{a.DocumentLabel} en {b.DocumentLabel}";
                 var why = outcome switch
                 {
                     CheckOutcome.Equal => $"{Quantities.Dutch(a.Quantity)} {a.Year} staat in {where} gelijk: {PubText(a)} en {PubText(b)}.",
@@ -340,7 +344,7 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
         }
     }
 
-    private static string Describe(PublishedFigure f) => $"document {f.Document}" + (f.Qualifier is "tabel" or "tekst" ? $" ({f.Qualifier})" : "");
+    private static string Describe(PublishedFigure f) => f.DocumentLabel + (f.Qualifier is "tabel" or "tekst" ? $" ({f.Qualifier})" : "");
 
     /// <summary>The number of organisations in a sector should not differ between documents without explanation.</summary>
     private static void CheckOrganisationCounts(PublishedSectorFigures data, List<ConsistencyCheck> checks)
@@ -355,7 +359,7 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
                 var outcome = a.Value == b.Value ? CheckOutcome.Equal : CheckOutcome.Substantive;
                 var why = outcome == CheckOutcome.Equal
                     ? $"Het aantal organisaties is in {a.Year} en {b.Year} gelijk ({Fmt(a.Value, 0)})."
-                    : $"Document {a.Document} telt in {a.Year} {Fmt(a.Value, 0)} organisaties in de sector, document {b.Document} in {b.Year} {Fmt(b.Value, 0)}; " +
+                    : $"{a.DocumentLabel} telt in {a.Year} {Fmt(a.Value, 0)} organisaties in de sector, {b.DocumentLabel} in {b.Year} {Fmt(b.Value, 0)}; " +
                       "geen van beide documenten verklaart het verschil, terwijl het de dekking van de cijfers bepaalt.";
                 checks.Add(new ConsistencyCheck("aantal_organisaties", $"{a.Document}/{b.Document}", b.Year, b.Sector.Code,
                     $"aantal organisaties in de sector ({a.Year} en {b.Year})", "zelfde sector, ander jaar", b.Value, a.Value,

@@ -134,8 +134,14 @@ public sealed record PublishedFigure(
     public int? ReferenceYear =>
         Qualifier.StartsWith("tov:", StringComparison.Ordinal) && int.TryParse(Qualifier.AsSpan(4), out var y) ? y : null;
 
+    /// <summary>The document's reference (<i>kenmerk</i>, e.g. "Kamerstuk 34 352, nr. 255"), set from the document catalogue.</summary>
+    public string? DocumentName { get; init; }
+
+    /// <summary>How a user reads the document: its reference from the catalogue, else "document" and its code.</summary>
+    public string DocumentLabel => DocumentName ?? $"document {Document}";
+
     /// <summary>A short Dutch citation: document, section and quote.</summary>
-    public string Citation => $"document {Document}, {Section}: \"{Quote}\"";
+    public string Citation => $"{DocumentLabel}, {Section}: \"{Quote}\"";
 
     public bool IsPercentageUnit => Unit == "%";
 

@@ -77,8 +77,17 @@ public sealed class PublishedSectorFigures
     public PublishedSectorFigures(IReadOnlyList<PublishedDocument> documents, IReadOnlyList<PublishedFigure> figures)
     {
         Documents = documents;
-        Figures = figures;
+        Figures = figures.Select(f => Document(f.Document) is { Reference.Length: > 0 } d ? f with { DocumentName = d.Reference } : f).ToList();
     }
+
+    /// <summary>How a user reads a document code (or codes joined by '/'): the reference from the catalogue.</summary>
+    public string NameOf(string code) => NameOf(Documents, code);
+
+    /// <inheritdoc cref="NameOf(string)"/>
+    public static string NameOf(IEnumerable<PublishedDocument>? documents, string code) =>
+        string.Join(" en ", code.Split('/').Select(c =>
+            documents?.FirstOrDefault(d => d.Code == c) is { Reference.Length: > 0 } d ? d.Reference
+            : c == "landelijke_meting" ? "de landelijke meting" : $"document {c}"));
 
     public PublishedDocument? Document(string code) => Documents.FirstOrDefault(d => d.Code == code);
 

@@ -62,7 +62,7 @@ public static class SectorQuery
         {
             var resolution = c.Outcome == CheckOutcome.Substantive && f.FromDocuments
                 ? resolutions?.Where(r => r.Year == c.Year && r.Key == FindingKey.Of(c)).MaxBy(r => r.Id) : null;
-            controles.Add(new(c.Outcome.Dutch(), $"{c.Figure}: {c.Explanation} (bron: {c.Document})", resolution?.Summary(c)));
+            controles.Add(new(c.Outcome.Dutch(), $"{c.Figure}: {c.Explanation} (bron: {c.DocumentName})", resolution?.Summary(c)));
         }
         return new(sector.Code, sector.Name, year, f.Target, f.Realised, f.Sroi, pct, pctSroi, f.PublishedPercentage, f.PublishedPercentageInclSroi,
             f.Source, f.Status.Dutch(), controles);
