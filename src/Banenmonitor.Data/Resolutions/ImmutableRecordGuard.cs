@@ -12,25 +12,12 @@ public sealed class ImmutableRecordException(string message) : InvalidOperationE
 /// report versions (and their files) are only ever added: never changed, never deleted. A new resolution or version
 /// supersedes the previous one instead.
 /// </summary>
-public sealed class ImmutableRecordGuard : SaveChangesInterceptor
+public sealed class ImmutableRecordGuard : SaveChangesCheck
 {
     public static readonly ImmutableRecordGuard Instance = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Check(BanenmonitorDbContext db)
     {
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is not BanenmonitorDbContext db) return;
         foreach (var e in db.ChangeTracker.Entries())
         {
             if (e.State is not (EntityState.Modified or EntityState.Deleted)) continue;

@@ -14,7 +14,7 @@ public sealed class WorkAgendaRuleException(string message) : InvalidOperationEx
 /// and nothing can be added to it except progress entries, signatures and milestone completion.
 /// This holds whatever code path changes the data, not only <see cref="WorkAgendaService"/>.
 /// </summary>
-public sealed class WorkAgendaGuard : SaveChangesInterceptor
+public sealed class WorkAgendaGuard : SaveChangesCheck
 {
     public static readonly WorkAgendaGuard Instance = new();
 
@@ -24,21 +24,8 @@ public sealed class WorkAgendaGuard : SaveChangesInterceptor
         [nameof(WorkAgendaAction.Evaluation), nameof(WorkAgendaAction.EvaluationReason), nameof(WorkAgendaAction.EvaluatedOn)];
     private static readonly HashSet<string> MilestoneMutableAfterSigning = [nameof(WorkAgendaMilestone.CompletedOn)];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Check(BanenmonitorDbContext db)
     {
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is not BanenmonitorDbContext db) return;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
