@@ -568,6 +568,9 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Property<long>("AttributionRows")
                         .HasColumnType("bigint");
 
+                    b.Property<decimal>("BaselineJobs")
+                        .HasColumnType("numeric");
+
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -591,10 +594,16 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Property<long>("GovernmentEmployers")
                         .HasColumnType("bigint");
 
+                    b.Property<decimal?>("GovernmentJobs")
+                        .HasColumnType("numeric");
+
                     b.Property<decimal?>("GovernmentShareHiredIn")
                         .HasColumnType("numeric");
 
                     b.Property<decimal>("HiredInJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("IncreaseJobs")
                         .HasColumnType("numeric");
 
                     b.Property<string>("InputsFingerprint")
@@ -607,6 +616,9 @@ namespace Banenmonitor.Data.Migrations.Postgres
 
                     b.Property<long>("LiableEmployers")
                         .HasColumnType("bigint");
+
+                    b.Property<decimal?>("MarketJobs")
+                        .HasColumnType("numeric");
 
                     b.Property<string>("Parameters")
                         .IsRequired()

@@ -547,6 +547,9 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<long>("AttributionRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("BaselineJobs")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
 
@@ -570,10 +573,16 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<long>("GovernmentEmployers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("GovernmentJobs")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("GovernmentShareHiredIn")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("HiredInJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IncreaseJobs")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InputsFingerprint")
@@ -586,6 +595,9 @@ namespace Banenmonitor.Data.Migrations.Sqlite
 
                     b.Property<long>("LiableEmployers")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MarketJobs")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Parameters")
                         .IsRequired()

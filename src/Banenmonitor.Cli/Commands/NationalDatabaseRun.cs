@@ -63,6 +63,7 @@ public static class NationalDatabaseRun
         var (_, json, fingerprint) = NationalRuns.ParametersOfYear(parameters, r.Year);
         var perMonth = parameters.Get(ParameterNames.HoursPerJobPerMonth, r.Year).Required;
         var q = r.Quota;
+        var m = MeasurementComparison.Of(parameters, r.Year, r.Measurement.Where(x => NationalEngine.CountsNationally(x.SectorCode, x.Form)), 0m);
         return new NationalRun
         {
             RunId = Guid.NewGuid().ToString("N"),
@@ -89,6 +90,10 @@ public static class NationalDatabaseRun
             HiredInJobs = s.HiredIn,
             GovernmentShareHiredIn = s.GovernmentShareHiredIn,
             TotalJobs = s.Jobs,
+            MarketJobs = m.Market,
+            GovernmentJobs = m.Government,
+            BaselineJobs = m.BaselineJobs.Required,
+            IncreaseJobs = m.Increase,
             PersonsWorking = s.Persons,
             Summary = s.Text,
             Measurement = r.Measurement.Select(m => new NationalRunMeasurement

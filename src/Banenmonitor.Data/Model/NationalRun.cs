@@ -41,6 +41,12 @@ public sealed class NationalRun
     /// <summary>Government share of hired-in jobs (percent) when the year's key is known.</summary>
     public decimal? GovernmentShareHiredIn { get; set; }
     public decimal TotalJobs { get; set; }
+    /// <summary>Market and government jobs (formal plus their share of hired-in) when the year's key is known.</summary>
+    public decimal? MarketJobs { get; set; }
+    public decimal? GovernmentJobs { get; set; }
+    /// <summary>The baseline (<i>nulmeting</i>, end of 2012) the increase is measured from, and the increase.</summary>
+    public decimal BaselineJobs { get; set; }
+    public decimal IncreaseJobs { get; set; }
     public long PersonsWorking { get; set; }
     /// <summary>The run's Dutch summary as the CLI prints it.</summary>
     public required string Summary { get; set; }

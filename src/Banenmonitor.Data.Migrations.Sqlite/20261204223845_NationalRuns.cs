@@ -41,6 +41,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     HiredInJobs = table.Column<decimal>(type: "TEXT", nullable: false),
                     GovernmentShareHiredIn = table.Column<decimal>(type: "TEXT", nullable: true),
                     TotalJobs = table.Column<decimal>(type: "TEXT", nullable: false),
+                    MarketJobs = table.Column<decimal>(type: "TEXT", nullable: true),
+                    GovernmentJobs = table.Column<decimal>(type: "TEXT", nullable: true),
+                    BaselineJobs = table.Column<decimal>(type: "TEXT", nullable: false),
+                    IncreaseJobs = table.Column<decimal>(type: "TEXT", nullable: false),
                     PersonsWorking = table.Column<long>(type: "INTEGER", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", nullable: false)
                 },

@@ -42,6 +42,10 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     HiredInJobs = table.Column<decimal>(type: "numeric", nullable: false),
                     GovernmentShareHiredIn = table.Column<decimal>(type: "numeric", nullable: true),
                     TotalJobs = table.Column<decimal>(type: "numeric", nullable: false),
+                    MarketJobs = table.Column<decimal>(type: "numeric", nullable: true),
+                    GovernmentJobs = table.Column<decimal>(type: "numeric", nullable: true),
+                    BaselineJobs = table.Column<decimal>(type: "numeric", nullable: false),
+                    IncreaseJobs = table.Column<decimal>(type: "numeric", nullable: false),
                     PersonsWorking = table.Column<long>(type: "bigint", nullable: false),
                     Summary = table.Column<string>(type: "text", nullable: false)
                 },
