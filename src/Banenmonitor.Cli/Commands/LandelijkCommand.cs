@@ -21,10 +21,11 @@ public static class LandelijkCommand
         var database = DataSupport.Database();
         database.Description = "Reken op de opgeslagen verloonde uren, het doelgroepregister en de toerekeningen in deze database (in plaats van --invoer) en sla de uitkomsten daar op";
         var provider = DataSupport.Provider();
+        var bewaren = Text("--invoer-bewaren", "Met --database: bewaar de uitgevoerde invoer ook als Parquet in deze map (bijvoorbeeld voor een vergelijking)");
         var overrides = ParameterOverrides();
         var cmd = new Command("landelijk", "Quotum van iedere werkgever en de landelijke meting uit een jaar verloningsgegevens")
         {
-            invoer, jaar, uit, uitleg, csv, geheugen, database, provider, overrides,
+            invoer, jaar, uit, uitleg, csv, geheugen, database, provider, bewaren, overrides,
         };
         cmd.SetAction(r =>
         {
@@ -39,7 +40,7 @@ public static class LandelijkCommand
                 preload.Wait();
                 using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
                 var outcome = EngineSupport.RunWithProgress(progress =>
-                    NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen)).GetAwaiter().GetResult());
+                    NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult());
                 Console.WriteLine();
                 Console.Write(outcome.Summary.Text);
                 Console.WriteLine($"Berekening {outcome.Run.RunId} opgeslagen in de database: {DutchFormat.Number(outcome.Run.EmployerCount)} werkgevers, " +

@@ -19,13 +19,14 @@ public static class NationalDatabaseRun
     public sealed record Outcome(NationalRun Run, NationalRunResult Result, NationalSummary Summary, NationalInputFiles Files);
 
     public static async Task<Outcome> RunAsync(BanenmonitorDbContext db, ParameterSet parameters, int year, string user,
-        Action<string>? step = null, string? memoryLimit = null, CancellationToken ct = default)
+        Action<string>? step = null, string? memoryLimit = null, string? keepInputAsParquet = null, CancellationToken ct = default)
     {
         var dir = Path.Combine(Path.GetTempPath(), "banenmonitor-landelijk-" + Guid.NewGuid().ToString("N"));
         try
         {
             step?.Invoke("gegevens uit de database uitvoeren");
             var files = await NationalInputExport.ExportAsync(db, dir, year, step, ct);
+            if (keepInputAsParquet is not null) ParquetInput.Convert(dir, keepInputAsParquet);
             var result = new NationalEngine(parameters).Run(new NationalRunOptions(dir, year, MemoryLimit: memoryLimit, KeepEmployers: true), step);
             step?.Invoke("uitkomsten in de database schrijven");
             var summary = NationalSummary.Build(parameters, result);
