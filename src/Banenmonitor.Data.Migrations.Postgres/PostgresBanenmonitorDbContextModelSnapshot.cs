@@ -557,6 +557,231 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AttributionRows")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("BaselineJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("EmployerCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EmployersWithShortfall")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("FormalGovernmentJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("FormalMarketJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("GovernmentEmployers")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("GovernmentJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("GovernmentShareHiredIn")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("HiredInJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("IncreaseJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("InputsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("Levy")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("LiableEmployers")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("MarketJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParametersFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PayrollRows")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonsWorking")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("RealisedJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("Registrations")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("RequiredJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("SoftwareVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("TotalJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "ComputedAt");
+
+                    b.ToTable("NationalRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunEmployer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("A")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("AgencyStaffHours")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Attributions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Exempt")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Levy")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("RealisedJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("RequiredJobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("TargetGroupHours")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("TotalPaidHours")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("TotalPaidHoursPreviousYear")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("NationalRunId", "EmployerId")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunEmployers", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunMeasurement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CountsNationally")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("HoursLastMonth")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Relations")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId");
+
+                    b.ToTable("NationalRunMeasurements", (string)null);
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1750,6 +1975,36 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Navigation("Lender");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunEmployer", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Employers")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunMeasurement", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Measurement")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
@@ -1980,6 +2235,13 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRun", b =>
+                {
+                    b.Navigation("Employers");
+
+                    b.Navigation("Measurement");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>

@@ -538,6 +538,225 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttributionRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BaselineJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmployerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EmployersWithShortfall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("FormalGovernmentJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FormalMarketJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GovernmentEmployers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("GovernmentJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("GovernmentShareHiredIn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HiredInJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IncreaseJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Levy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LiableEmployers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MarketJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayrollRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonsWorking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RealisedJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Registrations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RequiredJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoftwareVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "ComputedAt");
+
+                    b.ToTable("NationalRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunEmployer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("A")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AgencyStaffHours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attributions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Exempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Levy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RealisedJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RequiredJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetGroupHours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalPaidHours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalPaidHoursPreviousYear")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("NationalRunId", "EmployerId")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunEmployers", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunMeasurement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountsNationally")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HoursLastMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Relations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId");
+
+                    b.ToTable("NationalRunMeasurements", (string)null);
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1693,6 +1912,36 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Lender");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunEmployer", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Employers")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunMeasurement", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Measurement")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
@@ -1923,6 +2172,13 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRun", b =>
+                {
+                    b.Navigation("Employers");
+
+                    b.Navigation("Measurement");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>

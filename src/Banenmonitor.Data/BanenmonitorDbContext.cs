@@ -32,6 +32,9 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<WorkAgenda> WorkAgendas => Set<WorkAgenda>();
     public DbSet<PseudonymKeyFingerprint> PseudonymKeyFingerprints => Set<PseudonymKeyFingerprint>();
     public DbSet<ComputationRecord> ComputationRecords => Set<ComputationRecord>();
+    public DbSet<NationalRun> NationalRuns => Set<NationalRun>();
+    public DbSet<NationalRunEmployer> NationalRunEmployers => Set<NationalRunEmployer>();
+    public DbSet<NationalRunMeasurement> NationalRunMeasurements => Set<NationalRunMeasurement>();
 
     /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
@@ -176,6 +179,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
         });
         Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);
         b.ApplyConfiguration(new ComputationRecordConfiguration());
+        NationalRunConfiguration.Configure(b);
         b.Entity<PseudonymKeyFingerprint>(e =>
         {
             e.ToTable("PseudonymKeyFingerprints");

@@ -233,35 +233,7 @@ public static class StoredQuotaSamples
         return ids;
     }
 
-    /// <summary>Writes the stored data as the national engine's input files (docs/analytics-schemas.md), CSV.</summary>
-    public static async Task ExportAsync(BanenmonitorDbContext db, string dir, int year)
-    {
-        Directory.CreateDirectory(dir);
-        var inv = CultureInfo.InvariantCulture;
-        var employers = await db.Employers.AsNoTracking().Include(e => e.Sector).ToListAsync();
-        var lhn = employers.ToDictionary(e => e.Id, e => e.PayrollTaxNumber);
-        var persons = new Dictionary<string, long>(StringComparer.Ordinal);
-        long Person(string p) => persons.TryGetValue(p, out var n) ? n : persons[p] = persons.Count + 1;
-        static string Form(WorkingRelation f) => f switch
-        {
-            WorkingRelation.Direct => "dienstverband", WorkingRelation.Agency => "uitzending", WorkingRelation.Secondment => "detachering", _ => "payroll",
-        };
-        await File.WriteAllLinesAsync(Path.Combine(dir, "werkgevers.csv"), employers.Select(e =>
-                $"{e.PayrollTaxNumber},{e.Sector!.LegalSectorCode?.ToString(inv) ?? "markt"},{e.LenderType switch { LenderType.Agency => "uitzendbureau", LenderType.ShelteredEmployment => "sw-bedrijf", _ => "geen" }}")
-            .Prepend("loonheffingennummer,sector,uitlenertype"));
-        var rows = await db.PaidHours.AsNoTracking().ToListAsync();
-        await File.WriteAllLinesAsync(Path.Combine(dir, "verloning.csv"), rows.Select(r =>
-                $"{lhn[r.EmployerId]},{Person(r.Pseudonym)},{r.PeriodStart:yyyy-MM-dd},{r.PeriodEnd:yyyy-MM-dd},{r.Hours.ToString(inv)},{Form(r.Form)}")
-            .Prepend("loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm"));
-        await File.WriteAllLinesAsync(Path.Combine(dir, "doelgroepregister.csv"), (await db.TargetGroupRegistrations.AsNoTracking().ToListAsync()).Select(g =>
-                $"{Person(g.Pseudonym)},{g.StartDate:yyyy-MM-dd},{g.EndDate?.ToString("yyyy-MM-dd", inv)}")
-            .Prepend("persoon,begindatum,einddatum"));
-        await File.WriteAllLinesAsync(Path.Combine(dir, "toerekeningen.csv"), (await db.HiredInHours.AsNoTracking().Where(a => a.Year == year).ToListAsync()).Select(a =>
-                $"{lhn[a.LenderId]},{lhn[a.HirerId]},{Person(a.Pseudonym)},{a.Hours.ToString(inv)},{a.AgreedOn:yyyy-MM-dd}")
-            .Prepend("uitlener,inlener,persoon,uren,overeengekomen_op"));
-        // The previous year's A as the file defines it: all paid hours minus those of agency staff.
-        var previous = rows.Where(r => r.PeriodStart.Year == year - 1).GroupBy(r => r.EmployerId)
-            .Select(g => $"{lhn[g.Key]},{Math.Max(0m, g.Sum(r => r.Hours) - g.Where(r => r.Form == WorkingRelation.Agency).Sum(r => r.Hours)).ToString(inv)}");
-        await File.WriteAllLinesAsync(Path.Combine(dir, "vorig_jaar.csv"), previous.Prepend("loonheffingennummer,verloonde_uren"));
-    }
+    /// <summary>Writes the stored data as the national engine's input files (the shared export the CLI uses too).</summary>
+    public static Task<Banenmonitor.Data.Export.NationalInputFiles> ExportAsync(BanenmonitorDbContext db, string dir, int year) =>
+        Banenmonitor.Data.Export.NationalInputExport.ExportAsync(db, dir, year);
 }

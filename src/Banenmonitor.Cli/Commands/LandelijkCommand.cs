@@ -18,16 +18,36 @@ public static class LandelijkCommand
         var uitleg = Text("--uitleg", "Toon de volledige berekening (dezelfde uitleg als 'quotum') voor dit loonheffingennummer");
         var csv = new Option<bool>("--csv") { Description = "Schrijf werkgevers_quotum als CSV in plaats van Parquet" };
         var geheugen = Text("--geheugen", "Geheugenlimiet van DuckDB, bijvoorbeeld 4GB");
+        var database = DataSupport.Database();
+        database.Description = "Reken op de opgeslagen verloonde uren, het doelgroepregister en de toerekeningen in deze database (in plaats van --invoer) en sla de uitkomsten daar op";
+        var provider = DataSupport.Provider();
+        var bewaren = Text("--invoer-bewaren", "Met --database: bewaar de uitgevoerde invoer ook als Parquet in deze map (bijvoorbeeld voor een vergelijking)");
         var overrides = ParameterOverrides();
         var cmd = new Command("landelijk", "Quotum van iedere werkgever en de landelijke meting uit een jaar verloningsgegevens")
         {
-            invoer, jaar, uit, uitleg, csv, geheugen, overrides,
+            invoer, jaar, uit, uitleg, csv, geheugen, database, provider, bewaren, overrides,
         };
         cmd.SetAction(r =>
         {
             var preload = Task.Run(NationalEngine.Preload); // DuckDB starts while the options and parameters are read
-            var dir = r.GetValue(invoer) ?? throw new CliException("De optie --invoer is verplicht.");
             var year = Int(r, jaar, required: true)!.Value;
+            if (r.GetValue(database) is not null || r.GetValue(provider) is not null)
+            {
+                if (r.GetValue(invoer) is not null) throw new CliException("Kies --invoer (bestanden) of --database, niet beide.");
+                if (r.GetValue(uit) is not null || r.GetValue(uitleg) is not null || r.GetValue(csv))
+                    throw new CliException("Met --database komen de uitkomsten in de database; laat --uit, --uitleg en --csv weg.");
+                var p = Parameters(r, overrides);
+                preload.Wait();
+                using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
+                var outcome = EngineSupport.RunWithProgress(progress =>
+                    NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult());
+                Console.WriteLine();
+                Console.Write(outcome.Summary.Text);
+                Console.WriteLine($"Berekening {outcome.Run.RunId} opgeslagen in de database: {DutchFormat.Number(outcome.Run.EmployerCount)} werkgevers, " +
+                                  $"{DutchFormat.Number(outcome.Run.PayrollRows)} verloningsregels (vingerafdruk invoer {outcome.Run.InputsFingerprint[..12]}…).");
+                return 0;
+            }
+            var dir = r.GetValue(invoer) ?? throw new CliException("De optie --invoer (of --database) is verplicht.");
             var output = r.GetValue(uit);
             var explain = r.GetValue(uitleg);
             if (output is null && explain is null) throw new CliException("Geef --uit op (of --uitleg voor één werkgever).");

@@ -1,13 +1,22 @@
+using Banenmonitor.Data;
+using Banenmonitor.Data.Computations;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Banenmonitor.Web.Features.Landelijk;
 
-public sealed class IndexModel(ParameterProvider parameters) : PageModel
+public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jaar")] public int? Jaar { get; set; }
     public NationalView View { get; private set; } = null!;
+    /// <summary>The latest run of the national engine on the stored payroll for the chosen year, beside the published figures; null when none.</summary>
+    public StoredRunView? Berekend { get; private set; }
 
-    public void OnGet() => View = NationalQuery.View(parameters.Current, Jaar);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = NationalQuery.View(parameters.Current, Jaar);
+        var run = await NationalRuns.LatestAsync(db, View.Gekozen.Jaar, ct);
+        Berekend = run is null ? null : StoredRunView.From(run, View.Gekozen);
+    }
 }
