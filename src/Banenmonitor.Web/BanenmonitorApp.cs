@@ -7,6 +7,7 @@ using Banenmonitor.Data.Reviews;
 using Banenmonitor.Data.Seeding;
 using Banenmonitor.Web.Api;
 using Banenmonitor.Web.Features.Werkagenda;
+using Banenmonitor.Web.Features.Werkgevers;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +38,9 @@ public static class BanenmonitorApp
         var settings = DatabaseSettings.From(key => config[key]);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBanenmonitorData(settings);
+        builder.Services.AddBanenmonitorData(settings, Banenmonitor.Data.Privacy.PseudonymKey.FromEnvironment(key => config[key]));
+        builder.Services.AddScoped<Banenmonitor.Data.Privacy.TargetGroupCheck>();
+        builder.Services.AddDoelgroepRateLimit(config);
         builder.Services.AddSingleton(ReviewSettings.From(key => config[key]));
         builder.Services.AddScoped<ReportReview>();
         builder.Services.AddSingleton<ParameterProvider>();
@@ -97,6 +100,7 @@ public static class BanenmonitorApp
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Submitting, p => p.RequireRole(Roles.SectorRepresentative, Roles.Employer))
             .AddPolicy(Policies.Employer, p => p.RequireRole(Roles.Employer))
+            .AddPolicy(Policies.SroiReaders, p => p.RequireRole(Roles.Analyst, Roles.Administrator, Roles.SectorRepresentative))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(WerkagendaSetup.EditPolicy, p => p.RequireRole(Roles.SectorRepresentative));
 
@@ -113,6 +117,8 @@ public static class BanenmonitorApp
             o.Conventions.AuthorizePage("/Aanleveren/Beoordelen", Policies.Ministry);
             o.Conventions.AuthorizePage("/Rapporten/Opstellen", Policies.Ministry);
             o.Conventions.AuthorizePage("/Werkgevers/Mijn", Policies.Employer);
+            o.Conventions.AuthorizePage("/Werkgevers/Doelgroep", Policies.Employer);
+            o.Conventions.AuthorizeFolder("/Sroi", Policies.SroiReaders);
             o.Conventions.AuthorizePage("/Account/Uitloggen", Policies.SignedIn);
             o.Conventions.AuthorizeFolder("/Werkagenda", Policies.SignedIn);
             o.Conventions.AuthorizePage("/Werkagenda/Nieuw", WerkagendaSetup.EditPolicy);
@@ -153,6 +159,7 @@ public static class BanenmonitorApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
@@ -234,6 +241,8 @@ public static class Policies
     public const string Submitting = "aanleveren";
     public const string Employer = "werkgever";
     public const string SignedIn = "ingelogd";
+    /// <summary>The SROI page: the analyst (and administrator) for every sector, a sector representative for its own.</summary>
+    public const string SroiReaders = "sroi";
 }
 
 /// <summary>Adds the user's scope (sector or employer) as claims.</summary>

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Microsoft.Extensions.Logging;
 using Banenmonitor.Rules.Published;
 
 namespace Banenmonitor.Web.Tests;
@@ -20,6 +21,10 @@ public sealed partial class AppFixture : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("banenmonitor-web-").FullName;
     public WebApplication App { get; private set; } = null!;
+    /// <summary>The pseudonymisation key of the test application (configuration, as in production; never a real key).</summary>
+    public const string TestPseudonymKey = "web-test-sleutel-alleen-voor-de-tests";
+    /// <summary>Every log line of the test application (Debug and up).</summary>
+    public CapturedLogs Logs { get; } = new();
     public string BaseUrl { get; private set; } = "";
     public string ConnectionString => $"Data Source={Path.Combine(_dir, "banenmonitor.db")}";
     private IPlaywright? _playwright;
@@ -28,7 +33,12 @@ public sealed partial class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = BanenmonitorApp.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Banenmonitor", ConnectionString, "--Banenmonitor:Demo", "true",
-            "--Logging:LogLevel:Default", "Warning"]);
+            "--Logging:LogLevel:Default", "Warning", "--Banenmonitor:PseudoniemSleutel", TestPseudonymKey],
+            b =>
+            {
+                b.Logging.AddProvider(Logs);
+                b.Logging.AddFilter<CapturedLogs>(null, LogLevel.Debug);
+            });
         await BanenmonitorApp.PrepareAsync(App);
         await App.StartAsync();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

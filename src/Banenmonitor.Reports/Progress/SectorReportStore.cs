@@ -18,6 +18,29 @@ public static class SectorReportStore
             .OrderBy(r => r.Year).ThenBy(r => r.SectorCode, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The approved reports, with the SROI column taken from the stored SROI placements where a sector has them for that
+    /// year (<see cref="Data.Sroi.SroiRollup"/>: hours ÷ uren per baan per jaar) instead of the typed total; the
+    /// percentage including SROI is then recomputed from the realisation and target by the report.
+    /// </summary>
+    public static async Task<IReadOnlyList<ApprovedSectorReport>> LoadApprovedAsync(BanenmonitorDbContext db, int year, Rules.Parameters.ParameterSet parameters, CancellationToken ct = default)
+    {
+        var reports = await LoadApprovedAsync(db, year, ct);
+        var result = new List<ApprovedSectorReport>(reports.Count);
+        var byYear = new Dictionary<int, Data.Sroi.SroiYear>();
+        foreach (var r in reports)
+        {
+            if (!byYear.TryGetValue(r.Year, out var sroi)) byYear[r.Year] = sroi = await Data.Sroi.SroiRollup.ComputeAsync(db, parameters, r.Year, null, ct);
+            var placed = sroi.Sectors.FirstOrDefault(s => s.Code == r.SectorCode);
+            result.Add(placed is null ? r : r with
+            {
+                Sroi = Math.Round(placed.Jobs.Value, 2), PercentageIncludingSroi = null,
+                Source = r.Source + $"; SROI uit {placed.Contracts} contract(en) met plaatsingen",
+            });
+        }
+        return result;
+    }
+
     /// <summary>Opens the configured database (SQLite file or PostgreSQL) and reads the approved reports of a year.</summary>
     public static async Task<IReadOnlyList<ApprovedSectorReport>> LoadApprovedAsync(DatabaseSettings settings, int year, CancellationToken ct = default)
     {

@@ -15,7 +15,7 @@ namespace Banenmonitor.Web.Features.Rapporten;
 public sealed class ReportWorkshop(BanenmonitorDbContext db, ParameterProvider parameters)
 {
     public async Task<ReportSources> SourcesAsync(int year, CancellationToken ct = default) =>
-        ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, ct));
+        ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, parameters.Current, ct));
 
     /// <summary>The years a report can be made for: those with sector figures or a national measurement.</summary>
     public static IReadOnlyList<int> Years(ReportSources s) =>
