@@ -46,6 +46,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET rapporten"] = All, // the published reports are public
         ["GET rapporten/opstellen"] = Ministry, // the report builder: analysts (and the administrator)
         ["GET werkgevers/mijn"] = ["werkgever"],
+        ["GET werkgevers/doelgroep"] = ["werkgever"], // the target-group check: the employer's HR only
+        ["GET sroi"] = ["sectorvertegenwoordiger", "analist", "beheerder"], // SROI placements: the sector and the ministry
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,
         ["GET beheer/parameters"] = Admin,
