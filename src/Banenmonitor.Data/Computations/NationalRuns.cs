@@ -58,6 +58,40 @@ public static class NationalRuns
             .OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.Id)
             .Include(r => r.Measurement).AsSplitQuery().FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The run the national page shows for a year: the latest made with the parameter values in force now
+    /// (<paramref name="parametersFingerprint"/>, from <see cref="ParametersOfYear"/>), else the latest of the year; and a
+    /// later run made with other values (a scenario with supplied values, or before a value changed), which must not pass
+    /// for the official figure but is named beside it. Both null when the year has no run.
+    /// </summary>
+    public static async Task<(NationalRun? Shown, NationalRun? NewerOther)> ForParametersAsync(BanenmonitorDbContext db, int year,
+        string parametersFingerprint, CancellationToken ct = default)
+    {
+        var latest = await LatestAsync(db, year, ct);
+        if (latest is null || latest.ParametersFingerprint == parametersFingerprint) return (latest, null);
+        var matching = await db.NationalRuns.AsNoTracking().Where(r => r.Year == year && r.ParametersFingerprint == parametersFingerprint)
+            .OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.Id)
+            .Include(r => r.Measurement).AsSplitQuery().FirstOrDefaultAsync(ct);
+        return matching is null ? (latest, null) : (matching, latest);
+    }
+
+    /// <summary>
+    /// The parameter values in which a run differs from the values in force now (by name; a value missing on either
+    /// side counts as different). Null when the run's stored list cannot be read.
+    /// </summary>
+    public static IReadOnlyList<(string Parameter, decimal? InRun, decimal? Now)>? ParameterDifferences(NationalRun run, IReadOnlyList<BronView> now)
+    {
+        List<BronView>? stored;
+        try { stored = JsonSerializer.Deserialize<List<BronView>>(run.Parameters, ComputationRecords.Json); }
+        catch (JsonException) { return null; }
+        if (stored is null || stored.Count == 0) return null;
+        var inRun = stored.GroupBy(b => b.Parameter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Waarde, StringComparer.Ordinal);
+        var current = now.GroupBy(b => b.Parameter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Waarde, StringComparer.Ordinal);
+        return inRun.Keys.Union(current.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(k => (k, inRun.GetValueOrDefault(k), current.GetValueOrDefault(k)))
+            .Where(d => d.Item2 != d.Item3).ToList();
+    }
+
     /// <summary>The employers' outcomes of a run, by payroll tax number.</summary>
     public static async Task<Dictionary<string, NationalRunEmployer>> EmployersAsync(BanenmonitorDbContext db, long runId, CancellationToken ct = default) =>
         await db.NationalRunEmployers.AsNoTracking().Include(e => e.Employer).Where(e => e.NationalRunId == runId)

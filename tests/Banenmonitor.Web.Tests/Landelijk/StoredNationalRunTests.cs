@@ -1,6 +1,7 @@
 using Banenmonitor.Data.Computations;
 using Banenmonitor.Data.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Banenmonitor.Web.Tests;
 
@@ -44,6 +45,39 @@ public sealed class StoredNationalRunTests(AppFixture app)
         var diff = 120_000.5m - published;
         Assert.Equal((diff > 0 ? "+" : "") + Banenmonitor.Rules.Units.DutchFormat.Number(diff, 1), cells[2]);
         // 390 px: the page does not scroll sideways.
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"pagina is {width} px breed");
+    }
+
+    [Fact]
+    public async Task A_later_run_with_other_parameter_values_does_not_pass_for_the_official_figure()
+    {
+        var year = 2021;
+        var current = NationalRuns.ParametersOfYear(app.App.Services.GetRequiredService<Banenmonitor.Web.Infrastructure.ParameterProvider>().Current, year);
+        var official = Run(year, "0ff1c1a10ff1c1a10ff1c1a10ff1c1a1", new DateTime(2026, 2, 1, 8, 0, 0, DateTimeKind.Utc), 90_000m);
+        official.ParametersFingerprint = current.Fingerprint;
+        official.Parameters = current.Json;
+        // A scenario run a month later with one value changed: its own fingerprint and stored values.
+        var changed = current.Values.Select(v => v.Parameter == "uren_per_baan_per_jaar" ? v with { Waarde = 1_500m } : v).ToList();
+        var scenario = Run(year, "5ce4a1105ce4a1105ce4a1105ce4a110", new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc), 80_000m);
+        scenario.ParametersFingerprint = new string('c', 64);
+        scenario.Parameters = System.Text.Json.JsonSerializer.Serialize(changed, ComputationRecords.Json);
+        await using (var db = app.Db())
+        {
+            await NationalRuns.StoreAsync(db, official);
+            await NationalRuns.StoreAsync(db, scenario);
+        }
+        var page = await app.PageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/landelijk?jaar={year}");
+        var text = await page.Locator("#berekend").InnerTextAsync();
+        Assert.Contains("0ff1c1a10ff1", text);
+        Assert.DoesNotContain("5ce4a1105ce4", text);
+        var note = await page.Locator("#berekend-parameters").InnerTextAsync();
+        Assert.Contains("latere berekening", note);
+        Assert.Contains("1 maart 2026", note);
+        var hours = current.Values.Single(v => v.Parameter == "uren_per_baan_per_jaar").Waarde!.Value;
+        Assert.Contains($"uren_per_baan_per_jaar: 1.500 in die berekening, nu {Banenmonitor.Rules.Units.DutchFormat.Number(hours, 4)}", note);
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"pagina is {width} px breed");
     }

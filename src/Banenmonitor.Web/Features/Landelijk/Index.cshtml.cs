@@ -12,11 +12,18 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     public NationalView View { get; private set; } = null!;
     /// <summary>The latest run of the national engine on the stored payroll for the chosen year, beside the published figures; null when none.</summary>
     public StoredRunView? Berekend { get; private set; }
+    /// <summary>Why the shown run may not be the official figure: it used other parameter values than those in force, or a later run did.</summary>
+    public ParameterNote? Parameterverschil { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         View = NationalQuery.View(parameters.Current, Jaar);
-        var run = await NationalRuns.LatestAsync(db, View.Gekozen.Jaar, ct);
+        var now = NationalRuns.ParametersOfYear(parameters.Current, View.Gekozen.Jaar);
+        var (run, newer) = await NationalRuns.ForParametersAsync(db, View.Gekozen.Jaar, now.Fingerprint, ct);
         Berekend = run is null ? null : StoredRunView.From(run, View.Gekozen);
+        if (run is not null && run.ParametersFingerprint != now.Fingerprint)
+            Parameterverschil = new(false, run.ComputedAt, NationalRuns.ParameterDifferences(run, now.Values));
+        else if (newer is not null)
+            Parameterverschil = new(true, newer.ComputedAt, NationalRuns.ParameterDifferences(newer, now.Values));
     }
 }

@@ -23,3 +23,10 @@ public sealed record StoredRunView(string RunId, int Jaar, DateTime Berekend, lo
         ],
         r.InputsFingerprint, r.SoftwareVersion);
 }
+
+/// <summary>
+/// A run whose parameter values differ from those in force now: either the shown run itself (<paramref name="Nieuwer"/>
+/// false: no run with today's values exists) or a later run that is therefore not shown. <paramref name="Verschillen"/> is
+/// null when the run's values cannot be read.
+/// </summary>
+public sealed record ParameterNote(bool Nieuwer, DateTime Berekend, IReadOnlyList<(string Parameter, decimal? InRun, decimal? Now)>? Verschillen);
