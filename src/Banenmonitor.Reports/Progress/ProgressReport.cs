@@ -66,7 +66,7 @@ public sealed record ContradictionFlag(int Number, decimal? Other, int Decimals,
 /// <summary>One line of a table: a Dutch label and its value (null = not published).</summary>
 public sealed record ReportRow(string Label, ReportValue? Value, string? Note = null);
 
-/// <summary>The national measurement of the year (seed 004, Tabel 1 form) and the target group register.</summary>
+/// <summary>The national measurement of the year (Kamerstuk 34 352, nr. 255, Tabel 1 form) and the target group register.</summary>
 /// <param name="Columns">Column heads of <see cref="Table"/> (markt, overheid, totaal).</param>
 /// <param name="Table">Rows: formal employment, hired-in, total, target, difference with the target.</param>
 /// <param name="ByForm">True when the year's figures are split by form (formal / hired-in); otherwise totals only.</param>
