@@ -12,11 +12,14 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     public NationalView View { get; private set; } = null!;
     /// <summary>The latest run of the national engine on the stored payroll for the chosen year, beside the published figures; null when none.</summary>
     public StoredRunView? Berekend { get; private set; }
+    /// <summary>The current published progress report over the chosen year (the one its figures appeared in); null when none is published.</summary>
+    public Banenmonitor.Data.Model.PublishedReport? Rapport { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         View = NationalQuery.View(parameters.Current, Jaar);
         var run = await NationalRuns.LatestAsync(db, View.Gekozen.Jaar, ct);
         Berekend = run is null ? null : StoredRunView.From(run, View.Gekozen);
+        Rapport = (await new Banenmonitor.Data.Resolutions.PublishedReportStore(db).CurrentAsync(ct)).FirstOrDefault(r => r.Year == View.Gekozen.Jaar);
     }
 }
