@@ -74,8 +74,10 @@ public sealed partial class ReportBuilder
                 _ when chosen.Actions.Any(x => x.Action.Progress.Count > 0) => "Check: vastgesteld, voortgang gemeten",
                 _ => "Do: vastgesteld, nog geen voortgang gemeten",
             };
+            // A derived agenda cites the documents its actions come from (by their names), a sector's own agenda its record here.
+            var documents = a.Actions.Select(x => x.Source).Where(x => !string.IsNullOrWhiteSpace(x)).Distinct().ToList();
             var cite = ctx.Cite("werkagenda", $"Werkagenda {a.Title} ({s.Name})",
-                a.DerivedFromDocuments && a.Source is { Length: > 0 } src ? src : $"vastgelegd in Banenmonitor, status {a.Status.Dutch()}", null);
+                a.DerivedFromDocuments && documents.Count > 0 ? "afgeleid uit " + string.Join("; ", documents) : $"vastgelegd in Banenmonitor, status {a.Status.Dutch()}", null);
             var score = new ReportValue(chosen.Score, 0, "aantal", false, false, [cite]);
             var forecast = chosen.Actions.Any(x => x.Forecast is not null) ? new ReportValue(chosen.ForecastJobs, ValueInterval.DecimalsOf(chosen.ForecastJobs), "banen", false, false, [cite]) : null;
             var realised = new ReportValue(chosen.RealisedJobs, ValueInterval.DecimalsOf(chosen.RealisedJobs), "banen", false, false, [cite]);

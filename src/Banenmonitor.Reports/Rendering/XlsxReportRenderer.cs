@@ -60,6 +60,7 @@ public static class XlsxReportRenderer
             ("realisatiepercentage_incl_sroi", o.PercentageIncludingSroi?.Value), ($"realisatiepercentage_{report.Year - 1}", o.PreviousPercentage?.Value),
             ("dekking", o.Coverage),
             ("tegenstrijdigheid", string.Join(", ", new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi }.Where(v => v?.Flag is { Number: > 0 }).Select(v => v!.Flag!.Reference).Distinct())),
+            ("opgelost", string.Join(", ", new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi }.Where(v => v?.Resolved is not null).Select(v => v!.Resolved!.Reference).Distinct())),
             ("bronnen", Sources(new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi, o.PreviousPercentage }.Where(v => v is not null).SelectMany(v => v!.Sources))))).ToList();
         sheets[SheetSectorFigures] = report.Sectors.SelectMany(s =>
                 Part(s, "Cijfermatige realisatie", s.Realisation).Concat(Part(s, "Samenstelling", s.Composition))
