@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${1:-10000000}
 work=$(mktemp -d /tmp/banenmonitor-bench-nat.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+[ -n "${BENCH_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 db="$work/bench.db"
 employers=$(( rows / 2400 + 10 ))
 

@@ -44,7 +44,8 @@ public sealed record CellCollapse(string Column, int MinimumRespondents, IReadOn
 /// <summary>One merged category and the category it went into.</summary>
 public sealed record CollapsedCell(string From, string Into, int RespondentsFrom, int RespondentsInto)
 {
-    public string DescriptionDutch => $"'{From}' ({RespondentsFrom} respondenten) samengevoegd met '{Into}' ({RespondentsInto} respondenten)";
+    public string DescriptionDutch =>
+        $"'{From}' ({Rules.Units.DutchFormat.Number(RespondentsFrom, 0)} respondenten) samengevoegd met '{Into}' ({Rules.Units.DutchFormat.Number(RespondentsInto, 0)} respondenten)";
 }
 
 /// <summary>An exclusion filter (<i>uitsluiting</i>): respondents whose <see cref="Column"/> has one of <see cref="Values"/>

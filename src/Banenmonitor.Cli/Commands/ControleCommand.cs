@@ -24,7 +24,7 @@ public static class ControleCommand
         string OpgelostDoor, DateTime OpgelostOp, int? Vervangt);
     public sealed record ControleJson(
         int? Jaar, string? Sector, int AantalControles, int AantalGelijk, int AantalAfronding, int AantalInhoudelijk, IReadOnlyList<AfwijkingJson> Afwijkingen,
-        int AantalOpgelost = 0);
+        int AantalOpgelost = 0, string? Database = null);
 
     public static PublishedSectorFigures LoadSectors(string? documentsPath, string? figuresPath)
     {
@@ -45,7 +45,7 @@ public static class ControleCommand
         var landelijk = Text("--landelijk", "CSV met de landelijke meting (standaard data/published/landelijke_meting.csv)");
         var alles = new Option<bool>("--alles") { Description = "Ook de controles tonen die kloppen" };
         var database = DataSupport.Database();
-        database.Description = "Database met de oplossingen van bevindingen (SQLite-bestand of PostgreSQL-verbinding, Host=…); standaard BANENMONITOR_DATABASE of banenmonitor.db als dat bestaat";
+        database.Description = "Database met de oplossingen van bevindingen (SQLite-bestand of PostgreSQL-verbinding, Host=…); standaard BANENMONITOR_DATABASE. Zonder beide: geen oplossingen";
         var provider = DataSupport.Provider();
         var overrides = ParameterOverrides();
         var format = Format();
@@ -59,7 +59,8 @@ public static class ControleCommand
             if (sectorCode is not null && sectorCode != ConsistencyChecker.National && PublicSectors.Find(sectorCode) is null)
                 throw new CliException($"Onbekende sector '{sectorCode}'. Kies uit: {string.Join(", ", PublicSectors.AllWithAggregates.Select(s => s.Code))}, {ConsistencyChecker.National}.");
             var report = Run(r, overrides, documenten, sectoren, landelijk).Filter(year, sectorCode);
-            var resolutions = ResolutionsIfAny(r, database, provider, report.Checks.Select(c => c.Year).Distinct());
+            var settings = DataSupport.Optional(r, database, provider);
+            var resolutions = Resolutions(settings, report.Checks.Select(c => c.Year).Distinct());
             var shown = r.GetValue(alles) ? report.Checks : report.Mismatches;
             var findings = report.Checks.Select(c => c.Year).Distinct().SelectMany(y => Finding.Of(report, y, resolutions)).ToDictionary(f => f.Check);
             var output = new ControleJson(year, sectorCode, report.Checks.Count,
@@ -67,7 +68,7 @@ public static class ControleCommand
                 report.Checks.Count(c => c.Outcome == CheckOutcome.Rounding),
                 report.Checks.Count(c => c.Outcome == CheckOutcome.Substantive),
                 shown.Select(c => ToJson(c, findings.GetValueOrDefault(c))).ToList(),
-                findings.Values.Count(f => f.IsResolved));
+                findings.Values.Count(f => f.IsResolved), DataSupport.OptionalNote(settings));
             if (json) WriteJson(output);
             else PrintText(output);
             return findings.Values.Any(f => !f.IsResolved) ? 1 : 0;
@@ -85,12 +86,16 @@ public static class ControleCommand
         return QuotumCommand.Wrap(() => new ConsistencyChecker(parameters).Check(data, national));
     }
 
-    /// <summary>The current resolutions of the years, from the database when one is given or the default file exists; none otherwise.</summary>
-    internal static IReadOnlyList<Resolution> ResolutionsIfAny(System.CommandLine.ParseResult r, Option<string> database, Option<string> provider, IEnumerable<int> years)
+    /// <summary>The current resolutions of the years from the named database (<see cref="DataSupport.Optional"/>); none without one.</summary>
+    internal static IReadOnlyList<Resolution> Resolutions(Data.DatabaseSettings? settings, IEnumerable<int> years)
     {
-        var given = r.GetValue(database) is not null || r.GetValue(provider) is not null || Environment.GetEnvironmentVariable("BANENMONITOR_DATABASE") is { Length: > 0 };
-        if (!given && !File.Exists(Data.DatabaseSettings.DefaultSqliteFile)) return [];
-        using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
+        if (settings is null) return [];
+        using var db = DataSupport.Open(settings);
+        return Resolutions(db, years);
+    }
+
+    internal static IReadOnlyList<Resolution> Resolutions(Data.BanenmonitorDbContext db, IEnumerable<int> years)
+    {
         var service = new ResolutionService(db);
         return years.SelectMany(y => service.CurrentAsync(y).GetAwaiter().GetResult()).ToList();
     }
@@ -162,7 +167,7 @@ public static class ControleCommand
             var replaced = all.Where(x => x.SupersedesId is not null).ToDictionary(x => x.SupersedesId!.Value, x => x.Id);
             var rows = all.Select(x => ToJson(ResolutionService.ToRule(x))).ToList();
             if (IsJson(r, format)) { WriteJson(rows); return 0; }
-            Console.WriteLine($"Oplossingen van bevindingen over {year}: {all.Count}");
+            Console.WriteLine($"Oplossingen van bevindingen over {year}: {Count(all.Count)}");
             foreach (var x in rows)
             {
                 Console.WriteLine();
@@ -185,12 +190,15 @@ public static class ControleCommand
         c.Inputs.Select(i => new InvoerJson(i.Name, i.Value, i.Unit, i.Document, i.Source)).ToList(),
         f?.Key, f?.Resolution is { } res ? ToJson(res) : null, c.DocumentName);
 
+    private static string Count(int n) => DutchFormat.Number(n, 0);
+
     private static void PrintText(ControleJson o)
     {
         var scope = (o.Jaar is null ? "alle jaren" : $"jaar {o.Jaar}") + (o.Sector is null ? ", alle sectoren" : $", sector {o.Sector}");
         Console.WriteLine($"Controle van de gepubliceerde cijfers ({scope})");
         Console.WriteLine(new string('=', 78));
-        Console.WriteLine($"{o.AantalControles} controles: {o.AantalGelijk} gelijk, {o.AantalAfronding} verschil door afronding, {o.AantalInhoudelijk} inhoudelijk verschil.");
+        Console.WriteLine($"{Count(o.AantalControles)} controles: {Count(o.AantalGelijk)} gelijk, {Count(o.AantalAfronding)} verschil door afronding, {Count(o.AantalInhoudelijk)} inhoudelijk verschil.");
+        if (o.Database is { } d) Console.WriteLine(d);
         foreach (var a in o.Afwijkingen.OrderBy(a => a.Ernst == "inhoudelijk" ? 0 : a.Ernst == "afronding" ? 1 : 2).ThenBy(a => a.Jaar))
         {
             Console.WriteLine();
@@ -205,7 +213,7 @@ public static class ControleCommand
                 Console.WriteLine($"  opgelost: geldt {res.Geldt} {N(res.Waarde)}{(res.Bron is { } b ? $" (bron: {b})" : "")}. Reden: {res.Reden} — {res.OpgelostDoor}, {res.OpgelostOp:yyyy-MM-dd HH:mm} UTC");
         }
         var open = o.AantalInhoudelijk - o.AantalOpgelost;
-        if (o.AantalOpgelost > 0) Console.WriteLine($"\n{o.AantalOpgelost} van de {o.AantalInhoudelijk} inhoudelijke verschillen {(o.AantalOpgelost == 1 ? "is" : "zijn")} opgelost.");
-        if (open > 0) Console.WriteLine($"\nEr {(open == 1 ? "is" : "zijn")} {open} inhoudelijke {(open == 1 ? "verschil" : "verschillen")} zonder oplossing (exitcode 1); los ze op met: controle oplossen --jaar … --bevinding <sleutel> --waarde gepubliceerd|herberekend|<getal> --reden …");
+        if (o.AantalOpgelost > 0) Console.WriteLine($"\n{Count(o.AantalOpgelost)} van de {Count(o.AantalInhoudelijk)} inhoudelijke verschillen {(o.AantalOpgelost == 1 ? "is" : "zijn")} opgelost.");
+        if (open > 0) Console.WriteLine($"\nEr {(open == 1 ? "is" : "zijn")} {Count(open)} inhoudelijke {(open == 1 ? "verschil" : "verschillen")} zonder oplossing (exitcode 1); los ze op met: controle oplossen --jaar … --bevinding <sleutel> --waarde gepubliceerd|herberekend|<getal> --reden …");
     }
 }

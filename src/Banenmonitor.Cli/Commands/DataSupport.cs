@@ -25,6 +25,31 @@ internal static class DataSupport
         catch (ArgumentException e) { throw new CliException(e.Message); }
     }
 
+    /// <summary>
+    /// The database of a command that also works without one (<c>controle</c>, <c>rapport</c>): the one named by
+    /// <c>--database</c>/<c>--databasesoort</c>, else by BANENMONITOR_DATABASE(_PROVIDER) as for every command; null when
+    /// none is named. Such a command never falls back to a <c>banenmonitor.db</c> that happens to be in the working folder.
+    /// </summary>
+    public static DatabaseSettings? Optional(ParseResult r, Option<string> database, Option<string> provider)
+    {
+        var named = r.GetValue(database) is not null || r.GetValue(provider) is not null
+                    || Environment.GetEnvironmentVariable("BANENMONITOR_DATABASE") is { Length: > 0 }
+                    || Environment.GetEnvironmentVariable("BANENMONITOR_DATABASE_PROVIDER") is { Length: > 0 };
+        if (!named) return null;
+        try
+        {
+            var db = r.GetValue(database);
+            var p = r.GetValue(provider);
+            return db is null && p is null ? DatabaseSettings.From(_ => null) : DatabaseSettings.Create(p, db ?? Environment.GetEnvironmentVariable("BANENMONITOR_DATABASE"));
+        }
+        catch (ArgumentException e) { throw new CliException(e.Message); }
+    }
+
+    /// <summary>The sentence <c>controle</c> and <c>rapport</c> print about where resolutions (and sector reports) come from.</summary>
+    public static string OptionalNote(DatabaseSettings? settings) => settings is null
+        ? "Zonder database: geen oplossingen, goedgekeurde sectorrapportages of werkagenda's gelezen (geef --database of zet BANENMONITOR_DATABASE)."
+        : $"Database: {settings}.";
+
     /// <summary>Opens the database, creating and migrating it on first use.</summary>
     public static BanenmonitorDbContext Open(DatabaseSettings settings)
     {

@@ -18,7 +18,7 @@ public static class DatabaseCommand
         {
             var settings = DataSupport.Settings(r, database, provider);
             using var db = DataSupport.Open(settings);
-            Console.WriteLine($"Database {settings} is bijgewerkt ({db.Database.GetAppliedMigrations().Count()} migratie(s)).");
+            Console.WriteLine($"Database {settings} is bijgewerkt ({Rules.Units.DutchFormat.Number(db.Database.GetAppliedMigrations().Count(), 0)} migratie(s)).");
             return 0;
         });
         var demo = new Option<bool>("--demo") { Description = "Ook synthetische demogegevens ('Demo …') en demo-accounts per rol aanmaken" };
@@ -34,7 +34,7 @@ public static class DatabaseCommand
                 DemoPassword = Environment.GetEnvironmentVariable("BANENMONITOR_DEMO_WACHTWOORD"),
             }).GetAwaiter().GetResult();
             if (!result.WasEmpty) Console.WriteLine("De database bevat al gegevens; er zijn geen cijfers toegevoegd.");
-            else Console.WriteLine($"Gevuld: {result.PublishedReports} gepubliceerde sectorrapportages{(published is null ? " (data/published niet gevonden)" : "")}, {result.DemoEmployers} demowerkgevers.");
+            else Console.WriteLine($"Gevuld: {Rules.Units.DutchFormat.Number(result.PublishedReports, 0)} gepubliceerde sectorrapportages{(published is null ? " (data/published niet gevonden)" : "")}, {Rules.Units.DutchFormat.Number(result.DemoEmployers, 0)} demowerkgevers.");
             if (result.DemoUsers > 0) Console.WriteLine($"{result.DemoUsers} demo-accounts aangemaakt: {string.Join(", ", DatabaseSeeder.DemoAccounts.Select(a => a.UserName))}; wachtwoord uit BANENMONITOR_DEMO_WACHTWOORD of het demowachtwoord van het account (zie de inlogpagina).");
             return 0;
         });

@@ -21,8 +21,9 @@ internal static class EngineSupport
                 var started = DateTime.UtcNow;
                 result = run(s =>
                 {
-                    ctx.Status($"{s} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
-                    AnsiConsole.MarkupLine($"[grey]{(DateTime.UtcNow - started).TotalSeconds,6:0.0}s[/] {Markup.Escape(s)}");
+                    var seconds = (decimal)(DateTime.UtcNow - started).TotalSeconds;
+                    ctx.Status($"{s} ({Rules.Units.DutchFormat.Number(seconds, 0)} s)");
+                    AnsiConsole.MarkupLine($"[grey]{Rules.Units.DutchFormat.Fixed(seconds, 1),6} s[/] {Markup.Escape(s)}");
                 });
             });
             return result;

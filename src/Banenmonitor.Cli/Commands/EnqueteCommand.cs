@@ -158,7 +158,7 @@ public static class EnqueteCommand
         Console.WriteLine("Schatting uit de enquête");
         Console.WriteLine(new string('=', 78));
         Console.WriteLine($"Methode: {o.Methode}");
-        Console.WriteLine($"Respondenten: {o.RespondentenGelezen} gelezen, {o.RespondentenGebruikt} gebruikt.");
+        Console.WriteLine($"Respondenten: {DutchFormat.Number(o.RespondentenGelezen, 0)} gelezen, {DutchFormat.Number(o.RespondentenGebruikt, 0)} gebruikt.");
         foreach (var u in o.Uitsluitingen) Console.WriteLine($"Uitgesloten: {u}");
         foreach (var s in o.Samengevoegd) Console.WriteLine($"Samengevoegd: {s}");
         if (o.Cellen.Count > 0)
@@ -166,7 +166,7 @@ public static class EnqueteCommand
             Console.WriteLine();
             Console.WriteLine($"{"weegcel",-30}{"populatie",12}{"aandeel",9}{"respons",9}{"aandeel",9}{"gewicht",10}{"factor",9}");
             foreach (var c in o.Cellen)
-                Console.WriteLine($"{Trunc(c.Cel, 29),-30}{N(c.Populatie, 2),12}{N(c.AandeelPopulatie * 100, 1) + "%",9}{c.Respondenten,9}{N(c.AandeelRespons * 100, 1) + "%",9}{N(c.Gewicht, 3),10}{N(c.Aanpassing, 3),9}");
+                Console.WriteLine($"{Trunc(c.Cel, 29),-30}{N(c.Populatie, 2),12}{N(c.AandeelPopulatie * 100, 1) + "%",9}{DutchFormat.Number(c.Respondenten, 0),9}{N(c.AandeelRespons * 100, 1) + "%",9}{N(c.Gewicht, 3),10}{N(c.Aanpassing, 3),9}");
             Console.WriteLine("(gewicht: gemiddeld gewicht in de cel na weging; factor: populatie ÷ gewogen respons van de cel)");
         }
         Console.WriteLine();
@@ -187,7 +187,7 @@ public static class EnqueteCommand
         var pct = s.Schatter is "ratio" or "proportie";
         string V(double v) => pct ? N(v * 100, 2) + "%" : N(v, 2);
         Console.WriteLine($"{char.ToUpper(s.Omschrijving[0]) + s.Omschrijving[1..]}: {V(s.Schatting)}");
-        Console.WriteLine($"  standaardfout {V(s.Standaardfout)} (relatief {N(s.RelatieveStandaardfout * 100, 1)}%), {s.Respondenten} respondenten, gewichtssom {N(s.Gewichtssom, 2)}");
+        Console.WriteLine($"  standaardfout {V(s.Standaardfout)} (relatief {N(s.RelatieveStandaardfout * 100, 1)}%), {DutchFormat.Number(s.Respondenten, 0)} respondenten, gewichtssom {N(s.Gewichtssom, 2)}");
         Console.WriteLine($"  {N(s.Interval.Betrouwbaarheid * 100, 1)}%-betrouwbaarheidsinterval: {V(s.Interval.Ondergrens)} tot {V(s.Interval.Bovengrens)}");
         Console.WriteLine($"  interval volgens {s.Interval.Methode}");
         Console.WriteLine($"  standaardfout: {s.Methode}");
@@ -261,7 +261,7 @@ public static class EnqueteCommand
         foreach (var s in o.Samengevoegd) Console.WriteLine($"  samengevoegd: {s}");
         Console.WriteLine($"  {"sector",-14}{"klasse",-8}{"n",6}{"pop.%",7}{"herber.",9}{"gedrukt",9}  {"mogelijk bij afronding",-22}");
         foreach (var w in o.Gewichten)
-            Console.WriteLine($"  {w.Sector,-14}{w.Grootteklasse,-8}{w.Respondenten,6}{w.AandeelPopulatieGedrukt,7}{N(w.Herberekend, 3),9}{DutchFormat.Fixed(w.Gedrukt, 2),9}  " +
+            Console.WriteLine($"  {w.Sector,-14}{w.Grootteklasse,-8}{DutchFormat.Number(w.Respondenten, 0),6}{DutchFormat.Number(w.AandeelPopulatieGedrukt, 2),7}{N(w.Herberekend, 3),9}{DutchFormat.Fixed(w.Gedrukt, 2),9}  " +
                               $"{DutchFormat.Fixed(w.MogelijkVan, 3)}–{DutchFormat.Fixed(w.MogelijkTot, 3)} {(w.VerklaardDoorAfronding ? "ok" : "NIET VERKLAARD")}");
         Console.WriteLine();
         Console.WriteLine("Keten §8.1.4–8.1.6, elke stap herberekend uit de eigen gedrukte invoer:");

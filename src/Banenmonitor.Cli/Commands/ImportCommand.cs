@@ -68,7 +68,7 @@ public static class ImportCommand
             }
             Console.Error.WriteLine(result.Summary);
             foreach (var e in result.Errors) Console.Error.WriteLine($"  {path}: {e}");
-            if (result.MoreErrors > 0) Console.Error.WriteLine($"  … en nog {result.MoreErrors} fouten.");
+            if (result.MoreErrors > 0) Console.Error.WriteLine($"  … en nog {Rules.Units.DutchFormat.Number(result.MoreErrors, 0)} fouten.");
             return 2;
         });
         return cmd;

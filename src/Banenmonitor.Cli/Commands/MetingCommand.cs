@@ -8,7 +8,7 @@ using static Banenmonitor.Cli.CliSupport;
 
 namespace Banenmonitor.Cli.Commands;
 
-/// <summary><c>banenmonitor meting</c>: the national measurement of a year (seed 004, Tabel 1).</summary>
+/// <summary><c>banenmonitor meting</c>: the national measurement of a year (Kamerstuk 34 352, nr. 255, Tabel 1).</summary>
 public static class MetingCommand
 {
     public sealed record CelJson(decimal Toename, decimal ToenameAfgerond, decimal? Gepubliceerd, string? Vergelijking, string? Toelichting, string? Bron);

@@ -2,13 +2,16 @@ using System.CommandLine;
 using Banenmonitor.Reports.Progress;
 using Banenmonitor.Reports.Rendering;
 using Banenmonitor.Rules.Published;
+using Banenmonitor.Rules.Units;
 using static Banenmonitor.Cli.CliSupport;
 
 namespace Banenmonitor.Cli.Commands;
 
 /// <summary>
 /// <c>banenmonitor rapport</c>: the yearly progress report (national and per sector) as HTML, PDF or Excel, built from
-/// the published figures and, with <c>--database</c>, the approved sector reports. Refuses (exit code 1, the
+/// the published figures and, with <c>--database</c> (or BANENMONITOR_DATABASE), the approved sector reports, the work
+/// agendas and the resolutions of findings; without a named database none of these (never a file that happens to be in
+/// the working folder). Refuses (exit code 1, the
 /// contradictions listed) while <c>controle</c> finds substantive contradictions in its figures that no resolution in the
 /// database (<c>controle oplossen</c>) settles, unless
 /// <c>--concept</c> is given.
@@ -26,7 +29,7 @@ public static class RapportCommand
             Description = "Ook maken als de bronnen elkaar inhoudelijk tegenspreken: gemarkeerd als CONCEPT, met de tegenstrijdigheden erin",
         };
         var database = DataSupport.Database();
-        database.Description = "Database met goedgekeurde sectorrapportages (SQLite-bestand of PostgreSQL-verbinding, Host=…): hun tekst komt in het rapport, hun cijfers vullen aan wat de documenten missen. Zonder deze optie alleen de gepubliceerde cijfers";
+        database.Description = "Database (SQLite-bestand of PostgreSQL-verbinding, Host=…; standaard BANENMONITOR_DATABASE) met goedgekeurde sectorrapportages (hun tekst komt in het rapport, hun cijfers vullen aan wat de documenten missen), werkagenda's en oplossingen van bevindingen. Zonder database alleen de gepubliceerde cijfers";
         var provider = DataSupport.Provider();
         var gegevens = Text("--gegevens", "Map met de gepubliceerde cijfers (standaard data/published)");
         var overrides = ParameterOverrides();
@@ -51,18 +54,24 @@ public static class RapportCommand
             try { sources = ReportSources.From(published, parameters); }
             catch (FileNotFoundException e) { throw new CliException(e.Message); }
             catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
-            if (r.GetValue(database) is not null || r.GetValue(provider) is not null)
+            var settings = DataSupport.Optional(r, database, provider);
+            IReadOnlyList<Resolution> resolutions = [];
+            if (settings is not null)
             {
-                using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
-                try { sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(db, year).GetAwaiter().GetResult()); }
+                using var db = DataSupport.Open(settings);
+                try
+                {
+                    sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(db, year).GetAwaiter().GetResult())
+                        .WithWorkAgendas(WorkAgendaStore.LoadAsync(db, DateOnly.FromDateTime(DateTime.Today)).GetAwaiter().GetResult());
+                    resolutions = ControleCommand.Resolutions(db, [year]);
+                }
                 catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
                 {
-                    throw new CliException($"De sectorrapportages in de database konden niet worden gelezen: {e.Message}", 3);
+                    throw new CliException($"De sectorrapportages, werkagenda's of oplossingen in de database konden niet worden gelezen: {e.Message}", 3);
                 }
             }
 
             ProgressReport report;
-            var resolutions = ControleCommand.ResolutionsIfAny(r, database, provider, [year]);
             try { report = QuotumCommand.Wrap(() => new ReportBuilder(sources).Build(year, chosen, r.GetValue(concept), resolutions)); }
             catch (ReportRefusedException e) { throw new CliException(e.Message, exitCode: 1); }
 
@@ -82,9 +91,11 @@ public static class RapportCommand
             var temp = full + ".tmp";
             File.WriteAllBytes(temp, bytes);
             File.Move(temp, full, overwrite: true);
-            Console.WriteLine($"{(report.IsConcept ? "CONCEPT-rapport" : "Rapport")} geschreven naar {full} ({format}, {bytes.Length.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} bytes, " +
-                              $"{report.Sectors.Count} sector(en), {report.Sources.Count} bronnen" +
-                              (report.ResolvedContradictions.Count > 0 ? $", {report.ResolvedContradictions.Count} opgeloste {(report.ResolvedContradictions.Count == 1 ? "bevinding" : "bevindingen")} in de bijlage" : "") + ").");
+            static string N(int n) => DutchFormat.Number(n, 0);
+            Console.WriteLine($"{(report.IsConcept ? "CONCEPT-rapport" : "Rapport")} geschreven naar {full} ({format}, {N(bytes.Length)} bytes, " +
+                              $"{N(report.Sectors.Count)} sector(en), {N(report.Sources.Count)} bronnen, {N(report.Explanations.Count)} berekende cijfers met uitleg in de bijlage" +
+                              (report.ResolvedContradictions.Count > 0 ? $", {N(report.ResolvedContradictions.Count)} opgeloste {(report.ResolvedContradictions.Count == 1 ? "bevinding" : "bevindingen")} in de bijlage" : "") + ").");
+            Console.WriteLine(DataSupport.OptionalNote(settings));
             if (report.IsConcept)
                 Console.WriteLine(report.Contradictions.Count == 0
                     ? "Concept: de controle vond geen inhoudelijke tegenstrijdigheden."

@@ -60,9 +60,10 @@ internal static class StoredQuotumCommand
             foreach (var m in v.Ontbreekt) Console.WriteLine($"  - {m}");
             Console.WriteLine(new string('-', 60));
         }
-        Console.WriteLine($"Verloningsregels {year}: {b.Verloningsregels} van {b.Personen} personen; doelgroep: {b.VerloningsregelsDoelgroep} regels van {b.PersonenDoelgroep} personen ({b.Inschrijvingen} inschrijvingen)");
-        Console.WriteLine($"Verloningsregels {year - 1}: {b.VerloningsregelsVorigJaar}; toerekeningen als inlener {b.ToerekeningenAlsInlener}, als uitlener {b.ToerekeningenAlsUitlener}");
-        foreach (var w in b.Weggelaten) Console.WriteLine($"Niet meegeteld: {w.Aantal} {w.Soort} — {w.Reden}");
+        static string N(long n) => DutchFormat.Number(n, 0);
+        Console.WriteLine($"Verloningsregels {year}: {N(b.Verloningsregels)} van {N(b.Personen)} personen; doelgroep: {N(b.VerloningsregelsDoelgroep)} regels van {N(b.PersonenDoelgroep)} personen ({N(b.Inschrijvingen)} inschrijvingen)");
+        Console.WriteLine($"Verloningsregels {year - 1}: {N(b.VerloningsregelsVorigJaar)}; toerekeningen als inlener {N(b.ToerekeningenAlsInlener)}, als uitlener {N(b.ToerekeningenAlsUitlener)}");
+        foreach (var w in b.Weggelaten) Console.WriteLine($"Niet meegeteld: {N(w.Aantal)} {w.Soort} — {w.Reden}");
         Console.WriteLine($"Verloonde uren {DutchFormat.Number(v.Uren.VerloondeUren, 2)}, waarvan uitzendkrachten {DutchFormat.Number(v.Uren.UrenUitzendkrachten, 2)}, doelgroep {DutchFormat.Number(v.Uren.UrenDoelgroep, 2)}");
         Console.WriteLine(new string('-', 60));
         Console.Write(outcome.Result.Trace.ToText());

@@ -13,7 +13,7 @@ public enum WorkAgendaStatus
 
 /// <summary>
 /// A sector's work agenda (<i>werkagenda</i>) for a period of about two years: actions with measurable goals and job
-/// forecasts, board signatures, progress and evaluation (seed 003 §3–§4, recommendations §6.1). Each agenda may
+/// forecasts, board signatures, progress and evaluation (research report De Beleidsonderzoekers 2023 §3–§4, recommendations §6.1). Each agenda may
 /// start from the previous one (<see cref="PreviousAgendaId"/>): its open and partly successful actions are carried
 /// over and its problems listed in <see cref="ProblemAnalysis"/>.
 /// </summary>
@@ -62,7 +62,7 @@ public sealed class WorkAgendaSignature : IAuditedFigure
 public enum EvaluationOutcome { Werkte = 0, Deels = 1, Niet = 2 }
 
 /// <summary>
-/// One action (<i>actie</i>) of a work agenda: its type (one of the 12 of seed 003), owner, planning, the problem it
+/// One action (<i>actie</i>) of a work agenda: its type (one of the 12 of research report De Beleidsonderzoekers 2023), owner, planning, the problem it
 /// addresses, measurable goals, a job forecast, progress entries and finally an evaluation.
 /// </summary>
 public sealed class WorkAgendaAction : IAuditedFigure
@@ -99,7 +99,7 @@ public sealed class WorkAgendaAction : IAuditedFigure
     public string AuditKey => $"werkagenda-actie:{AgendaId}:{Id}";
 }
 
-/// <summary>The three levels of a measurable goal (seed 003 §4.2): broad = done or not; middle = a count; narrow = jobs.</summary>
+/// <summary>The three levels of a measurable goal (research report De Beleidsonderzoekers 2023 §4.2): broad = done or not; middle = a count; narrow = jobs.</summary>
 public enum GoalLevel
 {
     /// <summary><i>Brede doelstelling</i>: the activity is carried out (done or not).</summary>

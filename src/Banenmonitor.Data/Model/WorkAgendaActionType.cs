@@ -1,7 +1,7 @@
 namespace Banenmonitor.Data.Model;
 
 /// <summary>
-/// The 12 types of action the research coded work agendas with (seed 003 §2.2.1 and the table of §4.1; numbered as
+/// The 12 types of action the research coded work agendas with (research report De Beleidsonderzoekers 2023 §2.2.1 and the table of §4.1; numbered as
 /// in that table). Nine come from the Significant APE report of 2018; the researchers added procurement/SROI,
 /// sharing good examples and centralised steering/financing. Stored by number; <see cref="ActionTypes"/> gives the
 /// seed's Dutch labels.
@@ -22,12 +22,12 @@ public enum ActionType
     SupervisorTraining = 12,
 }
 
-/// <summary>Labels and codes of the action types, exactly as seed 003 §4.1 writes them.</summary>
+/// <summary>Labels and codes of the action types, exactly as research report De Beleidsonderzoekers 2023 §4.1 writes them.</summary>
 public static class ActionTypes
 {
     public sealed record Info(ActionType Type, string Code, string Label, string ShortLabel);
 
-    /// <summary>In the order and with the labels of the table in seed 003 §4.1.</summary>
+    /// <summary>In the order and with the labels of the table in research report De Beleidsonderzoekers 2023 §4.1.</summary>
     public static readonly IReadOnlyList<Info> All =
     [
         new(ActionType.Ambassadorship, "ambassadeurschap", "Ambassadeurschap / persoonlijke motivatie", "Ambassadeurschap"),
@@ -44,7 +44,7 @@ public static class ActionTypes
         new(ActionType.SupervisorTraining, "training-begeleiders", "Training voor begeleiders", "Training begeleiders"),
     ];
 
-    /// <summary>The maximum score of an agenda: every type present (seed 003 §4.1.1).</summary>
+    /// <summary>The maximum score of an agenda: every type present (research report De Beleidsonderzoekers 2023 §4.1.1).</summary>
     public static int MaxScore => All.Count;
 
     public static Info Of(ActionType t) => All.First(i => i.Type == t);

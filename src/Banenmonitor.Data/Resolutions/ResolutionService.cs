@@ -131,6 +131,15 @@ public sealed class PublishedReportStore(BanenmonitorDbContext db, TimeProvider?
     public static IReadOnlyDictionary<int, PublishedReport> SupersededBy(IEnumerable<PublishedReport> all) =>
         all.Where(r => r.SupersedesId is not null).ToDictionary(r => r.SupersedesId!.Value);
 
+    /// <summary>The current (not superseded) published version of each year, oldest year first.</summary>
+    public static IReadOnlyList<PublishedReport> Current(IReadOnlyList<PublishedReport> all)
+    {
+        var superseded = SupersededBy(all);
+        return all.Where(r => !superseded.ContainsKey(r.Id)).OrderBy(r => r.Year).ToList();
+    }
+
+    public async Task<IReadOnlyList<PublishedReport>> CurrentAsync(CancellationToken ct = default) => Current(await ListAsync(ct));
+
     public async Task<PublishedReportFile?> FileAsync(int reportId, string format, CancellationToken ct = default) =>
         await db.PublishedReportFiles.AsNoTracking().Include(f => f.Report).FirstOrDefaultAsync(f => f.ReportId == reportId && f.Format == format, ct);
 }

@@ -166,7 +166,7 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
 
     /// <summary>
     /// Approved quota figures (paid hours) 2019–2023 of the two demo government employers, as their HR would enter them:
-    /// a municipality of about 300 fte growing slowly (cf. seed 003 footnote 20) and a province of 1,200 fte; hours are
+    /// a municipality of about 300 fte growing slowly (cf. research report De Beleidsonderzoekers 2023 footnote 20) and a province of 1,200 fte; hours are
     /// fte × 36 h × 52 weeks, target-group hours a number of jobs × the hours per job of the year.
     /// </summary>
     private void AddDemoQuotaReports(Employer municipality, Employer province)

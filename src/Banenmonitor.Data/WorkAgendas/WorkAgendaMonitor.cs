@@ -21,10 +21,10 @@ public sealed record AgendaMonitor(WorkAgenda Agenda, int Score, IReadOnlyList<A
     public IEnumerable<ActionMonitor> Overdue => Actions.Where(a => a.Overdue || a.OverdueMilestones.Count > 0);
 }
 
-/// <summary>One type's count across agendas (seed 003 §4.1: "Genoemd in 9/12 werkagenda's").</summary>
+/// <summary>One type's count across agendas (research report De Beleidsonderzoekers 2023 §4.1: "Genoemd in 9/12 werkagenda's").</summary>
 public sealed record TypeCount(ActionType Type, int Agendas, int OutOf);
 
-/// <summary>Scores and monitoring of work agendas (seed 003 §4.1.1 and §4.2).</summary>
+/// <summary>Scores and monitoring of work agendas (research report De Beleidsonderzoekers 2023 §4.1.1 and §4.2).</summary>
 public static class WorkAgendaMonitor
 {
     /// <summary>

@@ -15,7 +15,7 @@ public sealed record GoalInput(GoalLevel Level, string Description, decimal? Tar
 public sealed record MilestoneInput(string Description, DateOnly Due);
 
 /// <summary>
-/// The plan-do-check-act cycle of a work agenda (seed 003 §4.2, §6.1): create (optionally from the previous agenda's
+/// The plan-do-check-act cycle of a work agenda (research report De Beleidsonderzoekers 2023 §4.2, §6.1): create (optionally from the previous agenda's
 /// evaluation), plan actions with measurable goals and forecasts, sign (makes it <i>vastgesteld</i>), record progress,
 /// evaluate. Rules that are broken throw <see cref="WorkAgendaRuleException"/> with a Dutch message; the
 /// <see cref="WorkAgendaGuard"/> enforces immutability after signing on every save.
@@ -83,7 +83,7 @@ public sealed class WorkAgendaService(BanenmonitorDbContext db, TimeProvider? cl
     public static IEnumerable<WorkAgendaAction> CarryOverCandidates(WorkAgenda previous) =>
         previous.Actions.Where(a => a.Evaluation is null or EvaluationOutcome.Deels or EvaluationOutcome.Niet).OrderBy(a => a.Id);
 
-    /// <summary>The problem analysis of a new agenda from its predecessor's evaluation (seed 003 §4.2: "… niet volledig geland omdat [knelpunt X]").</summary>
+    /// <summary>The problem analysis of a new agenda from its predecessor's evaluation (research report De Beleidsonderzoekers 2023 §4.2: "… niet volledig geland omdat [knelpunt X]").</summary>
     public static string ProblemAnalysisOf(WorkAgenda previous)
     {
         var sb = new StringBuilder();

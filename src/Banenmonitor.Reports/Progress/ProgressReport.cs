@@ -21,10 +21,15 @@ public sealed record ProgressReport(
     IReadOnlyList<SourceNote> Sources,
     string? SectorPercentageChart,
     RegimesSection? Regimes = null,
-    IReadOnlyList<ResolvedContradiction>? Resolutions = null)
+    IReadOnlyList<ResolvedContradiction>? Resolutions = null,
+    IReadOnlyList<FigureTrace>? Traces = null,
+    WorkAgendaSection? WorkAgendas = null)
 {
     /// <summary>The annex: every resolved substantive finding of the report's figures beside its resolution.</summary>
     public IReadOnlyList<ResolvedContradiction> ResolvedContradictions => Resolutions ?? [];
+
+    /// <summary>The annex "Uitleg van de berekende cijfers": the explanation of every figure the report computed.</summary>
+    public IReadOnlyList<FigureTrace> Explanations => Traces ?? [];
 
     /// <summary>True when this is the report of one sector (<c>--sector</c>), false for the national report.</summary>
     public bool IsSectorReport => Sector is not null;
@@ -33,7 +38,9 @@ public sealed record ProgressReport(
 /// <summary>A published or computed number with its unit, precision and sources.</summary>
 /// <param name="Unit"><c>fta</c>, <c>%</c>, <c>banen</c>, <c>personen</c> or <c>aantal</c>.</param>
 /// <param name="Computed">True when the report computed it from published inputs (labelled "berekend").</param>
-/// <param name="Flag">Set when a source contradiction (<i>inhoudelijk</i>) touches this figure.</param>
+/// <param name="Flag">Set when an unresolved source contradiction (<i>inhoudelijk</i>) touches this figure.</param>
+/// <param name="Trace">The number of its explanation in the annex (<see cref="FigureTrace"/>) when the report computed it.</param>
+/// <param name="Resolved">Set when a resolution settled this figure: <see cref="Value"/> is then the value that stands.</param>
 public sealed record ReportValue(
     decimal Value,
     int Decimals,
@@ -41,10 +48,18 @@ public sealed record ReportValue(
     bool Approximate,
     bool Computed,
     IReadOnlyList<int> Sources,
-    ContradictionFlag? Flag = null)
+    ContradictionFlag? Flag = null,
+    int? Trace = null,
+    ResolvedMark? Resolved = null)
 {
+    /// <summary>Reference to the annex of explanations: "U3".</summary>
+    public string? TraceReference => Trace is { } n ? $"U{n}" : null;
+
     /// <summary>Dutch text: "5.250 fta", "120,4%", "ca. 1.290 fta".</summary>
-    public string Text => (Approximate ? "ca. " : "") + Number + (Unit switch { "%" => "%", "fta" => " fta", "" or "aantal" => "", _ => " " + Unit });
+    public string Text => (Approximate ? "ca. " : "") + WithUnit(Number, Unit);
+
+    /// <summary>A Dutch number with its unit as the report writes it: "120,4%", "5.250 fta", "3".</summary>
+    public static string WithUnit(string number, string unit) => number + (unit switch { "%" => "%", "" or "aantal" => "", _ => " " + unit });
 
     /// <summary>The number alone in Dutch notation, with exactly its published decimals.</summary>
     public string Number => DutchFormat.Fixed(Value, Math.Max(0, Decimals));
@@ -66,7 +81,7 @@ public sealed record ContradictionFlag(int Number, decimal? Other, int Decimals,
 /// <summary>One line of a table: a Dutch label and its value (null = not published).</summary>
 public sealed record ReportRow(string Label, ReportValue? Value, string? Note = null);
 
-/// <summary>The national measurement of the year (seed 004, Tabel 1 form) and the target group register.</summary>
+/// <summary>The national measurement of the year (Kamerstuk 34 352, nr. 255, Tabel 1 form) and the target group register.</summary>
 /// <param name="Columns">Column heads of <see cref="Table"/> (markt, overheid, totaal).</param>
 /// <param name="Table">Rows: formal employment, hired-in, total, target, difference with the target.</param>
 /// <param name="ByForm">True when the year's figures are split by form (formal / hired-in); otherwise totals only.</param>

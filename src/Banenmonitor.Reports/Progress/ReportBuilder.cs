@@ -46,7 +46,7 @@ public sealed class ReportRefusedException(int year, PublicSector? sector, IRead
 /// with the previous year; coverage; the sector's own text), an overview of all sectors, the contradictions and the
 /// sources. Numbers are never typed: each comes from a published figure (cited) or is computed from cited figures.
 /// </summary>
-public sealed class ReportBuilder(ReportSources sources)
+public sealed partial class ReportBuilder(ReportSources sources)
 {
     public const string DatabaseDocumentPrefix = "sectorrapportage-";
 
@@ -77,12 +77,15 @@ public sealed class ReportBuilder(ReportSources sources)
         var findings = Finding.Of(new ConsistencyChecker(sources.Parameters).Check(data, sources.National).Filter(year, sector?.Code), year, resolutions ?? []);
         var blocking = findings.Where(f => !f.IsResolved).Select(f => f.Check).ToList();
         if (blocking.Count > 0 && !concept) throw new ReportRefusedException(year, sector, blocking);
-        var resolved = findings.Where(f => f.IsResolved).Select((f, i) => new ResolvedContradiction(i + 1, f.Key, ReportRefusedException.SectorName(f.Check.Sector),
+        var resolvedFindings = findings.Where(f => f.IsResolved).ToList();
+        var resolved = resolvedFindings.Select((f, i) => new ResolvedContradiction(i + 1, f.Key, ReportRefusedException.SectorName(f.Check.Sector),
             f.Check.Figure, f.Check.DocumentName, ReportRefusedException.Num(f.Check, f.Check.Published), ReportRefusedException.Num(f.Check, f.Check.Computed),
             f.Check.Explanation, f.Resolution!.Choice.Phrase(), f.Resolution.ValueText(f.Check), f.Resolution.Source, f.Resolution.Reason,
             f.Resolution.ResolvedBy, f.Resolution.ResolvedAt)).ToList();
 
-        var ctx = new Context(data, sources, blocking);
+        // From here on the figures are the standing ones: a resolved figure carries the value its resolution says stands.
+        var standing = StandingValues.Of(resolvedFindings, data, sources.National);
+        var ctx = new Context(standing.Sectors, sources with { National = standing.National }, blocking, standing);
         var order = LetterOrder(data, year);
         var sectors = sector is null ? order : [sector];
         // Sources are numbered in reading order: national section first, then the sectors, then the overview.
@@ -91,10 +94,12 @@ public sealed class ReportBuilder(ReportSources sources)
         var overview = sectors.Select(s => Overview(ctx, s, year)).ToList();
         var chart = sector is null ? PercentageChart(ctx, order, year) : null;
         var regimes = Regimes(ctx, sectors, year, national);
+        var agendas = WorkAgendas(ctx, sectors, year);
         var title = $"Voortgangsrapportage banenafspraak {year}" + (sector is null ? "" : $" — {sector.Name}");
         var contradictions = blocking.Select((c, i) => new Contradiction(i + 1, ReportRefusedException.SectorName(c.Sector), c.Figure, c.DocumentName,
             c.Published, c.Computed, c.Explanation, c.Source, ReportRefusedException.Num(c, c.Published), ReportRefusedException.Num(c, c.Computed))).ToList();
-        return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart, regimes, resolved);
+        return new ProgressReport(year, sector, concept, title, national, sections, overview, contradictions, ctx.SourceList(), chart, regimes, resolved,
+            ctx.TraceList(), agendas);
     }
 
     /// <summary>The published sector figures plus, where the documents lack a figure, the approved sector reports of the database.</summary>
@@ -184,12 +189,14 @@ public sealed class ReportBuilder(ReportSources sources)
             comparison.Add(new($"{(d.Quantity == Quantities.Difference ? "Verschil in realisatie" : "Procentuele verandering realisatie")} t.o.v. {d.ReferenceYear} (gepubliceerd)", ctx.Value(d)));
         if (fy.Realised is { } rNow && prev.Realised is { } rPrev)
             comparison.Add(new($"Verschil in realisatie t.o.v. {prevYear} (berekend)",
-                ctx.Computed(rNow.Value - rPrev.Value, Math.Max(rNow.Decimals, rPrev.Decimals), "fta", rNow.Approximate || rPrev.Approximate, rNow, rPrev)));
+                ctx.Computed($"verschil in realisatie {year} t.o.v. {prevYear}", $"realisatie {year} − realisatie {prevYear}",
+                    rNow.Value - rPrev.Value, Math.Max(rNow.Decimals, rPrev.Decimals), "fta", rNow.Approximate || rPrev.Approximate, rNow, rPrev)));
         var pNow = fy.Percentage;
         var pPrev = prev.Percentage;
         if (pNow is not null && pPrev is not null)
             comparison.Add(new($"Verschil realisatiepercentage t.o.v. {prevYear} (berekend)",
-                ctx.Computed(pNow.Value - pPrev.Value, Math.Max(pNow.Decimals, pPrev.Decimals), "procentpunt", pNow.Approximate || pPrev.Approximate, pNow, pPrev)));
+                ctx.Computed($"verschil realisatiepercentage {year} t.o.v. {prevYear}", $"realisatiepercentage {year} − realisatiepercentage {prevYear}",
+                    pNow.Value - pPrev.Value, Math.Max(pNow.Decimals, pPrev.Decimals), "procentpunt", pNow.Approximate || pPrev.Approximate, pNow, pPrev)));
 
         var narrative = ctx.Sources.ApprovedReports.FirstOrDefault(r => r.Year == year && string.Equals(r.SectorCode, sector.Code, StringComparison.OrdinalIgnoreCase)
                                                                      && (!string.IsNullOrWhiteSpace(r.GeneralPicture) || !string.IsNullOrWhiteSpace(r.QualityAndSustainability))) is { } a
@@ -204,15 +211,18 @@ public sealed class ReportBuilder(ReportSources sources)
     private static ReportValue? ComputedPercentage(Context ctx, PublishedFigure? realised, PublishedFigure? target)
     {
         if (realised is null || target is null || target.Value <= 0) return null;
-        return ctx.Computed(realised.Value / target.Value * 100m, 1, "%", realised.Approximate || target.Approximate, realised, target);
+        return ctx.Computed($"realisatiepercentage {realised.Year} (berekend)", "realisatie ÷ doel × 100",
+            realised.Value / target.Value * 100m, 1, "%", realised.Approximate || target.Approximate, realised, target);
     }
 
     private static ReportValue? Sum(Context ctx, PublishedFigure? a, PublishedFigure? b) =>
-        a is null || b is null ? null : ctx.Computed(a.Value + b.Value, Math.Max(a.Decimals, b.Decimals), "fta", a.Approximate || b.Approximate, a, b);
+        a is null || b is null ? null : ctx.Computed($"realisatie inclusief SROI {a.Year} (berekend)", "realisatie + banen via SROI/inkoop",
+            a.Value + b.Value, Math.Max(a.Decimals, b.Decimals), "fta", a.Approximate || b.Approximate, a, b);
 
     private static ReportValue? SumPercentage(Context ctx, PublishedFigure? a, PublishedFigure? b, PublishedFigure? target) =>
         a is null || b is null || target is null || target.Value <= 0 ? null
-            : ctx.Computed((a.Value + b.Value) / target.Value * 100m, 1, "%", a.Approximate || b.Approximate || target.Approximate, a, b, target);
+            : ctx.Computed($"realisatiepercentage inclusief SROI {a.Year} (berekend)", "(realisatie + banen via SROI/inkoop) ÷ doel × 100",
+                (a.Value + b.Value) / target.Value * 100m, 1, "%", a.Approximate || b.Approximate || target.Approximate, a, b, target);
 
     private static OverviewRow Overview(Context ctx, PublicSector sector, int year)
     {
@@ -272,13 +282,18 @@ public sealed class ReportBuilder(ReportSources sources)
             if (fy.Target is not { Value: > 0 } t || fy.Realised is not { } r) continue;
             var sc = Rules.Regimes.RegimeComparison.Sector(s.Code, year, new Jobs(t.Value), new Jobs(r.Value), fy.Sroi is { } x ? new Jobs(x.Value) : null);
             var approx = t.Approximate || r.Approximate;
-            var now = ctx.Computed(sc.CurrentPercentage, SectorScenario.PercentageDecimals, "%", approx, r, t);
+            var legal = Rules.Regimes.Regime.Quotumregeling.LegalBasis;
+            var now = ctx.Computed($"realisatiepercentage {year}, quotumregeling (SROI-banen tellen bij de leverancier)", "realisatie ÷ doel × 100",
+                sc.CurrentPercentage, SectorScenario.PercentageDecimals, "%", approx, [r, t], legal);
             ReportValue? scenario = null, diff = null;
             string why;
             if (sc.ScenarioPercentage is { } p && sc.DifferencePoints is { } d && fy.Sroi is { } sroi)
             {
-                scenario = ctx.Computed(p, SectorScenario.PercentageDecimals, "%", approx || sroi.Approximate, r, sroi, t);
-                diff = ctx.Computed(d, SectorScenario.PercentageDecimals, "procentpunt", approx || sroi.Approximate, r, sroi, t);
+                var scenarioLegal = Rules.Regimes.Regime.WetBanenafspraak2025.LegalBasis + "; SROI-scenario: beleidsoptie, geen geldend recht";
+                scenario = ctx.Computed($"realisatiepercentage {year}, SROI-scenario (SROI-banen tellen bij de aanbestedende sector)", "(realisatie + banen via SROI/inkoop) ÷ doel × 100",
+                    p, SectorScenario.PercentageDecimals, "%", approx || sroi.Approximate, [r, sroi, t], scenarioLegal);
+                diff = ctx.Computed($"verschil SROI-scenario en quotumregeling {year}", "realisatiepercentage SROI-scenario − realisatiepercentage quotumregeling",
+                    d, SectorScenario.PercentageDecimals, "procentpunt", approx || sroi.Approximate, [r, sroi, t], scenarioLegal);
                 why = $"Met {DutchFormat.Number(sroi.Value, Math.Max(0, sroi.Decimals))} banen via SROI/inkoop erbij: ({DutchFormat.Number(r.Value, Math.Max(0, r.Decimals))} + " +
                       $"{DutchFormat.Number(sroi.Value, Math.Max(0, sroi.Decimals))}) ÷ {DutchFormat.Number(t.Value, Math.Max(0, t.Decimals))} = {scenario.Text} in plaats van {now.Text}.";
             }
@@ -347,6 +362,7 @@ public sealed class ReportBuilder(ReportSources sources)
         if (input is not null)
         {
             var result = new NationalMeasurement(parameters).Compute(input, nf.PublishedCells(year));
+            var measured = ctx.MeasurementTrace(year, input, result);
             foreach (var (form, label) in new[] { (EmploymentForm.Formal, "Formele dienstverbanden"), (EmploymentForm.HiredIn, "Inleenverbanden"), (EmploymentForm.Total, "Totaal") })
             {
                 var cells = sectors.Select(s =>
@@ -354,9 +370,9 @@ public sealed class ReportBuilder(ReportSources sources)
                     var cell = result.Cell(s, form);
                     var pub = nf.Find(year, s, form, NationalFigures.Increase);
                     return pub is not null
-                        ? ctx.National(pub, cell.Agreement == CellAgreement.Substantive ? cell.Computed : null)
+                        ? ctx.National(pub, cell.Agreement == CellAgreement.Substantive ? cell.Computed : null) is var v && v.Flag is not null ? v with { Trace = measured } : v
                         : new ReportValue(cell.Rounded, 0, "banen", false, true, [ctx.Cite("berekening", "Landelijke meting",
-                            $"{cell.Sector.Dutch()} / {cell.Form.Dutch()}: berekend met de verdeelsleutel uit de gepubliceerde invoer", null)]);
+                            $"{cell.Sector.Dutch()} / {cell.Form.Dutch()}: berekend met de verdeelsleutel uit de gepubliceerde invoer", null)], Trace: measured);
                 }).ToList();
                 if (form == EmploymentForm.Total) for (var i = 0; i < sectors.Length; i++) totals[sectors[i]] = cells[i];
                 rows.Add(new NationalRow(label, cells, form == EmploymentForm.Total));
@@ -383,11 +399,15 @@ public sealed class ReportBuilder(ReportSources sources)
         targets[MeasurementSector.Total] = nf.Find(year, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.Target) is { } tt
             ? ctx.National(tt, null)
             : targets[MeasurementSector.Market] is { } tm && targets[MeasurementSector.Government] is { } tg
-                ? new ReportValue(tm.Value + tg.Value, 0, "banen", false, true, [.. tm.Sources, .. tg.Sources])
+                ? ctx.Derived($"Landelijke meting {year}: doelstelling totaal", "doelstelling markt + doelstelling overheid", null, tm.Value + tg.Value, 0, "banen", false,
+                    [Context.Line("doelstelling markt", tm), Context.Line("doelstelling overheid", tg)])
                 : null;
         rows.Add(new NationalRow("Doelstelling", sectors.Select(s => targets[s]).ToList()));
         rows.Add(new NationalRow("Verschil met doelstelling", sectors.Select(s =>
-            totals.GetValueOrDefault(s) is { } r && targets[s] is { } t ? new ReportValue(r.Value - t.Value, 0, "banen", false, true, [.. r.Sources, .. t.Sources]) : null).ToList()));
+            totals.GetValueOrDefault(s) is { } r && targets[s] is { } t
+                ? ctx.Derived($"Landelijke meting {year}: verschil met de doelstelling, {s.Dutch()}", "toename banen t.o.v. de nulmeting − doelstelling", null,
+                    r.Value - t.Value, 0, "banen", false, [Context.Line($"toename banen {s.Dutch()}", r), Context.Line($"doelstelling {s.Dutch()}", t)])
+                : null).ToList()));
 
         var facts = new List<ReportRow>();
         if (nf.Find(year, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.TotalJobs) is { } all)
@@ -425,15 +445,72 @@ public sealed class ReportBuilder(ReportSources sources)
 
     // ------------------------------------------------------------------ citations and flags
 
-    private sealed class Context(PublishedSectorFigures data, ReportSources sources, IReadOnlyList<ConsistencyCheck> contradictions)
+    private sealed class Context(PublishedSectorFigures data, ReportSources sources, IReadOnlyList<ConsistencyCheck> contradictions, StandingValues standing)
     {
         private readonly List<SourceNote> _notes = [];
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<FigureTrace> _traces = [];
+        private readonly Dictionary<string, int> _traceNumbers = new(StringComparer.Ordinal);
 
         public PublishedSectorFigures Data { get; } = data;
         public ReportSources Sources { get; } = sources;
 
         public IReadOnlyList<SourceNote> SourceList() => _notes;
+
+        public IReadOnlyList<FigureTrace> TraceList() => _traces;
+
+        /// <summary>Adds the explanation of a computed figure to the annex (once: the same computation gets the same number).</summary>
+        public int AddTrace(string figure, string formula, IReadOnlyList<TraceLine> inputs, string result, string? legal, IReadOnlyList<Rules.Contracts.StapView> steps, string? note = null)
+        {
+            var key = string.Join("\u0001", figure, formula, string.Join("\u0002", inputs.Select(i => i.Name + "=" + i.Value)), result);
+            if (_traceNumbers.TryGetValue(key, out var n)) return n;
+            n = _traces.Count + 1;
+            _traces.Add(new FigureTrace(n, figure, formula, inputs, result, legal, steps, note));
+            _traceNumbers[key] = n;
+            return n;
+        }
+
+        /// <summary>A figure the report computes from cited inputs, rounded once (half away from zero), with its explanation in the annex.</summary>
+        public ReportValue Derived(string figure, string formula, string? legal, decimal value, int decimals, string unit, bool approximate, IReadOnlyList<TraceLine> inputs)
+        {
+            var rounded = LegalRounding.Half(value, decimals);
+            var n = AddTrace(figure, formula, inputs, ResultText(value, rounded, decimals, unit), legal, []);
+            return new ReportValue(rounded, decimals, unit, approximate, true, inputs.SelectMany(i => i.Sources).Distinct().ToList(), Trace: n);
+        }
+
+        private static string ResultText(decimal exact, decimal rounded, int decimals, string unit) =>
+            exact == rounded
+                ? ReportValue.WithUnit(DutchFormat.Fixed(rounded, Math.Max(0, decimals)), unit)
+                : $"{ReportValue.WithUnit(DutchFormat.Number(exact, 4), unit)}, afgerond op {decimals} {(decimals == 1 ? "decimaal" : "decimalen")} (half van nul af): " +
+                  ReportValue.WithUnit(DutchFormat.Fixed(rounded, Math.Max(0, decimals)), unit);
+
+        /// <summary>An input line from a value of the report.</summary>
+        public static TraceLine Line(string name, ReportValue v) => new(name, v.Text, v.Sources, v.Resolved?.Reference);
+
+        /// <summary>An input line from a published figure (its standing value when a resolution settled it).</summary>
+        public TraceLine Line(PublishedFigure f) =>
+            new($"{Quantities.Dutch(f.Quantity)} {f.Year}", new ReportValue(f.Value, Math.Max(0, f.Decimals), f.Unit, f.Approximate, false, []).Text, [Cite(f)],
+                standing.Of(f)?.Mark.Reference);
+
+        /// <summary>
+        /// The national measurement of a year as the rules core traced it (the same steps <c>banenmonitor meting</c> and the
+        /// web show): one explanation for every cell the report takes from it.
+        /// </summary>
+        public int MeasurementTrace(int year, NationalMeasurementInput input, NationalMeasurementResult result)
+        {
+            var source = input.Source is { } s ? Cite(Data.DocumentCited(s) ?? "landelijke_meting", "Landelijke meting", s, null) : Cite("berekening", "Landelijke meting", "invoer van de landelijke meting", null);
+            var inputs = new List<TraceLine>
+            {
+                new("toename formele dienstverbanden markt", ReportValue.WithUnit(DutchFormat.Number(input.FormalIncreaseMarket.Value, 0), "banen"), [source]),
+                new("toename formele dienstverbanden overheid", ReportValue.WithUnit(DutchFormat.Number(input.FormalIncreaseGovernment.Value, 0), "banen"), [source]),
+                new($"banen via inleenverbanden eind {year}", ReportValue.WithUnit(DutchFormat.Number(input.HiredInJobs.Value, 0), "banen"), [source]),
+            };
+            var total = result.Cell(MeasurementSector.Total, EmploymentForm.Total);
+            return AddTrace($"Landelijke meting {year}: toename banen per sector en vorm (Tabel 1)",
+                "formeel + inleen, met de inleenbanen over markt en overheid verdeeld met de verdeelsleutel van het jaar, min die van de nulmeting",
+                inputs, $"totale toename {ReportValue.WithUnit(DutchFormat.Number(total.Computed, 2), "banen")}, afgerond {ReportValue.WithUnit(DutchFormat.Number(total.Rounded, 0), "banen")}",
+                null, Rules.Explanations.TraceViews.ToView(result.Trace));
+        }
 
         public int Cite(string document, string section, string quote, string? note)
         {
@@ -442,6 +519,8 @@ public sealed class ReportBuilder(ReportSources sources)
             var title = Data.Document(document) is { } d ? $"{d.Title} [{d.Reference}]" : document switch
             {
                 "landelijke_meting" => "Landelijke meting banenafspraak (openbare resultatenbrieven)",
+                "oplossing" => "Oplossing van een bevinding, vastgelegd door een analist (bijlage Opgeloste tegenstrijdigheden)",
+                "werkagenda" => "Werkagenda's van de sectoren, vastgelegd in Banenmonitor",
                 "berekening" => "Berekening Banenmonitor",
                 "parameter" => "Parameterbestand Banenmonitor",
                 _ => document,
@@ -454,11 +533,23 @@ public sealed class ReportBuilder(ReportSources sources)
 
         public int Cite(PublishedFigure f) => Cite(f.Document, f.Section, f.Quote, f.Note);
 
-        public ReportValue? Value(PublishedFigure? f) => f is null ? null
-            : new ReportValue(f.Value, Math.Max(0, f.Decimals), f.Unit, f.Approximate, false, [Cite(f)], Flag(f));
+        public ReportValue? Value(PublishedFigure? f)
+        {
+            if (f is null) return null;
+            var resolved = standing.Of(f);
+            return new ReportValue(f.Value, Math.Max(0, f.Decimals), f.Unit, f.Approximate, false, [Cite(f), .. ResolutionSource(resolved)], Flag(f), Resolved: resolved?.Mark);
+        }
 
-        public ReportValue Computed(decimal value, int decimals, string unit, bool approximate, params PublishedFigure[] inputs) =>
-            new(LegalRounding.Half(value, decimals), decimals, unit, approximate, true, inputs.Select(Cite).Distinct().ToList());
+        /// <summary>The source of a corrected value, cited like any other source.</summary>
+        private IEnumerable<int> ResolutionSource((ResolvedMark Mark, string? Source)? resolved) =>
+            resolved is { Source: { Length: > 0 } s } r ? [Cite("oplossing", $"Oplossing {r.Mark.Reference}", s, null)] : [];
+
+        /// <summary>A figure the report computes from published figures (their standing values), with its explanation in the annex.</summary>
+        public ReportValue Computed(string what, string formula, decimal value, int decimals, string unit, bool approximate, params PublishedFigure[] inputs) =>
+            Computed(what, formula, value, decimals, unit, approximate, inputs, null);
+
+        public ReportValue Computed(string what, string formula, decimal value, int decimals, string unit, bool approximate, PublishedFigure[] inputs, string? legal) =>
+            Derived($"{inputs[0].Sector.Name}: {what}", formula, legal, value, decimals, unit, approximate, inputs.Select(Line).ToList());
 
         /// <summary>A national figure; <paramref name="computed"/> is the recomputed value when it contradicts the publication.</summary>
         public ReportValue National(NationalFigure f, decimal? computed)
@@ -467,7 +558,9 @@ public sealed class ReportBuilder(ReportSources sources)
             var check = contradictions.Select((c, i) => (c, i)).FirstOrDefault(t => t.c.Sector == ConsistencyChecker.National && t.c.Source == f.Source);
             ContradictionFlag? flag = check.c is not null ? new ContradictionFlag(check.i + 1, LegalRounding.Half(computed ?? check.c.Computed, 0), 0, "banen", "berekend")
                 : null;
-            return new ReportValue(f.Value, ValueInterval.DecimalsOf(f.Value), f.Quantity == NationalFigures.ShareOfIncrease ? "%" : "banen", false, false, [n], flag);
+            var resolved = standing.Of(f);
+            return new ReportValue(f.Value, ValueInterval.DecimalsOf(f.Value), f.Quantity == NationalFigures.ShareOfIncrease ? "%" : "banen", false, false,
+                [n, .. ResolutionSource(resolved)], flag, Resolved: resolved?.Mark);
         }
 
         /// <summary>The first substantive contradiction whose source quotes this figure, as a flag with the other value.</summary>

@@ -80,19 +80,23 @@ public sealed record ApprovedSectorReport(
 
 /// <summary>
 /// Everything the report is built from: the published sector figures, the national measurement, the register figures,
-/// the dated parameters and (optionally) approved sector reports from the database.
+/// the dated parameters and (optionally) approved sector reports and work agendas from the database.
 /// </summary>
 public sealed record ReportSources(
     PublishedSectorFigures Sectors,
     NationalFigures National,
     TargetGroupRegisterFigures Register,
     ParameterSet Parameters,
-    IReadOnlyList<ApprovedSectorReport> ApprovedReports)
+    IReadOnlyList<ApprovedSectorReport> ApprovedReports,
+    IReadOnlyList<Data.WorkAgendas.AgendaMonitor>? WorkAgendas = null)
 {
     public const string RegisterFile = "doelgroepregister.csv";
 
     /// <summary>These sources plus approved sector reports (e.g. read with <see cref="SectorReportStore"/>).</summary>
     public ReportSources WithApprovedReports(IEnumerable<ApprovedSectorReport> reports) => this with { ApprovedReports = [.. ApprovedReports, .. reports] };
+
+    /// <summary>These sources plus the work agendas with their monitoring (<see cref="WorkAgendaStore"/>): the report gains its section "Werkagenda's".</summary>
+    public ReportSources WithWorkAgendas(IReadOnlyList<Data.WorkAgendas.AgendaMonitor> agendas) => this with { WorkAgendas = agendas };
 
     /// <summary>
     /// The sources of published data (<see cref="PublishedData"/>: a <c>data/published</c> folder or the embedded copy).

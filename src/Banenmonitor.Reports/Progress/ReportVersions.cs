@@ -7,7 +7,7 @@ namespace Banenmonitor.Reports.Progress;
 
 /// <summary>
 /// The versions a published report records: SHA-256 over the figures it was built from (every published sector figure,
-/// the national measurement, the register figures and the approved sector reports) and over the parameter values in
+/// the national measurement, the register figures, the approved sector reports and the work agendas) and over the parameter values in
 /// force. Equal inputs give equal versions, so two publications can be compared on what they used.
 /// </summary>
 public static class ReportVersions
@@ -23,6 +23,7 @@ public static class ReportVersions
         foreach (var r in sources.Register.Rows) Line("r", r.Year, r.Quantity, r.Value, r.Unit, r.Status, r.Source);
         foreach (var a in sources.ApprovedReports)
             Line("a", a.SectorCode, a.Year, a.Target, a.Realised, a.Percentage, a.Sroi, a.PercentageIncludingSroi, a.HiredIn, a.GeneralPicture, a.QualityAndSustainability, a.Source);
+        foreach (var w in WorkAgendaVersion.Lines(sources.WorkAgendas)) Line(w);
         return Hash(sb.ToString());
     }
 

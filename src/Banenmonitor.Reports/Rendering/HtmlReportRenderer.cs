@@ -34,7 +34,8 @@ public static class HtmlReportRenderer
         sb.Append("<p class=\"inleiding\">Cijfers uit de gepubliceerde brieven en rapportages, met de bron bij elk cijfer (nummers tussen haken verwijzen naar de ")
           .Append("<a href=\"#bronnen\">bronnenlijst</a>). Banen in fta: één fulltime arbeidsparticipant = 25,5 uur per week. ")
           .Append("Het realisatiepercentage is gebaseerd op banen bij de werkgever zelf (contract of inleen); banen via inkoop/SROI staan apart vermeld. ")
-          .Append("Cijfers met <em>berekend</em> zijn door Banenmonitor uit de genoemde bronnen afgeleid.</p>");
+          .Append("Cijfers met <em>berekend</em> zijn door Banenmonitor uit de genoemde bronnen afgeleid; hun uitleg (U1, U2, …) staat in de <a href=\"#uitleg\">bijlage</a>. ")
+          .Append("Een cijfer met <em>opgelost</em> toont de waarde die een analist bij een tegenstrijdigheid in de bronnen heeft vastgesteld (O1, O2, …), met de gepubliceerde waarde erbij.</p>");
         sb.Append("</header>\n<main>\n");
 
         if (report.National is { } n) National(sb, n);
@@ -50,8 +51,10 @@ public static class HtmlReportRenderer
 
         Overview(sb, report);
         if (report.Regimes is { } rg) Regimes(sb, rg);
+        if (report.WorkAgendas is { } wa) WorkAgendas(sb, wa);
         if (report.IsConcept) Contradictions(sb, report);
         Resolutions(sb, report);
+        Explanations(sb, report);
         Sources(sb, report);
         sb.Append("</main>\n</body>\n</html>\n");
         return sb.ToString();
@@ -228,6 +231,74 @@ public static class HtmlReportRenderer
         sb.Append("</ol></section>\n");
     }
 
+    /// <summary>"Werkagenda's": per sector the PDCA phase, the 0–12 score and the forecast against what the actions realised.</summary>
+    private static void WorkAgendas(StringBuilder sb, WorkAgendaSection w)
+    {
+        sb.Append($"<section class=\"werkagendas\" id=\"werkagendas\"><h2>Werkagenda's</h2>")
+          .Append("<p>Elke sector stelt een werkagenda op met acties, meetbare doelstellingen en een prognose van banen, en doorloopt de cyclus plan-do-check-act: ")
+          .Append("plan (concept), do (vastgesteld door het bestuur), check (voortgang gemeten), act (geëvalueerd, basis voor de volgende werkagenda). ")
+          .Append($"De score telt de verschillende typen acties in de werkagenda (0 tot {w.MaxScore}), zoals het rapport De Beleidsonderzoekers 2023 (bij Kamerstuk 34 352, nr. 279, §4.1.1) deed. ")
+          .Append("Een werkagenda in concept is niet openbaar; alleen haar bestaan wordt genoemd.</p>");
+        sb.Append($"<table class=\"tabel-overzicht tabel-werkagenda\"><caption>Werkagenda per sector, stand bij {w.Year}</caption><thead><tr>")
+          .Append("<th scope=\"col\">Sector</th><th scope=\"col\">Werkagenda</th><th scope=\"col\">Fase (PDCA)</th><th scope=\"col\" class=\"getal\">Score</th>")
+          .Append("<th scope=\"col\" class=\"getal\">Prognose banen</th><th scope=\"col\" class=\"getal\">Gerealiseerd</th><th scope=\"col\" class=\"getal\">% van prognose</th>")
+          .Append("<th scope=\"col\" class=\"getal\">Acties (achter)</th></tr></thead><tbody>");
+        foreach (var r in w.Rows)
+        {
+            sb.Append($"<tr><th scope=\"row\">{E(r.Sector.Name)}</th><td>{(r.Title is null ? "<span class=\"leeg\">—</span>" : $"{E(r.Title)} ({E(r.Period!)}, {E(r.Status)})")}</td><td>{E(r.Phase)}</td>");
+            foreach (var v in new[] { r.Score, r.Forecast, r.Realised, r.PercentOfForecast }) sb.Append("<td class=\"getal\">").Append(Value(v, compact: true)).Append("</td>");
+            sb.Append($"<td class=\"getal\">{(r.Title is null ? "" : $"{DutchNumberText(r.Actions)} ({DutchNumberText(r.Overdue)})")}</td></tr>");
+        }
+        sb.Append("</tbody></table>");
+        if (w.ScoreChart is { } chart) sb.Append("<figure>").Append(chart).Append("<figcaption>Score van de werkagenda per sector.</figcaption></figure>");
+        sb.Append("</section>\n");
+    }
+
+    private static string DutchNumberText(int n) => Rules.Units.DutchFormat.Number(n, 0);
+
+    /// <summary>The annex: for every figure the report computed, its formula, inputs with sources, result and rounding, and the article of law.</summary>
+    private static void Explanations(StringBuilder sb, ProgressReport report)
+    {
+        if (report.Explanations.Count == 0) return;
+        sb.Append("<section id=\"uitleg\" class=\"uitleg\"><h2>Bijlage: uitleg van de berekende cijfers</h2>")
+          .Append("<p>Elk cijfer dat Banenmonitor in dit rapport berekent, met de formule, de invoer met de bron (nummers tussen haken verwijzen naar de bronnenlijst), ")
+          .Append("de uitkomst vóór en na afronding en, waar van toepassing, het wetsartikel. Het nummer (U1, U2, …) staat naast het cijfer in het rapport. ")
+          .Append("Invoer met een O-nummer is een waarde die een oplossing vaststelde (bijlage opgeloste tegenstrijdigheden).</p><ol class=\"lijst-uitleg\">");
+        foreach (var t in report.Explanations)
+        {
+            sb.Append($"<li id=\"u{t.Number}\"><p><strong>{t.Reference}. {E(t.Figure)}</strong></p>")
+              .Append($"<p>Formule: {E(t.Formula)}</p><ul class=\"invoer\">");
+            foreach (var i in t.Inputs)
+            {
+                sb.Append($"<li>{E(i.Name)}: {E(i.Value)}");
+                if (i.Resolved is { } o) sb.Append($" (geldende waarde, <a href=\"#o{o[1..]}\">{o}</a>)");
+                if (i.Sources.Count > 0) sb.Append("<sup class=\"bron\">[").Append(string.Join(",", i.Sources.Select(n => $"<a href=\"#bron-{n}\">{n}</a>"))).Append("]</sup>");
+                sb.Append("</li>");
+            }
+            sb.Append($"</ul><p>Uitkomst: {E(t.Result)}</p>");
+            if (t.Legal is { } law) sb.Append($"<p>Wet: {E(law)}</p>");
+            if (t.Note is { } note) sb.Append($"<p class=\"bron-tekst\">{E(note)}</p>");
+            if (t.Steps.Count > 0)
+            {
+                sb.Append("<ol class=\"stappen\">");
+                foreach (var st in t.Steps)
+                {
+                    sb.Append($"<li><p>{E(st.Omschrijving)} — formule: {E(st.Formule)}</p>");
+                    var parts = st.Invoer.Select(x => $"{x.Naam}: {x.Tekst}")
+                        .Concat(st.Bronnen.Select(b => $"{b.Omschrijving}: {b.Tekst} (parameter {b.Parameter}, {b.Status}; bron: {b.Bron})")).ToList();
+                    if (parts.Count > 0) sb.Append($"<p class=\"bron-tekst\">{E(string.Join("; ", parts))}</p>");
+                    if (st.Uitkomst is { } u) sb.Append($"<p>uitkomst: {E(u)}</p>");
+                    if (st.Wetsartikel is { } w) sb.Append($"<p>wet: {E(w)}</p>");
+                    if (st.Opmerking is { } op) sb.Append($"<p class=\"bron-tekst\">let op: {E(op)}</p>");
+                    sb.Append("</li>");
+                }
+                sb.Append("</ol>");
+            }
+            sb.Append("</li>");
+        }
+        sb.Append("</ol></section>\n");
+    }
+
     private static void Sources(StringBuilder sb, ProgressReport report)
     {
         sb.Append("<section id=\"bronnen\" class=\"bronnen\"><h2>Bronnen</h2><ol>");
@@ -239,9 +310,12 @@ public static class HtmlReportRenderer
     {
         if (v is null) return "<span class=\"leeg\">—</span>";
         var sb = new StringBuilder();
-        var cls = v.Flag is not null ? "waarde tegenstrijdig" : v.Computed ? "waarde berekend" : "waarde";
+        var cls = v.Flag is not null ? "waarde tegenstrijdig" : v.Resolved is not null ? "waarde opgelost" : v.Computed ? "waarde berekend" : "waarde";
         sb.Append($"<span class=\"{cls}\">{E(v.Text)}</span>");
         if (v.Computed && !compact) sb.Append(" <span class=\"label\">berekend</span>");
+        if (v.TraceReference is { } u) sb.Append($" <a class=\"uitleg-ref\" href=\"#u{v.Trace}\">{u}</a>");
+        if (v.Resolved is { } o)
+            sb.Append($" <span class=\"opgelost-merk\">({E(compact ? "opgelost" : o.Text)}; <a href=\"#o{o.Number}\">{o.Reference}</a>)</span>");
         if (v.Flag is { } f)
             sb.Append($" <span class=\"ander\">({E(f.Text)}{(f.Number > 0 ? $"; <a href=\"#t{f.Number}\">{f.Reference}</a>" : "")})</span>");
         if (v.Sources.Count > 0)
@@ -277,6 +351,10 @@ public static class HtmlReportRenderer
         sup.bron a { text-decoration: none; color: #555; }
         .tegenstrijdig { background: #fde3cc; font-weight: bold; padding: 0 2px; }
         .ander { color: #a90061; font-size: 9pt; }
+        .opgelost-merk { color: #39870c; font-size: 8.5pt; }
+        .waarde.opgelost { font-weight: bold; }
+        a.uitleg-ref { font-size: 7.5pt; color: #555; text-decoration: none; }
+        .uitleg li { margin-bottom: 0.5em; } .uitleg p { margin: 0.1em 0; } .uitleg ul.invoer, .uitleg ol.stappen { margin: 0.1em 0; font-size: 9pt; }
         .waarde.berekend { font-style: italic; }
         .leeg { color: #999; }
         article.sector { page-break-inside: auto; border-top: 1px solid #e6e6e6; }
@@ -295,7 +373,7 @@ public static class HtmlReportRenderer
           a { color: inherit; text-decoration: none; }
           h2 { page-break-after: avoid; }
           h3 { page-break-after: avoid; }
-          section.overzicht, section.tegenstrijdigheden, section.bronnen { page-break-before: always; }
+          section.overzicht, section.tegenstrijdigheden, section.uitleg, section.bronnen { page-break-before: always; }
         }
         """;
 }

@@ -23,6 +23,8 @@ public static class XlsxReportRenderer
     public const string SheetSectorTotals = "Sectortotalen";
     public const string SheetSources = "Bronnen";
     public const string SheetResolutions = "Opgeloste bevindingen";
+    public const string SheetExplanations = "Uitleg berekeningen";
+    public const string SheetWorkAgendas = "Werkagenda's";
 
     public static byte[] Render(ProgressReport report)
     {
@@ -58,6 +60,7 @@ public static class XlsxReportRenderer
             ("realisatiepercentage_incl_sroi", o.PercentageIncludingSroi?.Value), ($"realisatiepercentage_{report.Year - 1}", o.PreviousPercentage?.Value),
             ("dekking", o.Coverage),
             ("tegenstrijdigheid", string.Join(", ", new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi }.Where(v => v?.Flag is { Number: > 0 }).Select(v => v!.Flag!.Reference).Distinct())),
+            ("opgelost", string.Join(", ", new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi }.Where(v => v?.Resolved is not null).Select(v => v!.Resolved!.Reference).Distinct())),
             ("bronnen", Sources(new[] { o.Target, o.Realised, o.Percentage, o.Sroi, o.PercentageIncludingSroi, o.PreviousPercentage }.Where(v => v is not null).SelectMany(v => v!.Sources))))).ToList();
         sheets[SheetSectorFigures] = report.Sectors.SelectMany(s =>
                 Part(s, "Cijfermatige realisatie", s.Realisation).Concat(Part(s, "Samenstelling", s.Composition))
@@ -95,6 +98,20 @@ public static class XlsxReportRenderer
             sheets[SheetResolutions] = report.ResolvedContradictions.Select(r => Row(("nummer", r.Reference), ("sleutel", r.Key), ("sector", r.Sector), ("cijfer", r.Figure),
                 ("document", r.Document), ("gepubliceerd", r.PublishedText), ("berekend", r.ComputedText), ("geldt", r.Choice), ("geldende_waarde", r.ValueText),
                 ("bron", r.Source), ("reden", r.Reason), ("opgelost_door", r.ResolvedBy), ("opgelost_op", r.ResolvedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"))).ToList();
+        if (report.WorkAgendas is { } wa)
+            sheets[SheetWorkAgendas] = wa.Rows.Select(r => Row(("sector", r.Sector.Name), ("code", r.Sector.Code), ("werkagenda", r.Title), ("periode", r.Period),
+                ("status", r.Status), ("fase_pdca", r.Phase), ("score", r.Score?.Value), ("maximale_score", wa.MaxScore), ("prognose_banen", r.Forecast?.Value),
+                ("gerealiseerde_banen", r.Realised?.Value), ("percentage_van_prognose", r.PercentOfForecast?.Value), ("uitleg", r.PercentOfForecast?.TraceReference),
+                ("acties", r.Title is null ? null : r.Actions), ("acties_achter_op_planning", r.Title is null ? null : r.Overdue),
+                ("bronnen", Sources(new[] { r.Score, r.Forecast, r.Realised }.Where(v => v is not null).SelectMany(v => v!.Sources))))).ToList();
+        // The annex of explanations: one row per input of every computed figure (and per step of a rules-core trace).
+        if (report.Explanations.Count > 0)
+            sheets[SheetExplanations] = report.Explanations.SelectMany(t =>
+                t.Inputs.Select(i => Row(("nummer", t.Reference), ("cijfer", t.Figure), ("formule", t.Formula), ("onderdeel", "invoer"), ("naam", i.Name), ("waarde", i.Value),
+                        ("oplossing", i.Resolved), ("bronnen", Sources(i.Sources)), ("uitkomst", t.Result), ("wetsartikel", t.Legal)))
+                    .Concat(t.Steps.Select(st => Row(("nummer", t.Reference), ("cijfer", t.Figure), ("formule", st.Formule), ("onderdeel", $"stap {st.Nummer}"), ("naam", st.Omschrijving),
+                        ("waarde", string.Join("; ", st.Invoer.Select(x => $"{x.Naam}: {x.Tekst}").Concat(st.Bronnen.Select(b => $"{b.Omschrijving}: {b.Tekst} (bron: {b.Bron})")))),
+                        ("oplossing", null), ("bronnen", null), ("uitkomst", st.Uitkomst), ("wetsartikel", st.Wetsartikel))))).ToList();
         sheets[SheetSources] = report.Sources.Select(s => Row(("nummer", s.Number), ("document", s.Document), ("titel", s.DocumentTitle),
             ("sectie", s.Section), ("citaat", s.Quote), ("toelichting", s.Note))).ToList();
         output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);
@@ -115,6 +132,9 @@ public static class XlsxReportRenderer
         row["berekend"] = v is null ? null : v.Computed ? "ja" : "nee";
         row["tegenstrijdigheid"] = v?.Flag is { Number: > 0 } f ? f.Reference : null;
         row["andere_waarde"] = v?.Flag?.Other;
+        row["opgelost"] = v?.Resolved?.Reference;
+        row["gepubliceerde_waarde"] = v?.Resolved?.Published;
+        row["uitleg"] = v?.TraceReference;
         row["bronnen"] = v is null ? null : Sources(v.Sources);
         return row;
     }

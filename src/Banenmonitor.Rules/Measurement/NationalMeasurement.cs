@@ -92,7 +92,7 @@ public sealed record NationalMeasurementResult(
 /// <summary>
 /// The national measurement (quotumregeling): jobs at regular employers at the end of the year against the baseline,
 /// per sector and form. Hired-in jobs are divided over the sectors with the distribution key of the year and, for the
-/// baseline, the key of the baseline (seed 004, Tabel 1).
+/// baseline, the key of the baseline (Kamerstuk 34 352, nr. 255, Tabel 1).
 /// </summary>
 public sealed class NationalMeasurement(ParameterSet parameters)
 {

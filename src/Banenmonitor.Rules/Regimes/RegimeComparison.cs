@@ -12,7 +12,7 @@ public sealed record EmployerComparison(RegimeOutcome Quotumregeling, RegimeOutc
 /// <summary>A sector's realisation under current counting and under the SROI scenario (SROI jobs count for the procurer).</summary>
 public sealed record SectorScenario(string Sector, int Year, SectorRealisationResult Current, SectorRealisationResult? SroiForProcurer)
 {
-    /// <summary>Decimals of a sector's realisation percentage as the sector reports publish it (seed 001: 120,4%, 61,9%).</summary>
+    /// <summary>Decimals of a sector's realisation percentage as the sector reports publish it (Kamerbrief BZK 2024 over 2023: 120,4%, 61,9%).</summary>
     public const int PercentageDecimals = 1;
 
     /// <summary>The realisation percentage under current counting, rounded once, here (half away from zero, as published).</summary>

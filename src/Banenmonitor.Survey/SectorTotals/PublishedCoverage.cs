@@ -38,7 +38,7 @@ public sealed record PublishedSectorTotal(
 
 /// <summary>
 /// Check of the sector totals against an independent source: the government total of the national measurement
-/// (UWV payroll data, seed 004) against the sum of the sectors' own realisations of that year.
+/// (UWV payroll data, Kamerstuk 34 352, nr. 255) against the sum of the sectors' own realisations of that year.
 /// </summary>
 public sealed record NationalComparison(
     int Year,

@@ -240,7 +240,7 @@ public static class SectorTotalEstimator
     }
 
     /// <summary>
-    /// The ratio estimate when only aggregates are known (e.g. seed 002: 408 jobs from 21 of 36 hbo institutions that
+    /// The ratio estimate when only aggregates are known (e.g. Kamerbrief BZK 2021 over 2020: 408 jobs from 21 of 36 hbo institutions that
     /// hold 79% of the staff): total = reported jobs ÷ reported share of size. Without each reporter's jobs and size no
     /// standard error can be computed; the result says what an interval would need.
     /// </summary>

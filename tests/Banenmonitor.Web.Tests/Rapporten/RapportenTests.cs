@@ -102,6 +102,17 @@ public sealed partial class RapportenTests(AppFixture app) : IClassFixture<AppFi
         foreach (var r in reasons) Assert.Contains(r, Flat(text1));
         Assert.Contains("Erratum bij de Kamerbrief, tabel 2", Flat(text1));
         Assert.DoesNotContain("CONCEPT", text1);
+        // The water boards' percentage shows the value that stands (59,6%), marked as resolved with the published 56,6% beside it.
+        Assert.Matches(@"59,6% \(opgelost: geldt [a-z ]+waarde; gepubliceerd 56,6%; O\d\)", Flat(text1));
+        // The annex explains every computed figure: formula, inputs with sources, rounding.
+        Assert.Contains("Bijlage: uitleg van de berekende cijfers", text1);
+        Assert.Contains("Formule: realisatie ÷ doel × 100", Flat(text1));
+        Assert.Matches(@"U1\. ", text1);
+        Assert.Contains("afgerond op 1 decimaal (half van nul af)", Flat(text1));
+        // The work-agenda section: per sector the PDCA phase, the score and forecast against realised.
+        Assert.Contains("Werkagenda per sector, stand bij 2023", Flat(text1));
+        Assert.Contains("Plan: afgeleid uit de brondocumenten", Flat(text1));
+        Assert.Contains("Score van de werkagenda per sector", Flat(text1));
 
         // Resolve one finding again (a new resolution supersedes the old one; the old row is kept) and publish version 2.
         await page.GotoAsync(Builder);
@@ -118,6 +129,8 @@ public sealed partial class RapportenTests(AppFixture app) : IClassFixture<AppFi
         var list = await anonymous.GetStringAsync("/rapporten");
         // The sector page links to the current report its figures appeared in (version 2 now).
         Assert.Contains("2023 (versie 2, PDF)", await anonymous.GetStringAsync("/sectoren/waterschappen"));
+        // So does the national page of that year.
+        Assert.Contains("2023 (versie 2, PDF)", await anonymous.GetStringAsync("/landelijk?jaar=2023"));
         Assert.Contains("vervangen door versie 2", list);
         var v2 = await DownloadAsync(anonymous, 2);
         var again1 = await DownloadAsync(anonymous, 1);
@@ -133,6 +146,16 @@ public sealed partial class RapportenTests(AppFixture app) : IClassFixture<AppFi
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(PublishedReport) && a.UserName == Analyst));
             Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType == nameof(FindingResolution) && a.UserName == Analyst) == count + 1);
         }
+    }
+
+    [Fact]
+    public async Task A_build_the_server_no_longer_knows_is_reported_as_lost_not_silently_dropped()
+    {
+        using var analyst = await app.ClientAsync(Analyst);
+        var html = await analyst.GetStringAsync($"/rapporten/opstellen?jaar=2023&taak={Guid.NewGuid()}");
+        Assert.Contains("Opbouw niet meer beschikbaar", html);
+        Assert.Contains("opnieuw gestart", html);
+        Assert.Contains("href=\"/rapporten\"", html);
     }
 
     /// <summary>Downloads the PDF and XLSX of a version from the public list; asserts each file's SHA-256 is the one the page shows.</summary>

@@ -14,6 +14,8 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     public StoredRunView? Berekend { get; private set; }
     /// <summary>Why the shown run may not be the official figure: it used other parameter values than those in force, or a later run did.</summary>
     public ParameterNote? Parameterverschil { get; private set; }
+    /// <summary>The current published progress report over the chosen year (the one its figures appeared in); null when none is published.</summary>
+    public Banenmonitor.Data.Model.PublishedReport? Rapport { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,5 +27,6 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
             Parameterverschil = new(false, run.ComputedAt, NationalRuns.ParameterDifferences(run, now.Values));
         else if (newer is not null)
             Parameterverschil = new(true, newer.ComputedAt, NationalRuns.ParameterDifferences(newer, now.Values));
+        Rapport = (await new Banenmonitor.Data.Resolutions.PublishedReportStore(db).CurrentAsync(ct)).FirstOrDefault(r => r.Year == View.Gekozen.Jaar);
     }
 }

@@ -4,6 +4,7 @@ using Banenmonitor.Reports.Progress;
 using Banenmonitor.Reports.Rendering;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Text;
+using Banenmonitor.Rules.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -42,8 +43,19 @@ public sealed class OpstellenModel(ReportWorkshop workshop, ReportJobs jobs, Ban
     {
         Melding = TempData["melding"] as string;
         await LoadAsync(ct);
-        if (TaakId is { } id) Taak = jobs.Find(id, UserName);
+        if (TaakId is { } id)
+        {
+            Taak = jobs.Find(id, UserName);
+            // Builds live in the server's memory: say plainly when one is gone, instead of showing nothing.
+            if (Taak is null)
+                Verloren = $"Deze opbouw van het rapport is niet meer beschikbaar: de server is sinds {jobs.Since.ToLocalTime().ToString("d MMMM yyyy HH:mm", DutchFormat.Culture)} opnieuw gestart " +
+                           $"(een opbouw die toen liep is verloren gegaan), of de bestanden zijn na {ReportJobs.Kept.TotalHours:0} uur opgeruimd. " +
+                           "Een gepubliceerde versie gaat nooit verloren: die staat bij de gepubliceerde rapporten. Start de opbouw hieronder opnieuw.";
+        }
     }
+
+    /// <summary>Set when the page is asked for a build this server does not (or no longer) know.</summary>
+    public string? Verloren { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -12,10 +12,12 @@ namespace Banenmonitor.Web.Features.Rapporten;
 /// The yearly progress report in the web app: its sources (the published figures, the approved sector reports and the
 /// parameters in force), the substantive findings of a year with their resolutions, and the report itself.
 /// </summary>
-public sealed class ReportWorkshop(BanenmonitorDbContext db, ParameterProvider parameters)
+public sealed class ReportWorkshop(BanenmonitorDbContext db, ParameterProvider parameters, TimeProvider clock)
 {
+    /// <summary>The published figures, the approved sector reports and the work agendas (with their monitoring as of today).</summary>
     public async Task<ReportSources> SourcesAsync(int year, CancellationToken ct = default) =>
-        ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, parameters.Current, ct));
+        ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, parameters.Current, ct))
+            .WithWorkAgendas(await WorkAgendaStore.LoadAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct));
 
     /// <summary>The years a report can be made for: those with sector figures or a national measurement.</summary>
     public static IReadOnlyList<int> Years(ReportSources s) =>
@@ -67,12 +69,18 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, ILogger<ReportJobs> 
 {
     private readonly ConcurrentDictionary<Guid, ReportJob> _jobs = new();
 
+    /// <summary>When this server started keeping jobs: a job id from before is a build lost by a restart.</summary>
+    public DateTime Since { get; } = DateTime.UtcNow;
+
+    /// <summary>How long a finished build keeps its files.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromHours(1);
+
     public ReportJob? Find(Guid id, string userName) =>
         _jobs.TryGetValue(id, out var j) && j.UserName == userName ? j : null;
 
     public ReportJob Start(int year, bool concept, bool publish, string userName)
     {
-        foreach (var old in _jobs.Values.Where(j => j.Started < DateTime.UtcNow.AddHours(-1)).ToList()) _jobs.TryRemove(old.Id, out _);
+        foreach (var old in _jobs.Values.Where(j => j.Started < DateTime.UtcNow - Kept).ToList()) _jobs.TryRemove(old.Id, out _);
         var job = new ReportJob { Year = year, Concept = concept && !publish, Publish = publish, UserName = userName };
         _jobs[job.Id] = job;
         _ = Task.Run(() => RunAsync(job));

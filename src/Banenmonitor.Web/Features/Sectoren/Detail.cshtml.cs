@@ -23,9 +23,7 @@ public sealed class DetailModel(SectorFigures figures, SectorChecks checks, Bane
         var all = await figures.AllAsync(ct);
         var years = all.Select(f => f.Year).Distinct().Order().ToList();
         Historie = SectorQuery.History(all, s, years, checks, await new Banenmonitor.Data.Resolutions.ResolutionService(db).CurrentAsync((int?)null, ct));
-        var published = await new Banenmonitor.Data.Resolutions.PublishedReportStore(db).ListAsync(ct);
-        var superseded = Banenmonitor.Data.Resolutions.PublishedReportStore.SupersededBy(published);
-        Rapporten = published.Where(r => !superseded.ContainsKey(r.Id) && Historie.Any(h => h.Jaar == r.Year && h.Gerapporteerd)).OrderBy(r => r.Year).ToList();
+        Rapporten = (await new Banenmonitor.Data.Resolutions.PublishedReportStore(db).CurrentAsync(ct)).Where(r => Historie.Any(h => h.Jaar == r.Year && h.Gerapporteerd)).ToList();
         // Reports: the official ones for everyone; drafts and submissions only for the sector itself and the ministry.
         var id = ReportingLines.IdOf(s.Code);
         var q = db.SectorReports.AsNoTracking().Where(r => r.SectorId == id);
