@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using Banenmonitor.Analytics;
 using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Quota;
 using Banenmonitor.Rules.Regimes;
 using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
@@ -117,9 +118,12 @@ public static class VergelijkCommand
                 Decimal(r, uitgezonderd, NumberLimits.EmployerWageEuros) is { } ex ? new Euros(ex) : null,
                 emps, Decimal(r, sroi, NumberLimits.EmployerPaidHours) is { } s ? new PaidHours(s) : null,
                 PremiumBaseTwoYearsBefore: Decimal(r, premieT2, NumberLimits.EmployerWageEuros) is { } p2 ? new Euros(p2) : null);
-            var cmp = new RegimeComparison(parameters).Compare(e);
+            // Data of a year before the new law: its values of its first year (what the new law would mean), as on the web.
+            var cmp = new RegimeComparison(parameters).Compare(e, Regime.WetBanenafspraak2025.ParameterYearFor(year));
+            // Why the quotumregeling has no value that year (missing percentage, or another law), with what was searched.
+            var why = cmp.Quotumregeling.Computable ? null : QuotaYears.Check(parameters, year).Block?.Message;
             var output = new WerkgeverJson(year, ToJson(cmp.Quotumregeling), ToJson(cmp.WetBanenafspraak2025),
-                cmp.QuotumregelingSroiScenario is null ? null : ToJson(cmp.QuotumregelingSroiScenario), cmp.Explanation);
+                cmp.QuotumregelingSroiScenario is null ? null : ToJson(cmp.QuotumregelingSroiScenario), why is null ? cmp.Explanation : [why, .. cmp.Explanation]);
             if (json) { WriteJson(output); return 0; }
             Console.WriteLine($"Vergelijking van de regimes voor {year}");
             Console.WriteLine(new string('=', 70));
@@ -132,7 +136,7 @@ public static class VergelijkCommand
                     Console.WriteLine($"  te betalen € {DutchFormat.Fixed(o.Payable.Value, 2)}{(o.PayableSuspended ? " (opgeschort)" : "")}; te ontvangen € {DutchFormat.Fixed(o.Receivable.Value, 2)}; netto € {DutchFormat.Fixed(o.NetBenefit.Value, 2)}");
                 Console.WriteLine();
             }
-            foreach (var line in cmp.Explanation) Console.WriteLine("- " + line);
+            foreach (var line in output.Toelichting) Console.WriteLine("- " + line);
             return 0;
         });
         return cmd;

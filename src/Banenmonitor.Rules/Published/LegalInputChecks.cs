@@ -41,7 +41,7 @@ public sealed class LegalInputChecks(ParameterSet parameters)
             if (d.Outcome is not (QuotaDerivationOutcome.Confirmed or QuotaDerivationOutcome.Differs)) continue;
             var outcome = d.Outcome == QuotaDerivationOutcome.Confirmed ? CheckOutcome.Equal : CheckOutcome.Substantive;
             yield return new ConsistencyCheck(QuotaPercentageKind, RegulationDocument, year, ConsistencyChecker.National,
-                $"quotumpercentage sector overheid {year} (Wfsv art. 38f)", "(A + B + F) × C ÷ (D × E) × 100, naar beneden afgerond",
+                $"quotumpercentage sector overheid {year} (Wfsv art. 38f)", QuotaPercentageDerivation.Formula + ", naar beneden afgerond",
                 d.Published!.Required, d.Derived!.Value, ValueInterval.Exact(d.Derived.Value), outcome, d.Explanation, d.Published.Source,
                 d.Inputs.Select(i => new CheckInput(i.Name, i.Required, i.Unit, "parameter", i.Source)).ToList());
         }

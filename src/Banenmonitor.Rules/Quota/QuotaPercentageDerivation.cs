@@ -37,15 +37,25 @@ public sealed record QuotaPercentageDerivationResult(
 
 /// <summary>
 /// The government sector's quota percentage derived from its legal inputs (Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35):
-/// percentage = (A + B + F) × C ÷ (D × E) × 100, with A the sector's target-group jobs at the baseline, B the extra jobs of the
-/// target path for the year, F the hired-in target-group jobs attributed to the sector, D the sector's employee jobs, C the
-/// hours per job per year and E an employee's average hours per year (Besluit Wfsv art. 2.20, 2.32); the variables and the
+/// percentage = (A + B + F) × U ÷ (D × W) × 100, with A the sector's target-group jobs at the baseline, B the extra jobs of the
+/// target path for the year, F the hired-in target-group jobs attributed to the sector, D the sector's employee jobs, U the
+/// hours per job per year (1,331) and W an employee's average hours per year (1,623) (Besluit Wfsv art. 2.20, 2.32); the variables and the
 /// percentage rounded down to two decimals (Besluit Wfsv art. 2.22). Every input is a parameter, so a value an administrator
 /// supplies (with its source) is used like the published ones. The derived percentage is compared with the published one.
 /// </summary>
 public sealed class QuotaPercentageDerivation(ParameterSet parameters)
 {
     private const string Legal = "Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35";
+
+    /// <summary>The formula as shown: U the hours per job per year, W an employee's average hours per year.</summary>
+    public const string Formula = "(A + B + F) × U ÷ (D × W) × 100";
+
+    private static string Label(string letter) => letter switch
+    {
+        "U" => "Uren per baan per jaar (U)",
+        "W" => "Uren per werknemer per jaar (W)",
+        _ => $"Variabele {letter}",
+    };
 
     /// <summary>The derivation of <paramref name="year"/>'s government quota percentage, with its trace.</summary>
     public QuotaPercentageDerivationResult Derive(int year)
@@ -62,7 +72,7 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
         var inputs = new (string Name, string Letter)[]
         {
             (P.FormulaBaselineJobsGovernment, "A"), (P.FormulaTargetJobsGovernment, "B"), (P.FormulaHiredInJobsGovernment, "F"),
-            (P.FormulaEmployeeJobsGovernment, "D"), (P.HoursPerJobPerYear, "C"), (P.AverageEmployeeHoursPerYear, "E"),
+            (P.FormulaEmployeeJobsGovernment, "D"), (P.HoursPerJobPerYear, "U"), (P.AverageEmployeeHoursPerYear, "W"),
         };
         var found = new List<ParameterValue>();
         var missing = new List<ParameterValue>();
@@ -74,14 +84,14 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
             {
                 found.Add(v);
                 values[letter] = value;
-                trace.Add($"Variabele {letter}: {parameters.Definition(name).Description}", $"{letter} = {Fmt(value)}", value, v.Unit, parameters: [v], legal: Legal);
+                trace.Add($"{Label(letter)}: {parameters.Definition(name).Description}", $"{letter} = {Fmt(value)}", value, v.Unit, parameters: [v], legal: Legal);
             }
             else
             {
                 var hole = v ?? new ParameterValue(name, new DateOnly(year, 1, 1), null, ParameterStatus.Unconfirmed,
                     $"Geen waarde voor {year} in de parameterbestanden.", parameters.Definition(name).Unit);
                 missing.Add(hole);
-                trace.Add($"Variabele {letter} ontbreekt: {parameters.Definition(name).Description}", $"{letter} = ?", null, hole.Unit, parameters: [hole], legal: Legal,
+                trace.Add($"{Label(letter)} ontbreekt: {parameters.Definition(name).Description}", $"{letter} = ?", null, hole.Unit, parameters: [hole], legal: Legal,
                     note: $"Status {hole.Status.Dutch()}: {hole.Source}");
             }
         }
@@ -101,9 +111,9 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
         var decVar = (int)parameters.Get(P.DecimalsVariables, year).Required;
         decimal Var(string letter) => LegalRounding.Down(values[letter], decVar);
         var numerator = Var("A") + Var("B") + Var("F");
-        var raw = numerator * values["C"] / (Var("D") * values["E"]) * 100m;
+        var raw = numerator * values["U"] / (Var("D") * values["W"]) * 100m;
         var derived = LegalRounding.Down(raw, decimals);
-        trace.Add("Quotumpercentage: (A + B + F) × C ÷ (D × E) × 100, naar beneden afgerond", "(A + B + F) × C ÷ (D × E) × 100", derived, "%",
+        trace.Add("Quotumpercentage: (A + B + F) × U ÷ (D × W) × 100, naar beneden afgerond", Formula, derived, "%",
             [new("A + B + F", numerator, "banen"), new("onafgerond", raw, "%")],
             [parameters.Get(P.DecimalsPercentage, year), parameters.Get(P.DecimalsVariables, year)], legal: Legal + "; Besluit Wfsv art. 2.22");
 
@@ -116,7 +126,7 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
         trace.Add($"Vergelijking met het gebruikte quotumpercentage {year}", "afgeleid − gepubliceerd", derived - pub, "procentpunt",
             [new("afgeleid", derived, "%")], [published], legal: Legal);
         var text = equal
-            ? $"Bevestigd door afleiding: (A + B + F) × C ÷ (D × E) geeft {Fmt(derived)}% (onafgerond {Fmt(raw, 4)}%), gelijk aan {Fmt(pub)}% ({published.Source})."
+            ? $"Bevestigd door afleiding: {Formula} geeft {Fmt(derived)}% (onafgerond {Fmt(raw, 4)}%), gelijk aan {Fmt(pub)}% ({published.Source})."
             : $"De afleiding geeft {Fmt(derived)}% (onafgerond {Fmt(raw, 4)}%), het gebruikte percentage is {Fmt(pub)}% ({published.Source}). " +
               $"Invoer: {string.Join("; ", found.Select(f => $"{f.Name} = {Fmt(f.Required)} ({f.Source})"))}.";
         return new(year, equal ? QuotaDerivationOutcome.Confirmed : QuotaDerivationOutcome.Differs, raw, derived, published, found, [], trace, text);

@@ -39,6 +39,9 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
 
     public Dictionary<string, string> Fouten { get; } = new(StringComparer.Ordinal);
     public EmployerComparison? Vergelijking { get; private set; }
+
+    /// <summary>Why the quotumregeling has no value for the year (missing percentage, or another law), in Dutch; null when it computes.</summary>
+    public string? Jaaruitleg { get; private set; }
     public int? RegimeYear { get; private set; }
     public ParameterSet Parameters => parameters.Current;
 
@@ -86,6 +89,7 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
             AgencyStaffHours: agency is { } ag && ag > 0 ? new PaidHours(ag) : null,
             PremiumBaseTwoYearsBefore: premiumTwoYearsBefore is { } p2 ? new Euros(p2) : null);
         Vergelijking = new RegimeComparison(p).Compare(e, RegimeYear);
+        if (!Vergelijking.Quotumregeling.Computable) Jaaruitleg = Banenmonitor.Rules.Quota.QuotaYears.Check(p, year!.Value).Block?.Message;
     }
 
     private decimal? Dec(string? text, string field, string label, NumberBounds bounds, bool required = false)
