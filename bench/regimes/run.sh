@@ -18,7 +18,7 @@ dotnet build src/Banenmonitor.Cli -c Release -v q --nologo >/dev/null
 BM=$ROOT/src/Banenmonitor.Cli/bin/Release/net10.0/banenmonitor
 source "$ROOT/bench/lib.sh"
 ACT=(--regimejaar 2028 --parameter "wba_activeringsjaar=2026:2026:bench: aangenomen activering"
-     --parameter "wba_quotumpercentage=2026:2.5:bench: aangenomen quotumpercentage"
+     --parameter "scenario_quotumpercentage_wba=2026:2.5:bench: aangenomen quotumpercentage"
      --parameter "wba_inclusiviteitsopslag_percentage=2026:0.5:bench: aangenomen opslag")
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| payroll rows | employers | landelijk s (median of $ROUNDS) | vergelijk landelijk s (median) | ratio | landelijk peak GB | vergelijk peak GB |"

@@ -16,7 +16,10 @@ public static class InputFiles
     public const string Register = "doelgroepregister";
     public const string Attributions = "toerekeningen";
     public const string PreviousYear = "vorig_jaar";
-    /// <summary>Optional: premium base of the disability fund per employer (for the Wet banenafspraak surcharge).</summary>
+    /// <summary>
+    /// Optional: premium base of the disability fund per employer (for the Wet banenafspraak surcharge), with the premium
+    /// base of year t−2 for the small-employer test (Besluit Wfsv art. 2.19d; empty when unknown).
+    /// </summary>
     public const string PremiumBase = "premieloon";
 
     /// <summary>Column name → DuckDB type of each table. Hours are exact decimals (at most 4 decimals).</summary>
@@ -36,7 +39,8 @@ public static class InputFiles
                 ("overeengekomen_op", "DATE"),
             ],
             [PreviousYear] = [("loonheffingennummer", "VARCHAR"), ("verloonde_uren", "DECIMAL(18,4)")],
-            [PremiumBase] = [("loonheffingennummer", "VARCHAR"), ("premieloon", "DECIMAL(18,2)"), ("premieloon_uitgezonderd", "DECIMAL(18,2)")],
+            [PremiumBase] = [("loonheffingennummer", "VARCHAR"), ("premieloon", "DECIMAL(18,2)"), ("premieloon_uitgezonderd", "DECIMAL(18,2)"),
+                ("premieloon_t_min_2", "DECIMAL(18,2)")],
         };
 
     /// <summary>Suffix of the view with a Parquet table's row-group statistics (only for Parquet read as stored).</summary>

@@ -43,10 +43,10 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     /// <summary>The one mapping from an employer's aggregated figures to the rules core's input for both regimes.</summary>
     public static EmployerYear EmployerYearOf(int year, decimal totalPaidHours, decimal agencyStaffHours, decimal targetGroupHours,
         decimal? totalPaidHoursPreviousYear, bool isGovernment, IReadOnlyList<TargetGroupEmployee> employees, Euros? premium, Euros? excluded,
-        IReadOnlyList<Rules.Quota.HiredInAttribution> attributions) =>
+        IReadOnlyList<Rules.Quota.HiredInAttribution> attributions, Euros? premiumTwoYearsBefore = null) =>
         new(year, new PaidHours(totalPaidHours), new PaidHours(targetGroupHours),
             totalPaidHoursPreviousYear is { } p ? new PaidHours(p) : null, isGovernment, premium, excluded, employees, null,
-            attributions, agencyStaffHours > 0 ? new PaidHours(agencyStaffHours) : null);
+            attributions, agencyStaffHours > 0 ? new PaidHours(agencyStaffHours) : null, premiumTwoYearsBefore);
 
     public NationalComparisonResult Run(NationalComparisonOptions o, Action<string>? step = null)
     {
@@ -107,16 +107,20 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons, bool premiumGiven)
     {
         var employer = NationalEngine.FindEmployer(db, lhnr, attributions);
-        Euros? pb = null, ex = null;
+        Euros? pb = null, ex = null, p2 = null;
         if (premiumGiven)
         {
-            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0) FROM premieloon WHERE loonheffingennummer = '{Sql.Escape(lhnr)}'");
+            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0), premieloon_t_min_2 FROM premieloon WHERE loonheffingennummer = '{Sql.Escape(lhnr)}'");
             using var r = cmd.ExecuteReader();
-            if (r.Read()) (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
+            if (r.Read())
+            {
+                (pb, ex) = (new Euros(Sql.Dec(r.GetValue(0))), new Euros(Sql.Dec(r.GetValue(1))));
+                if (!r.IsDBNull(2)) p2 = new Euros(Sql.Dec(r.GetValue(2)));
+            }
         }
         var e = employer.Aggregate;
         var input = EmployerYearOf(year, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear, e.IsGovernment,
-            persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex, e.Attributions);
+            persons.TryGetValue(employer.Position, out var list) ? list : [], pb, ex, e.Attributions, p2);
         return rules.Compare(input, regimeYear);
     }
 
@@ -150,7 +154,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
     {
         var ok = Sql.Scalar(db, """
             SELECT count(*) = count(DISTINCT loonheffingennummer)
-               AND count(*) FILTER (loonheffingennummer IS NULL OR premieloon IS NULL OR premieloon < 0 OR premieloon_uitgezonderd < 0) = 0
+               AND count(*) FILTER (loonheffingennummer IS NULL OR premieloon IS NULL OR premieloon < 0 OR premieloon_uitgezonderd < 0 OR premieloon_t_min_2 < 0) = 0
             FROM premieloon
             """) is true;
         if (ok) return;
@@ -159,10 +163,11 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             SELECT 'rij ' || rij || ', kolom ' || CASE WHEN loonheffingennummer IS NULL THEN 'loonheffingennummer: leeg'
                 WHEN premieloon IS NULL OR premieloon < 0 THEN 'premieloon: ontbreekt of is negatief'
                 WHEN premieloon_uitgezonderd < 0 THEN 'premieloon_uitgezonderd: negatief'
+                WHEN premieloon_t_min_2 < 0 THEN 'premieloon_t_min_2: negatief'
                 ELSE 'loonheffingennummer: ' || loonheffingennummer || ' komt meer dan eens voor' END
             FROM (SELECT *, row_number() OVER (PARTITION BY loonheffingennummer ORDER BY rij) AS keer
                   FROM (SELECT *, row_number() OVER () + 1 AS rij FROM premieloon))
-            WHERE loonheffingennummer IS NULL OR premieloon IS NULL OR premieloon < 0 OR premieloon_uitgezonderd < 0 OR keer > 1
+            WHERE loonheffingennummer IS NULL OR premieloon IS NULL OR premieloon < 0 OR premieloon_uitgezonderd < 0 OR premieloon_t_min_2 < 0 OR keer > 1
             ORDER BY rij LIMIT 1
             """);
         throw new AnalyticsInputException(first is string where ? $"Bestand premieloon, {where}. Er is niets geschreven." : "Bestand premieloon: ongeldige invoer. Er is niets geschreven.");
@@ -240,7 +245,8 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             {
                 var hours = 1000m + 37.25m * i;
                 var e = EmployerYearOf(year, hours, i % 7 == 0 ? hours / 2 : 0m, hours / (i % 2 == 0 ? 20 : 80), i % 5 == 0 ? null : hours,
-                    i % 3 == 0, i % 4 == 0 ? [] : staff, i % 6 == 0 ? null : new Euros(hours * 30), new Euros(0m), i % 11 == 0 ? atts : []);
+                    i % 3 == 0, i % 4 == 0 ? [] : staff, i % 6 == 0 ? null : new Euros(hours * 30), new Euros(0m), i % 11 == 0 ? atts : [],
+                    i % 6 == 0 ? null : new Euros(hours * 28));
                 rules.Figures(e, regimeYear);
             }
         });
@@ -263,8 +269,10 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         else if (act.Status == ParameterStatus.Unconfirmed)
             notes.Add($"Activeringsjaar {act.Value:0} is opgegeven (onbevestigd): {act.Source}.");
         if (total.SurchargeNotComputed > 0)
-            notes.Add($"Voor {DutchFormat.Number(total.SurchargeNotComputed)} werkgevers die het quotumpercentage niet halen is de inclusiviteitsopslag niet berekend: " +
-                      (premiumGiven ? "hun premieloon Aof staat niet in het invoerbestand premieloon." : "het premieloon Aof ontbreekt (optioneel invoerbestand premieloon)."));
+            notes.Add($"Voor {DutchFormat.Number(total.SurchargeNotComputed)} werkgevers is de inclusiviteitsopslag niet berekend: " +
+                      (premiumGiven
+                          ? "hun premieloon Aof of hun premieloon van jaar t−2 (kolom premieloon_t_min_2, voor de kleinewerkgeverstoets) staat niet in het invoerbestand premieloon, of het gemiddelde premieloon van het jaar is onbekend (zie kolom reden)."
+                          : "het premieloon Aof en het premieloon van jaar t−2 voor de kleinewerkgeverstoets ontbreken (optioneel invoerbestand premieloon)."));
         if (total.WbaNotComputable > 0)
             notes.Add($"Voor {DutchFormat.Number(total.WbaNotComputable)} werkgevers is de Wet banenafspraak niet te berekenen (zie werkgevers_regimes.csv, kolom reden).");
         if (parameters.TryGet(P.LevySuspended, year, out var s) && s?.Value is 1m)
@@ -294,7 +302,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         t.AppendLine($"  Quotumheffing totaal: {E(x.Levy)}; niet te berekenen: {N(x.QuotaNotComputable)} werkgevers.");
         t.AppendLine("Wet banenafspraak (alle werkgevers, één regeling)");
         t.AppendLine($"  Onder het quotum (geactiveerd, niet klein): {N(x.WbaSubject)}; betalen inclusiviteitsopslag: {N(x.SurchargePayers)}, samen {E(x.Surcharge)}" +
-                     (x.SurchargeNotComputed > 0 ? $"; opslag niet berekend (premieloon ontbreekt): {N(x.SurchargeNotComputed)}." : "."));
+                     (x.SurchargeNotComputed > 0 ? $"; opslag niet berekend (premieloon, premieloon t−2 of gemiddeld premieloon ontbreekt): {N(x.SurchargeNotComputed)}." : "."));
         t.AppendLine($"  Ontvangen banenafspraakbonus: {N(x.BonusReceivers)}, samen {E(x.Bonus)}; loonkostenvoordeel: {N(x.WageCostAdvantageReceivers)}, samen {E(x.WageCostAdvantage)}.");
         t.AppendLine($"  Saldo voor werkgevers (ontvangen − opslag): {E(x.WbaReceivable - x.Surcharge)}; niet te berekenen: {N(x.WbaNotComputable)} werkgevers.");
         t.AppendLine();

@@ -56,7 +56,8 @@ internal sealed class RegimeRulesFunction(RegimeComparison rules, int year, int 
         var (premium, excluded, join) = premiumGiven
             ? ("p.premieloon", "coalesce(p.premieloon_uitgezonderd, 0)", "LEFT JOIN premieloon p ON p.loonheffingennummer = w.loonheffingennummer")
             : ("NULL::DECIMAL(18,2)", "NULL::DECIMAL(18,2)", "");
-        ComputeAll(db, $"w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar, ({NationalEngine.SectorIndexSql})::BIGINT, {premium}, {excluded}", join);
+        var twoYearsBefore = premiumGiven ? "p.premieloon_t_min_2" : "NULL::DECIMAL(18,2)";
+        ComputeAll(db, $"w.verloonde_uren, w.uren_uitzendkrachten, w.uren_doelgroep, w.verloonde_uren_vorig_jaar, ({NationalEngine.SectorIndexSql})::BIGINT, {premium}, {excluded}, {twoYearsBefore}", join);
         Sql.Exec(db, OutcomeTable("regimes", $"loonheffingennummer, sector, {GroupSql} AS groep") + """
             ;
             CREATE OR REPLACE TEMP TABLE regimes_reden (code INTEGER, reden VARCHAR);
@@ -70,6 +71,7 @@ internal sealed class RegimeRulesFunction(RegimeComparison rules, int year, int 
         DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter writer, ulong n)
     {
         var (ri, rt, ra, rc, rp, rs, rb, rx) = (readers[0], readers[1], readers[2], readers[3], readers[4], readers[5], readers[6], readers[7]);
+        var r2 = readers[8];
         for (ulong k = 0; k < n; k++)
         {
             var i = (int)ri.GetValue<long>(k);
@@ -82,7 +84,7 @@ internal sealed class RegimeRulesFunction(RegimeComparison rules, int year, int 
             var e = EmployerYearOf(year, rt.GetValue<decimal>(k), ra.GetValue<decimal>(k), rc.GetValue<decimal>(k),
                 rp.IsValid(k) ? rp.GetValue<decimal>(k) : null, _government[rs.GetValue<long>(k)],
                 persons.TryGetValue(i, out var staff) ? staff : [], premium, excluded,
-                attributions.TryGetValue(i, out var at) ? at : []);
+                attributions.TryGetValue(i, out var at) ? at : [], r2.IsValid(k) ? new Euros(r2.GetValue<decimal>(k)) : null);
             var (q, w) = rules.Figures(e, regimeYear);
             Outcomes[i] = new Outcome
             {

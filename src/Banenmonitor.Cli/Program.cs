@@ -22,6 +22,7 @@ namespace Banenmonitor.Cli
             QuotumCommand.Build(),
             MetingCommand.Build(),
             ParametersCommand.Build(),
+            QuotumpercentageCommand.Build(),
             VergelijkCommand.Build(),
             ControleCommand.Build(),
             RapportCommand.Build(),

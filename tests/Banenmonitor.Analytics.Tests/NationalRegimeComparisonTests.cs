@@ -18,8 +18,11 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
     // The new law's unconfirmed values, supplied as an administrator would (with a source), so surcharge and bonus apply.
     private static readonly ParameterSet Activated = ParameterSet.Embedded
         .WithOverride("wba_activeringsjaar=2026:2026:test: aangenomen activering")
-        .WithOverride("wba_quotumpercentage=2026:2.5:test: aangenomen quotumpercentage")
-        .WithOverride("wba_inclusiviteitsopslag_percentage=2026:0.5:test: aangenomen opslag");
+        .WithOverride("scenario_quotumpercentage_wba=2026:2.5:test: aangenomen quotumpercentage")
+        .WithOverride("wba_inclusiviteitsopslag_percentage=2026:0.5:test: aangenomen opslag")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2026:40000:test: aangenomen gemiddeld premieloon")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2027:40000:test: aangenomen gemiddeld premieloon")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2028:40000:test: aangenomen gemiddeld premieloon");
 
     private static List<T> Read<T>(string sql, Func<DuckDBDataReader, T> map)
     {
@@ -35,7 +38,10 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
 
     private static DateOnly D(DuckDBDataReader r, int i) => DateOnly.FromDateTime(r.GetDateTime(i));
 
-    /// <summary>Premium base for all employers but every seventh (test values: € 30 per paid hour; agency hours excluded).</summary>
+    /// <summary>
+    /// Premium base for all employers but every seventh (test values: € 30 per paid hour; agency hours excluded), and the
+    /// premium base of t−2 (€ 28 per paid hour) for all but every fifth of those, for the small-employer test.
+    /// </summary>
     private string WritePremium()
     {
         var path = Path.Combine(data.Dir, "premieloon.parquet");
@@ -43,7 +49,8 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
         var v = Path.Combine(data.Dir, "verloning.parquet");
         Read($"""
             COPY (SELECT loonheffingennummer, CAST(sum(uren) * 30 AS DECIMAL(18,2)) AS premieloon,
-                         CAST(coalesce(sum(uren) FILTER (vorm = 'uitzending'), 0) * 30 AS DECIMAL(18,2)) AS premieloon_uitgezonderd
+                         CAST(coalesce(sum(uren) FILTER (vorm = 'uitzending'), 0) * 30 AS DECIMAL(18,2)) AS premieloon_uitgezonderd,
+                         CASE WHEN hash(loonheffingennummer) % 5 = 0 THEN NULL ELSE CAST(sum(uren) * 28 AS DECIMAL(18,2)) END AS premieloon_t_min_2
                   FROM read_parquet('{v}') GROUP BY loonheffingennummer
                   QUALIFY row_number() OVER (ORDER BY loonheffingennummer) % 7 <> 0)
             TO '{path}' (FORMAT parquet)
@@ -66,7 +73,8 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
             .ToDictionary(x => x.Item1, x => x.Item2);
         var employers = Read($"SELECT * FROM read_parquet('{F("werkgevers")}')", r => (Lhnr: r.GetString(0), Sector: r.GetString(1)));
         var premium = File.Exists(F("premieloon"))
-            ? Read($"SELECT * FROM read_parquet('{F("premieloon")}')", r => (r.GetString(0), r.GetDecimal(1), r.GetDecimal(2))).ToDictionary(x => x.Item1, x => (x.Item2, x.Item3))
+            ? Read($"SELECT * FROM read_parquet('{F("premieloon")}')", r => (r.GetString(0), r.GetDecimal(1), r.GetDecimal(2), r.IsDBNull(3) ? (decimal?)null : r.GetDecimal(3)))
+                .ToDictionary(x => x.Item1, x => (x.Item2, x.Item3, x.Item4))
             : [];
         bool Registered(DateOnly b, DateOnly e, long p) => regs[p].Any(g => g.Begin <= e && (g.End is null || g.End >= b));
         var inYear = rows.Where(x => x.Begin.Year == y).ToList();
@@ -91,7 +99,8 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
             var e = new EmployerYear(y, new PaidHours(mine.Sum(x => x.Hours)), new PaidHours(reg.Sum(x => x.Hours)),
                 new PaidHours(prev.GetValueOrDefault(lhnr)), NationalEngine.IsGovernmentSector(sector),
                 premium.TryGetValue(lhnr, out var p) ? new Euros(p.Item1) : null, premium.TryGetValue(lhnr, out var p2) ? new Euros(p2.Item2) : null,
-                staff, null, aggregates[lhnr].Attributions, agency > 0 ? new PaidHours(agency) : null);
+                staff, null, aggregates[lhnr].Attributions, agency > 0 ? new PaidHours(agency) : null,
+                premium.TryGetValue(lhnr, out var p3) && p3.Item3 is { } bill ? new Euros(bill) : null);
             var quota = rules.Quotumregeling(e);
             var wba = rules.WetBanenafspraak2025(e with { Year = regimeYear });
             expected.Add(RegimeOracle.Outcome(lhnr, sector, quota, wba));
@@ -151,8 +160,9 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
             var expected = Expected(dir, 2025, RegimeYear, Activated);
             AssertEqualPerEmployer(expected, result);
             Assert.Contains(expected, x => !x.QuotaComputable && x.NotComputableReason!.Contains("quotumpercentage_overheid", StringComparison.Ordinal));
-            Assert.Contains(expected, x => x.QuotaComputable && x.NotComputableReason == WetBanenafspraak2025Rules.SurchargeWithoutPremiumBase);
-            Assert.Contains(expected, x => x.NotComputableReason is null);
+            Assert.Contains(expected, x => x.QuotaComputable && x.NotComputableReason == WetBanenafspraak2025Rules.SmallEmployerTestWithoutWageBill(RegimeYear));
+            // Without a premium file no employer can pass the small-employer test, yet bonus and wage cost advantage are computed.
+            Assert.Contains(expected, x => x.SurchargeNotComputed && x.Bonus > 0 && x.WageCostAdvantage > 0);
             AssertFileEqualsEmployers(Path.Combine(uit, "werkgevers_regimes.csv"), result.Employers!);
         }
         finally { Directory.Delete(dir, true); }
@@ -260,7 +270,7 @@ public sealed class NationalRegimeComparisonTests(SmallYear data) : IClassFixtur
         Directory.CreateDirectory(dir);
         foreach (var f in Directory.GetFiles(data.Dir, "*.parquet").Where(f => !f.EndsWith("premieloon.parquet", StringComparison.Ordinal)))
             File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        File.WriteAllText(Path.Combine(dir, "premieloon.csv"), "loonheffingennummer,premieloon,premieloon_uitgezonderd\nX1,100.00,0\nX2,-5,0\n");
+        File.WriteAllText(Path.Combine(dir, "premieloon.csv"), "loonheffingennummer,premieloon,premieloon_uitgezonderd,premieloon_t_min_2\nX1,100.00,0,90\nX2,-5,0,\n");
         var e = Assert.Throws<AnalyticsInputException>(() => new NationalRegimeComparison(ParameterSet.Embedded).Run(new NationalComparisonOptions(dir, SmallYear.Year)));
         Assert.Contains("premieloon, rij 3, kolom premieloon", e.Message);
         Directory.Delete(dir, true);

@@ -173,7 +173,7 @@ public class VergelijkLandelijkCommandTests
             var (gexit, _, gerr) = CliRunner.Run("synthetisch", "--werknemers", "8000", "--werkgevers", "200", "--jaar", "2023", "--uit", dir, "--zaad", "3");
             Assert.True(gexit == 0, gerr);
             var (exit, output, err) = CliRunner.Run("vergelijk", "landelijk", "--invoer", dir, "--jaar", "2023", "--regimejaar", "2028",
-                "--parameter", "wba_activeringsjaar=2026:2026:test", "--parameter", "wba_quotumpercentage=2026:2.5:test", "--format", "json");
+                "--parameter", "wba_activeringsjaar=2026:2026:test", "--parameter", "scenario_quotumpercentage_wba=2026:2.5:test", "--format", "json");
             Assert.True(exit == 0, err);
             using var doc = JsonDocument.Parse(output);
             var r = doc.RootElement;

@@ -49,19 +49,6 @@ public class ConversionAndSectorTests
     }
 
     [Fact]
-    public void Quota_percentage_formula_uses_half_of_the_years_increment_and_rounds_down()
-    {
-        var f = new QuotaPercentageFormula(ParameterSet.Embedded);
-        var r = f.Compute(new QuotaPercentageInput(2018, new Jobs(20_000), new Jobs(1_000_000)));
-        var target = r.Trace.Steps[0].Value;
-        Assert.Equal(10_000m + (12_500m - 10_000m) / 2m, target);
-        var raw = (20_000m + 11_250m) * 1331m / (1_000_000m * 1623m) * 100m;
-        Assert.Equal(Math.Floor(raw * 100m) / 100m, r.Computed.Points);
-        Assert.Equal(1.93m, r.Published!.Value);
-        Assert.Equal(r.Computed.Points - 1.93m, r.Difference);
-    }
-
-    [Fact]
     public void Interval_arithmetic_distinguishes_rounding_from_substance()
     {
         // Rijk 2021: 3,203 / 4,674 = 68.5%, published as 69% (rounding); water boards 2023: 329 / 552 = 59.6%, published 56.6% (substantive).

@@ -10,8 +10,17 @@ public class Regime2025Tests
     private static readonly ParameterSet Base = ParameterSet.Embedded;
     private static ParameterSet Activated(int year = 2026, string pct = "2.5", string surcharge = "0.5") => Base
         .WithOverride($"wba_activeringsjaar=2026:{year}:test: aangenomen activering")
-        .WithOverride($"wba_quotumpercentage=2026:{pct}:test: aangenomen quotumpercentage")
+        .WithOverride($"scenario_quotumpercentage_wba=2026:{pct}:test: aangenomen quotumpercentage (scenario)")
         .WithOverride($"wba_inclusiviteitsopslag_percentage=2026:{surcharge}:test: aangenomen opslag");
+
+    /// <summary>Activated, with an assumed average premium wage of € 40,000 for 2026–2028 (limit of the small-employer test: 25 × € 40,000 = € 1,000,000).</summary>
+    private static ParameterSet ActivatedWithAverageWage(int year = 2026, string pct = "2.5") => Activated(year, pct)
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2026:40000:test: aangenomen gemiddeld premieloon")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2027:40000:test: aangenomen gemiddeld premieloon")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2028:40000:test: aangenomen gemiddeld premieloon");
+
+    /// <summary>A wage bill of t−2 well above the small-employer limit of <see cref="ActivatedWithAverageWage"/>.</summary>
+    private static readonly Euros LargeWageBill = new(30_000_000);
 
     [Fact]
     public void LKV_is_1_01_per_paid_hour_capped_at_2000_per_employee_per_year_Wtl_2_10_2_13()
@@ -47,8 +56,8 @@ public class Regime2025Tests
     [Fact]
     public void Surcharge_starts_in_the_second_calendar_year_after_activation_Wet_banenafspraak_art_6()
     {
-        var p = Activated(2026);
-        var e = new EmployerYear(2027, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000));
+        var p = ActivatedWithAverageWage(2026);
+        var e = new EmployerYear(2027, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseTwoYearsBefore: LargeWageBill);
         Assert.Equal(0m, new WetBanenafspraak2025Rules(p).Compute(e).Payable.Value);
         var r = new WetBanenafspraak2025Rules(p).Compute(e with { Year = 2028 });
         Assert.Equal(40_000_000m * 0.5m / 100m, r.Payable.Value);
@@ -58,10 +67,12 @@ public class Regime2025Tests
     [Fact]
     public void Surcharge_excludes_lent_out_non_lent_Wsw_and_sheltered_work_wages_and_small_employers()
     {
-        var p = Activated(2026);
-        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseExcluded: new Euros(10_000_000));
+        var p = ActivatedWithAverageWage(2026);
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseExcluded: new Euros(10_000_000),
+            PremiumBaseTwoYearsBefore: LargeWageBill);
         Assert.Equal(30_000_000m * 0.005m, new WetBanenafspraak2025Rules(p).Compute(e).Payable.Value);
-        var small = e with { TotalPaidHours = new PaidHours(40_000) };
+        // Small by its wage bill of t−2 (at most 25 × € 40,000), whatever its hours.
+        var small = e with { PremiumBaseTwoYearsBefore = new Euros(1_000_000) };
         Assert.Equal(0m, new WetBanenafspraak2025Rules(p).Compute(small).Payable.Value);
     }
 
@@ -78,7 +89,7 @@ public class Regime2025Tests
         var step = Assert.Single(small.Trace.Steps, s => s.Legal == "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
         Assert.Equal(1m, step.Value);
         Assert.Contains(step.Parameters, v => v.Name == ParameterNames.WbaSmallEmployerFactor && v.Value == 25m && v.Status == ParameterStatus.Law);
-        Assert.DoesNotContain(small.Trace.ParametersUsed, v => v.Name == ParameterNames.WbaThresholdEmployees);
+        Assert.DoesNotContain(small.Trace.ParametersUsed, v => v.Name == ParameterNames.AverageEmployeeHoursPerYear || v.Name.Contains("drempel", StringComparison.Ordinal));
         // One euro above the limit: not small, the surcharge is levied.
         var large = new WetBanenafspraak2025Rules(p).Compute(e with { PremiumBaseTwoYearsBefore = new Euros(1_000_001) });
         Assert.True(large.SubjectToQuota);
@@ -97,22 +108,42 @@ public class Regime2025Tests
     }
 
     [Fact]
-    public void Without_the_wage_bill_of_t_minus_2_the_hours_approximation_is_used_and_said_to_be_one()
+    public void Without_the_wage_bill_of_t_minus_2_the_small_employer_test_is_not_made_and_no_hours_or_employee_count_stands_in()
     {
+        // A million paid hours, but no wage bill of 2026: the test of Besluit Wfsv art. 2.19d cannot be made, so no surcharge is computed.
         var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000));
-        var r = new WetBanenafspraak2025Rules(Activated(2026)).Compute(e);
-        var step = Assert.Single(r.Trace.Steps, s => s.Description.Contains("benadering in verloonde uren"));
-        Assert.Contains("Besluit Wfsv art. 2.19d", step.Note);
-        Assert.Contains(step.Parameters, v => v.Name == ParameterNames.WbaThresholdEmployees && v.Status == ParameterStatus.Unconfirmed);
-        Assert.True(r.UsesUnconfirmed);
+        var r = new WetBanenafspraak2025Rules(ActivatedWithAverageWage(2026)).Compute(e);
+        Assert.Equal(WetBanenafspraak2025Rules.SmallEmployerTestWithoutWageBill(2028), r.Incomplete);
+        Assert.Contains("premieloon van 2026 (jaar t−2) ontbreekt", r.Incomplete);
+        Assert.Equal(0m, r.Payable.Value);
+        Assert.False(r.SubjectToQuota);
+        var step = Assert.Single(r.Trace.Steps, s => s.Legal == "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
+        Assert.Null(step.Value);
+        Assert.DoesNotContain(r.Trace.ParametersUsed, v => v.Name == ParameterNames.AverageEmployeeHoursPerYear || v.Name == ParameterNames.ThresholdEmployees);
+        // The same employer with its wage bill: the test is made and the surcharge levied.
+        var withBill = new WetBanenafspraak2025Rules(ActivatedWithAverageWage(2026)).Compute(e with { PremiumBaseTwoYearsBefore = LargeWageBill });
+        Assert.Null(withBill.Incomplete);
+        Assert.Equal(40_000_000m * 0.5m / 100m, withBill.Payable.Value);
     }
 
     [Fact]
-    public void No_surcharge_when_the_quota_percentage_is_met()
+    public void The_quota_percentage_of_the_new_law_is_only_a_scenario_input()
     {
-        var p = Activated(2026, pct: "2.5");
-        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(25_000), PremiumBase: new Euros(40_000_000));
-        Assert.Equal(0m, new WetBanenafspraak2025Rules(p).Compute(e).Payable.Value);
+        var def = Base.Definition(ParameterNames.WbaScenarioQuotaPercentage);
+        Assert.Equal("scenario", def.Regime);
+        Assert.StartsWith("SCENARIO-INVOER", def.Description);
+        Assert.All(Base.History(ParameterNames.WbaScenarioQuotaPercentage), v => { Assert.Null(v.Value); Assert.Equal(ParameterStatus.NotApplicable, v.Status); });
+        Assert.DoesNotContain(Base.Definitions, d => d.Name == "wba_" + "quotumpercentage" || d.Name == "wba_drempel_aantal_werknemers");
+        // Without a scenario every non-small employer pays the surcharge; with an assumed 2.5% one above it is spared, and the trace says it is a scenario.
+        var noScenario = Base.WithOverride("wba_activeringsjaar=2026:2026:test").WithOverride("wba_inclusiviteitsopslag_percentage=2026:0.5:test")
+            .WithOverride("gemiddeld_premieloon_per_werknemer=2026:40000:test").WithOverride("gemiddeld_premieloon_per_werknemer=2027:40000:test")
+            .WithOverride("gemiddeld_premieloon_per_werknemer=2028:40000:test");
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(25_000), PremiumBase: new Euros(40_000_000), PremiumBaseTwoYearsBefore: LargeWageBill);
+        Assert.Equal(200_000m, new WetBanenafspraak2025Rules(noScenario).Compute(e).Payable.Value);
+        var scenario = new WetBanenafspraak2025Rules(ActivatedWithAverageWage(2026, pct: "2.5")).Compute(e);
+        Assert.Equal(0m, scenario.Payable.Value);
+        Assert.Contains(scenario.Trace.Steps, s => s.Description.StartsWith("Scenario:", StringComparison.Ordinal) && s.Note!.Contains("scenario-aanname"));
+        Assert.Contains(scenario.Summary, l => l.StartsWith("Scenario:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,14 +179,15 @@ public class Regime2025Tests
     [Fact]
     public void Agency_staff_hours_are_left_out_of_A_for_the_surcharge_Wet_banenafspraak_art_6()
     {
-        // 1,000,000 paid hours of which 900,000 agency staff lent out: A = 100,000; C = 2,000 → 2.0% < 2.5% → surcharge.
-        var p = Activated(2026);
-        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(2_000), PremiumBase: new Euros(1_000_000), AgencyStaffHours: new PaidHours(900_000));
+        // 1,000,000 paid hours of which 900,000 agency staff lent out: A = 100,000; C = 2,000 → 2.0% < 2.5% (scenario) → surcharge.
+        var p = ActivatedWithAverageWage(2026);
+        var e = new EmployerYear(2028, new PaidHours(1_000_000), new PaidHours(2_000), PremiumBase: new Euros(1_000_000), AgencyStaffHours: new PaidHours(900_000),
+            PremiumBaseTwoYearsBefore: LargeWageBill);
         var r = new WetBanenafspraak2025Rules(p).Compute(e);
         Assert.Equal(5_000m, r.Payable.Value); // € 1,000,000 × 0.5%
         Assert.Contains(r.Trace.Steps, s => s.Formula == "C ÷ A × 100" && s.Value == 2m);
-        // With 960,000 agency hours A = 40,000 < 25 × 1,623 = 40,575 (threshold): a small employer, no surcharge.
-        var small = new WetBanenafspraak2025Rules(p).Compute(e with { AgencyStaffHours = new PaidHours(960_000) });
+        // A wage bill of t−2 of € 900,000 ≤ 25 × € 40,000: a small employer, no surcharge.
+        var small = new WetBanenafspraak2025Rules(p).Compute(e with { PremiumBaseTwoYearsBefore = new Euros(900_000) });
         Assert.Equal(0m, small.Payable.Value);
         Assert.False(small.SubjectToQuota);
         Assert.True(r.SubjectToQuota);

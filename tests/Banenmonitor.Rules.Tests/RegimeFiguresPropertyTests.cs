@@ -25,8 +25,11 @@ public class RegimeFiguresPropertyTests
     /// <summary>The new law's unconfirmed values supplied as an administrator would (test values), so surcharge and bonus apply.</summary>
     private static readonly ParameterSet Activated = ParameterSet.Embedded
         .WithOverride("wba_activeringsjaar=2026:2026:test: aangenomen activering")
-        .WithOverride("wba_quotumpercentage=2026:2.5:test: aangenomen quotumpercentage")
-        .WithOverride("wba_inclusiviteitsopslag_percentage=2026:0.5:test: aangenomen opslag");
+        .WithOverride("scenario_quotumpercentage_wba=2026:2.5:test: aangenomen quotumpercentage")
+        .WithOverride("wba_inclusiviteitsopslag_percentage=2026:0.5:test: aangenomen opslag")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2026:40000:test: aangenomen gemiddeld premieloon")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2027:40000:test: aangenomen gemiddeld premieloon")
+        .WithOverride("gemiddeld_premieloon_per_werknemer=2028:40000:test: aangenomen gemiddeld premieloon");
 
     private static readonly RegimeComparison ActivatedRules = new(Activated);
     private static readonly RegimeComparison EmbeddedRules = new(ParameterSet.Embedded);
@@ -55,6 +58,7 @@ public class RegimeFiguresPropertyTests
          from attributed in Hours(2_000)
          from premium in Gen.Choose(0, 3)
          from wage in Gen.Choose(10, 60)
+         from bill in Gen.Choose(0, 3)
          let y = Years[yi]
          let c = LegalRounding.Down(a * cPermille / 1000m, 4)
          let agreed = new DateOnly(y + 1, 3, 1)
@@ -70,7 +74,8 @@ public class RegimeFiguresPropertyTests
              premium == 0 ? null : new Euros(LegalRounding.Down(a * wage, 2)),
              premium < 2 ? null : new Euros(LegalRounding.Down(a * wage / (premium == 2 ? 10 : 1) * 11 / 10, 2)),
              persons.Select((h, i) => new TargetGroupEmployee($"persoon {i + 1}", new PaidHours(h))).ToList(),
-             null, atts, agency == 0 ? new PaidHours(a / 3) : agency == 1 ? new PaidHours(a * 2) : null),
+             null, atts, agency == 0 ? new PaidHours(a / 3) : agency == 1 ? new PaidHours(a * 2) : null,
+             bill == 0 ? null : new Euros(bill == 1 ? 800_000m : 50_000_000m)),
              RegimeYears[ri])).ToArbitrary();
 
     private static RegimeComparison RulesOf(RegimeCase x) => x.Activated ? ActivatedRules : EmbeddedRules;
@@ -104,10 +109,13 @@ public class RegimeFiguresPropertyTests
             ("wba loonkostenvoordeel begrensd", (x, _, w) => w.Computable && x.Employer.TargetGroupEmployees!.Any(e => e.Hours.Value > 2000)),
             ("wba bonus", (_, _, w) => w.Bonus > 0),
             ("wba opslag nog niet", (x, _, w) => x.Activated && w.Computable && x.RegimeYear < 2028 && !w.SubjectToQuota),
-            ("wba kleine werkgever", (x, _, w) => x.Activated && x.RegimeYear == 2028 && w.Computable && !w.SubjectToQuota),
+            ("wba kleine werkgever", (x, _, w) => x.Activated && x.RegimeYear == 2028 && w.Computable && !w.SubjectToQuota && w.Incomplete is null
+                && x.Employer.PremiumBaseTwoYearsBefore is { Value: <= 1_000_000m }),
             ("wba quotum gehaald", (x, _, w) => w.SubjectToQuota && x.Employer.PremiumBase is null && w.Incomplete is null),
             ("wba opslag", (_, _, w) => w.Surcharge > 0),
             ("wba opslag zonder premieloon", (_, _, w) => w.Incomplete is not null && w.Incomplete == WetBanenafspraak2025Rules.SurchargeWithoutPremiumBase),
+            ("wba kleinewerkgeverstoets zonder premieloon t−2", (x, _, w) => x.Employer.PremiumBaseTwoYearsBefore is null && w.Incomplete is not null
+                && w.Incomplete == WetBanenafspraak2025Rules.SmallEmployerTestWithoutWageBill(x.RegimeYear)),
             ("wba opslag nul (uitgezonderd ≥ premieloon)", (x, _, w) => w.SubjectToQuota && w.Incomplete is null && w.Surcharge == 0
                 && x.Employer.PremiumBaseExcluded is { } ex && ex.Value >= x.Employer.PremiumBase!.Value.Value),
             ("uitzendkrachten", (x, q, _) => q.Computable && x.Employer.AgencyStaffHours is not null),

@@ -21,7 +21,8 @@ public static class ParametersCommand
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);
-            var set = Parameters(r, overrides);
+            // A quota percentage its own derivation (Wfsv art. 38f) confirms shows the status "bevestigd door afleiding".
+            var set = Banenmonitor.Rules.Quota.QuotaPercentageDerivation.Confirm(Parameters(r, overrides));
             var only = r.GetValue(naam);
             if (only is not null && set.Definitions.All(d => d.Name != only)) throw new CliException($"Onbekende parameter '{only}'.");
             var year = Int(r, jaar);

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using Banenmonitor.Analytics;
 using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Quota;
 using Banenmonitor.Rules.Regimes;
 using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Units;
@@ -84,12 +85,13 @@ public static class VergelijkCommand
         var vorig = Text("--verloonde-uren-vorig-jaar", "Totaal verloonde uren in het jaar ervoor");
         var premie = Text("--premieloon", "Premieloon Aof in euro (voor de inclusiviteitsopslag)");
         var uitgezonderd = Text("--premieloon-uitgezonderd", "Premieloon van uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk");
+        var premieT2 = Text("--premieloon-t-min-2", "Premieloon Aof van twee jaar eerder (t−2) in euro, voor de kleinewerkgeverstoets van de inclusiviteitsopslag (Besluit Wfsv art. 2.19d)");
         var werknemers = Text("--werknemer-uren", "Verloonde uren per doelgroepwerknemer, komma-gescheiden (voor het loonkostenvoordeel), bv. 1000;1500");
         var sroi = Text("--sroi-uren", "Uren van doelgroepwerknemers via SROI bij leveranciers (scenario: telt bij de aanbesteder)");
         var markt = new Option<bool>("--markt") { Description = "De werkgever valt in de sector markt" };
         var overrides = ParameterOverrides();
         var format = Format();
-        var cmd = new Command("werkgever", "Eén werkgever onder beide regimes") { jaar, uren, doelgroep, vorig, premie, uitgezonderd, werknemers, sroi, markt, overrides, format };
+        var cmd = new Command("werkgever", "Eén werkgever onder beide regimes") { jaar, uren, doelgroep, vorig, premie, uitgezonderd, premieT2, werknemers, sroi, markt, overrides, format };
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);
@@ -114,10 +116,14 @@ public static class VergelijkCommand
                 Decimal(r, vorig, NumberLimits.EmployerPaidHours) is { } p ? new PaidHours(p) : null, !r.GetValue(markt),
                 Decimal(r, premie, NumberLimits.EmployerWageEuros) is { } pb ? new Euros(pb) : null,
                 Decimal(r, uitgezonderd, NumberLimits.EmployerWageEuros) is { } ex ? new Euros(ex) : null,
-                emps, Decimal(r, sroi, NumberLimits.EmployerPaidHours) is { } s ? new PaidHours(s) : null);
-            var cmp = new RegimeComparison(parameters).Compare(e);
+                emps, Decimal(r, sroi, NumberLimits.EmployerPaidHours) is { } s ? new PaidHours(s) : null,
+                PremiumBaseTwoYearsBefore: Decimal(r, premieT2, NumberLimits.EmployerWageEuros) is { } p2 ? new Euros(p2) : null);
+            // Data of a year before the new law: its values of its first year (what the new law would mean), as on the web.
+            var cmp = new RegimeComparison(parameters).Compare(e, Regime.WetBanenafspraak2025.ParameterYearFor(year));
+            // Why the quotumregeling has no value that year (missing percentage, or another law), with what was searched.
+            var why = cmp.Quotumregeling.Computable ? null : QuotaYears.Check(parameters, year).Block?.Message;
             var output = new WerkgeverJson(year, ToJson(cmp.Quotumregeling), ToJson(cmp.WetBanenafspraak2025),
-                cmp.QuotumregelingSroiScenario is null ? null : ToJson(cmp.QuotumregelingSroiScenario), cmp.Explanation);
+                cmp.QuotumregelingSroiScenario is null ? null : ToJson(cmp.QuotumregelingSroiScenario), why is null ? cmp.Explanation : [why, .. cmp.Explanation]);
             if (json) { WriteJson(output); return 0; }
             Console.WriteLine($"Vergelijking van de regimes voor {year}");
             Console.WriteLine(new string('=', 70));
@@ -130,7 +136,7 @@ public static class VergelijkCommand
                     Console.WriteLine($"  te betalen € {DutchFormat.Fixed(o.Payable.Value, 2)}{(o.PayableSuspended ? " (opgeschort)" : "")}; te ontvangen € {DutchFormat.Fixed(o.Receivable.Value, 2)}; netto € {DutchFormat.Fixed(o.NetBenefit.Value, 2)}");
                 Console.WriteLine();
             }
-            foreach (var line in cmp.Explanation) Console.WriteLine("- " + line);
+            foreach (var line in output.Toelichting) Console.WriteLine("- " + line);
             return 0;
         });
         return cmd;

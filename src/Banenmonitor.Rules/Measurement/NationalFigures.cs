@@ -18,10 +18,16 @@ public sealed class NationalFigures(IReadOnlyList<NationalFigure> rows)
     public const string ShareOfIncrease = "aandeel_toename";
     /// <summary>Target of extra jobs (<i>doelstelling</i>) as printed in the document.</summary>
     public const string Target = "doelstelling";
-    private static readonly string[] Known = [Increase, HiredInJobs, TotalJobs, IncreaseOnPreviousYear, ShareOfIncrease, Target];
+    /// <summary>A document's year by whose end the sector's final target had to be reached ("in 2023"); year and value are that year.</summary>
+    public const string TargetPathEnd = "einde_ingroeipad";
+    /// <summary>The same, said as "tot X" or "begin X" (before X); year and value are X.</summary>
+    public const string TargetPathEndBefore = "einde_ingroeipad_tot";
+    private static readonly string[] Known = [Increase, HiredInJobs, TotalJobs, IncreaseOnPreviousYear, ShareOfIncrease, Target, TargetPathEnd, TargetPathEndBefore];
 
     public IReadOnlyList<NationalFigure> Rows { get; } = rows;
-    public IEnumerable<int> Years => Rows.Select(r => r.Year).Distinct().Order();
+
+    /// <summary>The years with a national measurement (an increase against the baseline), not those only named by other rows.</summary>
+    public IEnumerable<int> Years => Rows.Where(r => r.Quantity == Increase).Select(r => r.Year).Distinct().Order();
 
     public NationalFigure? Find(int year, MeasurementSector s, EmploymentForm f, string quantity) =>
         Rows.FirstOrDefault(r => r.Year == year && r.Sector == s && r.Form == f && r.Quantity == quantity);

@@ -28,6 +28,11 @@ public enum ParameterStatus
     /// toepassing</i>): e.g. the quota percentage from 2026, when the Wet banenafspraak replaced the quotumregeling.
     /// </summary>
     NotApplicable,
+    /// <summary>
+    /// A published value that Banenmonitor derived itself from its legal inputs and found equal after the law's rounding
+    /// (<i>bevestigd door afleiding</i>), e.g. a quota percentage from Wfsv art. 38f. Set by the derivation, never in a data file.
+    /// </summary>
+    ConfirmedByDerivation,
 }
 
 public static class ParameterStatusText
@@ -42,6 +47,7 @@ public static class ParameterStatusText
         ParameterStatus.Derived => "derived",
         ParameterStatus.Unconfirmed => "unconfirmed",
         ParameterStatus.NotApplicable => "not_applicable",
+        ParameterStatus.ConfirmedByDerivation => "confirmed_by_derivation",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 
@@ -55,14 +61,15 @@ public static class ParameterStatusText
         ParameterStatus.Derived => "afgeleid",
         ParameterStatus.Unconfirmed => "onbevestigd",
         ParameterStatus.NotApplicable => "niet van toepassing",
+        ParameterStatus.ConfirmedByDerivation => "bevestigd door afleiding",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 
     /// <summary>True for the statuses that explain an empty value (<see cref="ParameterStatus.Unconfirmed"/>, <see cref="ParameterStatus.NotApplicable"/>).</summary>
     public static bool AllowsEmptyValue(this ParameterStatus s) => s is ParameterStatus.Unconfirmed or ParameterStatus.NotApplicable;
 
-    /// <summary>The codes a data file may use, for error messages ("law, published, …").</summary>
-    public static string Codes => string.Join(", ", Enum.GetValues<ParameterStatus>().Select(s => s.Code()));
+    /// <summary>The codes a data file may use, for error messages ("law, published, …"); not the status only a derivation sets.</summary>
+    public static string Codes => string.Join(", ", Enum.GetValues<ParameterStatus>().Where(s => s != ParameterStatus.ConfirmedByDerivation).Select(s => s.Code()));
 
     public static bool TryParse(string text, out ParameterStatus status)
     {

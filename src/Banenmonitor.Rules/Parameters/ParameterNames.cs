@@ -34,13 +34,29 @@ public static class ParameterNames
     public const string FinalTargetMarket = "einddoelstelling_markt";
     public const string FinalTargetGovernment = "einddoelstelling_overheid";
 
+    // Inputs of the quota percentage formula (Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35)
+    /// <summary>Variable A, government: target-group jobs in the sector at the baseline.</summary>
+    public const string FormulaBaselineJobsGovernment = "quotumformule_banen_nulmeting_overheid";
+    /// <summary>Variable A, market.</summary>
+    public const string FormulaBaselineJobsMarket = "quotumformule_banen_nulmeting_markt";
+    /// <summary>Variable B, government: extra jobs of the target path for the year.</summary>
+    public const string FormulaTargetJobsGovernment = "quotumformule_doelbanen_overheid";
+    /// <summary>Variable B, market.</summary>
+    public const string FormulaTargetJobsMarket = "quotumformule_doelbanen_markt";
+    /// <summary>Variable F, government: hired-in target-group jobs attributed to the sector.</summary>
+    public const string FormulaHiredInJobsGovernment = "quotumformule_ingeleende_banen_overheid";
+    /// <summary>Variable D, government: all employee jobs in the sector.</summary>
+    public const string FormulaEmployeeJobsGovernment = "quotumformule_werknemersbanen_overheid";
+
     // Wet banenafspraak 2025 (BWBR0051018) and Wtl
     public const string WbaActivationYear = "wba_activeringsjaar";
     public const string WbaSurchargeYearsAfterActivation = "wba_opslag_vanaf_jaren_na_activering";
-    public const string WbaQuotaPercentage = "wba_quotumpercentage";
+    /// <summary>
+    /// Scenario input, not a legal parameter: an assumed share of target-group hours above which an employer would not pay the
+    /// surcharge. The Wet banenafspraak has no quota percentage per employer; the catalogue marks it "scenario".
+    /// </summary>
+    public const string WbaScenarioQuotaPercentage = "scenario_quotumpercentage_wba";
     public const string WbaSurchargePercentage = "wba_inclusiviteitsopslag_percentage";
-    /// <summary>Approximation of the small-employer test in paid hours, used only when the premium base of t−2 is not given.</summary>
-    public const string WbaThresholdEmployees = "wba_drempel_aantal_werknemers";
     /// <summary>Small employer: premium base of year t−2 at most this multiple of the average premium wage (Besluit Wfsv art. 2.19d).</summary>
     public const string WbaSmallEmployerFactor = "wba_kleine_werkgever_factor";
     /// <summary>Average premium wage per employee of year t (gemiddeld premieloon, fixed yearly), the unit of the small-employer test.</summary>

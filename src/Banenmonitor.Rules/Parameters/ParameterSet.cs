@@ -181,6 +181,8 @@ public sealed class ParameterSet
                 { problems.Add($"{at}: geldig_vanaf '{f[1]}' is geen datum (jjjj-mm-dd)"); continue; }
                 if (!ParameterStatusText.TryParse(f[3], out var status))
                 { problems.Add($"{at}: onbekende status '{f[3]}' ({ParameterStatusText.Codes})"); continue; }
+                if (status == ParameterStatus.ConfirmedByDerivation)
+                { problems.Add($"{at}: status '{f[3]}' zet Banenmonitor zelf na een afleiding; geef de soort bron (law, regulation, letter, report, published)"); continue; }
                 decimal? value = null;
                 if (f[2].Length == 0)
                 {

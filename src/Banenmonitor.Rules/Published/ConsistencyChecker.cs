@@ -83,6 +83,8 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
         var checks = new List<ConsistencyCheck>();
         if (sectors is not null) checks.AddRange(CheckSectors(sectors));
         if (national is not null) checks.AddRange(CheckNational(national, sectors?.Documents));
+        // The law's own inputs (quota percentage, variable B, end of the target path) belong to the national check.
+        if (national is not null) checks.AddRange(new LegalInputChecks(parameters).Check(national, sectors?.Documents));
         return new ConsistencyReport(checks
             .Select(c => c with { DocumentName = PublishedSectorFigures.NameOf(sectors?.Documents, c.Document) })
             .OrderBy(c => c.Year).ThenBy(c => SectorOrder(c.Sector)).ThenBy(c => c.Document, StringComparer.Ordinal).ToList());

@@ -67,7 +67,7 @@ public static class QuotaYears
             return new QuotaYear(year, percentage, new QuotaYearBlock(QuotaYearBlockKind.OtherLaw, year, null, null, null,
                 $"de jaren van de quotumregeling ({quota.FirstYear}–{quota.LastYear})", instead,
                 $"De quotumregeling geldt tot en met {quota.LastYear} ({quota.LegalBasis}); voor {year} kan de quotumheffing niet worden berekend.{law}" +
-                NewLawNote(instead)), []);
+                NotApplicableNote(percentage, year) + NewLawNote(instead)), []);
         }
         var unconfirmed = new List<ParameterValue>();
         foreach (var name in Needed)
@@ -95,6 +95,11 @@ public static class QuotaYears
         }
         return new QuotaYear(year, percentage, null, unconfirmed);
     }
+
+    /// <summary>Why the quota percentage has no value in a year the quotumregeling does not govern, from its own row (e.g. Wet banenafspraak art. 12).</summary>
+    private static string NotApplicableNote(ParameterValue? percentage, int year) => percentage is { Status: ParameterStatus.NotApplicable } p
+        ? $" Daarom heeft de quotumregeling voor {year} geen quotumpercentage: {p.Source}."
+        : "";
 
     private static string NewLawNote(Regime? instead) => instead?.Kind == RegimeKind.WetBanenafspraak2025
         ? " Die wet kent geen quotumheffing per ontbrekende baan, maar een inclusiviteitsopslag op de premie Aof na activering en een banenafspraakbonus; de vergelijking van beide regelingen laat zien wat dat voor een werkgever betekent."

@@ -16,7 +16,7 @@ public sealed record TargetGroupEmployee(string Reference, PaidHours Hours);
 /// <param name="AgencyStaffHours">Hours of agency staff in A (quotumregeling only, for the agency rule of the quota).</param>
 /// <param name="PremiumBaseTwoYearsBefore">
 /// The employer's premium base (premieloon) of year t−2, for the small-employer test of the Wet banenafspraak (art. 6 with
-/// Besluit Wfsv art. 2.19d); without it the rules fall back to an hours approximation and say so.
+/// Besluit Wfsv art. 2.19d); without it the test cannot be made and the surcharge is not computed (the outcome says why).
 /// </param>
 public sealed record EmployerYear(
     int Year,

@@ -39,45 +39,47 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
     /// <summary>Why the surcharge is not computed when the small-employer test lacks the average premium wage of the year.</summary>
     public static string SmallEmployerTestWithoutAverageWage(int year) =>
         $"Inclusiviteitsopslag niet berekend: het gemiddelde premieloon per werknemer voor {year} is niet bekend (onbevestigd), dus de kleinewerkgeverstoets " +
-        "(premieloon van jaar t−2 ten hoogste 25 × het gemiddelde premieloon) kan niet worden uitgevoerd. Een beheerder kan het met bron opgeven.";
+        "(premieloon van jaar t−2 ten hoogste een vast veelvoud van het gemiddelde premieloon, Besluit Wfsv art. 2.19d) kan niet worden uitgevoerd. Een beheerder kan het met bron opgeven.";
+
+    /// <summary>Why the surcharge is not computed when the employer's premium base of year t−2 is not given.</summary>
+    public static string SmallEmployerTestWithoutWageBill(int year) =>
+        $"Inclusiviteitsopslag niet berekend: het premieloon van {year - 2} (jaar t−2) ontbreekt, dus de kleinewerkgeverstoets " +
+        "(premieloon van jaar t−2 ten hoogste een vast veelvoud van het gemiddelde premieloon, Besluit Wfsv art. 2.19d) kan niet worden uitgevoerd. " +
+        "Het aantal werknemers of de verloonde uren zeggen daar niets over.";
 
     /// <summary>
-    /// The small-employer test of the surcharge (Wet banenafspraak art. 6): the premium base of year t−2 at most
-    /// <c>wba_kleine_werkgever_factor</c> × the average premium wage of year t (Besluit Wfsv art. 2.19d). Without the premium
-    /// base of t−2 the paid hours <paramref name="hours"/> are compared with the hours approximation (25 × E), which the
-    /// trace says and which is an unconfirmed parameter. Null, with <paramref name="incomplete"/> set, when the test cannot
-    /// be made (the average premium wage of the year is unknown).
+    /// The small-employer test of the surcharge (Wet banenafspraak art. 6): the premium base (wage bill) of year t−2 at most
+    /// <c>wba_kleine_werkgever_factor</c> × the average premium wage of year t (Besluit Wfsv art. 2.19d). Null, with
+    /// <paramref name="incomplete"/> set, when the test cannot be made: the wage bill of t−2 is not given, or the average
+    /// premium wage of the year is unknown. There is no fallback on employees or hours: the law tests the wage bill.
     /// </summary>
-    private bool? SmallEmployer(EmployerYear e, decimal hours, Trace? trace, out string? incomplete)
+    private bool? SmallEmployer(EmployerYear e, Trace? trace, out string? incomplete)
     {
         incomplete = null;
         var y = e.Year;
-        if (e.PremiumBaseTwoYearsBefore is { } wageBill)
+        var factor = parameters.Get(P.WbaSmallEmployerFactor, y);
+        if (e.PremiumBaseTwoYearsBefore is not { } wageBill)
         {
-            var factor = parameters.Get(P.WbaSmallEmployerFactor, y);
-            if (!parameters.TryGet(P.AveragePremiumWage, y, out var average))
-            {
-                incomplete = SmallEmployerTestWithoutAverageWage(y);
-                trace?.Add("Kleinewerkgeverstoets niet uit te voeren: gemiddeld premieloon per werknemer onbekend", "premieloon t−2 ≤ factor × gemiddeld premieloon",
-                    null, "ja(1)/nee(0)", [new("premieloon t−2", wageBill.Value, "euro")], [factor, .. parameters.History(P.AveragePremiumWage).Where(v => v.ValidFrom.Year == y)],
-                    legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6", note: "Een beheerder kan het gemiddelde premieloon met bron opgeven.");
-                return null;
-            }
-            var limit = factor.Required * average!.Required;
-            var isSmall = wageBill.Value <= limit;
-            trace?.Add(isSmall ? "Kleine werkgever: geen inclusiviteitsopslag" : "Geen kleine werkgever: premieloon t−2 boven de grens",
-                "premieloon t−2 ≤ factor × gemiddeld premieloon?", isSmall ? 1 : 0, "ja(1)/nee(0)",
-                [new("premieloon t−2", wageBill.Value, "euro"), new("grens", limit, "euro")], [factor, average], legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
-            return isSmall;
+            incomplete = SmallEmployerTestWithoutWageBill(y);
+            trace?.Add("Kleinewerkgeverstoets niet uit te voeren: het premieloon van jaar t−2 ontbreekt", "premieloon t−2 ≤ factor × gemiddeld premieloon",
+                null, "ja(1)/nee(0)", parameters: [factor], legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6",
+                note: "De toets gaat over het premieloon van twee jaar eerder, niet over het aantal werknemers of de verloonde uren.");
+            return null;
         }
-        var n = parameters.Get(P.WbaThresholdEmployees, y);
-        var ehours = parameters.Get(P.AverageEmployeeHoursPerYear, y);
-        var threshold = n.Required * ehours.Required;
-        var smallByHours = hours < threshold;
-        trace?.Add(smallByHours ? "Kleine werkgever (benadering in verloonde uren): geen inclusiviteitsopslag" : "Geen kleine werkgever (benadering in verloonde uren)",
-            "A < drempel × E?", hours, "uur", [new("drempel", threshold, "uur")], [n, ehours], legal: "Wet banenafspraak art. 6",
-            note: "Benadering: het premieloon van jaar t−2 ontbreekt. De wettelijke toets is premieloon t−2 ≤ 25 × gemiddeld premieloon (Besluit Wfsv art. 2.19d).");
-        return smallByHours;
+        if (!parameters.TryGet(P.AveragePremiumWage, y, out var average))
+        {
+            incomplete = SmallEmployerTestWithoutAverageWage(y);
+            trace?.Add("Kleinewerkgeverstoets niet uit te voeren: gemiddeld premieloon per werknemer onbekend", "premieloon t−2 ≤ factor × gemiddeld premieloon",
+                null, "ja(1)/nee(0)", [new("premieloon t−2", wageBill.Value, "euro")], [factor, .. parameters.History(P.AveragePremiumWage).Where(v => v.ValidFrom.Year == y)],
+                legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6", note: "Een beheerder kan het gemiddelde premieloon met bron opgeven.");
+            return null;
+        }
+        var limit = factor.Required * average!.Required;
+        var isSmall = wageBill.Value <= limit;
+        trace?.Add(isSmall ? "Kleine werkgever: geen inclusiviteitsopslag" : "Geen kleine werkgever: premieloon t−2 boven de grens",
+            "premieloon t−2 ≤ factor × gemiddeld premieloon?", isSmall ? 1 : 0, "ja(1)/nee(0)",
+            [new("premieloon t−2", wageBill.Value, "euro"), new("grens", limit, "euro")], [factor, average], legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
+        return isSmall;
     }
 
     private RegimeOutcome Compute(EmployerYear e, Trace? trace, List<string>? summary)
@@ -151,7 +153,7 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
                     "A = verloonde uren − uren uitzendkrachten", a, "uur",
                     [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: "Wet banenafspraak art. 6");
             }
-            var small = SmallEmployer(e, a, trace, out incomplete);
+            var small = SmallEmployer(e, trace, out incomplete);
             if (small is null)
             {
                 summary?.Add(incomplete!);
@@ -163,13 +165,16 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             else
             {
                 subject = true;
-                var pct = parameters.Get(P.WbaQuotaPercentage, y);
+                // The law has no quota percentage per employer; an assumed one (scenario input) exempts employers above it.
+                var scenario = parameters.TryGet(P.WbaScenarioQuotaPercentage, y, out var pct) ? pct : null;
                 var share = a == 0 ? 0 : e.TargetGroupHours.Value / a * 100m;
-                trace?.Add("Aandeel verloonde uren van de doelgroep", "C ÷ A × 100", share, "%",
-                    [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], [pct], legal: "Wet banenafspraak art. 6");
-                if (share >= pct.Required)
+                if (scenario is not null)
+                    trace?.Add("Scenario: aandeel verloonde uren van de doelgroep tegenover een aangenomen quotumpercentage (geen wettelijke toets)", "C ÷ A × 100", share, "%",
+                        [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], [scenario], legal: "Wet banenafspraak art. 6",
+                        note: "De Wet banenafspraak kent geen quotumpercentage per werkgever; dit percentage is een scenario-aanname.");
+                if (scenario is not null && share >= scenario.Required)
                 {
-                    summary?.Add("Quotumpercentage gehaald: geen inclusiviteitsopslag.");
+                    summary?.Add("Scenario: aangenomen quotumpercentage gehaald, dus in dit scenario geen inclusiviteitsopslag.");
                 }
                 else
                 {
@@ -177,7 +182,7 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
                     if (e.PremiumBase is not { } premium)
                     {
                         incomplete = SurchargeWithoutPremiumBase;
-                        trace?.Add("Quotumpercentage niet gehaald, maar het premieloon Aof ontbreekt: de inclusiviteitsopslag is niet te berekenen", "opslag = premieloon × percentage",
+                        trace?.Add("Opslagplichtig, maar het premieloon Aof ontbreekt: de inclusiviteitsopslag is niet te berekenen", "opslag = premieloon × percentage",
                             null, "euro", parameters: [rate], legal: "Wet banenafspraak art. 6");
                         summary?.Add(incomplete);
                     }

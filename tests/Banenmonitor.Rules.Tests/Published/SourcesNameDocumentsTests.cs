@@ -67,6 +67,25 @@ public partial class SourcesNameDocumentsTests
         Assert.Empty(missing);
     }
 
+    /// <summary>
+    /// The same for every parameter, also those with one value for many years (what <c>parameters --jaar</c> lists): in every
+    /// year 2015–2026 a value in force, or an empty one whose status says why (unconfirmed, not applicable), never nothing.
+    /// </summary>
+    [Fact]
+    public void Every_parameter_has_in_every_year_2015_to_2026_a_value_or_a_status_explaining_its_absence()
+    {
+        var p = ParameterSet.Embedded;
+        var missing = new List<string>();
+        foreach (var d in p.Definitions)
+            for (var year = 2015; year <= 2026; year++)
+            {
+                var v = p.History(d.Name).LastOrDefault(x => x.ValidFrom <= new DateOnly(year, 1, 1));
+                if (v is null || (d.PerYear && v.ValidFrom.Year != year)) missing.Add($"{d.Name} {year}: niets");
+                else if (v.Value is null && !v.Status.AllowsEmptyValue()) missing.Add($"{d.Name} {year}: leeg met status {v.Status.Code()}");
+            }
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public void National_and_register_sources_are_attributed_to_the_document_whose_number_they_begin_with()
     {

@@ -31,6 +31,7 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
     [BindProperty(SupportsGet = true, Name = "werknemerUren")] public string? WerknemerUren { get; set; }
     [BindProperty(SupportsGet = true, Name = "premieloon")] public string? Premieloon { get; set; }
     [BindProperty(SupportsGet = true, Name = "premieloonUitgezonderd")] public string? PremieloonUitgezonderd { get; set; }
+    [BindProperty(SupportsGet = true, Name = "premieloonTMin2")] public string? PremieloonTMin2 { get; set; }
     [BindProperty(SupportsGet = true, Name = "sroiUren")] public string? SroiUren { get; set; }
     [BindProperty(SupportsGet = true, Name = "activeringsjaar")] public string? Activeringsjaar { get; set; }
     [BindProperty(SupportsGet = true, Name = "wbaQuotumpercentage")] public string? WbaQuotumpercentage { get; set; }
@@ -38,6 +39,9 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
 
     public Dictionary<string, string> Fouten { get; } = new(StringComparer.Ordinal);
     public EmployerComparison? Vergelijking { get; private set; }
+
+    /// <summary>Why the quotumregeling has no value for the year (missing percentage, or another law), in Dutch; null when it computes.</summary>
+    public string? Jaaruitleg { get; private set; }
     public int? RegimeYear { get; private set; }
     public ParameterSet Parameters => parameters.Current;
 
@@ -52,6 +56,7 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
         var agency = Dec(UrenUitzendkrachten, "urenUitzendkrachten", "Uren van uitzendkrachten", NumberLimits.EmployerPaidHours);
         var premium = Dec(Premieloon, "premieloon", "Premieloon Aof", NumberLimits.EmployerWageEuros);
         var excluded = Dec(PremieloonUitgezonderd, "premieloonUitgezonderd", "Uitgezonderd premieloon", NumberLimits.EmployerWageEuros);
+        var premiumTwoYearsBefore = Dec(PremieloonTMin2, "premieloonTMin2", "Premieloon van twee jaar eerder", NumberLimits.EmployerWageEuros);
         var sroi = Dec(SroiUren, "sroiUren", "SROI-uren", NumberLimits.EmployerPaidHours);
         var act = Int(Activeringsjaar, "activeringsjaar", "Activeringsjaar", Regime.WetBanenafspraak2025.FirstYear, 2100);
         var pct = Dec(WbaQuotumpercentage, "wbaQuotumpercentage", "Quotumpercentage Wet banenafspraak", NumberLimits.AssumedPercentage);
@@ -76,13 +81,15 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
         var first = Regime.WetBanenafspraak2025.FirstYear;
         var invariant = CultureInfo.InvariantCulture;
         if (act is { } av2) p = p.WithOverride($"{P.WbaActivationYear}={first}:{av2}:{AssumptionSource}");
-        if (pct is { } pv) p = p.WithOverride($"{P.WbaQuotaPercentage}={first}:{pv.ToString(invariant)}:{AssumptionSource}");
+        if (pct is { } pv) p = p.WithOverride($"{P.WbaScenarioQuotaPercentage}={first}:{pv.ToString(invariant)}:{AssumptionSource}");
         if (rate is { } rv) p = p.WithOverride($"{P.WbaSurchargePercentage}={first}:{rv.ToString(invariant)}:{AssumptionSource}");
         RegimeYear = ry ?? Regime.WetBanenafspraak2025.ParameterYearFor(year!.Value);
         var e = new EmployerYear(year!.Value, new PaidHours(a!.Value), new PaidHours(c), prev is { } pp ? new PaidHours(pp) : null, Sector == "overheid",
             premium is { } pb ? new Euros(pb) : null, excluded is { } ex ? new Euros(ex) : null, employees, sroi is { } s ? new PaidHours(s) : null,
-            AgencyStaffHours: agency is { } ag && ag > 0 ? new PaidHours(ag) : null);
+            AgencyStaffHours: agency is { } ag && ag > 0 ? new PaidHours(ag) : null,
+            PremiumBaseTwoYearsBefore: premiumTwoYearsBefore is { } p2 ? new Euros(p2) : null);
         Vergelijking = new RegimeComparison(p).Compare(e, RegimeYear);
+        if (!Vergelijking.Quotumregeling.Computable) Jaaruitleg = Banenmonitor.Rules.Quota.QuotaYears.Check(p, year!.Value).Block?.Message;
     }
 
     private decimal? Dec(string? text, string field, string label, NumberBounds bounds, bool required = false)
