@@ -186,6 +186,50 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.AuditTrailRow", b =>
+                {
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("AuditTrail", (string)null);
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.ComputationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -506,6 +550,45 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("HiredInAttributions", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.ImportChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("ImportRunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.ToTable("ImportChanges");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.ImportRun", b =>
@@ -1973,6 +2056,17 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Navigation("Hirer");
 
                     b.Navigation("Lender");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.ImportChange", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.ImportRun", "ImportRun")
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ImportRun");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunEmployer", b =>

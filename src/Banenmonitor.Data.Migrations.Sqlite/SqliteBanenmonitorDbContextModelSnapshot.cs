@@ -177,6 +177,50 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.AuditTrailRow", b =>
+                {
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("AuditTrail", (string)null);
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.ComputationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -487,6 +531,43 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("HiredInAttributions", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.ImportChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportRunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.ToTable("ImportChanges");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.ImportRun", b =>
@@ -1910,6 +1991,17 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Hirer");
 
                     b.Navigation("Lender");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.ImportChange", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.ImportRun", "ImportRun")
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ImportRun");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunEmployer", b =>

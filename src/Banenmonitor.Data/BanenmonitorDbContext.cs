@@ -27,6 +27,9 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<EmployerReport> EmployerReports => Set<EmployerReport>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportChange> ImportChanges => Set<ImportChange>();
+    /// <summary>Audit entries and bulk-import changes together (view; see <see cref="AuditTrailRow"/>).</summary>
+    public DbSet<AuditTrailRow> AuditTrail => Set<AuditTrailRow>();
     public DbSet<ParameterOverride> ParameterOverrides => Set<ParameterOverride>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<WorkAgenda> WorkAgendas => Set<WorkAgenda>();
@@ -177,6 +180,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.HasIndex(x => new { x.EntityType, x.EntityKey });
             e.HasIndex(x => x.ImportRunId);
         });
+        AuditTrailRow.Configure(b);
         Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);
         b.ApplyConfiguration(new ComputationRecordConfiguration());
         NationalRunConfiguration.Configure(b);

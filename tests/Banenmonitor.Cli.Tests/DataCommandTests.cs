@@ -75,6 +75,7 @@ public class DataCommandTests : IDisposable
         var file = Path.Combine(dir, "uren.csv");
         await File.WriteAllTextAsync(file, hours.ToString());
         var auditBefore = Count(Db, "AuditEntries");
+        var changesBefore = Count(Db, "ImportChanges");
 
         var cli = Path.Combine(AppContext.BaseDirectory, "banenmonitor.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -99,6 +100,7 @@ public class DataCommandTests : IDisposable
         SqliteConnection.ClearAllPools();
         Assert.Equal(0, Count(Db, "PaidHours"));
         Assert.Equal(auditBefore, Count(Db, "AuditEntries"));
+        Assert.Equal(changesBefore, Count(Db, "ImportChanges"));
         Assert.Equal(1, Count(Db, "ImportRuns"));
     }
 

@@ -19,7 +19,7 @@ public class ImportTests
         await using var db = t.Context();
         await Samples.ImportAllAsync(db);
         var dump = await Samples.DumpAsync(db);
-        var audit = await db.AuditEntries.CountAsync();
+        var audit = await db.AuditTrail.CountAsync();
         Assert.Contains(dump, l => l.StartsWith("W 100000002L01 =Som van alles B.V. markt"));
         Assert.Contains(dump, l => l.StartsWith("W 100000004L01 's-Hertogenbosch Scholen po"));
         Assert.Contains(dump, l => l.StartsWith("U 100000001L01 ") && l.EndsWith(" 110.92 Direct"));
@@ -27,7 +27,7 @@ public class ImportTests
         Assert.Equal(4 + 3 + 4 + 1 + 2 + 2 + 1, dump.Count);
         Assert.True(audit >= dump.Count + 1); // every figure inserted, plus the SROI contract
         // Audit entries name a figure's type as existing trails do, also for a renamed class (HiredInHoursRecord).
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityType == "HiredInAttribution"));
+        Assert.Equal(1, await db.AuditTrail.CountAsync(a => a.EntityType == "HiredInAttribution"));
 
         foreach (var kind in Samples.Kinds)
         {
@@ -37,7 +37,7 @@ public class ImportTests
             Assert.Equal(r.Rows, r.Unchanged);
         }
         Assert.Equal(dump, await Samples.DumpAsync(db));
-        Assert.Equal(audit, await db.AuditEntries.CountAsync());
+        Assert.Equal(audit, await db.AuditTrail.CountAsync());
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

@@ -64,7 +64,7 @@ public class PrivacyTests
             Assert.True((await service.ImportAsync(Samples.Stream(reg.ToString()), "doelgroepregistraties", "r.csv", "test")).Success);
             Assert.True((await service.ImportAsync(Samples.Stream(csv.ToString()), "verloonde-uren", "u.csv", "test")).Success);
             Assert.Equal(300 + 3, await db.TargetGroupRegistrations.CountAsync());
-            Assert.Contains(await db.AuditEntries.Select(a => a.After).ToListAsync(), a => a != null && a.Contains(TestDatabases.Key.Pseudonymize(bsns[0])));
+            Assert.Contains(await db.AuditTrail.Select(a => a.After).ToListAsync(), a => a != null && a.Contains(TestDatabases.Key.Pseudonymize(bsns[0])));
         }
         SqliteConnection.ClearAllPools();
         var bytes = new List<byte>();
@@ -108,7 +108,7 @@ public class PrivacyTests
         Assert.Equal("test", stored.RecordedBy);
 
         var before = await Samples.CountsAsync(db);
-        var audit = await db.AuditEntries.CountAsync();
+        var audit = await db.AuditTrail.CountAsync();
         var other = """
             bsn;grond;startdatum
             111222333;wajong;2021-01-01
@@ -122,7 +122,7 @@ public class PrivacyTests
         Assert.Contains("wissel", e.Message);
         db.ChangeTracker.Clear();
         Assert.Equal(before, await Samples.CountsAsync(db));
-        Assert.Equal(audit, await db.AuditEntries.CountAsync());
+        Assert.Equal(audit, await db.AuditTrail.CountAsync());
         Assert.Equal(keyA.Fingerprint, (await db.PseudonymKeyFingerprints.AsNoTracking().SingleAsync()).Fingerprint);
         Assert.False(await db.TargetGroupRegistrations.AnyAsync(r => r.Pseudonym == keyB.Pseudonymize("111222333")));
 

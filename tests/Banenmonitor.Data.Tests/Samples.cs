@@ -107,5 +107,5 @@ public static class Samples
     public static async Task<string> CountsAsync(BanenmonitorDbContext db) =>
         $"werkgevers={await db.Employers.CountAsync()} registraties={await db.TargetGroupRegistrations.CountAsync()} uren={await db.PaidHours.CountAsync()} " +
         $"inleen={await db.HiredInHours.CountAsync()} contracten={await db.SroiContracts.CountAsync()} plaatsingen={await db.SroiPlacements.CountAsync()} " +
-        $"sector={await db.SectorReports.CountAsync()} werkgeverrapp={await db.EmployerReports.CountAsync()} audit={await db.AuditEntries.CountAsync()} runs={await db.ImportRuns.CountAsync()}";
+        $"sector={await db.SectorReports.CountAsync()} werkgeverrapp={await db.EmployerReports.CountAsync()} audit={await db.AuditEntries.CountAsync()} wijzigingen={await db.ImportChanges.CountAsync()} runs={await db.ImportRuns.CountAsync()}";
 }

@@ -21,7 +21,9 @@ public static class ImportCommand
         var batch = Text("--batch", "Rijen per schrijfronde (standaard 2000)");
         var every = Text("--voortgang", "Rijen tussen voortgangsmeldingen (standaard 100000)");
         var format = Format();
-        var cmd = new Command("import", "Gegevens inlezen uit CSV of XLSX: alles of niets, met een foutrapport per rij en kolom") { kind, file, database, provider, batch, every, format };
+        var check = new Option<bool>("--controleren") { Description = "Alleen lezen en controleren (alle fouten met rij en kolom); er wordt niets opgeslagen" };
+        var profile = new Option<bool>("--profiel") { Description = "Toon de tijd per fase van het inlezen (lezen, dubbele sleutels, wegschrijven per tabel)" };
+        var cmd = new Command("import", "Gegevens inlezen uit CSV of XLSX: alles of niets, met een foutrapport per rij en kolom") { kind, file, database, provider, batch, every, format, check, profile };
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);
@@ -43,7 +45,7 @@ public static class ImportCommand
             try
             {
                 var progress = new ConsoleProgress(json);
-                result = service.ImportFileAsync(def.Name, path, DataSupport.User(), progress, new ImportOptions { BatchSize = batchSize, ProgressInterval = interval }, cts.Token)
+                result = service.ImportFileAsync(def.Name, path, DataSupport.User(), progress, new ImportOptions { BatchSize = batchSize, ProgressInterval = interval, CheckOnly = r.GetValue(check) }, cts.Token)
                     .GetAwaiter().GetResult();
             }
             catch (OperationCanceledException)
@@ -60,6 +62,10 @@ public static class ImportCommand
                 return result.Success ? 0 : 2;
             }
             foreach (var w in result.Warnings) Console.Error.WriteLine($"  waarschuwing {path}: {w}");
+            if (r.GetValue(profile))
+                foreach (var (phase, time) in result.Phases)
+                    Console.Error.WriteLine($"  fase {phase}: {time.TotalSeconds.ToString("0.00", CultureInfo.GetCultureInfo("nl-NL"))} s");
+            if (result.Success && result.CheckedOnly) { Console.WriteLine(result.Summary); return 0; }
             if (result.Success)
             {
                 Console.WriteLine(result.Summary);
@@ -79,6 +85,7 @@ public static class ImportCommand
         public void Report(ImportProgress p)
         {
             if (quiet) return;
+            if (p.Phase is { } phase) { Console.Error.WriteLine($"… {phase}"); return; }
             var pct = p.BytesTotal > 0 ? $" ({100.0 * p.BytesRead / p.BytesTotal:0}%)" : "";
             Console.Error.WriteLine($"… {p.RowsRead.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} rijen gelezen, {p.RowsWritten.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} weggeschreven{pct}");
         }

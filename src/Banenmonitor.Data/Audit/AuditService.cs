@@ -29,7 +29,7 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Queries the audit trail: per figure, per import run, the latest changes, or filtered and paged.</summary>
+/// <summary>Queries the audit trail (audit entries and bulk-import changes): per figure, per import run, the latest changes, or filtered and paged.</summary>
 public sealed class AuditService(BanenmonitorDbContext db)
 {
     /// <summary>Entity types that carry an audit trail, by their Dutch name (as the CLI and imports use it).</summary>
@@ -46,9 +46,21 @@ public sealed class AuditService(BanenmonitorDbContext db)
         ["werkgeversrapportage"] = nameof(EmployerReport),
     };
 
+    /// <summary>
+    /// The audit trail: audit entries and the changes of bulk imports with their run's user, time and cause (view
+    /// <see cref="AuditTrailRow"/>), in the order they happened.
+    /// </summary>
+    private IQueryable<AuditTrailRow> Trail => db.AuditTrail.AsNoTracking();
+
+    private static IOrderedQueryable<AuditTrailRow> Oldest(IQueryable<AuditTrailRow> q) => q.OrderBy(a => a.Timestamp).ThenBy(a => a.Source).ThenBy(a => a.Id);
+    private static IOrderedQueryable<AuditTrailRow> Newest(IQueryable<AuditTrailRow> q) => q.OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Source).ThenByDescending(a => a.Id);
+
+    private static async Task<List<AuditEntry>> Entries(IQueryable<AuditTrailRow> q, CancellationToken ct) =>
+        (await q.ToListAsync(ct)).ConvertAll(r => r.ToEntry());
+
     /// <summary>All changes of one figure, oldest first.</summary>
     public Task<List<AuditEntry>> ForFigureAsync(string entityType, string entityKey, CancellationToken ct = default) =>
-        db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityKey == entityKey).OrderBy(a => a.Id).ToListAsync(ct);
+        Entries(Oldest(Trail.Where(a => a.EntityType == entityType && a.EntityKey == entityKey)), ct);
 
     /// <summary>All changes of an employer (by payroll tax number).</summary>
     public Task<List<AuditEntry>> ForEmployerAsync(string payrollTaxNumber, CancellationToken ct = default) =>
@@ -70,11 +82,11 @@ public sealed class AuditService(BanenmonitorDbContext db)
 
     /// <summary>Every change caused by one import run.</summary>
     public Task<List<AuditEntry>> ForImportAsync(Guid importRunId, int max = 1000, CancellationToken ct = default) =>
-        db.AuditEntries.AsNoTracking().Where(a => a.ImportRunId == importRunId).OrderBy(a => a.Id).Take(max).ToListAsync(ct);
+        Entries(Oldest(Trail.Where(a => a.ImportRunId == importRunId)).Take(max), ct);
 
     /// <summary>The latest changes, newest first.</summary>
     public Task<List<AuditEntry>> LatestAsync(int max = 50, CancellationToken ct = default) =>
-        db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(max).ToListAsync(ct);
+        Entries(Newest(Trail).Take(max), ct);
 
     /// <summary>
     /// The entries that match <paramref name="filter"/>, newest first, page <paramref name="page"/> (from 1) of
@@ -83,7 +95,7 @@ public sealed class AuditService(BanenmonitorDbContext db)
     public async Task<AuditPage> SearchAsync(AuditFilter filter, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 500);
-        var q = db.AuditEntries.AsNoTracking();
+        var q = Trail;
         if (filter.Hidden.Count > 0) q = q.Where(a => !filter.Hidden.Contains(a.EntityType));
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
@@ -123,7 +135,7 @@ public sealed class AuditService(BanenmonitorDbContext db)
         var total = await q.CountAsync(ct);
         var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages);
-        var entries = await q.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var entries = await Entries(Newest(q).Skip((page - 1) * pageSize).Take(pageSize), ct);
         return new(entries, total, page, pageSize);
     }
 

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Banenmonitor.Data.Import;
 
 /// <summary>Progress of a running import.</summary>
-public readonly record struct ImportProgress(long RowsRead, long RowsWritten, long BytesRead, long BytesTotal);
+public readonly record struct ImportProgress(long RowsRead, long RowsWritten, long BytesRead, long BytesTotal)
+{
+    /// <summary>Set once the file is read and the bulk path stores its rows (the set-based upsert), in Dutch.</summary>
+    public string? Phase { get; init; }
+}
 
 /// <summary>Outcome of an import. On failure nothing was written and <see cref="Errors"/> lists every problem found.</summary>
 public sealed record ImportResult(
@@ -19,10 +23,19 @@ public sealed record ImportResult(
     /// <summary>Remarks that did not stop the import (e.g. a reported percentage that does not follow from doel and realisatie).</summary>
     public IReadOnlyList<ImportError> Warnings { get; init; } = [];
 
+    /// <summary>The file was only checked (<see cref="ImportOptions.CheckOnly"/>): nothing was written.</summary>
+    public bool CheckedOnly { get; init; }
+
+    /// <summary>Time per phase of a bulk import (reading and staging, duplicate check, upsert per table), for profiles.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>Dutch summary line.</summary>
-    public string Summary => Success
-        ? $"{FileName}: {Rows} rijen ingelezen ({Inserted} nieuw, {Updated} gewijzigd, {Unchanged} ongewijzigd)."
-        : $"{FileName}: niet ingelezen, {Errors.Count + MoreErrors} fout(en) gevonden; er is niets opgeslagen.";
+    public string Summary => (Success, CheckedOnly) switch
+    {
+        (true, true) => $"{FileName}: {Rows} rijen gecontroleerd, geen fouten gevonden; er is niets opgeslagen (alleen controleren).",
+        (true, false) => $"{FileName}: {Rows} rijen ingelezen ({Inserted} nieuw, {Updated} gewijzigd, {Unchanged} ongewijzigd).",
+        _ => $"{FileName}: niet ingelezen, {Errors.Count + MoreErrors} fout(en) gevonden; er is niets opgeslagen.",
+    };
 }
 
 /// <summary>Options of an import run.</summary>
@@ -46,12 +59,22 @@ public sealed record ImportOptions
     /// returns the column and a Dutch message when the row may not be stored, else null.
     /// </summary>
     public Func<object, (string? Column, string Message)?>? RowCheck { get; init; }
+    /// <summary>
+    /// Write the big kinds (paid hours, registrations, hired-in attributions, SROI placements) through the Entity
+    /// Framework path (one tracked entity and one audit entry per figure) instead of the bulk path. For comparisons only.
+    /// </summary>
+    public bool EntityFramework { get; init; }
+    /// <summary>Read and check the file, write nothing (banenmonitor import --controleren).</summary>
+    public bool CheckOnly { get; init; }
 }
 
 /// <summary>
 /// Imports CSV and XLSX files of one kind (see <see cref="ImportKinds"/>). Every file is one transaction: all rows or
 /// none. Rows are streamed and written in batches; validation continues after the first error so the report names
 /// every bad row and column. Records are matched on their natural key, so re-importing a file changes nothing.
+/// The big kinds (<see cref="Bulk.IBulkKind"/>) take the bulk path: rows go into a staging table (prepared batched
+/// INSERTs on SQLite, binary COPY on PostgreSQL) and are upserted set-wise, their changes stored set-wise as
+/// <see cref="ImportChange"/> rows of the run; the other kinds are written through EF Core with an audit entry per figure.
 /// </summary>
 public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
 {
@@ -158,10 +181,14 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false;
         db.ChangeTracker.Clear();
+        Bulk.BulkWriter? bulk = null;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await ctx.LoadLookupsAsync(ct);
+            var staging = Stopwatch.StartNew();
+            if (def is Bulk.IBulkKind bulkKind && !options.EntityFramework && !options.CheckOnly)
+                bulk = await Bulk.BulkWriter.StartAsync(db, tx, bulkKind.Plan(db.Model), options.BatchSize, ct);
 
             var rowErrors = new List<ImportError>();
             var warnings = new List<ImportError>();
@@ -178,7 +205,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
 
             async Task FlushAsync()
             {
-                if (batch.Count == 0) return;
+                if (batch.Count == 0 || options.CheckOnly) { batch.Clear(); return; }
                 await def.WriteAsync(ctx, batch, ct);
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
@@ -213,8 +240,9 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                         reader.Error(refused.Column, refused.Message);
                         record = null;
                     }
-                    if (record is not null)
+                    if (record is not null && bulk is null)
                     {
+                        // The bulk path finds repeated keys in its staging table, after reading (no key per row in memory).
                         var k = KeyHash(def.Key(record));
                         if (seen.TryGetValue(k, out var firstRow))
                         {
@@ -232,7 +260,10 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                         AddError(new ImportError(raw.Number, Columns.Bsn, ctx.KeyRefusal));
                         break;
                     }
-                    if (errors.Count == 0 && record is not null)
+                    // The bulk path stages every valid row, also after an error, so its duplicate check can name
+                    // every repeated key; the transaction is rolled back when there are errors.
+                    if (record is not null && bulk is not null) { await bulk.AddAsync(raw.Number, record, ct); written++; }
+                    else if (errors.Count == 0 && record is not null)
                     {
                         batch.Add(record);
                         if (batch.Count >= options.BatchSize) await FlushAsync();
@@ -248,35 +279,69 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                 AddError(new ImportError(e.Row, column, e.Message));
             }
 
+            var phases = new Dictionary<string, TimeSpan>();
+            if (bulk is not null && rows > 0 && !ctx.MissingKey && header is not null)
+            {
+                phases["lezen, controleren en in de staging zetten"] = staging.Elapsed;
+                var duplicates = await bulk.FinishStagingAsync(options.MaxErrors, ct);
+                if (duplicates.Count > 0)
+                {
+                    // In row order with the other errors, as the report of the entity path gives them.
+                    errors.AddRange(duplicates);
+                    errors.Sort((a, b) => (a.Row ?? 0).CompareTo(b.Row ?? 0));
+                    if (errors.Count > options.MaxErrors) { moreErrors += errors.Count - options.MaxErrors; errors.RemoveRange(options.MaxErrors, errors.Count - options.MaxErrors); }
+                }
+            }
             if (errors.Count > 0 || moreErrors > 0)
             {
+                if (bulk is not null) { await bulk.DisposeAsync(); bulk = null; }
                 await tx.RollbackAsync(CancellationToken.None);
                 return new ImportResult(def.Name, fileName, false, rows, 0, 0, 0, errors, moreErrors, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
             }
             if (rows == 0)
             {
+                if (bulk is not null) { await bulk.DisposeAsync(); bulk = null; }
                 await tx.RollbackAsync(CancellationToken.None);
                 return new ImportResult(def.Name, fileName, false, 0, 0, 0, 0, [new ImportError(null, null, "het bestand bevat geen gegevensrijen (alleen een kopregel)")], 0, null, clock.Elapsed);
             }
-            await FlushAsync();
+            if (options.CheckOnly)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return new ImportResult(def.Name, fileName, true, rows, 0, 0, 0, [], 0, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList(), CheckedOnly = true };
+            }
+            if (bulk is not null)
+            {
+                // The run first (its changes refer to it, and a key fingerprint recorded at first use is saved with it).
+                progress?.Report(new(rows, written, stream.Length, stream.Length) { Phase = "alle rijen gelezen en gecontroleerd; opslaan in de database" });
+                db.ImportRuns.Add(run);
+                await db.SaveChangesAsync(ct);
+                var (inserted, updated, staged) = await bulk.UpsertAsync(run.Id, ct);
+                foreach (var (k, v) in bulk.Phases) phases[k] = v;
+                await bulk.DropStageAsync(ct);
+                (ctx.Inserted, ctx.Updated, ctx.Unchanged) = (inserted, updated, staged - inserted - updated);
+            }
+            else await FlushAsync();
             run.Rows = rows;
             run.Inserted = ctx.Inserted;
             run.Updated = ctx.Updated;
             run.Unchanged = ctx.Unchanged;
             run.FinishedAt = DateTime.UtcNow;
-            db.ImportRuns.Add(run);
+            if (bulk is null) db.ImportRuns.Add(run);
+            else db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             progress?.Report(new(rows, written, stream.Length, stream.Length));
-            return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, run.Id, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList() };
+            return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, run.Id, clock.Elapsed)
+                { Warnings = warnings.Take(options.MaxErrors).ToList(), Phases = phases };
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             return new ImportResult(def.Name, fileName, false, 0, 0, 0, 0,
                 [new ImportError(null, null, "de database weigerde de gegevens; er is niets opgeslagen (" + (e.InnerException?.Message ?? e.Message) + ")")], 0, null, clock.Elapsed);
         }
         finally
         {
+            if (bulk is not null) await bulk.DisposeAsync();
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
             db.Database.AutoSavepointsEnabled = previousSavepoints;

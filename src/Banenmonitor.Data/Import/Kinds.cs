@@ -1,4 +1,6 @@
+using Banenmonitor.Data.Import.Bulk;
 using Banenmonitor.Data.Model;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Banenmonitor.Rules.Sectors;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Rules.Text;
@@ -106,8 +108,12 @@ internal sealed class EmployersKind : DeclaredKind<Employer>
         db.Employers.AsNoTracking().OrderBy(e => e.PayrollTaxNumber).AsAsyncEnumerable();
 }
 
-internal sealed class RegistrationsKind : DeclaredKind<TargetGroupRegistration>
+internal sealed class RegistrationsKind : DeclaredKind<TargetGroupRegistration>, IBulkKind
 {
+    public BulkPlan Plan(IModel model) => BulkPlan.Direct<TargetGroupRegistration>(BulkTarget.Of<TargetGroupRegistration>(model, nameof(TargetGroupRegistration),
+        [nameof(TargetGroupRegistration.Pseudonym), nameof(TargetGroupRegistration.Ground), nameof(TargetGroupRegistration.StartDate)],
+        [nameof(TargetGroupRegistration.Pseudonym), nameof(TargetGroupRegistration.Ground), nameof(TargetGroupRegistration.StartDate)]));
+
     public override string Name => "doelgroepregistraties";
     public override string Description => "Registraties in het doelgroepregister: persoon, grond, start- en einddatum";
     protected override IReadOnlyList<Column<TargetGroupRegistration>> Table { get; } =
@@ -133,8 +139,12 @@ internal sealed class RegistrationsKind : DeclaredKind<TargetGroupRegistration>
         db.TargetGroupRegistrations.AsNoTracking().OrderBy(r => r.Pseudonym).ThenBy(r => r.StartDate).ThenBy(r => r.Ground).AsAsyncEnumerable();
 }
 
-internal sealed class PaidHoursKind : DeclaredKind<PaidHoursRecord>
+internal sealed class PaidHoursKind : DeclaredKind<PaidHoursRecord>, IBulkKind
 {
+    public BulkPlan Plan(IModel model) => BulkPlan.Direct<PaidHoursRecord>(BulkTarget.Of<PaidHoursRecord>(model, nameof(PaidHoursRecord),
+        [nameof(PaidHoursRecord.Pseudonym), nameof(PaidHoursRecord.EmployerId), nameof(PaidHoursRecord.PeriodStart)],
+        [nameof(PaidHoursRecord.EmployerId), nameof(PaidHoursRecord.Pseudonym), nameof(PaidHoursRecord.PeriodStart)]));
+
     public override string Name => "verloonde-uren";
     public override string Description => "Verloonde uren per werkgever, persoon en loontijdvak, met de vorm van de arbeidsrelatie";
     protected override IReadOnlyList<Column<PaidHoursRecord>> Table { get; } =
@@ -169,8 +179,12 @@ internal sealed class PaidHoursKind : DeclaredKind<PaidHoursRecord>
         db.PaidHours.AsNoTracking().OrderBy(r => r.EmployerId).ThenBy(r => r.Pseudonym).ThenBy(r => r.PeriodStart).AsAsyncEnumerable();
 }
 
-internal sealed class HiredInKind : DeclaredKind<HiredInHoursRecord>
+internal sealed class HiredInKind : DeclaredKind<HiredInHoursRecord>, IBulkKind
 {
+    private static readonly string[] NaturalKey =
+        [nameof(HiredInHoursRecord.LenderId), nameof(HiredInHoursRecord.HirerId), nameof(HiredInHoursRecord.Pseudonym), nameof(HiredInHoursRecord.Year)];
+    public BulkPlan Plan(IModel model) => BulkPlan.Direct<HiredInHoursRecord>(BulkTarget.Of<HiredInHoursRecord>(model, HiredInHoursRecord.AuditName, NaturalKey, NaturalKey));
+
     private const string Lender = "uitlener_loonheffingennummer", Hirer = "inlener_loonheffingennummer", AgreedOn = "overeengekomen_op";
 
     public override string Name => "inleen-toerekeningen";
@@ -212,8 +226,36 @@ internal sealed class SroiRow
     public string ContractSignature => $"{Contract.ProcurerId}|{Contract.SupplierName}|{Contract.SupplierPayrollTaxNumber}|{Contract.Value}|{Contract.Obligation}";
 }
 
-internal sealed class SroiPlacementsKind : DeclaredKind<SroiRow>
+internal sealed class SroiPlacementsKind : DeclaredKind<SroiRow>, IBulkKind
 {
+    /// <summary>
+    /// Staged with the contract and the placement side by side (c_…, p_…); the contracts are upserted first (one per
+    /// reference: every row of a contract repeats the same fields, checked while reading), then the placements with
+    /// their contract's id.
+    /// </summary>
+    public BulkPlan Plan(IModel model)
+    {
+        var contracts = BulkTarget.Of<SroiContract>(model, nameof(SroiContract), [nameof(SroiContract.Reference)], [nameof(SroiContract.Reference)]);
+        var placements = BulkTarget.Of<SroiPlacement>(model, nameof(SroiPlacement),
+            [nameof(SroiPlacement.ContractId), nameof(SroiPlacement.Reference)], [nameof(SroiPlacement.ContractId), nameof(SroiPlacement.Reference)]);
+        var stage = new List<StageColumn>();
+        foreach (var c in contracts.Columns)
+        {
+            var get = BulkPlan.Getter(typeof(SroiContract).GetProperty(c.Name)!);
+            stage.Add(new("c_" + c.Name, c.Type, r => get(((SroiRow)r).Contract)));
+        }
+        foreach (var c in placements.Columns.Where(c => c.Name != nameof(SroiPlacement.ContractId)))
+        {
+            var get = BulkPlan.Getter(typeof(SroiPlacement).GetProperty(c.Name)!);
+            stage.Add(new("p_" + c.Name, c.Type, r => get(((SroiRow)r).Placement)));
+        }
+        var contractSource = "SELECT DISTINCT " + string.Join(", ", contracts.Columns.Select(c => $"\"c_{c.Name}\" AS \"{c.Name}\"")) + $" FROM {BulkPlan.StageTable}";
+        var placementSource = "SELECT " + string.Join(", ", placements.Columns.Select(c => c.Name == nameof(SroiPlacement.ContractId)
+            ? $"k.\"Id\" AS \"{c.Name}\"" : $"x.\"p_{c.Name}\" AS \"{c.Name}\"")) +
+            $" FROM {BulkPlan.StageTable} x JOIN \"{contracts.Table}\" k ON k.\"Reference\" = x.\"c_Reference\"";
+        return new(stage, ["c_Reference", "p_Reference"], [new BulkStep(contracts, contractSource, Counted: false), new BulkStep(placements, placementSource)]);
+    }
+
     private const string PersonCount = "aantal_personen";
 
     public override string Name => "sroi-plaatsingen";

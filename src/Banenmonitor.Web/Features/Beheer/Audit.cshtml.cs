@@ -45,9 +45,9 @@ public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : P
     public async Task OnGetAsync(CancellationToken ct)
     {
         var hidden = User.IsInRole(Roles.Administrator) ? [] : AdministratorOnly;
-        var types = await db.AuditEntries.AsNoTracking().Where(a => !hidden.Contains(a.EntityType)).Select(a => a.EntityType).Distinct().ToListAsync(ct);
+        var types = await db.AuditTrail.AsNoTracking().Where(a => !hidden.Contains(a.EntityType)).Select(a => a.EntityType).Distinct().ToListAsync(ct);
         Soorten = types.Select(t => (t, TypeName(t))).OrderBy(t => t.Item2, StringComparer.Ordinal).ToList();
-        var figures = await db.AuditEntries.AsNoTracking()
+        var figures = await db.AuditTrail.AsNoTracking()
             .Where(a => a.EntityType != nameof(PaidHoursRecord) && a.EntityType != nameof(TargetGroupRegistration) && !hidden.Contains(a.EntityType))
             .Select(a => new { a.EntityType, a.EntityKey }).Distinct().ToListAsync(ct);
         Onderwerpen = figures.Select(f => Figure(f.EntityType, f.EntityKey)).OrderBy(f => f.Label, StringComparer.Ordinal).ToList();
