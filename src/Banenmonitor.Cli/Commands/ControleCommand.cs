@@ -205,7 +205,7 @@ public static class ControleCommand
             var unit = a.Cijfer.Contains("percent") || a.Soort.StartsWith("percentage") || a.Soort is "boven_doel" or "verschil_procent" ? "%" : "";
             Console.WriteLine($"[{(a.Oplossing is null ? a.Ernst.ToUpperInvariant() : "INHOUDELIJK, OPGELOST")}] {a.Jaar} {a.Sector} — {a.Cijfer} ({a.DocumentNaam ?? a.Document})");
             if (a.Sleutel is not null) Console.WriteLine($"  bevinding: {a.Sleutel}");
-            string N(decimal v) => a.Soort == "vergelijkingsjaar" ? v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2) + unit;
+            string N(decimal v) => a.Soort is "vergelijkingsjaar" or Banenmonitor.Rules.Published.LegalInputChecks.TargetPathKind ? v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2) + unit;
             Console.WriteLine($"  gepubliceerd: {N(a.Gepubliceerd)}   berekend: {N(a.Berekend)}");
             Console.WriteLine($"  {a.Toelichting}");
             Console.WriteLine($"  bron: {a.Bron}");

@@ -26,7 +26,7 @@ public static class ParametersCommand
             var only = r.GetValue(naam);
             if (only is not null && set.Definitions.All(d => d.Name != only)) throw new CliException($"Onbekende parameter '{only}'.");
             var year = Int(r, jaar);
-            var values = year is { } y ? set.Definitions.Select(d => ValidIn(set, d, y)).OfType<ParameterValue>() : set.AllValues;
+            var values = year is { } y ? set.Definitions.Select(d => set.InForce(d.Name, y)).OfType<ParameterValue>() : set.AllValues;
             var rows = values.Where(v => only is null || v.Name == only)
                 .Select(v =>
                 {
@@ -48,13 +48,4 @@ public static class ParametersCommand
         return cmd;
     }
 
-    /// <summary>
-    /// The value of <paramref name="d"/> valid on 1 January of <paramref name="year"/>, also an empty one (its status says why);
-    /// null when the parameter has no value that year (before its first, or a yearly series that has ended).
-    /// </summary>
-    private static ParameterValue? ValidIn(ParameterSet set, ParameterDefinition d, int year)
-    {
-        var found = set.History(d.Name).LastOrDefault(v => v.ValidFrom <= new DateOnly(year, 1, 1));
-        return found is null || (d.PerYear && found.ValidFrom.Year != year) ? null : found;
-    }
 }

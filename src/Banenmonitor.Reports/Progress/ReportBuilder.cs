@@ -34,7 +34,7 @@ public sealed class ReportRefusedException(int year, PublicSector? sector, IRead
 
     /// <summary>A checked value in Dutch; a comparison year stays a year (2023, not 2.023).</summary>
     public static string Num(ConsistencyCheck c, decimal v) =>
-        c.Kind == "vergelijkingsjaar" ? v.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2);
+        c.ValuesAreYears ? v.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(v, 2);
 
     public static string SectorName(string code) =>
         code == ConsistencyChecker.National ? "landelijk" : PublicSectors.Find(code)?.Name ?? code;

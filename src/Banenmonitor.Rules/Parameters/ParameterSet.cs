@@ -61,6 +61,17 @@ public sealed class ParameterSet
     }
 
     /// <summary>
+    /// The value in force on 1 January of <paramref name="year"/>, also one without a value (unconfirmed) or marked not
+    /// applicable — its status says why; null when there is none (before the first value, or a yearly series without that year).
+    /// </summary>
+    public ParameterValue? InForce(string name, int year)
+    {
+        var date = new DateOnly(year, 1, 1);
+        var found = History(name).LastOrDefault(h => h.ValidFrom <= date);
+        return found is null || (Definition(name).PerYear && found.ValidFrom.Year != year) ? null : found;
+    }
+
+    /// <summary>
     /// The value valid on <paramref name="date"/> (possibly one without a value: unconfirmed), or null with the Dutch
     /// reason in <paramref name="error"/>.
     /// </summary>

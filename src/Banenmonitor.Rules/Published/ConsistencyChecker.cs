@@ -50,6 +50,9 @@ public sealed record ConsistencyCheck(
 {
     public bool IsMismatch => Outcome != CheckOutcome.Equal;
 
+    /// <summary>True when the published and computed values are calendar years (written without a thousands separator).</summary>
+    public bool ValuesAreYears => Kind is "vergelijkingsjaar" or LegalInputChecks.TargetPathKind;
+
     /// <summary>How a user reads <see cref="Document"/>: the reference of each document from the catalogue.</summary>
     public string DocumentName { get; init; } = Document;
 }

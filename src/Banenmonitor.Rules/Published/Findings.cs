@@ -65,7 +65,7 @@ public sealed record Resolution(
 {
     /// <summary>"geldt: de herberekende waarde 59,6" — the value in Dutch with the figure's precision (a year stays a year).</summary>
     public string ValueText(ConsistencyCheck? c = null) =>
-        c?.Kind == "vergelijkingsjaar" ? Value.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(Value, 2);
+        c?.ValuesAreYears == true ? Value.ToString("0", CultureInfo.InvariantCulture) : DutchFormat.Number(Value, 2);
 
     public string Summary(ConsistencyCheck? c = null) =>
         $"opgelost: geldt {Choice.Phrase()} {ValueText(c)}{(Source is { Length: > 0 } s ? $" (bron: {s})" : "")}. Reden: {Reason} " +

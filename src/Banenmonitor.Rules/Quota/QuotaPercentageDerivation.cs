@@ -61,7 +61,7 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
     public QuotaPercentageDerivationResult Derive(int year)
     {
         var trace = new Trace();
-        var published = InForce(P.QuotaPercentageGovernment, year);
+        var published = parameters.InForce(P.QuotaPercentageGovernment, year);
         if (published is { Status: ParameterStatus.NotApplicable })
         {
             var why = $"Voor {year} is er geen quotumpercentage af te leiden: {published.Source}.";
@@ -79,7 +79,7 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (name, letter) in inputs)
         {
-            var v = InForce(name, year);
+            var v = parameters.InForce(name, year);
             if (v?.Value is { } value)
             {
                 found.Add(v);
@@ -166,14 +166,6 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
     {
         if (!parameters.TryGet(P.TargetGovernment, year - 1, out var before) || !parameters.TryGet(P.TargetGovernment, year, out var now)) return null;
         return (before!.Required + (now!.Required - before.Required) / 2m, [before, now]);
-    }
-
-    /// <summary>The value in force on 1 January of the year, also an empty one (unconfirmed or not applicable); null when there is none.</summary>
-    private ParameterValue? InForce(string name, int year)
-    {
-        var date = new DateOnly(year, 1, 1);
-        var found = parameters.History(name).LastOrDefault(h => h.ValidFrom <= date);
-        return found is null || (parameters.Definition(name).PerYear && found.ValidFrom.Year != year) ? null : found;
     }
 
     private static string Fmt(decimal v, int decimals = 2) =>
