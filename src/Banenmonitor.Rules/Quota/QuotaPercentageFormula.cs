@@ -1,7 +1,7 @@
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Units;
-using P = Banenmonitor.Rules.Parameters.ParameterNames;
+using static Banenmonitor.Rules.Laws.LawCatalog;
 
 namespace Banenmonitor.Rules.Quota;
 
@@ -24,26 +24,24 @@ public sealed class QuotaPercentageFormula(ParameterSet parameters)
         if (input.TotalJobsGovernment.Value <= 0) throw new ArgumentOutOfRangeException(nameof(input), "Totaal aantal banen moet groter dan nul zijn.");
         var y = input.Year;
         var trace = new Trace();
-        var tNow = parameters.Get(P.TargetGovernment, y);
-        var tPrev = parameters.Get(P.TargetGovernment, y - 1);
-        var target = tPrev.Required + (tNow.Required - tPrev.Required) / 2m;
+        var q = QuotaParameters.For(parameters, y, trace);
+        var qPrev = QuotaParameters.For(parameters, y - 1, trace);
+        var tPrev = qPrev.TargetGovernment.Value;
+        var target = tPrev + (q.TargetGovernment.Value - tPrev) / 2m;
         trace.Add($"Doelstelling voor {y}: cumulatieve doelstelling {y - 1} plus de helft van de toename in {y}",
-            "doel = doel(t−1) + (doel(t) − doel(t−1)) ÷ 2", target, "banen", parameters: [tPrev, tNow], legal: "Wfsv art. 38f lid 2");
-        var d = parameters.Get(P.HoursPerJobPerYear, y);
-        var e = parameters.Get(P.AverageEmployeeHoursPerYear, y);
-        var dec = parameters.Get(P.DecimalsPercentage, y);
-        var raw = (input.BaselineJobsGovernment.Value + target) * d.Required / (input.TotalJobsGovernment.Value * e.Required) * 100m;
-        var pct = LegalRounding.Down(raw, (int)dec.Required);
+            "doel = doel(t−1) + (doel(t) − doel(t−1)) ÷ 2", target, "banen", legal: [Wfsv.Article("38f", "2")]);
+        var raw = (input.BaselineJobsGovernment.Value + target) * q.HoursPerJob.Value / (input.TotalJobsGovernment.Value * q.AverageHoursPerEmployee.Value) * 100m;
+        var pct = LegalRounding.Down(raw, q.PercentageDecimals);
         trace.Add("Quotumpercentage: (banen nulmeting + doel) × D ÷ (totaal banen × E), naar beneden afgerond",
             "B = (nulmeting + doel) × D ÷ (totaal banen × E)", pct, "%",
             [new("banen nulmeting overheid", input.BaselineJobsGovernment.Value, "banen"), new("doel", target, "banen"),
              new("totaal banen overheid", input.TotalJobsGovernment.Value, "banen"), new("onafgerond", raw, "%")],
-            [d, e, dec], legal: "Wfsv art. 38f lid 2; Besluit Wfsv art. 2.22");
-        parameters.TryGet(P.QuotaPercentageGovernment, y, out var published);
+            legal: [Wfsv.Article("38f", "2"), BesluitWfsv.Article("2.22")]);
+        var published = q.PublishedQuotaPercentage;
         decimal? diff = published is null ? null : pct - published.Required;
         if (published is not null)
             trace.Add($"Vergelijking met het gepubliceerde quotumpercentage {y}", "berekend − gepubliceerd", diff, "procentpunt",
-                [new("berekend", pct, "%")], [published]);
+                [new("berekend", pct, "%")]);
         return new(new Percentage(pct), published, diff, trace);
     }
 }

@@ -58,7 +58,7 @@ public static class QuotaYears
     /// <summary>Whether the quota can be computed for <paramref name="year"/>, and if not, why (in Dutch).</summary>
     public static QuotaYear Check(ParameterSet p, int year)
     {
-        var percentage = InForce(p, P.QuotaPercentageGovernment, year);
+        var percentage = p.InForce(P.QuotaPercentageGovernment, year);
         var quota = Regime.Quotumregeling;
         if (!quota.Governs(year))
         {
@@ -72,7 +72,7 @@ public static class QuotaYears
         var unconfirmed = new List<ParameterValue>();
         foreach (var name in Needed)
         {
-            var v = InForce(p, name, year);
+            var v = p.InForce(name, year);
             var description = p.Definition(name).Description;
             if (v is { Status: ParameterStatus.NotApplicable })
             {
@@ -102,16 +102,4 @@ public static class QuotaYears
 
     private static string Where(ParameterValue v) =>
         $"de waarde geldig vanaf {v.ValidFrom.ToString("d MMMM yyyy", Units.DutchFormat.Culture)} ({v.Origin})";
-
-    /// <summary>
-    /// The value of <paramref name="name"/> in force on 1 January of <paramref name="year"/>, also one without a value
-    /// (unconfirmed) or marked not applicable; null when there is none for that year (for a yearly parameter: no row for the year).
-    /// </summary>
-    private static ParameterValue? InForce(ParameterSet p, string name, int year)
-    {
-        if (p.TryGet(name, year, out var v)) return v;
-        var date = new DateOnly(year, 1, 1);
-        var found = p.History(name).LastOrDefault(h => h.ValidFrom <= date);
-        return found is null || (p.Definition(name).PerYear && found.ValidFrom.Year != year) ? null : found;
-    }
 }

@@ -1,7 +1,7 @@
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Units;
-using P = Banenmonitor.Rules.Parameters.ParameterNames;
+using static Banenmonitor.Rules.Laws.LawCatalog;
 
 namespace Banenmonitor.Rules.Regimes;
 
@@ -52,30 +52,29 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
     {
         incomplete = null;
         var y = e.Year;
+        var w = WetBanenafspraakParameters.For(parameters, y, trace);
         if (e.PremiumBaseTwoYearsBefore is { } wageBill)
         {
-            var factor = parameters.Get(P.WbaSmallEmployerFactor, y);
-            if (!parameters.TryGet(P.AveragePremiumWage, y, out var average))
+            var factor = w.SmallEmployerFactor;
+            if (w.AveragePremiumWage is not { } average)
             {
                 incomplete = SmallEmployerTestWithoutAverageWage(y);
                 trace?.Add("Kleinewerkgeverstoets niet uit te voeren: gemiddeld premieloon per werknemer onbekend", "premieloon t−2 ≤ factor × gemiddeld premieloon",
-                    null, "ja(1)/nee(0)", [new("premieloon t−2", wageBill.Value, "euro")], [factor, .. parameters.History(P.AveragePremiumWage).Where(v => v.ValidFrom.Year == y)],
-                    legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6", note: "Een beheerder kan het gemiddelde premieloon met bron opgeven.");
+                    null, "ja(1)/nee(0)", [new("premieloon t−2", wageBill.Value, "euro")],
+                    legal: [BesluitWfsv.Article("2.19d"), WetBanenafspraak.Article("6")], note: "Een beheerder kan het gemiddelde premieloon met bron opgeven.");
                 return null;
             }
-            var limit = factor.Required * average!.Required;
+            var limit = factor * average.Value;
             var isSmall = wageBill.Value <= limit;
             trace?.Add(isSmall ? "Kleine werkgever: geen inclusiviteitsopslag" : "Geen kleine werkgever: premieloon t−2 boven de grens",
                 "premieloon t−2 ≤ factor × gemiddeld premieloon?", isSmall ? 1 : 0, "ja(1)/nee(0)",
-                [new("premieloon t−2", wageBill.Value, "euro"), new("grens", limit, "euro")], [factor, average], legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
+                [new("premieloon t−2", wageBill.Value, "euro"), new("grens", limit, "euro")], legal: [BesluitWfsv.Article("2.19d"), WetBanenafspraak.Article("6")]);
             return isSmall;
         }
-        var n = parameters.Get(P.WbaThresholdEmployees, y);
-        var ehours = parameters.Get(P.AverageEmployeeHoursPerYear, y);
-        var threshold = n.Required * ehours.Required;
+        var threshold = w.ThresholdEmployees * w.AverageHoursPerEmployee.Value;
         var smallByHours = hours < threshold;
         trace?.Add(smallByHours ? "Kleine werkgever (benadering in verloonde uren): geen inclusiviteitsopslag" : "Geen kleine werkgever (benadering in verloonde uren)",
-            "A < drempel × E?", hours, "uur", [new("drempel", threshold, "uur")], [n, ehours], legal: "Wet banenafspraak art. 6",
+            "A < drempel × E?", hours, "uur", [new("drempel", threshold, "uur")], legal: [WetBanenafspraak.Article("6")],
             note: "Benadering: het premieloon van jaar t−2 ontbreekt. De wettelijke toets is premieloon t−2 ≤ 25 × gemiddeld premieloon (Besluit Wfsv art. 2.19d).");
         return smallByHours;
     }
@@ -83,32 +82,30 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
     private RegimeOutcome Compute(EmployerYear e, Trace? trace, List<string>? summary)
     {
         var y = e.Year;
+        var p = WetBanenafspraakParameters.For(parameters, y, trace);
 
         // 1. Wage cost advantage (LKV) per target-group employee, capped per year.
-        var lkvRate = parameters.Get(P.LkvPerHour, y);
-        var lkvMax = parameters.Get(P.LkvMaxPerEmployee, y);
         var lkv = 0m;
         foreach (var w in e.TargetGroupEmployees ?? [])
         {
-            var raw = w.Hours.Value * lkvRate.Required;
-            var capped = Math.Min(raw, lkvMax.Required);
+            var raw = w.Hours.Value * p.LkvPerHour.Value;
+            var capped = Math.Min(raw, p.LkvMaxPerEmployee.Value);
             lkv += capped;
             trace?.Add($"Loonkostenvoordeel doelgroep banenafspraak voor {w.Reference}", "min(verloonde uren × bedrag per uur, maximum per jaar)", capped, "euro",
-                [new("verloonde uren", w.Hours.Value, "uur"), new("onbegrensd", raw, "euro")], [lkvRate, lkvMax], legal: "Wtl art. 2.10 en 2.13");
+                [new("verloonde uren", w.Hours.Value, "uur"), new("onbegrensd", raw, "euro")], legal: [Wtl.Article("2.10"), Wtl.Article("2.13")]);
         }
         if (e.TargetGroupEmployees is { Count: > 0 })
         {
-            trace?.Add("Loonkostenvoordeel totaal", "som over de werknemers", lkv, "euro", legal: "Wtl art. 2.10");
+            trace?.Add("Loonkostenvoordeel totaal", "som over de werknemers", lkv, "euro", legal: [Wtl.Article("2.10")]);
             summary?.Add($"Loonkostenvoordeel: € {DutchFormat.Fixed(lkv, 2)}");
         }
 
         // 2. Activation of the quota part (art. 5).
-        var activated = parameters.TryGet(P.WbaActivationYear, y, out var actParam);
-        var activationYear = activated ? (int)actParam!.Required : (int?)null;
+        var activationYear = p.ActivationYear;
         if (activationYear is null)
         {
             trace?.Add("Quotumregeling van de Wet banenafspraak: activeringsjaar niet bekend (onbevestigd); opslag en bonus zijn niet van toepassing",
-                "geactiveerd?", 0m, "ja(1)/nee(0)", parameters: parameters.History(P.WbaActivationYear), legal: "Wet banenafspraak art. 5",
+                "geactiveerd?", 0m, "ja(1)/nee(0)", legal: [WetBanenafspraak.Article("5")],
                 note: "Een beheerder kan het activeringsjaar met bron opgeven.");
             summary?.Add("Quotumregeling niet geactiveerd (activeringsjaar onbekend): geen inclusiviteitsopslag en geen banenafspraakbonus.");
             return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, Euros.Zero, new Euros(lkv), false, summary ?? NoSummary, trace ?? NoTrace)
@@ -117,17 +114,16 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             };
         }
         var active = y >= activationYear;
-        trace?.Add($"Quotumregeling geactiveerd vanaf {activationYear}", "jaar ≥ activeringsjaar?", active ? 1 : 0, "ja(1)/nee(0)", parameters: [actParam!], legal: "Wet banenafspraak art. 5");
+        trace?.Add($"Quotumregeling geactiveerd vanaf {activationYear}", "jaar ≥ activeringsjaar?", active ? 1 : 0, "ja(1)/nee(0)", legal: [WetBanenafspraak.Article("5")]);
 
         // 3. Job agreement bonus per 25.5-hour job, pro rata (paid with the LKV).
         var bonus = 0m;
         if (active)
         {
-            var perJob = parameters.Get(P.WbaBonusPerJob, y);
             var jobs = _jobs.JobsFromHours(e.TargetGroupHours, PeriodLength.Year, y, trace);
-            bonus = LegalRounding.Down(jobs.Value * perJob.Required, 2);
+            bonus = LegalRounding.Down(jobs.Value * p.BonusPerJob.Value, 2);
             trace?.Add("Banenafspraakbonus: banen van 25,5 uur per week, naar rato, × bonus per baan (naar beneden afgerond op centen)", "banen × bonus per baan", bonus, "euro",
-                [new("banen", jobs.Value, "banen")], [perJob], legal: "Wtl art. 2.13 lid 2; Wet banenafspraak art. 1");
+                [new("banen", jobs.Value, "banen")], legal: [Wtl.Article("2.13", "2"), WetBanenafspraak.Article("1")]);
             summary?.Add($"Banenafspraakbonus: € {DutchFormat.Fixed(bonus, 2)}");
         }
 
@@ -135,11 +131,10 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
         var surcharge = 0m;
         var subject = false;
         string? incomplete = null;
-        var after = parameters.Get(P.WbaSurchargeYearsAfterActivation, y);
-        var from = activationYear.Value + (int)after.Required;
+        var from = activationYear.Value + p.SurchargeYearsAfterActivation;
         if (y < from)
         {
-            trace?.Add($"Inclusiviteitsopslag geldt pas vanaf {from}", "jaar ≥ activeringsjaar + termijn?", 0, "ja(1)/nee(0)", parameters: [after], legal: "Wet banenafspraak art. 6");
+            trace?.Add($"Inclusiviteitsopslag geldt pas vanaf {from}", "jaar ≥ activeringsjaar + termijn?", 0, "ja(1)/nee(0)", legal: [WetBanenafspraak.Article("6")]);
         }
         else
         {
@@ -149,7 +144,7 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
                 a = Math.Max(0m, a - agency.Value);
                 trace?.Add("A zonder de uren van uitzendkrachten die aan anderen zijn uitgeleend (de opslag geldt niet over uitgeleende werknemers)",
                     "A = verloonde uren − uren uitzendkrachten", a, "uur",
-                    [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: "Wet banenafspraak art. 6");
+                    [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: [WetBanenafspraak.Article("6")]);
             }
             var small = SmallEmployer(e, a, trace, out incomplete);
             if (small is null)
@@ -163,32 +158,32 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             else
             {
                 subject = true;
-                var pct = parameters.Get(P.WbaQuotaPercentage, y);
+                var pct = p.QuotaPercentage.Points;
                 var share = a == 0 ? 0 : e.TargetGroupHours.Value / a * 100m;
                 trace?.Add("Aandeel verloonde uren van de doelgroep", "C ÷ A × 100", share, "%",
-                    [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], [pct], legal: "Wet banenafspraak art. 6");
-                if (share >= pct.Required)
+                    [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], legal: [WetBanenafspraak.Article("6")]);
+                if (share >= pct)
                 {
                     summary?.Add("Quotumpercentage gehaald: geen inclusiviteitsopslag.");
                 }
                 else
                 {
-                    var rate = parameters.Get(P.WbaSurchargePercentage, y);
+                    var rate = p.SurchargePercentage.Points;
                     if (e.PremiumBase is not { } premium)
                     {
                         incomplete = SurchargeWithoutPremiumBase;
                         trace?.Add("Quotumpercentage niet gehaald, maar het premieloon Aof ontbreekt: de inclusiviteitsopslag is niet te berekenen", "opslag = premieloon × percentage",
-                            null, "euro", parameters: [rate], legal: "Wet banenafspraak art. 6");
+                            null, "euro", legal: [WetBanenafspraak.Article("6")]);
                         summary?.Add(incomplete);
                     }
                     else
                     {
                         var excluded = e.PremiumBaseExcluded?.Value ?? 0m;
-                        surcharge = LegalRounding.Down(Math.Max(0m, premium.Value - excluded) * rate.Required / 100m, 2);
+                        surcharge = LegalRounding.Down(Math.Max(0m, premium.Value - excluded) * rate / 100m, 2);
                         trace?.Add("Inclusiviteitsopslag: premieloon (zonder uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk) × opslagpercentage (naar beneden afgerond op centen)",
                             "opslag = (premieloon − uitgezonderd) × percentage", surcharge, "euro",
-                            [new("premieloon", premium.Value, "euro"), new("uitgezonderd", excluded, "euro")], [rate],
-                            legal: "Wet banenafspraak art. 6");
+                            [new("premieloon", premium.Value, "euro"), new("uitgezonderd", excluded, "euro")],
+                            legal: [WetBanenafspraak.Article("6")]);
                         summary?.Add($"Inclusiviteitsopslag: € {DutchFormat.Fixed(surcharge, 2)}");
                     }
                 }
