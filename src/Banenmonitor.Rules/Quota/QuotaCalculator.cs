@@ -91,8 +91,9 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         }
 
         // Step 4: B — quota percentage of the year, rounded down.
+        var published = q.QuotaPercentage.Points;
         var decPct = q.PercentageDecimals;
-        var b = LegalRounding.Down(q.QuotaPercentage.Points, decPct);
+        var b = LegalRounding.Down(published, decPct);
         trace?.Add($"Quotumpercentage sector overheid {year} (variabele B), naar beneden afgerond op {decPct} decimalen",
             "B", b, "%",
             legal: [Wfsv.Article("38f"), BesluitWfsv.Article("2.22")],
