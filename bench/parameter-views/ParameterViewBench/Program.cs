@@ -53,31 +53,62 @@ public class QuotaFiguresBench
     }
 }
 
-/// <summary>The quota figures without trace, every parameter read by its string key (the peer; no attributions or agency hours).</summary>
+/// <summary>
+/// The peer: <c>QuotaCalculator.Figures</c> as it was before the typed views (commit 9065fb5), every parameter read by its
+/// string key. Its trace calls (<c>trace?.Add</c>, never evaluated without a trace) are left out; everything that ran on the
+/// path without trace is kept, including the result object and the reason text of an exempt employer. No attributions or
+/// agency hours (the inputs have none).
+/// </summary>
 public sealed class StringKeyQuota(ParameterSet parameters)
 {
-    public QuotaFigures Figures(QuotaInput input)
+    public QuotaFigures Figures(QuotaInput input) => Compute(input).Figures;
+
+    private QuotaResult Compute(QuotaInput input)
     {
         var year = input.Year;
         var d = parameters.Get(P.HoursPerJobPerYear, year);
         var decVar = (int)parameters.Get(P.DecimalsVariables, year).Required;
         var decPct = (int)parameters.Get(P.DecimalsPercentage, year).Required;
         var decShort = (int)parameters.Get(P.DecimalsShortfall, year).Required;
-        var aRounded = LegalRounding.Down(input.TotalPaidHours.Value, decVar);
-        QuotaFigures Exempt() => new(new PaidHours(aRounded), null, null,
-            new Jobs(LegalRounding.Down(Math.Max(0m, input.TargetGroupHours.Value) / d.Required, decShort)), Jobs.Zero, Euros.Zero, true, false);
-        if (!input.IsGovernmentEmployer) return Exempt();
-        var threshold = parameters.Get(P.AverageEmployeeHoursPerYear, year).Required * parameters.Get(P.ThresholdEmployees, year).Required;
-        if (input.TotalPaidHours.Value < threshold || input.TotalPaidHoursPreviousYear is { } prev && prev.Value < threshold) return Exempt();
-        var b = LegalRounding.Down(parameters.Get(P.QuotaPercentageGovernment, year).Required, decPct);
-        var cRounded = LegalRounding.Down(input.TargetGroupHours.Value, decVar);
+        var a = input.TotalPaidHours;
+        var aRounded = LegalRounding.Down(a.Value, decVar);
+        if (!input.IsGovernmentEmployer)
+            return ExemptResult(input, "De quotumregeling is alleen geactiveerd voor de sector overheid; deze werkgever valt in de sector markt.",
+                "Wfsv art. 38c; Regeling Wfsv art. 3.27", aRounded, d, decShort);
+        var e = parameters.Get(P.AverageEmployeeHoursPerYear, year);
+        var n = parameters.Get(P.ThresholdEmployees, year);
+        var threshold = e.Required * n.Required;
+        var belowNow = a.Value < threshold;
+        var belowPrev = input.TotalPaidHoursPreviousYear is { } prev && prev.Value < threshold;
+        if (belowNow || belowPrev)
+        {
+            var which = belowNow && belowPrev ? $"{year - 1} en {year}" : belowNow ? $"{year}" : $"{year - 1}";
+            return ExemptResult(input,
+                $"Vrijgesteld: de verloonde uren in {which} liggen onder de drempel van {DutchFormat.Number(threshold)} uur (25 werknemers).",
+                "Wfsv art. 34 lid 4 en 6", aRounded, d, decShort);
+        }
+        var bParam = parameters.Get(P.QuotaPercentageGovernment, year);
+        var b = LegalRounding.Down(bParam.Required, decPct);
+        var c = input.TargetGroupHours;
+        var cRounded = LegalRounding.Down(c.Value, decVar);
         var aTimesB = LegalRounding.Down(aRounded * b / 100m, decVar);
         var required = aTimesB / d.Required;
         var realised = cRounded / d.Required;
-        var shortfall = Math.Max(0m, LegalRounding.Down((aTimesB - cRounded) / d.Required, decShort));
-        var levy = shortfall * parameters.Get(P.LevyPerMissingJob, year).Required;
+        var raw = (aTimesB - cRounded) / d.Required;
+        var shortfall = Math.Max(0m, LegalRounding.Down(raw, decShort));
+        var levyParam = parameters.Get(P.LevyPerMissingJob, year);
+        var levy = shortfall * levyParam.Required;
         var suspended = parameters.TryGet(P.LevySuspended, year, out var susp) && susp!.Required != 0m;
-        return new QuotaFigures(new PaidHours(aRounded), new Percentage(b), new Jobs(LegalRounding.Down(required, decShort)),
-            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, suspended);
+        return new QuotaResult(year, new QuotaFigures(new PaidHours(aRounded), new Percentage(b), new Jobs(LegalRounding.Down(required, decShort)),
+            new Jobs(LegalRounding.Down(realised, decShort)), new Jobs(shortfall), new Euros(levy), false, suspended), null, NoTrace);
+    }
+
+    private static readonly Banenmonitor.Rules.Explanations.Trace NoTrace = new();
+
+    private static QuotaResult ExemptResult(QuotaInput input, string reason, string legal, decimal a, ParameterValue d, int decShort)
+    {
+        _ = legal;
+        var realised = LegalRounding.Down(Math.Max(0m, input.TargetGroupHours.Value) / d.Required, decShort);
+        return new QuotaResult(input.Year, new QuotaFigures(new PaidHours(a), null, null, new Jobs(realised), Jobs.Zero, Euros.Zero, true, false), reason, NoTrace);
     }
 }

@@ -15,6 +15,10 @@ public sealed class QuotaCalculator(ParameterSet parameters)
     /// <summary>Stands in for the trace on the path without explanation; never handed out.</summary>
     private static readonly Trace NoTrace = new();
 
+    // The articles of the two exemptions, built once: the path without trace passes them without allocating.
+    private static readonly LegalReference[] MarketSectorLaw = [Wfsv.Article("38c"), RegelingWfsv.Article("3.27")];
+    private static readonly LegalReference[] ThresholdLaw = [Wfsv.Article("34", "4"), Wfsv.Article("34", "6")];
+
     /// <summary>The quota with its full trace.</summary>
     public QuotaResult Compute(QuotaInput input) => Compute(input, new Trace());
 
@@ -57,7 +61,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
         // Step 2: sector — the quota only applies to government employers.
         if (!input.IsGovernmentEmployer)
             return ExemptResult(input, trace, q, "De quotumregeling is alleen geactiveerd voor de sector overheid; deze werkgever valt in de sector markt.",
-                [Wfsv.Article("38c"), RegelingWfsv.Article("3.27")], aRounded);
+                MarketSectorLaw, aRounded);
 
         // Step 3: size threshold in the year itself and in the year before.
         var threshold = q.ThresholdEmployees * q.AverageHoursPerEmployee.Value;
@@ -87,7 +91,7 @@ public sealed class QuotaCalculator(ParameterSet parameters)
             var which = belowNow && belowPrev ? $"{year - 1} en {year}" : belowNow ? $"{year}" : $"{year - 1}";
             return ExemptResult(input, trace, q,
                 $"Vrijgesteld: de verloonde uren in {which} liggen onder de drempel van {DutchFormat.Number(threshold)} uur (25 werknemers).",
-                [Wfsv.Article("34", "4"), Wfsv.Article("34", "6")], aRounded);
+                ThresholdLaw, aRounded);
         }
 
         // Step 4: B — quota percentage of the year, rounded down.
