@@ -26,6 +26,40 @@ public class CoreCommandTests
     }
 
     [Fact]
+    public void Quotum_json_gives_every_legal_reference_with_its_BWB_id_and_link()
+    {
+        var (exit, output, err) = CliRunner.Run("quotum", "--jaar", "2022", "--verloonde-uren", "600000", "--uren-doelgroep", "15000", "--verloonde-uren-vorig-jaar", "600000", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var steps = doc.RootElement.GetProperty("stappen").EnumerateArray().ToList();
+        var references = steps.SelectMany(s => s.GetProperty("verwijzingen").EnumerateArray())
+            .Concat(steps.SelectMany(s => s.GetProperty("bronnen").EnumerateArray()).SelectMany(b => b.GetProperty("wetsartikelen").EnumerateArray())).ToList();
+        Assert.NotEmpty(references);
+        foreach (var r in references)
+        {
+            var bwb = r.GetProperty("bwbId").GetString()!;
+            Assert.NotNull(Banenmonitor.Rules.Laws.LawCatalog.Find(bwb));
+            Assert.StartsWith($"https://wetten.overheid.nl/jci1.3:c:{bwb}&artikel=", r.GetProperty("url").GetString());
+        }
+        // Every step that applies an article lists it structured, the levy's article with its paragraph.
+        Assert.All(steps.Where(s => s.TryGetProperty("wetsartikel", out var w) && w.ValueKind == JsonValueKind.String), s => Assert.NotEmpty(s.GetProperty("verwijzingen").EnumerateArray()));
+        Assert.Contains(references, r => r.GetProperty("url").GetString() == "https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38h&lid=4"
+                                         && r.GetProperty("wet").GetString() == "Wfsv" && r.GetProperty("lid").GetString() == "4");
+    }
+
+    [Fact]
+    public void Parameters_json_gives_the_article_of_law_of_a_value_with_its_link()
+    {
+        var (exit, output, err) = CliRunner.Run("parameters", "--naam", "quotumheffing_per_ontbrekende_baan", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var w = doc.RootElement.EnumerateArray().Single().GetProperty("wetsartikelen").EnumerateArray().Single();
+        Assert.Equal("BWBR0017745", w.GetProperty("bwbId").GetString());
+        Assert.Equal("Wfsv art. 38h lid 4", w.GetProperty("tekst").GetString());
+        Assert.Equal("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38h&lid=4", w.GetProperty("url").GetString());
+    }
+
+    [Fact]
     public void Quotum_text_is_a_Dutch_step_by_step_explanation()
     {
         var (exit, output, _) = CliRunner.Run("quotum", "--jaar", "2022", "--fte", "300", "--uren-per-week", "38");

@@ -65,6 +65,17 @@ public class RegimesSectionTests
     }
 
     [Fact]
+    public void Html_links_the_legal_basis_of_both_regimes_to_wetten_overheid_nl()
+    {
+        var html = HtmlReportRenderer.Render(new ReportBuilder(Sources).Build(2023, concept: true));
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "<a class=\"wetlink\" href=\"([^\"]+)\" data-bwb=\"(BWBR\\d{7})\">([^<]+)</a>")
+            .Select(m => (Url: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Bwb: m.Groups[2].Value, Text: m.Groups[3].Value)).ToList();
+        Assert.Contains(links, l => l.Url == "https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38b" && l.Text == "Wfsv art. 38b–38j");
+        Assert.Contains(links, l => l.Url == "https://wetten.overheid.nl/BWBR0051018" && l.Text == "Wet banenafspraak");
+        Assert.All(links, l => Assert.NotNull(Banenmonitor.Rules.Laws.LawCatalog.Find(l.Bwb)));
+    }
+
+    [Fact]
     public async Task Pdf_text_has_the_section_with_Defensie_90_5()
     {
         using var tmp = new TempDir();

@@ -1,5 +1,6 @@
 using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Laws;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Quota;
 using Banenmonitor.Rules.Regimes;
@@ -72,7 +73,7 @@ public class QuotaYearsAndExplanationTests
         Assert.Same(Regime.WetBanenafspraak2025, y.Block.AppliesInstead);
         Assert.Contains(Regime.WetBanenafspraak2025.Name, y.Block.Message);
         Assert.Contains($"vanaf {Regime.WetBanenafspraak2025.FirstYear}", y.Block.Message);
-        Assert.Contains(LawReferences.WetBanenafspraak.BwbId!, y.Block.Message);
+        Assert.Contains(LawCatalog.WetBanenafspraak.BwbId, y.Block.Message);
         // Even with a percentage supplied the quotumregeling does not govern that year.
         Assert.False(QuotaYears.Check(Embedded.WithOverride($"{P.QuotaPercentageGovernment}={after}:2.80:Testbron"), after).Computable);
     }
@@ -167,31 +168,76 @@ public class QuotaYearsAndExplanationTests
     [Fact]
     public void The_law_catalogue_has_the_BWB_identifiers_of_the_sources()
     {
-        // FACTS.md "Sources"; Wfsv and Wtl also checked on wetten.overheid.nl references.
-        Assert.Equal("BWBR0017745", LawReferences.Wfsv.BwbId);
-        Assert.Equal("BWBR0019070", LawReferences.BesluitWfsv.BwbId);
-        Assert.Equal("BWBR0051018", LawReferences.WetBanenafspraak.BwbId);
-        Assert.Equal("BWBR0037522", LawReferences.Wtl.BwbId);
-        Assert.All(LawReferences.All.Where(l => l.BwbId is not null), l => Assert.Matches(@"^BWBR\d{7}$", l.BwbId!));
-        Assert.Equal("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38g", LawReferences.Wfsv.Url("38g"));
+        // FACTS.md "Sources"; the Regeling Wfsv's identifier from its consolidated text (Regeling van 2 december 2005).
+        Assert.Equal("BWBR0017745", LawCatalog.Wfsv.BwbId);
+        Assert.Equal("BWBR0019070", LawCatalog.BesluitWfsv.BwbId);
+        Assert.Equal("BWBR0019150", LawCatalog.RegelingWfsv.BwbId);
+        Assert.Equal("BWBR0051018", LawCatalog.WetBanenafspraak.BwbId);
+        Assert.Equal("BWBR0037522", LawCatalog.Wtl.BwbId);
+        Assert.All(LawCatalog.All, l => Assert.Matches(@"^BWBR\d{7}$", l.BwbId));
+        Assert.Equal("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38g", LawCatalog.Wfsv.Url("38g"));
+        Assert.Equal("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38g&lid=3", LawCatalog.Wfsv.Article("38g", "3").Url);
+        Assert.Equal("https://wetten.overheid.nl/jci1.3:c:BWBR0019070&artikel=2.22&g=2024-01-01&z=2024-01-01",
+            LawCatalog.BesluitWfsv.Article("2.22").On(new DateOnly(2024, 1, 1)).Url);
+        Assert.Equal("https://wetten.overheid.nl/BWBR0051018", LawCatalog.WetBanenafspraak.Whole.Url);
+    }
+
+    [Theory]
+    [InlineData("BWBR0017745,Wfsv,Wfsv,x\nBWBR0017745,Wfsv2,Wfsv,x", "twee keer")]
+    [InlineData("BWBR17745,Wfsv,Wfsv,x", "geen BWB-identificatie")]
+    [InlineData("BWBR0017745,Wfsv,Wfsv", "verwacht 4 kolommen")]
+    public void A_bad_law_catalogue_is_refused_with_its_line(string rows, string expected)
+    {
+        var e = Assert.Throws<ParameterFileException>(() => LawCatalog.Load("bwb_id,afkorting,titel,bron\n" + rows));
+        Assert.Contains(expected, e.Message);
+        Assert.Contains("wetten.csv:", e.Message);
     }
 
     [Fact]
-    public void A_reference_links_each_article_and_not_the_paragraph_numbers()
+    public void A_reference_links_each_article_and_paragraph()
     {
-        var links = LawReferences.Links("Wfsv art. 34 lid 4 en 6; Besluit Wfsv art. 2.20–2.21");
+        IReadOnlyList<LegalReference> refs = [LawCatalog.Wfsv.Article("34", "4"), LawCatalog.Wfsv.Article("34", "6"), LawCatalog.BesluitWfsv.Articles("2.20", "2.21")];
+        var links = LegalReference.Links(refs);
         Assert.Equal("Wfsv art. 34 lid 4 en 6; Besluit Wfsv art. 2.20–2.21", string.Concat(links.Select(l => l.Tekst)));
-        Assert.Equal(["34", "2.20", "2.21"], links.Where(l => l.Url is not null).Select(l => l.Tekst));
-        Assert.Equal(LawReferences.Wfsv.Url("34"), links.First(l => l.Tekst == "34").Url);
-        Assert.Equal(LawReferences.BesluitWfsv.Url("2.20"), links.First(l => l.Tekst == "2.20").Url);
-
-        Assert.Equal(["2.10", "2.13"], LawReferences.Links("Wtl art. 2.10 en 2.13").Where(l => l.Url is not null).Select(l => l.Tekst));
-        Assert.Equal(["38g"], LawReferences.Links("Wfsv art. 38g lid 3 en lid 8").Where(l => l.Url is not null).Select(l => l.Tekst));
-        Assert.Equal(["122na"], LawReferences.Links("Wfsv art. 122na").Where(l => l.Url is not null).Select(l => l.Tekst));
-        // A law named without article links to the law; unknown text stays text.
-        Assert.Equal(LawReferences.Wtl.Url(), LawReferences.Links("Wtl (BWBR0037522)").Single(l => l.Url is not null).Url);
-        Assert.All(LawReferences.Links("Kamerstuk 34 352 nr. 65"), l => Assert.Null(l.Url));
+        Assert.Equal(["34 lid 4", "6", "2.20–2.21"], links.Where(l => l.Url is not null).Select(l => l.Tekst));
+        Assert.Equal(LawCatalog.Wfsv.Article("34", "6").Url, links.First(l => l.Tekst == "6").Url);
+        Assert.Equal(LawCatalog.BesluitWfsv.Url("2.20"), links.First(l => l.Tekst == "2.20–2.21").Url);
+        Assert.Equal("Wtl art. 2.10 en 2.13", LegalReference.Text([LawCatalog.Wtl.Article("2.10"), LawCatalog.Wtl.Article("2.13")]));
+        Assert.Equal("Wet banenafspraak (BWBR0051018); Wtl (BWBR0037522)",
+            LegalReference.Text([LawCatalog.WetBanenafspraak.Whole, LawCatalog.Wtl.Whole], withIds: true));
     }
+
+    [Theory]
+    [InlineData("Wfsv art. 34 lid 4 en 6; Besluit Wfsv art. 2.20–2.21")]
+    [InlineData("Wfsv art. 38g lid 3 en 8; Besluit Wfsv art. 2.22")]
+    [InlineData("Wtl art. 2.10 en 2.13")]
+    [InlineData("Wfsv art. 38f; Wfsv art. 122na lid 2")]
+    [InlineData("Besluit Wfsv art. 2.27–2.31")]
+    [InlineData("Wet banenafspraak")]
+    [InlineData("Regeling Wfsv art. 3.35")]
+    public void A_written_reference_reads_back_as_written(string text)
+    {
+        var refs = LegalReference.Parse(text);
+        Assert.NotEmpty(refs);
+        Assert.Equal(text.Replace("; Wfsv art. 122na", " en 122na"), LegalReference.Text(refs));
+        Assert.All(refs, r => Assert.NotNull(LawCatalog.Find(r.BwbId)));
+    }
+
+    [Fact]
+    public void A_reference_by_BWB_identifier_and_with_a_version_date_is_read()
+    {
+        var r = Assert.Single(LegalReference.Parse("BWBR0017745 art. 38h lid 4 @2024-01-01"));
+        Assert.Equal(new LegalReference("BWBR0017745", "38h", null, "4", new DateOnly(2024, 1, 1)), r);
+        Assert.Equal("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38h&lid=4&g=2024-01-01&z=2024-01-01", r.Url);
+    }
+
+    [Theory]
+    [InlineData("Wet LIV art. 3", "staat niet in de catalogus")]
+    [InlineData("Wfsv art. lid 4", "'lid' zonder artikel")]
+    [InlineData("Wfsv art. ", "geen artikelnummer")]
+    [InlineData("Wfsv art. 38h @2024-13-01", "versiedatum")]
+    public void A_reference_that_cannot_be_read_is_refused_not_guessed(string text, string expected) =>
+        Assert.Contains(expected, Assert.Throws<FormatException>(() => LegalReference.Parse(text)).Message);
 
     [Fact]
     public void Every_legal_reference_of_the_quota_and_the_new_law_links_its_articles()
@@ -208,8 +254,9 @@ public class QuotaYearsAndExplanationTests
         {
             Assert.Equal(step.Wetsartikel, string.Concat(step.Wetsartikelen.Select(w => w.Tekst)));
             Assert.True(step.Wetsartikelen.Any(w => w.Url is not null), $"geen link in '{step.Wetsartikel}'");
-            Assert.All(step.Wetsartikelen.Where(w => w.Url is not null && !w.Url.Contains("officielebekendmakingen")),
-                w => Assert.StartsWith("https://wetten.overheid.nl/", w.Url));
+            Assert.All(step.Wetsartikelen.Where(w => w.Url is not null), w => Assert.StartsWith("https://wetten.overheid.nl/", w.Url));
+            Assert.NotEmpty(step.Verwijzingen);
+            Assert.All(step.Verwijzingen, v => Assert.Equal(LawCatalog.Get(v.BwbId).Abbreviation, v.Wet));
         }
     }
 }

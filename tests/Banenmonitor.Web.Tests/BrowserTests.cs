@@ -88,12 +88,17 @@ public sealed class BrowserTests(AppFixture app)
         Assert.DoesNotContain("afronding_decimalen_variabelen", trace);
         Assert.DoesNotContain("quotumpercentage_overheid", trace);
         Assert.DoesNotContain("ja(1)/nee(0)", trace);
-        // Every article links to its text on wetten.overheid.nl.
-        var links = await page.Locator("ol.bm-trace a.bm-wetlink").EvaluateAllAsync<string[]>("as => as.map(a => a.href)");
-        Assert.Contains("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38g", links);
+        // Every article links to its text on wetten.overheid.nl (article and paragraph), each step's and each parameter's.
+        var links = await page.Locator("ol.bm-trace .bm-trace__wet a.bm-wetlink").EvaluateAllAsync<string[]>("as => as.map(a => a.href)");
+        Assert.Contains("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38g&lid=3", links);
         Assert.Contains("https://wetten.overheid.nl/jci1.3:c:BWBR0019070&artikel=2.22", links);
-        Assert.Equal(await page.Locator("ol.bm-trace > li:has-text('Wet:')").CountAsync(),
-            await page.Locator("ol.bm-trace > li:has(a.bm-wetlink)").CountAsync());
+        Assert.Equal(await page.Locator("ol.bm-trace > li:has(.bm-trace__wet)").CountAsync(),
+            await page.Locator("ol.bm-trace > li:has(.bm-trace__wet a.bm-wetlink)").CountAsync());
+        var parameterLinks = await page.Locator("ol.bm-trace li a.bm-wetlink[data-bwb]").EvaluateAllAsync<string[]>("as => as.map(a => a.href)");
+        Assert.Contains("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38h&lid=4", parameterLinks);
+        var all = await page.Locator("ol.bm-trace a.bm-wetlink").EvaluateAllAsync<string[]>("as => as.map(a => a.href)");
+        Assert.All(all, href => Assert.NotNull(Banenmonitor.Rules.Laws.LawCatalog.Find(
+            System.Text.RegularExpressions.Regex.Match(href, @"BWBR\d{7}").Value)));
         var resultUrl = page.Url;
         await context.CloseAsync();
 

@@ -9,7 +9,9 @@ namespace Banenmonitor.Cli.Commands;
 /// <summary><c>banenmonitor parameters</c>: every parameter with value, valid-from, source and status.</summary>
 public static class ParametersCommand
 {
-    public sealed record ParameterJson(string Naam, string Omschrijving, string Eenheid, string Regime, decimal? Waarde, string GeldigVanaf, string Status, string Bron);
+    /// <summary>One value as JSON; <see cref="Wetsartikelen"/> the articles of law it rests on, each with its <c>url</c> on wetten.overheid.nl.</summary>
+    public sealed record ParameterJson(string Naam, string Omschrijving, string Eenheid, string Regime, decimal? Waarde, string GeldigVanaf, string Status, string Bron,
+        IReadOnlyList<Banenmonitor.Rules.Contracts.WetsverwijzingView> Wetsartikelen);
 
     public static Command Build()
     {
@@ -31,7 +33,7 @@ public static class ParametersCommand
                 .Select(v =>
                 {
                     var d = set.Definition(v.Name);
-                    return new ParameterJson(v.Name, d.Description, d.Unit, d.Regime, v.Value, v.ValidFrom.ToString("yyyy-MM-dd"), v.Status.Dutch(), v.Source);
+                    return new ParameterJson(v.Name, d.Description, d.Unit, d.Regime, v.Value, v.ValidFrom.ToString("yyyy-MM-dd"), v.Status.Dutch(), v.Source, v.Legal.ToView());
                 }).ToList();
             if (json) { WriteJson(rows); return 0; }
             foreach (var g in rows.GroupBy(x => x.Naam))
@@ -40,12 +42,12 @@ public static class ParametersCommand
                 foreach (var v in g)
                 {
                     var mark = v.Status == ParameterStatus.Unconfirmed.Dutch() ? "  [ONBEVESTIGD]" : "";
-                    Console.WriteLine($"    vanaf {v.GeldigVanaf}: {(v.Waarde is { } w ? DutchFormat.Number(w, 4) : "— (geen waarde)")}  [{v.Status}]{mark}  bron: {v.Bron}");
+                    Console.WriteLine($"    vanaf {v.GeldigVanaf}: {(v.Waarde is { } w ? DutchFormat.Number(w, 4) : "— (geen waarde)")}  [{v.Status}]{mark}  bron: {v.Bron}" +
+                        (v.Wetsartikelen.Count > 0 ? $"  wet: {string.Join(", ", v.Wetsartikelen.Select(w => $"{w.Tekst} ({w.Url})"))}" : ""));
                 }
             }
             return 0;
         });
         return cmd;
     }
-
 }

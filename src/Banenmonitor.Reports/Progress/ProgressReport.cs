@@ -178,7 +178,11 @@ public sealed record RegimesSection(
     IReadOnlyList<string> Introduction,
     IReadOnlyList<RegimeNationalRow> National,
     IReadOnlyList<RegimeSectorRow> Sectors,
-    IReadOnlyList<string> Differences);
+    IReadOnlyList<string> Differences)
+{
+    /// <summary>The articles of law of both regimes, each with its link to wetten.overheid.nl (rendered as links in HTML and PDF).</summary>
+    public IReadOnlyList<Banenmonitor.Rules.Contracts.WetsverwijzingView> LegalBasis { get; init; } = [];
+}
 
 /// <summary>One line of the national comparison: the value under each regime (null: the regime has no such figure).</summary>
 public sealed record RegimeNationalRow(string Label, ReportValue? Quotumregeling, ReportValue? WetBanenafspraak, bool Emphasis = false);

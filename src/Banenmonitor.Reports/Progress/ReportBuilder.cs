@@ -341,7 +341,10 @@ public sealed partial class ReportBuilder(ReportSources sources)
             "Zo is te zien wat de nieuwe wet voor dezelfde cijfers betekent.",
             "De sectorpercentages zijn door Banenmonitor berekend uit de gepubliceerde doelen, realisaties en SROI-banen (realisatie ÷ doel × 100, afgerond op één decimaal).",
         };
-        return new RegimesSection(year, intro, nat, rows, differences);
+        return new RegimesSection(year, intro, nat, rows, differences)
+        {
+            LegalBasis = Rules.Explanations.TraceViews.ToView([.. Rules.Regimes.Regime.Quotumregeling.Legal, .. Rules.Regimes.Regime.WetBanenafspraak2025.Legal]),
+        };
     }
 
     private static string Signed(decimal v) => (v > 0 ? "+" : "") + DutchFormat.Number(v, 0);

@@ -160,6 +160,10 @@ public static class HtmlReportRenderer
     {
         sb.Append($"<section class=\"regimes\" id=\"twee-regimes\"><h2>Twee regimes naast elkaar</h2>");
         foreach (var p in r.Introduction) sb.Append($"<p>{E(p)}</p>");
+        if (r.LegalBasis.Count > 0)
+            sb.Append("<p class=\"wetten\">Wettelijke grondslag (tekst op wetten.overheid.nl): ")
+              .Append(string.Join("; ", r.LegalBasis.Select(w => $"<a class=\"wetlink\" href=\"{E(w.Url)}\" data-bwb=\"{E(w.BwbId)}\">{E(w.Tekst)}</a>")))
+              .Append(".</p>");
         if (r.National.Count > 0)
         {
             sb.Append($"<table class=\"tabel-regimes\"><caption>Landelijke meting {r.Year}: met en zonder splitsing markt/overheid</caption><thead><tr><th scope=\"col\"></th>")

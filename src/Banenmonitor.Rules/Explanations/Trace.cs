@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Laws;
 using Banenmonitor.Rules.Parameters;
 
 namespace Banenmonitor.Rules.Explanations;
@@ -7,7 +8,7 @@ public sealed record TraceInput(string Name, decimal Value, string Unit);
 
 /// <summary>
 /// One step of an explanation: what is computed (Dutch), the formula, the inputs, the parameters used
-/// (each with its source and status), and the resulting value.
+/// (each with its source and status), the resulting value, and the articles of law it applies.
 /// </summary>
 public sealed record TraceStep(
     string Description,
@@ -16,21 +17,50 @@ public sealed record TraceStep(
     IReadOnlyList<ParameterValue> Parameters,
     decimal? Value,
     string Unit,
-    string? Legal = null,
-    string? Note = null);
+    IReadOnlyList<LegalReference> References,
+    string? Note = null)
+{
+    /// <summary>The references as one Dutch text ("Wfsv art. 38g lid 3; Besluit Wfsv art. 2.22"), null without any.</summary>
+    public string? Legal => References.Count == 0 ? null : LegalReference.Text(References);
+}
 
-/// <summary>An ordered explanation of a computation, down to the article of law.</summary>
+/// <summary>
+/// An ordered explanation of a computation, down to the article of law. The typed parameter views
+/// (<see cref="ParameterView"/>) record every value they serve here (<see cref="Record"/>); the next step added takes
+/// those reads as its parameters, so no step lists its parameters by hand and no read goes unexplained
+/// (<see cref="UnexplainedReads"/> is empty after a computation).
+/// </summary>
 public sealed class Trace
 {
     private readonly List<TraceStep> _steps = [];
+    private readonly List<ParameterValue> _pending = [];
     public IReadOnlyList<TraceStep> Steps => _steps;
 
-    public Trace Add(TraceStep step) { _steps.Add(step); return this; }
+    /// <summary>Values served by a parameter view since the last step, waiting for the step that uses them.</summary>
+    public IReadOnlyList<ParameterValue> UnexplainedReads => _pending;
+
+    /// <summary>Records a parameter value served to the computation; the next step lists it.</summary>
+    public void Record(ParameterValue value)
+    {
+        if (!_pending.Contains(value)) _pending.Add(value);
+    }
+
+    /// <summary>Adds a step; the parameter values read since the previous step are added to its parameters.</summary>
+    public Trace Add(TraceStep step)
+    {
+        if (_pending.Count > 0)
+        {
+            step = step with { Parameters = step.Parameters.Concat(_pending).Distinct().ToList() };
+            _pending.Clear();
+        }
+        _steps.Add(step);
+        return this;
+    }
 
     public Trace Add(string description, string formula, decimal? value, string unit,
         IEnumerable<TraceInput>? inputs = null, IEnumerable<ParameterValue>? parameters = null,
-        string? legal = null, string? note = null)
-        => Add(new TraceStep(description, formula, (inputs ?? []).ToList(), (parameters ?? []).ToList(), value, unit, legal, note));
+        IEnumerable<LegalReference>? legal = null, string? note = null)
+        => Add(new TraceStep(description, formula, (inputs ?? []).ToList(), (parameters ?? []).ToList(), value, unit, (legal ?? []).ToList(), note));
 
     public Trace Append(Trace other) { _steps.AddRange(other.Steps); return this; }
 

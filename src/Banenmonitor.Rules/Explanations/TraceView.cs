@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Laws;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Units;
@@ -16,12 +17,17 @@ public static class TraceViews
                 s.Parameters.Select(ToView).ToList(), s.Legal, s.Note,
                 s.Inputs.Select(x => new WaardeView(x.Name, x.Value, x.Unit, ValueText.Format(x.Value, x.Unit))).ToList(),
                 s.Value is null ? null : ValueText.Format(s.Value, s.Unit),
-                LawReferences.Links(s.Legal));
+                LegalReference.Links(s.References), s.References.ToView());
         }).ToList();
 
     public static BronView ToView(this ParameterValue p) =>
         new(p.Name, p.Value, p.Unit, p.ValidFrom.ToString("yyyy-MM-dd"), p.Status.Dutch(), p.Source,
-            ValueText.Description(p.Name), ValueText.Format(p.Value, p.Unit));
+            ValueText.Description(p.Name), ValueText.Format(p.Value, p.Unit), p.Legal.ToView());
+
+    /// <summary>References as users see them, each with its link to wetten.overheid.nl.</summary>
+    public static IReadOnlyList<WetsverwijzingView> ToView(this IReadOnlyList<LegalReference> references) =>
+        references.Select(r => new WetsverwijzingView(r.Law.Abbreviation, r.BwbId, r.Article, r.Through, r.Paragraph,
+            r.Version?.ToString("yyyy-MM-dd"), r.ToString(), r.Url)).ToList();
 
     /// <summary>Plain-text rendering of a trace, in Dutch with Dutch number formatting.</summary>
     public static string ToText(this Trace trace)
@@ -33,7 +39,8 @@ public static class TraceViews
             sb.Append($"    formule: {s.Formule}\n");
             foreach (var i in s.Invoer) sb.Append($"    {i.Naam}: {i.Tekst}\n");
             foreach (var b in s.Bronnen)
-                sb.Append($"    {b.Omschrijving}: {b.Tekst} (parameter {b.Parameter}, geldig vanaf {DutchDate(b.GeldigVanaf)}, {b.Status}; bron: {b.Bron})\n");
+                sb.Append($"    {b.Omschrijving}: {b.Tekst} (parameter {b.Parameter}, geldig vanaf {DutchDate(b.GeldigVanaf)}, {b.Status}; bron: {b.Bron}" +
+                          $"{(b.Wetsartikelen.Count > 0 ? $"; wet: {string.Join(", ", b.Wetsartikelen.Select(w => $"{w.Tekst} ({w.Url})"))}" : "")})\n");
             if (s.Uitkomst is not null) sb.Append($"    uitkomst: {s.Uitkomst}\n");
             if (s.Wetsartikel is not null)
             {

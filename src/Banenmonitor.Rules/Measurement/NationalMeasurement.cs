@@ -1,7 +1,6 @@
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Units;
-using P = Banenmonitor.Rules.Parameters.ParameterNames;
 
 namespace Banenmonitor.Rules.Measurement;
 
@@ -100,38 +99,34 @@ public sealed class NationalMeasurement(ParameterSet parameters)
     {
         var y = input.Year;
         var trace = new Trace();
-        var baseHired = parameters.Get(P.BaselineHiredInJobs, new DateOnly(2013, 1, 1));
-        var baseKey = parameters.Get(P.BaselineGovernmentShareHiredIn, new DateOnly(2013, 1, 1));
-        ParameterValue? keyParam = null;
-        decimal keyGov;
-        if (input.GovernmentShareHiredIn is { } k) keyGov = k.Points;
-        else { keyParam = parameters.Get(P.GovernmentShareHiredIn, y); keyGov = keyParam.Required; }
-        var baseJobs = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1));
-        var tMarket = parameters.Get(P.TargetMarket, y);
-        var tGov = parameters.Get(P.TargetGovernment, y);
+        var m = MeasurementParameters.For(parameters, y, trace);
+        var baseHired = m.BaselineHiredInJobs.Value;
+        var baseKey = m.BaselineGovernmentShareHiredIn.Points;
 
         // Ranges: a published count stands for ± half a job; the distribution keys are taken as stated.
         var fm = ValueInterval.Rounded(input.FormalIncreaseMarket.Value, 0);
         var fg = ValueInterval.Rounded(input.FormalIncreaseGovernment.Value, 0);
         var h = ValueInterval.Rounded(input.HiredInJobs.Value, 0);
-        var h0 = ValueInterval.Rounded(baseHired.Required, 0);
+        var h0 = ValueInterval.Rounded(baseHired, 0);
 
-        var b0Gov = baseHired.Required * baseKey.Required / 100m;
-        var b0Mkt = baseHired.Required - b0Gov;
+        var b0Gov = baseHired * baseKey / 100m;
+        var b0Mkt = baseHired - b0Gov;
         trace.Add("Inleenbanen bij de nulmeting verdeeld met de verdeelsleutel van de nulmeting",
             "overheid = inleenbanen nulmeting × sleutel; markt = rest", b0Gov, "banen overheid",
-            [new("markt", b0Mkt, "banen")], [baseHired, baseKey]);
+            [new("markt", b0Mkt, "banen")]);
+        var keyGiven = input.GovernmentShareHiredIn is not null;
+        var keyGov = input.GovernmentShareHiredIn is { } k ? k.Points : m.GovernmentShareHiredIn.Points;
         var yGov = input.HiredInJobs.Value * keyGov / 100m;
         var yMkt = input.HiredInJobs.Value - yGov;
         trace.Add($"Inleenbanen eind {y} verdeeld met de verdeelsleutel van {y}",
             "overheid = inleenbanen × sleutel; markt = rest", yGov, "banen overheid",
             [new("inleenbanen", input.HiredInJobs.Value, "banen"), new("markt", yMkt, "banen"), new("verdeelsleutel overheid", keyGov, "%")],
-            keyParam is null ? [] : [keyParam], note: keyParam is null ? "Verdeelsleutel opgegeven in de invoer." : null);
+            note: keyGiven ? "Verdeelsleutel opgegeven in de invoer." : null);
 
         var hiMkt = yMkt - b0Mkt;
         var hiGov = yGov - b0Gov;
-        var rMkt = h * ((100m - keyGov) / 100m) - h0 * ((100m - baseKey.Required) / 100m);
-        var rGov = h * (keyGov / 100m) - h0 * (baseKey.Required / 100m);
+        var rMkt = h * ((100m - keyGov) / 100m) - h0 * ((100m - baseKey) / 100m);
+        var rGov = h * (keyGov / 100m) - h0 * (baseKey / 100m);
         trace.Add("Toename inleenbanen markt ten opzichte van de nulmeting", "inleen markt eind jaar − inleen markt nulmeting", hiMkt, "banen");
         trace.Add("Toename inleenbanen overheid ten opzichte van de nulmeting", "inleen overheid eind jaar − inleen overheid nulmeting", hiGov, "banen");
 
@@ -143,10 +138,13 @@ public sealed class NationalMeasurement(ParameterSet parameters)
             [new("formeel", input.FormalIncreaseGovernment.Value, "banen"), new("inleen", hiGov, "banen")]);
         var total = totMkt + totGov;
         trace.Add("Totale toename", "markt + overheid", total, "banen");
-        trace.Add($"Doelstelling {y}", "markt + overheid", tMarket.Required + tGov.Required, "banen", parameters: [tMarket, tGov]);
-        var totalJobs = baseJobs.Required + total;
+        var tMarket = m.TargetMarket;
+        var tGov = m.TargetGovernment;
+        trace.Add($"Doelstelling {y}", "markt + overheid", (tMarket + tGov).Value, "banen");
+        var baseJobs = m.BaselineJobs;
+        var totalJobs = baseJobs.Value + total;
         trace.Add($"Totaal aantal banen eind {y}, inclusief de banen van de nulmeting", "banen nulmeting + totale toename", totalJobs, "banen",
-            [new("totale toename", total, "banen")], [baseJobs]);
+            [new("totale toename", total, "banen")]);
 
         var values = new Dictionary<(MeasurementSector, EmploymentForm), (decimal v, ValueInterval r)>
         {
@@ -187,6 +185,6 @@ public sealed class NationalMeasurement(ParameterSet parameters)
             }
             cells.Add(new MeasurementCell(s, f, v, r, rounded, pub, agreement, why));
         }
-        return new NationalMeasurementResult(y, cells, new Jobs(tMarket.Required), new Jobs(tGov.Required), new Jobs(baseJobs.Required), new Jobs(totalJobs), trace);
+        return new NationalMeasurementResult(y, cells, tMarket, tGov, baseJobs, new Jobs(totalJobs), trace);
     }
 }

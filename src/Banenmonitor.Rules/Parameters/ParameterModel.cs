@@ -1,4 +1,5 @@
 using System.Globalization;
+using Banenmonitor.Rules.Laws;
 
 namespace Banenmonitor.Rules.Parameters;
 
@@ -28,9 +29,15 @@ public enum ParameterStatus
     /// toepassing</i>): e.g. the quota percentage from 2026, when the Wet banenafspraak replaced the quotumregeling.
     /// </summary>
     NotApplicable,
+    /// <summary>In an order in council or other decree (<i>besluit</i>), e.g. the Besluit Wfsv or an activation decree.</summary>
+    Decree,
+    /// <summary>Stated in a parliamentary paper other than a minister's letter (<i>kamerstuk</i>), e.g. an explanatory memorandum.</summary>
+    ParliamentaryPaper,
+    /// <summary>Published by the UWV (<i>uwv-publicatie</i>): its pages on the quotumheffing, its quarterly figures.</summary>
+    UwvPublication,
     /// <summary>
-    /// A published value that Banenmonitor derived itself from its legal inputs and found equal after the law's rounding
-    /// (<i>bevestigd door afleiding</i>), e.g. a quota percentage from Wfsv art. 38f. Set by the derivation, never in a data file.
+    /// A published value that the law's own formula reproduces from its published inputs (<i>bevestigd door afleiding</i>),
+    /// e.g. a quota percentage recomputed under Wfsv art. 38f.
     /// </summary>
     ConfirmedByDerivation,
 }
@@ -47,6 +54,9 @@ public static class ParameterStatusText
         ParameterStatus.Derived => "derived",
         ParameterStatus.Unconfirmed => "unconfirmed",
         ParameterStatus.NotApplicable => "not_applicable",
+        ParameterStatus.Decree => "decree",
+        ParameterStatus.ParliamentaryPaper => "parliamentary_paper",
+        ParameterStatus.UwvPublication => "uwv_publication",
         ParameterStatus.ConfirmedByDerivation => "confirmed_by_derivation",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
@@ -61,6 +71,9 @@ public static class ParameterStatusText
         ParameterStatus.Derived => "afgeleid",
         ParameterStatus.Unconfirmed => "onbevestigd",
         ParameterStatus.NotApplicable => "niet van toepassing",
+        ParameterStatus.Decree => "besluit",
+        ParameterStatus.ParliamentaryPaper => "kamerstuk",
+        ParameterStatus.UwvPublication => "uwv-publicatie",
         ParameterStatus.ConfirmedByDerivation => "bevestigd door afleiding",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
@@ -71,12 +84,16 @@ public static class ParameterStatusText
     /// <summary>The codes a data file may use, for error messages ("law, published, …"); not the status only a derivation sets.</summary>
     public static string Codes => string.Join(", ", Enum.GetValues<ParameterStatus>().Where(s => s != ParameterStatus.ConfirmedByDerivation).Select(s => s.Code()));
 
+    /// <summary>"niet-van-toepassing", "niet_van_toepassing" and "niet van toepassing" read alike.</summary>
+    private static string Plain(string text) => text.Trim().Replace('-', ' ').Replace('_', ' ');
+
+    /// <summary>Reads a status by its code (<c>uwv_publication</c>) or its Dutch name (<c>uwv-publicatie</c>), case and separators aside.</summary>
     public static bool TryParse(string text, out ParameterStatus status)
     {
         foreach (var s in Enum.GetValues<ParameterStatus>())
         {
-            if (string.Equals(s.Code(), text, StringComparison.OrdinalIgnoreCase) ||
-                string.Equals(s.Dutch(), text, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Plain(s.Code()), Plain(text), StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(Plain(s.Dutch()), Plain(text), StringComparison.OrdinalIgnoreCase))
             {
                 status = s;
                 return true;
@@ -104,6 +121,9 @@ public sealed record ParameterValue(
     string Unit,
     string Origin = "parameterbestand")
 {
+    /// <summary>The articles of law the value rests on (column <c>wetsartikel</c>), each resolving in the catalogue of laws.</summary>
+    public IReadOnlyList<LegalReference> Legal { get; init; } = [];
+
     public decimal Required => Value ?? throw new MissingParameterException(Status == ParameterStatus.NotApplicable
         ? $"Parameter '{Name}' is vanaf {ValidFrom:yyyy-MM-dd} niet van toepassing en heeft daarom geen waarde: {Source}"
         : $"Parameter '{Name}' geldig vanaf {ValidFrom:yyyy-MM-dd} is {Status.Dutch()} en heeft geen waarde. " +

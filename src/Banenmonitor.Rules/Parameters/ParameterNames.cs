@@ -11,6 +11,11 @@ public static class ParameterNames
     public const string AverageEmployeeHoursPerYear = "uren_per_werknemer_per_jaar";
     public const string ThresholdEmployees = "drempel_aantal_werknemers";
 
+    // The years each regime governs
+    public const string QuotumregelingFirstYear = "quotumregeling_eerste_jaar";
+    public const string QuotumregelingLastYear = "quotumregeling_laatste_jaar";
+    public const string WetBanenafspraakFirstYear = "wba_eerste_jaar";
+
     // Quota regime (Wfsv 38b–38j)
     public const string QuotaPercentageGovernment = "quotumpercentage_overheid";
     public const string LevyPerMissingJob = "quotumheffing_per_ontbrekende_baan";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Banenmonitor.Rules.Laws;
 
 namespace Banenmonitor.Rules.Parameters;
 
@@ -12,6 +13,13 @@ namespace Banenmonitor.Rules.Parameters;
 public sealed class ParameterSet
 {
     public const string CatalogFile = "catalogus.csv";
+    /// <summary>The columns of a value file; a sixth column <see cref="LegalColumn"/> is optional.</summary>
+    public const string ValueHeader = "naam,geldig_vanaf,waarde,status,bron";
+    /// <summary>
+    /// The articles of law behind a value, structured (<see cref="LegalReference.Parse"/>): e.g. <c>Wfsv art. 38h lid 4</c>,
+    /// <c>Besluit Wfsv art. 2.27–2.31</c>, <c>Wfsv art. 34 lid 4 en 6; Besluit Wfsv art. 2.20–2.21</c>; empty when none.
+    /// </summary>
+    public const string LegalColumn = "wetsartikel";
     private static readonly Lazy<ParameterSet> EmbeddedSet = new(LoadEmbeddedCore);
 
     private readonly Dictionary<string, ParameterDefinition> _definitions;
@@ -61,11 +69,12 @@ public sealed class ParameterSet
     }
 
     /// <summary>
-    /// The value in force on 1 January of <paramref name="year"/>, also one without a value (unconfirmed) or marked not
-    /// applicable — its status says why; null when there is none (before the first value, or a yearly series without that year).
+    /// The value of <paramref name="name"/> in force on 1 January of <paramref name="year"/>, also one without a value
+    /// (unconfirmed) or marked not applicable; null when there is none for that year (for a yearly parameter: no row for the year).
     /// </summary>
     public ParameterValue? InForce(string name, int year)
     {
+        if (TryGet(name, year, out var v)) return v;
         var date = new DateOnly(year, 1, 1);
         var found = History(name).LastOrDefault(h => h.ValidFrom <= date);
         return found is null || (Definition(name).PerYear && found.ValidFrom.Year != year) ? null : found;
@@ -181,12 +190,14 @@ public sealed class ParameterSet
             var rows = Csv.Read(new StringReader(text)).ToList();
             if (rows.Count == 0) { problems.Add($"{fileName}: leeg bestand"); continue; }
             var header = string.Join(",", rows[0].Fields);
-            if (header != "naam,geldig_vanaf,waarde,status,bron")
-            { problems.Add($"{fileName}:{rows[0].Line}: kopregel moet 'naam,geldig_vanaf,waarde,status,bron' zijn, is '{header}'"); continue; }
+            if (header is not (ValueHeader or ValueHeader + "," + LegalColumn))
+            { problems.Add($"{fileName}:{rows[0].Line}: kopregel moet '{ValueHeader}' of '{ValueHeader},{LegalColumn}' zijn, is '{header}'"); continue; }
+            var columns = rows[0].Fields.Length;
             foreach (var (line, f) in rows.Skip(1))
             {
                 var at = $"{fileName}:{line}";
-                if (f.Length != 5) { problems.Add($"{at}: verwacht 5 kolommen, gevonden {f.Length}"); continue; }
+                // The column wetsartikel may be left off a row (no article of law behind the value).
+                if (f.Length != columns && !(columns == 6 && f.Length == 5)) { problems.Add($"{at}: verwacht {columns} kolommen, gevonden {f.Length}"); continue; }
                 if (!definitions.TryGetValue(f[0], out var def)) { problems.Add($"{at}: onbekende parameter '{f[0]}' (niet in {CatalogFile})"); continue; }
                 if (!DateOnly.TryParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
                 { problems.Add($"{at}: geldig_vanaf '{f[1]}' is geen datum (jjjj-mm-dd)"); continue; }
@@ -206,8 +217,14 @@ public sealed class ParameterSet
                 if (f[4].Length == 0) { problems.Add($"{at}: bron ontbreekt"); continue; }
                 if (origin.TryGetValue((f[0], from), out var first))
                 { problems.Add($"{at}: overlap: '{f[0]}' heeft al een waarde vanaf {from:yyyy-MM-dd} ({first})"); continue; }
+                IReadOnlyList<LegalReference> legal = [];
+                if (f.Length == 6)
+                {
+                    try { legal = LegalReference.Parse(f[5]); }
+                    catch (FormatException e) { problems.Add($"{at}: kolom {LegalColumn}: {e.Message}"); continue; }
+                }
                 origin[(f[0], from)] = at;
-                values[f[0]].Add(new ParameterValue(f[0], from, value, status, f[4], def.Unit, at));
+                values[f[0]].Add(new ParameterValue(f[0], from, value, status, f[4], def.Unit, at) { Legal = legal });
             }
         }
 

@@ -517,14 +517,16 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
             var inc = national.Find(year, MeasurementSector.Total, EmploymentForm.Total, NationalFigures.Increase);
             if (all is not null && inc is not null)
             {
-                var b = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1));
-                var computed = b.Required + inc.Value;
-                var range = b.Required.Rounded0() + inc.Value.Rounded0();
-                var formula = $"banen nulmeting + totale toename = {Fmt(b.Required, 0)} + {Fmt(inc.Value, 0)}";
+                // The checker cites the parameter's source next to the document's figure, so it reads the value with its source.
+                var b = parameters.Get(P.BaselineJobs, MeasurementParameters.BaselineDate);
+                var baseline = b.Required;
+                var computed = baseline + inc.Value;
+                var range = baseline.Rounded0() + inc.Value.Rounded0();
+                var formula = $"banen nulmeting + totale toename = {Fmt(baseline, 0)} + {Fmt(inc.Value, 0)}";
                 var outcome = Classify(computed, range, all.Value, 0, false);
                 checks.Add(new ConsistencyCheck("som", DocumentOf(all), year, National, "totaal aantal banen inclusief de nulmeting", formula, all.Value, computed, range,
                     outcome, Explain(outcome, computed, range, all.Value, 0, false, formula), all.Source,
-                    [new("banen nulmeting", b.Required, "banen", "parameter", b.Source), In(inc, Name(inc))]));
+                    [new("banen nulmeting", baseline, "banen", "parameter", b.Source), In(inc, Name(inc))]));
             }
             // Targets as printed against the dated parameters, and their sum.
             var tm = national.Find(year, MeasurementSector.Market, EmploymentForm.Total, NationalFigures.Target);

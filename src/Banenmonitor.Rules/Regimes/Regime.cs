@@ -1,4 +1,5 @@
-using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Laws;
+using Banenmonitor.Rules.Parameters;
 
 namespace Banenmonitor.Rules.Regimes;
 
@@ -11,19 +12,28 @@ public enum RegimeKind
     WetBanenafspraak2025,
 }
 
-/// <summary>A regime with its legal basis and the years it governs.</summary>
-public sealed record Regime(RegimeKind Kind, string Name, string LegalBasis, int FirstYear, int? LastYear)
+/// <summary>
+/// A regime with its legal basis and the years it governs. The years are parameters with their sources
+/// (<see cref="RegimeParameters"/>: <c>quotumregeling_eerste_jaar</c>, <c>quotumregeling_laatste_jaar</c>, <c>wba_eerste_jaar</c>).
+/// </summary>
+public sealed record Regime(RegimeKind Kind, string Name, IReadOnlyList<LegalReference> Legal, int FirstYear, int? LastYear)
 {
+    /// <summary>The legal basis as one Dutch text with the BWB identifiers ("Wfsv art. 34 en 38b–38j (BWBR0017745); …").</summary>
+    public string LegalBasis => LegalReference.Text(Legal, withIds: true);
+
     public bool Governs(int year) => year >= FirstYear && (LastYear is null || year <= LastYear);
 
     /// <summary>The year whose parameters apply when this regime is computed on data of <paramref name="dataYear"/> (its first year for earlier data).</summary>
     public int ParameterYearFor(int dataYear) => Math.Max(dataYear, FirstYear);
 
+    private static readonly RegimeParameters Years = RegimeParameters.Of(ParameterSet.Embedded);
+
     public static readonly Regime Quotumregeling = new(RegimeKind.Quotumregeling, "Quotumregeling (Wet banenafspraak en quotum arbeidsbeperkten)",
-        $"Wfsv art. 34, 38b–38j ({LawReferences.Wfsv.BwbId}); Besluit Wfsv art. 2.20–2.33 ({LawReferences.BesluitWfsv.BwbId})", 2015, 2025);
+        [LawCatalog.Wfsv.Article("34"), LawCatalog.Wfsv.Articles("38b", "38j"), LawCatalog.BesluitWfsv.Articles("2.20", "2.33")],
+        (int)Years.QuotumregelingFirstYear.Required, (int)Years.QuotumregelingLastYear.Required);
 
     public static readonly Regime WetBanenafspraak2025 = new(RegimeKind.WetBanenafspraak2025, "Wet banenafspraak (2025)",
-        $"Wet banenafspraak van 23 april 2025 ({LawReferences.WetBanenafspraak.BwbId}); Wtl ({LawReferences.Wtl.BwbId})", 2026, null);
+        [LawCatalog.WetBanenafspraak.Whole, LawCatalog.Wtl.Whole], (int)Years.WetBanenafspraakFirstYear.Required, null);
 
     public static IReadOnlyList<Regime> All { get; } = [Quotumregeling, WetBanenafspraak2025];
 

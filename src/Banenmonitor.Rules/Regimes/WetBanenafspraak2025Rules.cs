@@ -1,7 +1,7 @@
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Units;
-using P = Banenmonitor.Rules.Parameters.ParameterNames;
+using static Banenmonitor.Rules.Laws.LawCatalog;
 
 namespace Banenmonitor.Rules.Regimes;
 
@@ -57,60 +57,59 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
     {
         incomplete = null;
         var y = e.Year;
-        var factor = parameters.Get(P.WbaSmallEmployerFactor, y);
+        var w = WetBanenafspraakParameters.For(parameters, y, trace);
+        var factor = w.SmallEmployerFactor;
         if (e.PremiumBaseTwoYearsBefore is not { } wageBill)
         {
             incomplete = SmallEmployerTestWithoutWageBill(y);
             trace?.Add("Kleinewerkgeverstoets niet uit te voeren: het premieloon van jaar t−2 ontbreekt", "premieloon t−2 ≤ factor × gemiddeld premieloon",
-                null, "ja(1)/nee(0)", parameters: [factor], legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6",
+                null, "ja(1)/nee(0)", legal: [BesluitWfsv.Article("2.19d"), WetBanenafspraak.Article("6")],
                 note: "De toets gaat over het premieloon van twee jaar eerder, niet over het aantal werknemers of de verloonde uren.");
             return null;
         }
-        if (!parameters.TryGet(P.AveragePremiumWage, y, out var average))
+        if (w.AveragePremiumWage is not { } average)
         {
             incomplete = SmallEmployerTestWithoutAverageWage(y);
             trace?.Add("Kleinewerkgeverstoets niet uit te voeren: gemiddeld premieloon per werknemer onbekend", "premieloon t−2 ≤ factor × gemiddeld premieloon",
-                null, "ja(1)/nee(0)", [new("premieloon t−2", wageBill.Value, "euro")], [factor, .. parameters.History(P.AveragePremiumWage).Where(v => v.ValidFrom.Year == y)],
-                legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6", note: "Een beheerder kan het gemiddelde premieloon met bron opgeven.");
+                null, "ja(1)/nee(0)", [new("premieloon t−2", wageBill.Value, "euro")],
+                legal: [BesluitWfsv.Article("2.19d"), WetBanenafspraak.Article("6")], note: "Een beheerder kan het gemiddelde premieloon met bron opgeven.");
             return null;
         }
-        var limit = factor.Required * average!.Required;
+        var limit = factor * average.Value;
         var isSmall = wageBill.Value <= limit;
         trace?.Add(isSmall ? "Kleine werkgever: geen inclusiviteitsopslag" : "Geen kleine werkgever: premieloon t−2 boven de grens",
             "premieloon t−2 ≤ factor × gemiddeld premieloon?", isSmall ? 1 : 0, "ja(1)/nee(0)",
-            [new("premieloon t−2", wageBill.Value, "euro"), new("grens", limit, "euro")], [factor, average], legal: "Besluit Wfsv art. 2.19d; Wet banenafspraak art. 6");
+            [new("premieloon t−2", wageBill.Value, "euro"), new("grens", limit, "euro")], legal: [BesluitWfsv.Article("2.19d"), WetBanenafspraak.Article("6")]);
         return isSmall;
     }
 
     private RegimeOutcome Compute(EmployerYear e, Trace? trace, List<string>? summary)
     {
         var y = e.Year;
+        var p = WetBanenafspraakParameters.For(parameters, y, trace);
 
         // 1. Wage cost advantage (LKV) per target-group employee, capped per year.
-        var lkvRate = parameters.Get(P.LkvPerHour, y);
-        var lkvMax = parameters.Get(P.LkvMaxPerEmployee, y);
         var lkv = 0m;
         foreach (var w in e.TargetGroupEmployees ?? [])
         {
-            var raw = w.Hours.Value * lkvRate.Required;
-            var capped = Math.Min(raw, lkvMax.Required);
+            var raw = w.Hours.Value * p.LkvPerHour.Value;
+            var capped = Math.Min(raw, p.LkvMaxPerEmployee.Value);
             lkv += capped;
             trace?.Add($"Loonkostenvoordeel doelgroep banenafspraak voor {w.Reference}", "min(verloonde uren × bedrag per uur, maximum per jaar)", capped, "euro",
-                [new("verloonde uren", w.Hours.Value, "uur"), new("onbegrensd", raw, "euro")], [lkvRate, lkvMax], legal: "Wtl art. 2.10 en 2.13");
+                [new("verloonde uren", w.Hours.Value, "uur"), new("onbegrensd", raw, "euro")], legal: [Wtl.Article("2.10"), Wtl.Article("2.13")]);
         }
         if (e.TargetGroupEmployees is { Count: > 0 })
         {
-            trace?.Add("Loonkostenvoordeel totaal", "som over de werknemers", lkv, "euro", legal: "Wtl art. 2.10");
+            trace?.Add("Loonkostenvoordeel totaal", "som over de werknemers", lkv, "euro", legal: [Wtl.Article("2.10")]);
             summary?.Add($"Loonkostenvoordeel: € {DutchFormat.Fixed(lkv, 2)}");
         }
 
         // 2. Activation of the quota part (art. 5).
-        var activated = parameters.TryGet(P.WbaActivationYear, y, out var actParam);
-        var activationYear = activated ? (int)actParam!.Required : (int?)null;
+        var activationYear = p.ActivationYear;
         if (activationYear is null)
         {
             trace?.Add("Quotumregeling van de Wet banenafspraak: activeringsjaar niet bekend (onbevestigd); opslag en bonus zijn niet van toepassing",
-                "geactiveerd?", 0m, "ja(1)/nee(0)", parameters: parameters.History(P.WbaActivationYear), legal: "Wet banenafspraak art. 5",
+                "geactiveerd?", 0m, "ja(1)/nee(0)", legal: [WetBanenafspraak.Article("5")],
                 note: "Een beheerder kan het activeringsjaar met bron opgeven.");
             summary?.Add("Quotumregeling niet geactiveerd (activeringsjaar onbekend): geen inclusiviteitsopslag en geen banenafspraakbonus.");
             return new RegimeOutcome(Regime.WetBanenafspraak2025, y, true, Euros.Zero, new Euros(lkv), false, summary ?? NoSummary, trace ?? NoTrace)
@@ -119,17 +118,16 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             };
         }
         var active = y >= activationYear;
-        trace?.Add($"Quotumregeling geactiveerd vanaf {activationYear}", "jaar ≥ activeringsjaar?", active ? 1 : 0, "ja(1)/nee(0)", parameters: [actParam!], legal: "Wet banenafspraak art. 5");
+        trace?.Add($"Quotumregeling geactiveerd vanaf {activationYear}", "jaar ≥ activeringsjaar?", active ? 1 : 0, "ja(1)/nee(0)", legal: [WetBanenafspraak.Article("5")]);
 
         // 3. Job agreement bonus per 25.5-hour job, pro rata (paid with the LKV).
         var bonus = 0m;
         if (active)
         {
-            var perJob = parameters.Get(P.WbaBonusPerJob, y);
             var jobs = _jobs.JobsFromHours(e.TargetGroupHours, PeriodLength.Year, y, trace);
-            bonus = LegalRounding.Down(jobs.Value * perJob.Required, 2);
+            bonus = LegalRounding.Down(jobs.Value * p.BonusPerJob.Value, 2);
             trace?.Add("Banenafspraakbonus: banen van 25,5 uur per week, naar rato, × bonus per baan (naar beneden afgerond op centen)", "banen × bonus per baan", bonus, "euro",
-                [new("banen", jobs.Value, "banen")], [perJob], legal: "Wtl art. 2.13 lid 2; Wet banenafspraak art. 1");
+                [new("banen", jobs.Value, "banen")], legal: [Wtl.Article("2.13", "2"), WetBanenafspraak.Article("1")]);
             summary?.Add($"Banenafspraakbonus: € {DutchFormat.Fixed(bonus, 2)}");
         }
 
@@ -137,11 +135,10 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
         var surcharge = 0m;
         var subject = false;
         string? incomplete = null;
-        var after = parameters.Get(P.WbaSurchargeYearsAfterActivation, y);
-        var from = activationYear.Value + (int)after.Required;
+        var from = activationYear.Value + p.SurchargeYearsAfterActivation;
         if (y < from)
         {
-            trace?.Add($"Inclusiviteitsopslag geldt pas vanaf {from}", "jaar ≥ activeringsjaar + termijn?", 0, "ja(1)/nee(0)", parameters: [after], legal: "Wet banenafspraak art. 6");
+            trace?.Add($"Inclusiviteitsopslag geldt pas vanaf {from}", "jaar ≥ activeringsjaar + termijn?", 0, "ja(1)/nee(0)", legal: [WetBanenafspraak.Article("6")]);
         }
         else
         {
@@ -151,7 +148,7 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
                 a = Math.Max(0m, a - agency.Value);
                 trace?.Add("A zonder de uren van uitzendkrachten die aan anderen zijn uitgeleend (de opslag geldt niet over uitgeleende werknemers)",
                     "A = verloonde uren − uren uitzendkrachten", a, "uur",
-                    [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: "Wet banenafspraak art. 6");
+                    [new("verloonde uren", e.TotalPaidHours.Value, "uur"), new("uren uitzendkrachten", agency.Value, "uur")], legal: [WetBanenafspraak.Article("6")]);
             }
             var small = SmallEmployer(e, trace, out incomplete);
             if (small is null)
@@ -166,34 +163,34 @@ public sealed class WetBanenafspraak2025Rules(ParameterSet parameters)
             {
                 subject = true;
                 // The law has no quota percentage per employer; an assumed one (scenario input) exempts employers above it.
-                var scenario = parameters.TryGet(P.WbaScenarioQuotaPercentage, y, out var pct) ? pct : null;
+                var scenario = p.ScenarioQuotaPercentage;
                 var share = a == 0 ? 0 : e.TargetGroupHours.Value / a * 100m;
                 if (scenario is not null)
                     trace?.Add("Scenario: aandeel verloonde uren van de doelgroep tegenover een aangenomen quotumpercentage (geen wettelijke toets)", "C ÷ A × 100", share, "%",
-                        [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], [scenario], legal: "Wet banenafspraak art. 6",
+                        [new("C", e.TargetGroupHours.Value, "uur"), new("A", a, "uur")], legal: [WetBanenafspraak.Article("6")],
                         note: "De Wet banenafspraak kent geen quotumpercentage per werkgever; dit percentage is een scenario-aanname.");
-                if (scenario is not null && share >= scenario.Required)
+                if (scenario is { } assumed && share >= assumed.Points)
                 {
                     summary?.Add("Scenario: aangenomen quotumpercentage gehaald, dus in dit scenario geen inclusiviteitsopslag.");
                 }
                 else
                 {
-                    var rate = parameters.Get(P.WbaSurchargePercentage, y);
+                    var rate = p.SurchargePercentage.Points;
                     if (e.PremiumBase is not { } premium)
                     {
                         incomplete = SurchargeWithoutPremiumBase;
                         trace?.Add("Opslagplichtig, maar het premieloon Aof ontbreekt: de inclusiviteitsopslag is niet te berekenen", "opslag = premieloon × percentage",
-                            null, "euro", parameters: [rate], legal: "Wet banenafspraak art. 6");
+                            null, "euro", legal: [WetBanenafspraak.Article("6")]);
                         summary?.Add(incomplete);
                     }
                     else
                     {
                         var excluded = e.PremiumBaseExcluded?.Value ?? 0m;
-                        surcharge = LegalRounding.Down(Math.Max(0m, premium.Value - excluded) * rate.Required / 100m, 2);
+                        surcharge = LegalRounding.Down(Math.Max(0m, premium.Value - excluded) * rate / 100m, 2);
                         trace?.Add("Inclusiviteitsopslag: premieloon (zonder uitgeleende werknemers, niet-gedetacheerde Wsw en beschut werk) × opslagpercentage (naar beneden afgerond op centen)",
                             "opslag = (premieloon − uitgezonderd) × percentage", surcharge, "euro",
-                            [new("premieloon", premium.Value, "euro"), new("uitgezonderd", excluded, "euro")], [rate],
-                            legal: "Wet banenafspraak art. 6");
+                            [new("premieloon", premium.Value, "euro"), new("uitgezonderd", excluded, "euro")],
+                            legal: [WetBanenafspraak.Article("6")]);
                         summary?.Add($"Inclusiviteitsopslag: € {DutchFormat.Fixed(surcharge, 2)}");
                     }
                 }

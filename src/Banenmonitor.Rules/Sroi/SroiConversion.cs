@@ -1,7 +1,7 @@
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Units;
-using P = Banenmonitor.Rules.Parameters.ParameterNames;
+using static Banenmonitor.Rules.Laws.LawCatalog;
 
 namespace Banenmonitor.Rules.Sroi;
 
@@ -40,10 +40,9 @@ public sealed class SroiConversion(ParameterSet parameters)
         var persons = placements.Sum(p => p.Persons);
         trace.Add($"Uren van de SROI-plaatsingen van contract {contract} in {year}", "uren = som van de uren per plaatsing", hours, "uur",
             [new TraceInput("plaatsingen", placements.Count, "plaatsingen"), new TraceInput("personen", persons, "personen")]);
-        var norm = parameters.Get(P.HoursPerJobPerYear, year);
-        var jobs = hours / norm.Required;
+        var jobs = JobParameters.For(parameters, year, trace).PerYear.JobsIn(hours).Value;
         trace.Add("Baanequivalenten uit de SROI-uren", "banen = uren ÷ uren per baan per jaar", jobs, "banen",
-            [new TraceInput("uren", hours, "uur")], [norm], legal: "Besluit Wfsv art. 2.32",
+            [new TraceInput("uren", hours, "uur")], legal: [BesluitWfsv.Article("2.32")],
             note: "Dezelfde baandefinitie als voor het quotum.");
         SroiFulfilment fulfilment;
         if (obligation.Unit == SroiObligationUnit.Jobs)

@@ -1,6 +1,6 @@
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
-using P = Banenmonitor.Rules.Parameters.ParameterNames;
+using static Banenmonitor.Rules.Laws.LawCatalog;
 
 namespace Banenmonitor.Rules.Units;
 
@@ -16,14 +16,8 @@ public sealed class JobConversion(ParameterSet parameters)
         _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
 
-    public ParameterValue HoursPerJob(PeriodLength period, int year) => parameters.Get(period switch
-    {
-        PeriodLength.Week => P.HoursPerJobPerWeek,
-        PeriodLength.Month => P.HoursPerJobPerMonth,
-        PeriodLength.Quarter => P.HoursPerJobPerQuarter,
-        PeriodLength.Year => P.HoursPerJobPerYear,
-        _ => throw new ArgumentOutOfRangeException(nameof(period)),
-    }, year);
+    /// <summary>The hours-per-job parameter of a period length, with its source.</summary>
+    public ParameterValue HoursPerJob(PeriodLength period, int year) => JobParameters.For(parameters, year).ValueFor(period);
 
     /// <summary>Jobs = paid hours over the period ÷ hours per job for that period length.</summary>
     public Explained<Jobs> JobsFromHours(PaidHours hours, PeriodLength period, int year)
@@ -39,14 +33,13 @@ public sealed class JobConversion(ParameterSet parameters)
     public Jobs JobsFromHours(PaidHours hours, PeriodLength period, int year, Trace? trace)
     {
         if (hours.Value < 0) throw new ArgumentOutOfRangeException(nameof(hours), "Verloonde uren kunnen niet negatief zijn.");
-        var norm = HoursPerJob(period, year);
-        var jobs = hours.Value / norm.Required;
+        var jobs = JobParameters.For(parameters, year, trace).Per(period).JobsIn(hours.Value).Value;
         trace?.Add(
             $"Banen uit verloonde uren per {PeriodDutch(period)}",
             $"banen = verloonde uren ÷ uren per baan per {PeriodDutch(period)}",
             jobs, "banen",
-            [new TraceInput("verloonde uren", hours.Value, "uur")], [norm],
-            legal: "Besluit Wfsv art. 2.32");
+            [new TraceInput("verloonde uren", hours.Value, "uur")],
+            legal: [BesluitWfsv.Article("2.32")]);
         return new Jobs(jobs);
     }
 
@@ -59,16 +52,15 @@ public sealed class JobConversion(ParameterSet parameters)
     {
         if (fte < 0 || hoursPerWeek <= 0 || hoursPerWeek > 168)
             throw new ArgumentOutOfRangeException(nameof(fte), "Fte moet ≥ 0 zijn en uren per week tussen 0 en 168.");
-        var perWeek = parameters.Get(P.HoursPerJobPerWeek, year);
-        var perYear = parameters.Get(P.HoursPerJobPerYear, year);
+        var trace = new Trace();
+        var job = JobParameters.For(parameters, year, trace);
         var weekly = fte * hoursPerWeek;
-        var yearly = weekly * perYear.Required / perWeek.Required;
-        var trace = new Trace().Add(
+        var yearly = weekly * job.PerYear.Value / job.PerWeek.Value;
+        trace.Add(
             "Omrekening van fte naar verloonde uren per jaar",
             "verloonde uren per jaar = fte × uren per week × (uren per baan per jaar ÷ uren per baan per week)",
             yearly, "uur",
             [new TraceInput("fte", fte, "fte"), new TraceInput("uren per week", hoursPerWeek, "uur"), new TraceInput("uren per week totaal", weekly, "uur")],
-            [perYear, perWeek],
             note: "Benadering: dezelfde verhouding als tussen de baandefinitie per week en per jaar.");
         return new(new PaidHours(yearly), trace);
     }

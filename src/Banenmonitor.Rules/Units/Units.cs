@@ -79,3 +79,11 @@ public static class DutchFormat
 
     public static string Percent(decimal points, int decimals = 1) => Fixed(points, decimals) + "%";
 }
+
+/// <summary>Paid hours that make one job (<i>uren per baan</i>) over a period: 1,331 a year, 25.5 a week (Besluit Wfsv art. 2.32).</summary>
+public readonly record struct HoursPerJob(decimal Value)
+{
+    /// <summary>Jobs in <paramref name="hours"/> paid hours.</summary>
+    public Jobs JobsIn(decimal hours) => new(hours / Value);
+    public override string ToString() => DutchFormat.Number(Value, 2) + " uur per baan";
+}
