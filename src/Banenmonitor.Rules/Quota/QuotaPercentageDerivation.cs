@@ -1,3 +1,5 @@
+using Banenmonitor.Rules.Laws;
+using static Banenmonitor.Rules.Laws.LawCatalog;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Units;
@@ -45,7 +47,7 @@ public sealed record QuotaPercentageDerivationResult(
 /// </summary>
 public sealed class QuotaPercentageDerivation(ParameterSet parameters)
 {
-    private const string Legal = "Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35";
+    private static readonly LegalReference[] Legal = [Wfsv.Article("38f", "2"), RegelingWfsv.Article("3.35")];
 
     /// <summary>The formula as shown: U the hours per job per year, W an employee's average hours per year.</summary>
     public const string Formula = "(A + B + F) × U ÷ (D × W) × 100";
@@ -115,7 +117,7 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
         var derived = LegalRounding.Down(raw, decimals);
         trace.Add("Quotumpercentage: (A + B + F) × U ÷ (D × W) × 100, naar beneden afgerond", Formula, derived, "%",
             [new("A + B + F", numerator, "banen"), new("onafgerond", raw, "%")],
-            [parameters.Get(P.DecimalsPercentage, year), parameters.Get(P.DecimalsVariables, year)], legal: Legal + "; Besluit Wfsv art. 2.22");
+            [parameters.Get(P.DecimalsPercentage, year), parameters.Get(P.DecimalsVariables, year)], legal: [.. Legal, BesluitWfsv.Article("2.22")]);
 
         if (published?.Value is not { } pub)
         {
