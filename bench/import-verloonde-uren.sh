@@ -9,10 +9,14 @@
 # Peak memory is the maximum resident set size of the banenmonitor process (/usr/bin/time), per size: it should not
 # grow with the file (pass two sizes, e.g. 100000 1000000).
 # Usage: bench/import-verloonde-uren.sh [rows...]   (default 1000000). PG_PORT: port of the throwaway server (55492).
+# BENCH_PROVIDERS="sqlite postgresql" (default both) and BENCH_REIMPORT=0 (skip the re-imports) shorten a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sizes=("${@:-1000000}")
+providers=${BENCH_PROVIDERS:-sqlite postgresql}
+reimport=${BENCH_REIMPORT:-1}
+s_again=0; p_again=0; s_new=0; p_new=0; s_peer=1; p_peer=1; s_new_peak=0; p_new_peak=0
 
 # Install step: sqlite3 and PostgreSQL (psql, initdb) when missing (Debian).
 need=()
@@ -27,7 +31,7 @@ PG_PORT=${PG_PORT:-55492}
 source scripts/pg.sh
 cleanup() { pg_stop; rm -rf "$work"; }
 trap cleanup EXIT
-pg_start
+if [[ " $providers " == *" postgresql "* ]]; then pg_start; fi
 export BANENMONITOR_PSEUDONIEM_SLEUTEL="benchmark-sleutel-niet-voor-productie"
 psqlc=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
 
@@ -66,30 +70,40 @@ for rows in "${sizes[@]}"; do
   }' > "$work/uren.csv"
   echo "== $rows rijen ($(stat -c %s "$work/uren.csv") bytes), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+  rm -f "$work"/read.db*
+  $cli import werkgevers "$work/werkgevers.csv" --database "$work/read.db" >/dev/null
+  run "peer: banenmonitor import --controleren (gewoon lezen)" $cli import verloonde-uren "$work/uren.csv" --database "$work/read.db" --controleren --profiel
+  s_read=$(cat "$work/last"); s_read_peak=$(cat "$work/peak"); grep -h "fase" "$work/err" | sed 's/^/      /'
+  if [[ " $providers " == *" sqlite "* ]]; then
   # SQLite
   rm -f "$work"/bench.db* "$work"/peer.db
   db=(--database "$work/bench.db")
   $cli import werkgevers "$work/werkgevers.csv" "${db[@]}" >/dev/null
   run "SQLite: banenmonitor import (nieuw)" $cli import verloonde-uren "$work/uren.csv" "${db[@]}" --batch 500 --profiel
   s_new=$(cat "$work/last"); s_new_peak=$(cat "$work/peak"); grep -h "rijen ingelezen" "$work/out" | sed 's/^/      /'; grep -h "fase" "$work/err" | sed 's/^/      /'
+  if [ "$reimport" = 1 ]; then
   run "SQLite: banenmonitor import (zelfde bestand opnieuw)" $cli import verloonde-uren "$work/uren.csv" "${db[@]}" --batch 500 --profiel
   s_again=$(cat "$work/last"); grep -h "rijen ingelezen" "$work/out" | sed 's/^/      /'; grep -h "fase" "$work/err" | sed 's/^/      /'
-  run "peer: banenmonitor import --controleren (gewoon lezen)" $cli import verloonde-uren "$work/uren.csv" "${db[@]}" --controleren
-  s_read=$(cat "$work/last"); s_read_peak=$(cat "$work/peak")
+  fi
   run "peer: sqlite3 .import (kale tabel)" sqlite3 "$work/peer.db" ".mode csv" ".separator ;" ".import $work/uren.csv uren"
   s_peer=$(cat "$work/last")
+  fi
 
+  if [[ " $providers " == *" postgresql "* ]]; then
   # PostgreSQL (same server for banenmonitor and the \copy peer)
   "${psqlc[@]}" -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
   pg=(--database "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench" --databasesoort postgresql)
   $cli import werkgevers "$work/werkgevers.csv" "${pg[@]}" >/dev/null
   run "PostgreSQL: banenmonitor import (nieuw)" $cli import verloonde-uren "$work/uren.csv" "${pg[@]}" --profiel
   p_new=$(cat "$work/last"); p_new_peak=$(cat "$work/peak"); grep -h "rijen ingelezen" "$work/out" | sed 's/^/      /'; grep -h "fase" "$work/err" | sed 's/^/      /'
+  if [ "$reimport" = 1 ]; then
   run "PostgreSQL: banenmonitor import (zelfde bestand opnieuw)" $cli import verloonde-uren "$work/uren.csv" "${pg[@]}" --profiel
   p_again=$(cat "$work/last"); grep -h "rijen ingelezen" "$work/out" | sed 's/^/      /'; grep -h "fase" "$work/err" | sed 's/^/      /'
+  fi
   "${psqlc[@]}" -d bench -c "CREATE TABLE uren (loonheffingennummer text, bsn text, pseudoniem text, periode_begin text, periode_einde text, uren text, vorm text)"
   run "peer: psql \\copy (kale tabel)" "${psqlc[@]}" -d bench -c "\\copy uren FROM '$work/uren.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
   p_peer=$(cat "$work/last")
+  fi
 
   echo "   verhoudingen bij $rows rijen:"
   echo "      SQLite nieuw / sqlite3 .import:            $(ratio "$s_new" "$s_peer")×   (doel ≤ 3)"

@@ -111,13 +111,18 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                 stream.Position = 0;
             }
             var start = stream.Position;
+            var prelude = new Dictionary<string, TimeSpan>();
+            var phase = Stopwatch.StartNew();
             var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            prelude["vingerafdruk van het bestand (SHA-256)"] = phase.Elapsed;
             stream.Position = start;
             if (stream.Length - start == 0) return Fail(new ImportError(null, null, "het bestand is leeg"));
             var format = FileFormats.FromName(fileName) ?? await SniffAsync(stream, start, ct);
+            phase.Restart();
             var numbers = options.FormFields ? NumberConvention.Field : ScanNumbers(def, stream, format, ct);
+            prelude["voorronde: decimaalteken van het bestand"] = phase.Elapsed;
             stream.Position = start;
-            return await RunAsync(def, stream, format, numbers, fileName, hash, userName, progress, options, clock, ct);
+            return await RunAsync(def, stream, format, numbers, fileName, hash, userName, progress, options, clock, prelude, ct);
         }
         finally
         {
@@ -168,7 +173,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
     }
 
     private async Task<ImportResult> RunAsync(ImportKind def, Stream stream, FileFormat format, NumberConvention numbers, string fileName, string hash, string userName,
-        IProgress<ImportProgress>? progress, ImportOptions options, Stopwatch clock, CancellationToken ct)
+        IProgress<ImportProgress>? progress, ImportOptions options, Stopwatch clock, Dictionary<string, TimeSpan> phases, CancellationToken ct)
     {
         var errors = new List<ImportError>();
         long moreErrors = 0;
@@ -182,12 +187,15 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         db.Database.AutoSavepointsEnabled = false;
         db.ChangeTracker.Clear();
         Bulk.BulkWriter? bulk = null;
+        var bulkKind = def as Bulk.IBulkKind;
+        if (options.EntityFramework || options.CheckOnly) bulkKind = null;
+        if (bulkKind is not null) await Bulk.BulkWriter.PrepareConnectionAsync(db, ct);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await ctx.LoadLookupsAsync(ct);
             var staging = Stopwatch.StartNew();
-            if (def is Bulk.IBulkKind bulkKind && !options.EntityFramework && !options.CheckOnly)
+            if (bulkKind is not null)
                 bulk = await Bulk.BulkWriter.StartAsync(db, tx, bulkKind.Plan(db.Model), options.BatchSize, ct);
 
             var rowErrors = new List<ImportError>();
@@ -279,7 +287,6 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                 AddError(new ImportError(e.Row, column, e.Message));
             }
 
-            var phases = new Dictionary<string, TimeSpan>();
             if (bulk is not null && rows > 0 && !ctx.MissingKey && header is not null)
             {
                 phases["lezen, controleren en in de staging zetten"] = staging.Elapsed;
@@ -306,8 +313,9 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             }
             if (options.CheckOnly)
             {
+                phases["lezen en controleren"] = staging.Elapsed;
                 await tx.RollbackAsync(CancellationToken.None);
-                return new ImportResult(def.Name, fileName, true, rows, 0, 0, 0, [], 0, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList(), CheckedOnly = true };
+                return new ImportResult(def.Name, fileName, true, rows, 0, 0, 0, [], 0, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList(), CheckedOnly = true, Phases = phases };
             }
             if (bulk is not null)
             {
@@ -342,6 +350,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         finally
         {
             if (bulk is not null) await bulk.DisposeAsync();
+            if (bulkKind is not null) await Bulk.BulkWriter.CloseAsync(db);
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
             db.Database.AutoSavepointsEnabled = previousSavepoints;

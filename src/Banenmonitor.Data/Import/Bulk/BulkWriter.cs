@@ -30,6 +30,25 @@ internal abstract class BulkWriter : IAsyncDisposable
     /// <summary>Stopwatch per phase (stage, duplicate check, upsert) for the profile of a run.</summary>
     public Dictionary<string, TimeSpan> Phases { get; } = [];
 
+    /// <summary>
+    /// Before the import's transaction (SQLite refuses it inside one): the staging table and the sorts of the duplicate
+    /// check go to a temporary file, not to memory (the connection's default, <see cref="SqliteTuning"/>), so memory
+    /// stays flat in the file size. The connection stays open until <see cref="CloseAsync"/>.
+    /// </summary>
+    public static async Task PrepareConnectionAsync(BanenmonitorDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            await using var cmd = sqlite.CreateCommand();
+            cmd.CommandText = "PRAGMA temp_store = FILE";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Ends what <see cref="PrepareConnectionAsync"/> began.</summary>
+    public static Task CloseAsync(BanenmonitorDbContext db) => db.Database.CloseConnectionAsync();
+
     public static async Task<BulkWriter> StartAsync(BanenmonitorDbContext db, IDbContextTransaction tx, BulkPlan plan, int batchSize, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
@@ -37,12 +56,8 @@ internal abstract class BulkWriter : IAsyncDisposable
             ? new PostgresBulkWriter(npg, tx.GetDbTransaction(), plan)
             : new SqliteBulkWriter((SqliteConnection)connection, tx.GetDbTransaction(), plan, batchSize);
         if (!w.Sql.Postgres)
-        {
-            // The staging table and the sorts of the duplicate check in a temporary file, not in memory (the
-            // connection's default, SqliteTuning); a stage left by an earlier import on a pooled connection goes first.
-            await w.ExecuteAsync("PRAGMA temp_store = FILE", ct);
+            // A stage left by an earlier import on a pooled connection goes first.
             await w.ExecuteAsync($"DROP TABLE IF EXISTS temp.{BulkPlan.StageTable}", ct);
-        }
         await w.ExecuteAsync(w.Sql.CreateStage(plan), ct);
         await w.BeginAsync(ct);
         return w;
