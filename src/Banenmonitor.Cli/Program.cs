@@ -35,6 +35,7 @@ namespace Banenmonitor.Cli
             LandelijkCommand.Build(),
             SectorCommand.Build(),
             SleutelCommand.Build(),
+            PrognoseCommand.Build(),
         ];
 
         public static int Run(string[] args)

@@ -77,7 +77,7 @@ public static class ForecastSubjects
             if (!parameters.TryGet(name, year, out var v) || v is null) return null;
             return new TargetPoint(year, v.Value!.Value, $"{(note is null ? "" : note + ": ")}{name} — {v.Source}", carried, v.Status.Dutch());
         }
-        TargetPoint? TargetFor(int year)
+        TargetPoint? Direct(int year)
         {
             if (sector == MeasurementSector.Total)
             {
@@ -91,6 +91,12 @@ public static class ForecastSubjects
             return Param(yearly, year) ?? Param(final, year, carried: true,
                 note: $"geen aparte doelstelling voor {year} (één landelijke doelstelling onder de Wet banenafspraak); einddoelstelling doorgetrokken");
         }
+        // after the last year with a target (e.g. doelstelling_landelijk, given for 2026 only) that target stays
+        var firstTargetYear = parameters.History(P.TargetMarket)[0].ValidFrom.Year;
+        TargetPoint? TargetFor(int year) => Direct(year) ?? (year > firstTargetYear && Enumerable.Range(firstTargetYear, year - firstTargetYear).Reverse()
+            .Select(Direct).FirstOrDefault(t => t is not null) is { } last
+                ? last with { Year = year, CarriedForward = true, Source = $"doel {last.Year} doorgetrokken (geen doel vastgesteld voor {year}): {last.Source}" }
+                : null);
         var name = sector switch
         {
             MeasurementSector.Market => "Markt (landelijk)", MeasurementSector.Government => "Overheid (landelijk)", _ => "Markt en overheid samen (landelijk)",

@@ -61,8 +61,10 @@ public sealed record PrognoseView(
         var end = o.Years[^1];
         var last = o.Subject.History.MaxBy(h => h.Year)!;
         if (end.Target is null) return $"{o.Subject.Name}: voor {o.Until} is geen doel bekend.";
-        var need = $"Om het doel van {N(end.Target.Jobs)} in {o.Until} te halen zijn vanaf {N(last.Jobs)} in {last.Year} " +
-                   $"{N(o.NeededPerYear!.Value)} banen per jaar nodig";
+        var need = o.NeededPerYear <= 0
+            ? $"Met {N(last.Jobs)} in {last.Year} is het doel van {N(end.Target.Jobs)} voor {o.Until} al gehaald"
+            : $"Om het doel van {N(end.Target.Jobs)} in {o.Until} te halen zijn vanaf {N(last.Jobs)} in {last.Year} " +
+              $"{N(o.NeededPerYear!.Value)} banen per jaar nodig";
         if (end.Forecast is not { } f) return $"{o.Subject.Name}: geen prognose mogelijk. {need}.";
         var verdict = $"{o.Subject.Name} ligt {o.Verdict.Dutch()}: de prognose voor {o.Until} is {N(f)} banen " +
                       $"({(int)Math.Round(o.Level * 100)}%-interval {N(end.Lower!.Value)} – {N(end.Upper!.Value)}) tegen een doel van {N(end.Target.Jobs)}";
