@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET api/sectoren/{code}/schatting/{jaar:int}"] = All, // open data, like the page
         ["GET werkgevers/quotum"] = All,
         ["GET vergelijken"] = All,
+        ["GET prognose"] = All, // forecasts of the published series; work-agenda concepts only for the own sector and the ministry
         ["GET vergelijken/sectoren"] = All,
         ["GET enquete"] = All, // open to researchers without an account; nothing is stored
         ["GET enquete/aanbesteding"] = All,

@@ -30,7 +30,7 @@ public static class PrognoseCommand
             ForecastSubject subject;
             try { subject = ForecastSubjects.Resolve(code, PublishedData.TryFind() ?? PublishedData.Embedded, parameters); }
             catch (FormatException e) { throw new CliException(e.Message); }
-            var until = Int(r, tot) ?? subject.History.Max(h => h.Year) + 5;
+            var until = Int(r, tot) ?? ForecastOutcome.DefaultUntil(subject);
             ForecastOutcome outcome;
             try { outcome = ForecastOutcome.Make(subject, until); }
             catch (ArgumentException e) { throw new CliException(e.Message); }

@@ -43,6 +43,11 @@ public sealed record ForecastOutcome(
 {
     public int? LastYear => Subject.History.Count == 0 ? null : Subject.History.Max(h => h.Year);
 
+    /// <summary>How far a forecast runs when the user names no year: this many years after the last figure.</summary>
+    public const int DefaultYearsAhead = 5;
+
+    public static int DefaultUntil(ForecastSubject subject) => subject.History.Max(h => h.Year) + DefaultYearsAhead;
+
     /// <summary>Forecast from the series up to <paramref name="until"/> (a year after the last figure).</summary>
     public static ForecastOutcome Make(ForecastSubject subject, int until, double level = Forecaster.DefaultLevel)
     {
