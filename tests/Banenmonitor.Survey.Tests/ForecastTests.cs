@@ -162,6 +162,51 @@ public class ForecastTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_sector_interval_stops_at_zero_jobs_while_the_model_alone_goes_below()
+    {
+        // hbo: three years (2020, 2021, 2023) and a wide interval
+        var subject = ForecastSubjects.Resolve("hbo", PublishedData.Embedded, ParameterSet.Embedded);
+        var raw = LinearTrend.Fit(subject.Observations).Forecast(2026, Forecaster.DefaultLevel);
+        Assert.True(raw.Lower < 0);
+        var o = ForecastOutcome.Make(subject, 2026);
+        Assert.Equal(0m, o.Years[^1].Lower);
+        Assert.Equal(ForecastOutcome.Round(raw.Upper), o.Years[^1].Upper);
+    }
+
+    /// <summary>The backtest table of the user guide (section Prognose) is what the command computes today.</summary>
+    [Fact]
+    public void The_backtest_table_in_the_user_guide_matches_the_published_series()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "docs", "gebruikershandleiding.md"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var rows = File.ReadAllLines(Path.Combine(dir.FullName, "docs", "gebruikershandleiding.md"))
+            .SkipWhile(l => !l.StartsWith("| reeks | laatste jaar", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray()).ToList();
+        Assert.True(rows.Count >= 8, "tabel niet gevonden");
+        foreach (var cells in rows)
+        {
+            var code = ForecastSubjects.Codes.Single(c =>
+            {
+                var sub = ForecastSubjects.Resolve(c, PublishedData.Embedded, ParameterSet.Embedded);
+                return sub.Name.StartsWith(cells[0], StringComparison.Ordinal) || PublicSectors.All.Any(s => s.Code == c && s.ShortName == cells[0]);
+            });
+            var view = PrognoseView.From(ForecastOutcome.Make(ForecastSubjects.Resolve(code, PublishedData.Embedded, ParameterSet.Embedded), 2026));
+            string F(decimal? v) => v is { } x ? Banenmonitor.Rules.Units.DutchFormat.Fixed(x, 1) : "—";
+            string N(decimal? v) => Banenmonitor.Rules.Units.DutchFormat.Number(v!.Value, 0);
+            var (lin, dam) = (view.Modellen[0], view.Modellen[1]);
+            var end = view.Jaren[^1];
+            var actual = new[]
+            {
+                cells[0], $"{view.LaatsteJaar} ({view.Jaren.Count(j => j.Realisatie is not null)})", lin.AantalToetsen.ToString(), F(lin.GemiddeldeAbsoluteFout),
+                dam.AantalToetsen.ToString(), F(dam.GemiddeldeAbsoluteFout), view.GekozenModel ?? "—",
+                $"{N(end.Prognose)} ({N(end.Ondergrens)} – {N(end.Bovengrens)})", N(end.Doel) + (end.DoelDoorgetrokken ? "*" : ""), view.Oordeel,
+            };
+            Assert.Equal(cells, actual);
+        }
+    }
+
+    [Fact]
     public void Every_code_resolves_and_a_wrong_one_names_the_valid_codes()
     {
         foreach (var code in ForecastSubjects.Codes)

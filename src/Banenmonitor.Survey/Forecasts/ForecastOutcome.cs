@@ -69,6 +69,7 @@ public sealed record ForecastOutcome(
             if (model.Chosen is not { } m) { years.Add(new ForecastYear(y, null, null, null, null, target, Verdict.None)); continue; }
             var f = m.Forecast(y, level);
             var (v, lo, hi) = (Round(f.Value), Round(f.Lower), Round(f.Upper));
+            if (subject.NonNegative) (v, lo, hi) = (Math.Max(0, v), Math.Max(0, lo), Math.Max(0, hi));
             years.Add(new ForecastYear(y, null, v, lo, hi, target, target is null ? Verdict.None : VerdictText.Of(v, lo, target.Jobs)));
         }
         var end = years[^1];

@@ -21,6 +21,12 @@ public sealed record TargetPoint(int Year, decimal Jobs, string Source, bool Car
 /// </summary>
 public sealed record ForecastSubject(string Code, string Name, string SeriesDutch, IReadOnlyList<SeriesPoint> History, Func<int, TargetPoint?> TargetFor)
 {
+    /// <summary>
+    /// A count that cannot fall below zero (a sector's jobs): the interval's lower bound stops at 0. The national series is
+    /// an increase against the baseline, which can be negative.
+    /// </summary>
+    public bool NonNegative { get; init; }
+
     public IReadOnlyList<Observation> Observations => History.Select(h => new Observation(h.Year, (double)h.Jobs)).ToList();
 }
 
@@ -59,7 +65,7 @@ public static class ForecastSubjects
             ?? (targets.LastOrDefault(t => t.Year < year) is { } last
                 ? last with { Year = year, CarriedForward = true, Source = $"doel {last.Year} doorgetrokken (geen doel gepubliceerd voor {year}): {last.Source}" }
                 : null);
-        return new ForecastSubject(sector.Code, sector.Name, "realisatie (banen bij de werkgevers zelf, zonder SROI)", points, TargetFor);
+        return new ForecastSubject(sector.Code, sector.Name, "realisatie (banen bij de werkgevers zelf, zonder SROI)", points, TargetFor) { NonNegative = true };
     }
 
     /// <summary>
