@@ -105,6 +105,7 @@ public sealed class DampedTrend : FittedTrend
 {
     public const int MinimumYears = 4;
     public const double MinimumDamping = 0.80, MaximumDamping = 0.98;
+    private const int MaximumIterations = 4096;
     private readonly double level, trend, sigma;
     private readonly int errors;
 
@@ -139,7 +140,7 @@ public sealed class DampedTrend : FittedTrend
         {
             try
             {
-                var r = NelderMeadSimplex.Minimum(objective, Vector<double>.Build.DenseOfArray(start), 1e-10, 5000);
+                var r = NelderMeadSimplex.Minimum(objective, Vector<double>.Build.DenseOfArray(start), 1e-10, MaximumIterations);
                 if (r.FunctionInfoAtMinimum.Value < best.Value) best = (r.FunctionInfoAtMinimum.Value, r.MinimizingPoint);
             }
             catch (MaximumIterationsException) { }
