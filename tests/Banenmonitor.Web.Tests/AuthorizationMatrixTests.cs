@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET rapporten/opstellen"] = Ministry, // the report builder: analysts (and the administrator)
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET werkgevers/doelgroep"] = ["werkgever"], // the target-group check: the employer's HR only
+        ["GET werkgevers/plan"] = ["werkgever"], // the multi-year plan and the levy decision: the employer's HR only
         ["GET sroi"] = ["sectorvertegenwoordiger", "analist", "beheerder"], // SROI placements: the sector and the ministry
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,
