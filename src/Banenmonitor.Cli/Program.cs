@@ -36,6 +36,7 @@ namespace Banenmonitor.Cli
             LandelijkCommand.Build(),
             SectorCommand.Build(),
             SleutelCommand.Build(),
+            PrognoseCommand.Build(),
         ];
 
         public static int Run(string[] args)

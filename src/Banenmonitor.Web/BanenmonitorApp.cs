@@ -118,6 +118,7 @@ public static class BanenmonitorApp
             o.Conventions.AuthorizePage("/Rapporten/Opstellen", Policies.Ministry);
             o.Conventions.AuthorizePage("/Werkgevers/Mijn", Policies.Employer);
             o.Conventions.AuthorizePage("/Werkgevers/Doelgroep", Policies.Employer);
+            o.Conventions.AuthorizePage("/Werkgevers/Plan", Policies.Employer);
             o.Conventions.AuthorizeFolder("/Sroi", Policies.SroiReaders);
             o.Conventions.AuthorizePage("/Account/Uitloggen", Policies.SignedIn);
             o.Conventions.AuthorizeFolder("/Werkagenda", Policies.SignedIn);

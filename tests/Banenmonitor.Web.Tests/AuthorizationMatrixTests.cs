@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET api/sectoren/{code}/schatting/{jaar:int}"] = All, // open data, like the page
         ["GET werkgevers/quotum"] = All,
         ["GET vergelijken"] = All,
+        ["GET prognose"] = All, // forecasts of the published series; work-agenda concepts only for the own sector and the ministry
         ["GET vergelijken/sectoren"] = All,
         ["GET enquete"] = All, // open to researchers without an account; nothing is stored
         ["GET enquete/aanbesteding"] = All,
@@ -47,6 +48,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET rapporten/opstellen"] = Ministry, // the report builder: analysts (and the administrator)
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET werkgevers/doelgroep"] = ["werkgever"], // the target-group check: the employer's HR only
+        ["GET werkgevers/plan"] = ["werkgever"], // the multi-year plan and the levy decision: the employer's HR only
         ["GET sroi"] = ["sectorvertegenwoordiger", "analist", "beheerder"], // SROI placements: the sector and the ministry
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Banenmonitor.Data.Computations;
+using Banenmonitor.Data.Import;
+using Banenmonitor.Data.Privacy;
+using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Planning;
+using Banenmonitor.Rules.Units;
+using Banenmonitor.Web.Features.Werkgevers;
+using Banenmonitor.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using P = Banenmonitor.Rules.Parameters.ParameterNames;
+
+using static Banenmonitor.Web.Tests.Axe;
+
+namespace Banenmonitor.Web.Tests;
+
+/// <summary>
+/// Issue 24, acceptance: an employer opens its multi-year plan (from its stored payroll), sees the jobs needed per year
+/// for 2026–2028, and downloads the levy decision of a year with a shortfall whose figures (pdftotext) equal the
+/// calculator's on the same stored data. Real Chromium, real app, real SQLite, real PDF.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class PlanTests(AppFixture app)
+{
+    private const string User = "werkgever@demo.banenmonitor.nl";
+    private const string Employer = "900000001L01"; // Gemeente Voorbeeldstad
+
+    private static string Pseudonym(int i) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("plan-persoon-" + i)));
+
+    /// <summary>
+    /// 30 persons paid 150 hours a month in 2021 and 2022 (the demo employer's own payroll is of 2024); person 1 in the
+    /// register from 1 October 2022 (450 hours of C in 2022).
+    /// </summary>
+    private async Task ImportAsync()
+    {
+        var hours = new StringBuilder("loonheffingennummer;pseudoniem;periode_begin;periode_einde;uren;vorm\n");
+        foreach (var y in new[] { 2021, 2022 })
+            for (var p = 0; p < 30; p++)
+                for (var m = 1; m <= 12; m++)
+                {
+                    var start = new DateOnly(y, m, 1);
+                    hours.Append($"{Employer};{Pseudonym(p)};{start:yyyy-MM-dd};{start.AddMonths(1).AddDays(-1):yyyy-MM-dd};150;dienstverband\n");
+                }
+        var register = $"pseudoniem;grond;startdatum;einddatum\n{Pseudonym(1)};wajong;2022-10-01;\n";
+        await using var db = app.Db();
+        if (db.PaidHours.Any(r => r.Employer!.PayrollTaxNumber == Employer && r.PeriodStart.Year == 2022)) return;
+        var import = new ImportService(db, PseudonymKey.None);
+        foreach (var (kind, text) in new[] { ("doelgroepregistraties", register), ("verloonde-uren", hours.ToString()) })
+        {
+            var r = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), kind, kind + ".csv", "test");
+            Assert.True(r.Success, string.Join("\n", r.Errors));
+        }
+    }
+
+    [Fact]
+    public async Task The_employer_sees_the_jobs_needed_2026_to_2028_and_downloads_a_levy_decision_equal_to_the_calculator()
+    {
+        await ImportAsync();
+        var parameters = app.App.Services.GetRequiredService<ParameterProvider>().Current;
+        StoredQuotaOutcome stored, latest;
+        await using (var db = app.Db())
+        {
+            stored = await StoredQuota.ComputeAsync(db, parameters, Employer, 2022);
+            latest = await StoredQuota.ComputeAsync(db, parameters, Employer, 2024);
+        }
+        // by hand: A = 30 × 150 × 12 = 54.000; × 2,69% = 1.452,6; C = 3 × 150 = 450; (1.452,6 − 450) ÷ 1.331 = 0,75 → 0,7; × € 5.000
+        Assert.Equal(54_000m, stored.Result.TotalPaidHours.Value);
+        Assert.Equal(0.7m, stored.Result.Shortfall.Value);
+        Assert.Equal(3_500m, stored.Result.Levy.Value);
+
+        var page = await app.PageAsync();
+        await AppFixture.LoginAsync(page, User);
+        await page.ClickAsync("nav >> text=Meerjarenplan");
+        Assert.Contains("Meerjarenplan", await page.InnerTextAsync("h1"));
+        // from the stored payroll (its latest year, 2024), 2% growth, the assumed percentage of the Wet banenafspraak (unconfirmed)
+        Assert.True(await page.IsCheckedAsync("#bron-opgeslagen"));
+        await page.FillAsync("#groei", "2");
+        await page.FillAsync("#van", "2026");
+        await page.FillAsync("#tot", "2028");
+        await page.FillAsync("#wbaQuotumpercentage", "2,76");
+        await page.FillAsync("#activeringsjaar", "2026");
+        await page.ClickAsync("#planformulier button[type=submit]");
+        Assert.Contains("onbevestigde", await page.InnerTextAsync("#aanname"));
+
+        var p = parameters.WithOverride($"{P.WbaQuotaPercentage}=2026:2.76:{PlanModel.AssumptionSource}")
+            .WithOverride($"{P.WbaActivationYear}=2026:2026:{PlanModel.AssumptionSource}");
+        var q = latest.View;
+        var a2024 = q.VerloondeUren;
+        var expected = new EmployerPlan(p).Compute(new PlanBasis(2024, a2024, q.Berekening?.UrenDoelgroep ?? q.Uren.UrenDoelgroep, 2m, true), 2026, 2028);
+        Assert.Contains(DutchFormat.Number(a2024, 2), await page.InnerTextAsync("#uitgangspunt"));
+        foreach (var y in expected)
+        {
+            var row = page.Locator($"#plan tr[data-jaar='{y.Year}']");
+            Assert.Equal(DutchFormat.Number(y.WetBanenafspraak.JobsNeeded!.Value, 2), await row.Locator("[data-veld=wba-banen]").InnerTextAsync());
+            Assert.Equal(DutchFormat.Number(y.WetBanenafspraak.JobsToAdd!.Value, 2), await row.Locator("[data-veld=extra]").InnerTextAsync());
+            Assert.Equal("geldt niet", await row.Locator("[data-veld=quotum-banen]").InnerTextAsync());
+        }
+        // by hand for 2026: A × 1,02², to whole hours, × 2,76%, ÷ 1.331, rounded up to a hundredth
+        var hours2026 = Math.Floor(Math.Round(a2024 * 1.02m * 1.02m, 0, MidpointRounding.AwayFromZero) * 2.76m) / 100m;
+        Assert.Equal(DutchFormat.Number(Math.Ceiling(hours2026 / 1331m * 100m) / 100m, 2),
+            await page.Locator("#plan tr[data-jaar='2026'] [data-veld=wba-banen]").InnerTextAsync());
+        await AssertAccessibleAsync(page);
+
+        // the levy decision of 2022, from the stored computation record
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#beschikking-2022"));
+        var file = Path.Combine(Path.GetTempPath(), $"beschikking-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(file);
+        try
+        {
+            var text = PdfText(file);
+            var r = stored.Result;
+            Assert.Contains("Beschikking quotumheffing 2022", text);
+            Assert.Contains(Employer, text);
+            string F(decimal v, int d) => DutchFormat.Fixed(v, d);
+            Assert.Contains($"{F(r.TotalPaidHours.Value, 2)} uur", text);
+            Assert.Contains($"{F(r.QuotaPercentage!.Value.Points, 2)}%", text);
+            Assert.Contains($"{F(r.Working!.RequiredHours, 2)} uur", text);
+            Assert.Contains($"{F(r.Working.TargetGroupHours, 2)} uur", text);
+            Assert.Contains($"{F(r.Working.HoursPerJob, 2)} uur", text);
+            Assert.Contains($"{F(r.Shortfall.Value, 1)} banen", text);
+            Assert.Contains($"€ {F(r.Levy.Value, 2)}", text);
+            Assert.Contains("Wfsv art. 38h lid 4", text);
+            Assert.Contains("122na", text);
+            Assert.Contains("quotumheffing_per_ontbrekende_baan", text);
+            Assert.Contains("Beleidsonderzoekers", text); // the source of the quota percentage 2022 (wrapped in its cell)
+            Assert.DoesNotContain("Download deze tabel", text);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task Typed_totals_with_bad_numbers_give_Dutch_errors_per_field_and_without_assumptions_the_unknown_is_said()
+    {
+        var page = await app.PageAsync();
+        await AppFixture.LoginAsync(page, "werkgever2@demo.banenmonitor.nl");
+        var response = await page.GotoAsync("/werkgevers/plan?bron=ingevuld&basisjaar=2024&verloondeUren=veel&urenDoelgroep=10&groei=2&van=2026&tot=2028");
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("Verloonde uren in het basisjaar", await page.InnerTextAsync("#fouten"));
+        await page.GotoAsync("/werkgevers/plan?bron=ingevuld&basisjaar=2024&verloondeUren=600.000&urenDoelgroep=3.000&groei=2&van=2026&tot=2028");
+        Assert.Equal("onbekend", await page.InnerTextAsync("#plan tr[data-jaar='2027'] [data-veld=wba-banen]"));
+        Assert.Contains("onbevestigd", await page.Locator("#toelichting-2027").TextContentAsync());
+    }
+
+    private static string PdfText(string pdf)
+    {
+        var psi = new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true, UseShellExecute = false };
+        using var proc = Process.Start(psi)!;
+        var text = proc.StandardOutput.ReadToEnd();
+        proc.WaitForExit();
+        Assert.Equal(0, proc.ExitCode);
+        return text;
+    }
+}
