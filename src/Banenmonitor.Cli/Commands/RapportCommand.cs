@@ -54,7 +54,11 @@ public static class RapportCommand
             if (r.GetValue(database) is not null || r.GetValue(provider) is not null)
             {
                 using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
-                try { sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(db, year).GetAwaiter().GetResult()); }
+                try
+                {
+                    sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(db, year).GetAwaiter().GetResult());
+                    sources = Reports.Sectors.SectorEmployersReport.WithSectorEmployersAsync(sources, db, year).GetAwaiter().GetResult();
+                }
                 catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
                 {
                     throw new CliException($"De sectorrapportages in de database konden niet worden gelezen: {e.Message}", 3);

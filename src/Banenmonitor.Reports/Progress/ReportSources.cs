@@ -87,7 +87,8 @@ public sealed record ReportSources(
     NationalFigures National,
     TargetGroupRegisterFigures Register,
     ParameterSet Parameters,
-    IReadOnlyList<ApprovedSectorReport> ApprovedReports)
+    IReadOnlyList<ApprovedSectorReport> ApprovedReports,
+    IReadOnlyList<Sectors.SectorEmployerDistribution>? SectorEmployers = null) // approved sector totals with their employers (Sectors.SectorEmployersReport)
 {
     public const string RegisterFile = "doelgroepregister.csv";
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Banenmonitor.Data;
 using Banenmonitor.Data.Resolutions;
 using Banenmonitor.Reports.Progress;
+using Banenmonitor.Reports.Sectors;
 using Banenmonitor.Reports.Rendering;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Web.Infrastructure;
@@ -15,7 +16,8 @@ namespace Banenmonitor.Web.Features.Rapporten;
 public sealed class ReportWorkshop(BanenmonitorDbContext db, ParameterProvider parameters)
 {
     public async Task<ReportSources> SourcesAsync(int year, CancellationToken ct = default) =>
-        ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, parameters.Current, ct));
+        await ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, parameters.Current, ct))
+            .WithSectorEmployersAsync(db, year, ct);
 
     /// <summary>The years a report can be made for: those with sector figures or a national measurement.</summary>
     public static IReadOnlyList<int> Years(ReportSources s) =>

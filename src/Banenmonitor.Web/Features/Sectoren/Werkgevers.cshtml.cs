@@ -3,7 +3,6 @@ using Banenmonitor.Data.Export;
 using Banenmonitor.Data.Import;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Reviews;
-using Banenmonitor.Reports.Charts;
 using Banenmonitor.Reports.Sectors;
 using Banenmonitor.Survey.SectorTotals;
 using Banenmonitor.Web.Features.Aanleveren;
@@ -158,12 +157,6 @@ public sealed class WerkgeversModel(BanenmonitorDbContext db, ImportService impo
             _ => list,
         };
     }
-
-    /// <summary>The distribution over percentage of own target as a bar chart (the report's chart helper).</summary>
-    public static string DistributionChart(SectorRegisterOutcome o, string sectorName) =>
-        SvgCharts.Bar(new ChartText($"Verdeling van de werkgevers van {sectorName} over hun realisatie als percentage van het eigen doel, {o.Year}",
-                $"Aantal werkgevers per klasse van het percentage van hun eigen doel dat zij realiseerden; {o.Summary.Employers} werkgevers in het register.", "werkgevers"),
-            [new ChartSeries("Werkgevers", o.Distribution.Select(b => new ChartPoint(b.Label, b.Employers)).ToList())]);
 
     /// <summary>The estimates as the shared table partial shows them (method, figure, standard error, interval, assumption).</summary>
     public SectorTotalView View() => SectorTotalView.From(Sector.Code, Sector.Name, Uitkomst!.Year, new SectorTotalResult(Uitkomst.Coverage, Uitkomst.Estimates),
