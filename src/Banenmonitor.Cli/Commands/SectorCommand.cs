@@ -21,7 +21,15 @@ public static class SectorCommand
         bool IsOndergrens, string Aanname, string Berekening, IReadOnlyList<string> Opmerkingen);
     public sealed record VastgelegdJson(string Methode, decimal Schatting, string Door, DateTime Op, string? Reden);
     public sealed record SectorSchattingJson(string Sector, int Jaar, string Bron, DekkingJson? Dekking, decimal? GepubliceerdeSom, string? GepubliceerdeDekking,
-        string? GekozenMethode, IReadOnlyList<SchattingJson> Schattingen, VastgelegdJson? Vastgelegd, IReadOnlyList<string> Opmerkingen);
+        string? GekozenMethode, IReadOnlyList<SchattingJson> Schattingen, VastgelegdJson? Vastgelegd, IReadOnlyList<string> Opmerkingen,
+        KerncijfersJson? Kerncijfers = null, IReadOnlyList<WerkgeverJson>? Werkgevers = null);
+    /// <summary>One employer of the register, ranked by percentage of its own target (the shared service's list).</summary>
+    public sealed record WerkgeverJson(int? Rang, string Werkgever, string Naam, string Grootteklasse, decimal Omvang, decimal? Doel, decimal? Realisatie,
+        decimal? PercentageVanDoel, decimal? Achterstand, decimal? Vast, decimal? Tijdelijk, decimal? Inhuur, bool OnderHelftVanDoel, IReadOnlyList<string> Opmerkingen);
+    public sealed record VerdelingJson(string Klasse, int Werkgevers);
+    /// <summary>What the documents report of a sector's employers: not reported, no jobs, below half of the own target, the distribution.</summary>
+    public sealed record KerncijfersJson(int Werkgevers, int Gerapporteerd, int NietGerapporteerd, int ZonderBanen, int MetDoelEnRapportage, int OnderHelftVanDoel,
+        decimal? PercentageOnderHelft, int DoelGehaald, decimal? MediaanPercentage, IReadOnlyList<VerdelingJson> Verdeling);
 
     public static Command Build()
     {
@@ -134,7 +142,12 @@ public static class SectorCommand
         var cov = o.Coverage;
         return new SectorSchattingJson(o.Sector, o.Year, source,
             new DekkingJson(cov.EmployersReported, cov.EmployersTotal, cov.EmployerShare, cov.SizeShare, o.CoverageDutch),
-            pub.PublishedSum, pub.CoverageDutch, chosen?.Code(), list, null, notes);
+            pub.PublishedSum, pub.CoverageDutch, chosen?.Code(), list, null, notes,
+            new KerncijfersJson(o.Summary.Employers, o.Summary.Reported, o.Summary.NotReported, o.Summary.WithoutJobs, o.Summary.WithTargetAndReport,
+                o.Summary.BelowHalf, o.Summary.BelowHalfPercent, o.Summary.TargetReached, o.Summary.MedianPercent,
+                o.Distribution.Select(b => new VerdelingJson(b.Label, b.Employers)).ToList()),
+            o.Employers.Select(e => new WerkgeverJson(e.Rank, e.Id, e.Name, e.SizeClass, e.Size, e.TargetJobs, e.RealisedJobs, e.PercentOfTarget, e.Shortfall,
+                e.PermanentJobs, e.TemporaryJobs, e.HiredInJobs, e.BelowHalf, e.Notes)).ToList());
     }
 
     private static IReadOnlyList<SchattingJson> Filter(List<SchattingJson> list, SectorTotalMethod? chosen) =>
@@ -182,6 +195,12 @@ public static class SectorCommand
     {
         Console.WriteLine($"Sector {o.Sector}, {o.Jaar} (bron: {o.Bron})");
         if (o.Dekking is { } d) Console.WriteLine($"Dekking: {d.Omschrijving}");
+        if (o.Kerncijfers is { } k)
+            Console.WriteLine($"Werkgevers: {k.Werkgevers}, niet gerapporteerd {k.NietGerapporteerd}, zonder banen {k.ZonderBanen}, " +
+                              $"minder dan de helft van het eigen doel {k.OnderHelftVanDoel} van {k.MetDoelEnRapportage}" +
+                              (k.PercentageOnderHelft is { } ph ? $" ({ph.ToString("0.0", Nl)}%)" : ""));
+        foreach (var w in (o.Werkgevers ?? []).Where(w => w.Rang is not null))
+            Console.WriteLine($"  {w.Rang,3}. {w.Naam}: {w.Realisatie?.ToString("N1", Nl)} van {w.Doel?.ToString("N1", Nl)} ({w.PercentageVanDoel?.ToString("0.0", Nl)}%)");
         if (o.GepubliceerdeSom is { } s) Console.WriteLine($"Gepubliceerd: {s.ToString("N0", Nl)} banen" + (o.GepubliceerdeDekking is { } gd ? $" ({gd})" : ""));
         foreach (var e in o.Schattingen)
         {
