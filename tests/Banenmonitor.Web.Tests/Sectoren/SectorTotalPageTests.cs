@@ -87,6 +87,14 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
         Assert.Contains("Vastgelegd op</th><td>01-03-2025", html);
         Assert.DoesNotContain("wo@voorbeeld.nl", html); // a public page: when, never who (an e-mail address)
         Assert.DoesNotContain("analist@voorbeeld.nl", html);
+        // The open API gives what the page shows: the approved total, never who.
+        var api = await _client.GetStringAsync("/api/sectoren/wo/schatting/2024");
+        using (var doc = System.Text.Json.JsonDocument.Parse(api))
+        {
+            var g = doc.RootElement.GetProperty("goedgekeurd");
+            Assert.Equal(("ratio", 1234.5m, 1155.7m), (g.GetProperty("methode").GetString(), g.GetProperty("schatting").GetDecimal(), g.GetProperty("ondergrens95").GetDecimal()));
+        }
+        Assert.DoesNotContain("voorbeeld.nl", api);
         var sector = Text(await _client.GetStringAsync("/sectoren/wo"));
         Assert.Contains("Goedgekeurde sectortotalen uit het sectorregister", sector);
         Assert.Contains("1.156 – 1.313", sector);
