@@ -1208,6 +1208,13 @@ namespace Banenmonitor.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("ChosenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1276,8 +1283,20 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Property<int>("EmployerId")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("HiredInJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<int>("Measure")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("PermanentJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("RealisedJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<decimal>("Size")
                         .HasPrecision(16, 2)
@@ -1289,6 +1308,10 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.Property<decimal?>("TargetJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("TemporaryJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 

@@ -1171,6 +1171,13 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ChosenAt")
                         .HasColumnType("TEXT");
 
@@ -1237,8 +1244,20 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<int>("EmployerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("HiredInJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Measure")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PermanentJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RealisedJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Size")
                         .HasPrecision(16, 2)
@@ -1250,6 +1269,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("TargetJobs")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TemporaryJobs")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 

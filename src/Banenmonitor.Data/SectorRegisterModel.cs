@@ -14,7 +14,9 @@ public abstract partial class BanenmonitorDbContext
         b.Entity<SectorRegisterEntry>(e =>
         {
             e.Property(x => x.Size).HasPrecision(16, 2);
-            e.Property(x => x.TargetJobs).HasPrecision(12, 2);
+            foreach (var p in new[] { nameof(SectorRegisterEntry.TargetJobs), nameof(SectorRegisterEntry.RealisedJobs), nameof(SectorRegisterEntry.PermanentJobs),
+                         nameof(SectorRegisterEntry.TemporaryJobs), nameof(SectorRegisterEntry.HiredInJobs) })
+                e.Property(p).HasPrecision(12, 2);
             e.Property(x => x.Source).HasMaxLength(400);
             e.HasIndex(x => new { x.EmployerId, x.Year }).IsUnique();
             e.HasIndex(x => x.Year);
@@ -28,6 +30,8 @@ public abstract partial class BanenmonitorDbContext
             e.Property(x => x.SizeShareReported).HasPrecision(7, 2);
             e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.ChosenBy).HasMaxLength(200);
+            e.Property(x => x.ApprovedBy).HasMaxLength(200);
+            e.Ignore(x => x.Approved);
             e.HasIndex(x => new { x.SectorId, x.Year }).IsUnique();
             e.HasOne(x => x.Sector).WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -101,6 +101,7 @@ public static class BanenmonitorApp
             .AddPolicy(Policies.Submitting, p => p.RequireRole(Roles.SectorRepresentative, Roles.Employer))
             .AddPolicy(Policies.Employer, p => p.RequireRole(Roles.Employer))
             .AddPolicy(Policies.SroiReaders, p => p.RequireRole(Roles.Analyst, Roles.Administrator, Roles.SectorRepresentative))
+            .AddPolicy(Policies.SectorRegister, p => p.RequireRole(Roles.Analyst, Roles.Administrator, Roles.SectorRepresentative))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(WerkagendaSetup.EditPolicy, p => p.RequireRole(Roles.SectorRepresentative));
 
@@ -120,6 +121,7 @@ public static class BanenmonitorApp
             o.Conventions.AuthorizePage("/Werkgevers/Doelgroep", Policies.Employer);
             o.Conventions.AuthorizePage("/Werkgevers/Plan", Policies.Employer);
             o.Conventions.AuthorizeFolder("/Sroi", Policies.SroiReaders);
+            o.Conventions.AuthorizePage("/Sectoren/Werkgevers", Policies.SectorRegister);
             o.Conventions.AuthorizePage("/Account/Uitloggen", Policies.SignedIn);
             o.Conventions.AuthorizeFolder("/Werkagenda", Policies.SignedIn);
             o.Conventions.AuthorizePage("/Werkagenda/Nieuw", WerkagendaSetup.EditPolicy);
@@ -244,6 +246,8 @@ public static class Policies
     public const string SignedIn = "ingelogd";
     /// <summary>The SROI page: the analyst (and administrator) for every sector, a sector representative for its own.</summary>
     public const string SroiReaders = "sroi";
+    /// <summary>A sector's employers and its register (<c>/sectoren/{code}/werkgevers</c>): its own representative and the ministry; the page checks the sector.</summary>
+    public const string SectorRegister = "sectorregister";
 }
 
 /// <summary>Adds the user's scope (sector or employer) as claims.</summary>

@@ -98,6 +98,11 @@ public sealed class SectorTotalCommandTests : IDisposable
         Assert.Equal("database", doc.RootElement.GetProperty("bron").GetString());
         Assert.Contains("personeel", doc.RootElement.GetProperty("dekking").GetProperty("omschrijving").GetString());
         Assert.Equal(28m, doc.RootElement.GetProperty("vastgelegd").GetProperty("schatting").GetDecimal());
+        // The shared service's employer list and key figures: two of six did not report; no targets in this register, so no rank.
+        var k = doc.RootElement.GetProperty("kerncijfers");
+        Assert.Equal((6, 2), (k.GetProperty("werkgevers").GetInt32(), k.GetProperty("nietGerapporteerd").GetInt32()));
+        Assert.Equal(6, doc.RootElement.GetProperty("werkgevers").GetArrayLength());
+        Assert.Equal(2, k.GetProperty("verdeling").EnumerateArray().Single(b => b.GetProperty("klasse").GetString() == "niet gerapporteerd").GetProperty("werkgevers").GetInt32());
         await using (var db = BanenmonitorDatabase.CreateContext(settings))
         {
             var c = await db.SectorEstimateChoices.SingleAsync();

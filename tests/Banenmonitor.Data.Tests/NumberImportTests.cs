@@ -87,6 +87,10 @@ public class NumberImportTests
         [("sectorregister", "jaar")] = 2024m,
         [("sectorregister", "omvang")] = 1_234_567.5m,
         [("sectorregister", "doel")] = 5250m,
+        [("sectorregister", "realisatie")] = 5250m,
+        [("sectorregister", "vast")] = 5250m,
+        [("sectorregister", "tijdelijk")] = 5250m,
+        [("sectorregister", "inhuur")] = 5250m,
     };
 
     public static TheoryData<string, string, string> NumericColumns()

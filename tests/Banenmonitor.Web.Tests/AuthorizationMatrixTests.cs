@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET sectoren"] = All,
         ["GET sectoren/{code}"] = All,
         ["GET sectoren/{code}/schatting/{jaar:int}"] = All,
+        // A sector's employers and register: its own representative (gemeenten@demo for the sample) and the ministry.
+        ["GET sectoren/{code}/werkgevers"] = ["sectorvertegenwoordiger", "analist", "beheerder"],
         ["GET api/sectoren/{code}/schatting/{jaar:int}"] = All, // open data, like the page
         ["GET werkgevers/quotum"] = All,
         ["GET vergelijken"] = All,

@@ -63,6 +63,7 @@ public static class RapportCommand
                 {
                     sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(db, year).GetAwaiter().GetResult())
                         .WithWorkAgendas(WorkAgendaStore.LoadAsync(db, DateOnly.FromDateTime(DateTime.Today)).GetAwaiter().GetResult());
+                    sources = Reports.Sectors.SectorEmployersReport.WithSectorEmployersAsync(sources, db, year).GetAwaiter().GetResult();
                     resolutions = ControleCommand.Resolutions(db, [year]);
                 }
                 catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Banenmonitor.Data;
-using Banenmonitor.Data.Model;
+using Banenmonitor.Reports.Sectors;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Survey;
 using Banenmonitor.Survey.SectorTotals;
@@ -21,10 +21,15 @@ public static class SectorCommand
         bool IsOndergrens, string Aanname, string Berekening, IReadOnlyList<string> Opmerkingen);
     public sealed record VastgelegdJson(string Methode, decimal Schatting, string Door, DateTime Op, string? Reden);
     public sealed record SectorSchattingJson(string Sector, int Jaar, string Bron, DekkingJson? Dekking, decimal? GepubliceerdeSom, string? GepubliceerdeDekking,
-        string? GekozenMethode, IReadOnlyList<SchattingJson> Schattingen, VastgelegdJson? Vastgelegd, IReadOnlyList<string> Opmerkingen);
-
-    /// <summary>Size classes in order, for merging a class with too few reporters into its neighbour.</summary>
-    public static readonly string[] ClassOrder = ["klein", "middel", "groot"];
+        string? GekozenMethode, IReadOnlyList<SchattingJson> Schattingen, VastgelegdJson? Vastgelegd, IReadOnlyList<string> Opmerkingen,
+        KerncijfersJson? Kerncijfers = null, IReadOnlyList<WerkgeverJson>? Werkgevers = null);
+    /// <summary>One employer of the register, ranked by percentage of its own target (the shared service's list).</summary>
+    public sealed record WerkgeverJson(int? Rang, string Werkgever, string Naam, string Grootteklasse, decimal Omvang, decimal? Doel, decimal? Realisatie,
+        decimal? PercentageVanDoel, decimal? Achterstand, decimal? Vast, decimal? Tijdelijk, decimal? Inhuur, bool OnderHelftVanDoel, IReadOnlyList<string> Opmerkingen);
+    public sealed record VerdelingJson(string Klasse, int Werkgevers);
+    /// <summary>What the documents report of a sector's employers: not reported, no jobs, below half of the own target, the distribution.</summary>
+    public sealed record KerncijfersJson(int Werkgevers, int Gerapporteerd, int NietGerapporteerd, int ZonderBanen, int MetDoelEnRapportage, int OnderHelftVanDoel,
+        decimal? PercentageOnderHelft, int DoelGehaald, decimal? MediaanPercentage, IReadOnlyList<VerdelingJson> Verdeling);
 
     public static Command Build()
     {
@@ -69,7 +74,7 @@ public static class SectorCommand
             var published = ControleCommand.LoadSectors(null, null).Get(PublicSectors.Find(code)!, year);
             var pub = PublishedSectorTotal.From(published);
             SectorSchattingJson output;
-            if (regFile is not null) output = FromRegister(code, year, "bestanden", ReadFiles(regFile, repFile!), chosen, pub, []);
+            if (regFile is not null) output = FromRegister(code, year, "bestanden", ReadFiles(regFile, repFile!), chosen, pub);
             else if (db is not null) output = FromDatabase(code, year, DataSupport.Settings(r, database, provider), chosen, pub, r.GetValue(vastleggen),
                 r.GetValue(door) ?? DataSupport.User(), r.GetValue(reden));
             else output = FromPublished(code, year, pub, chosen);
@@ -101,46 +106,48 @@ public static class SectorCommand
         bool record, string by, string? reason)
     {
         using var ctx = DataSupport.Open(settings);
-        var data = SectorRegisterQuery.LoadAsync(ctx, code, year).GetAwaiter().GetResult();
-        if (data.Rows.Count == 0) throw new CliException($"Het sectorregister van {code} over {year} is leeg in {settings}; lees het in met soort 'sectorregister'.");
-        var units = data.Rows.Select(x => new RegisterUnit(x.PayrollTaxNumber, ImportClass(x.SizeClass), (double)x.Size, (double?)x.ReportedJobs)).ToList();
-        var notes = new List<string>();
-        if (data.ReportsOutsideRegister.Count > 0)
-            notes.Add($"Rapportages van werkgevers die niet in het register staan (niet meegeteld): {string.Join(", ", data.ReportsOutsideRegister)}.");
-        var result = FromRegister(code, year, "database", units, chosen, pub, notes, data.Measure is { } me ? MeasureDutch(me) : "omvang");
+        SectorRegisterOutcome? outcome;
+        try { outcome = SectorRegisterEstimates.LoadAsync(ctx, code, year).GetAwaiter().GetResult(); }
+        catch (InvalidOperationException e) { throw new CliException(e.Message); }
+        if (outcome is null) throw new CliException($"Het sectorregister van {code} over {year} is leeg in {settings}; lees het in met soort 'sectorregister'.");
+        var result = FromOutcome(outcome, "database", chosen, pub);
         if (!record) return result;
-        var c = Estimate(units, chosen!.Value);
-        var cov = SectorTotalEstimator.Coverage(units);
-        var stored = SectorRegisterQuery.RecordChoiceAsync(ctx, code, new SectorEstimateChoice
-        {
-            Year = year, Method = chosen.Value.Code(), Estimate = Round(c.Estimate), StandardError = c.StandardError is { } se ? Round(se) : null,
-            Lower = c.Interval is { } i ? Round(i.Lower) : null, Upper = c.Interval is { } j ? Round(j.Upper) : null,
-            EmployersReported = cov.EmployersReported, EmployersTotal = cov.EmployersTotal, SizeShareReported = Round(cov.SizeShare * 100),
-            Reason = reason, ChosenBy = by, ChosenAt = DateTime.UtcNow,
-        }).GetAwaiter().GetResult();
-        return result with { Vastgelegd = new VastgelegdJson(stored.Method, stored.Estimate, stored.ChosenBy, stored.ChosenAt, stored.Reason) };
-    }
-
-    private static SectorSchattingJson FromRegister(string code, int year, string source, IReadOnlyList<RegisterUnit> units, SectorTotalMethod? chosen,
-        PublishedSectorTotal pub, List<string> notes, string measure = "omvang")
-    {
         try
         {
-            var cov = SectorTotalEstimator.Coverage(units);
-            IReadOnlyList<SectorTotalEstimate> all = chosen is { } c ? [SectorTotalEstimator.Sum(units), .. c == SectorTotalMethod.Sum ? [] : new[] { Estimate(units, c) }]
-                : SectorTotalEstimator.EstimateAll(units, ClassOrder).Estimates;
-            if (cov.EmployersReported < 2 && chosen is null) notes.Add("Minder dan twee werkgevers rapporteerden: alleen de som is te geven.");
-            return new SectorSchattingJson(code, year, source,
-                new DekkingJson(cov.EmployersReported, cov.EmployersTotal, cov.EmployerShare, cov.SizeShare, cov.DescriptionDutch(measure)),
-                pub.PublishedSum, pub.CoverageDutch, chosen?.Code(), all.Select(ToJson).ToList(), null, notes);
+            var stored = SectorRegisterEstimates.RecordAsync(ctx, outcome, chosen!.Value, by, reason).GetAwaiter().GetResult();
+            return result with { Vastgelegd = new VastgelegdJson(stored.Method, stored.Estimate, stored.ChosenBy, stored.ChosenAt, stored.Reason) };
         }
         catch (ArgumentException e) { throw new CliException(e.Message); }
     }
 
-    private static SectorTotalEstimate Estimate(IReadOnlyList<RegisterUnit> units, SectorTotalMethod m)
+    private static SectorSchattingJson FromRegister(string code, int year, string source, IReadOnlyList<RegisterUnit> units, SectorTotalMethod? chosen,
+        PublishedSectorTotal pub)
     {
-        try { return SectorTotalEstimator.Estimate(units, m, ClassOrder); }
+        try
+        {
+            var figures = units.Select(u => new SectorEmployerFigures(u.Id, u.Id, u.SizeClass, (decimal)u.Size, null, (decimal?)u.ReportedJobs)).ToList();
+            return FromOutcome(SectorRegisterEstimates.Compute(code, year, figures), source, chosen, pub);
+        }
         catch (ArgumentException e) { throw new CliException(e.Message); }
+    }
+
+    /// <summary>The shared service's outcome as the command's JSON: every method, or the sum and the chosen one.</summary>
+    private static SectorSchattingJson FromOutcome(SectorRegisterOutcome o, string source, SectorTotalMethod? chosen, PublishedSectorTotal pub)
+    {
+        var list = o.Estimates.Where(e => chosen is null || e.Method == SectorTotalMethod.Sum || e.Method == chosen).Select(ToJson).ToList();
+        if (chosen is { } c && o.For(c) is null)
+            throw new CliException($"Voor de methode '{c.Code()}' zijn minstens 2 rapporterende werkgevers nodig; er zijn er {o.Coverage.EmployersReported}.");
+        var notes = chosen is null ? o.Notes.ToList() : o.Notes.Where(n => !n.StartsWith("Minder dan twee", StringComparison.Ordinal)).ToList();
+        notes.AddRange(o.Employers.SelectMany(e => e.Notes.Select(n => $"{e.Name}: {n}")));
+        var cov = o.Coverage;
+        return new SectorSchattingJson(o.Sector, o.Year, source,
+            new DekkingJson(cov.EmployersReported, cov.EmployersTotal, cov.EmployerShare, cov.SizeShare, o.CoverageDutch),
+            pub.PublishedSum, pub.CoverageDutch, chosen?.Code(), list, null, notes,
+            new KerncijfersJson(o.Summary.Employers, o.Summary.Reported, o.Summary.NotReported, o.Summary.WithoutJobs, o.Summary.WithTargetAndReport,
+                o.Summary.BelowHalf, o.Summary.BelowHalfPercent, o.Summary.TargetReached, o.Summary.MedianPercent,
+                o.Distribution.Select(b => new VerdelingJson(b.Label, b.Employers)).ToList()),
+            o.Employers.Select(e => new WerkgeverJson(e.Rank, e.Id, e.Name, e.SizeClass, e.Size, e.TargetJobs, e.RealisedJobs, e.PercentOfTarget, e.Shortfall,
+                e.PermanentJobs, e.TemporaryJobs, e.HiredInJobs, e.BelowHalf, e.Notes)).ToList());
     }
 
     private static IReadOnlyList<SchattingJson> Filter(List<SchattingJson> list, SectorTotalMethod? chosen) =>
@@ -162,7 +169,7 @@ public static class SectorCommand
             for (var i = 0; i < ids.Length; i++)
             {
                 if (!seen.TryAdd(ids[i], i)) throw SurveyDataException.At(reg.FileName, reg.LineNumbers[i], "werkgever", $"werkgever '{ids[i]}' staat al op rij {reg.LineNumbers[seen[ids[i]]]}.");
-                if (!ClassOrder.Contains(classes[i])) throw SurveyDataException.At(reg.FileName, reg.LineNumbers[i], "grootteklasse", $"'{classes[i]}' is geen grootteklasse; kies uit {string.Join(", ", ClassOrder)}.");
+                if (!SectorRegisterEstimates.ClassOrder.Contains(classes[i])) throw SurveyDataException.At(reg.FileName, reg.LineNumbers[i], "grootteklasse", $"'{classes[i]}' is geen grootteklasse; kies uit {string.Join(", ", SectorRegisterEstimates.ClassOrder)}.");
             }
             var repIds = rep.Text("werkgever");
             var jobs = rep.Numbers("realisatie", min: 0);
@@ -177,9 +184,6 @@ public static class SectorCommand
         catch (SurveyDataException e) { throw new CliException(e.Message); }
     }
 
-    private static string ImportClass(SizeClass c) => c switch { SizeClass.Small => "klein", SizeClass.Medium => "middel", _ => "groot" };
-    private static string MeasureDutch(SizeMeasure m) => m switch { SizeMeasure.Staff => "personeel", SizeMeasure.Fte => "fte", _ => "verloonde uren" };
-    private static decimal Round(double v) => Math.Round((decimal)v, 2);
 
     public static SchattingJson ToJson(SectorTotalEstimate e) => new(e.Method.Code(), e.MethodDutch, e.Estimate, e.StandardError, e.Interval?.Lower, e.Interval?.Upper,
         e.IsLowerBound, e.AssumptionDutch, e.ComputationDutch, e.NotesDutch);
@@ -191,6 +195,12 @@ public static class SectorCommand
     {
         Console.WriteLine($"Sector {o.Sector}, {o.Jaar} (bron: {o.Bron})");
         if (o.Dekking is { } d) Console.WriteLine($"Dekking: {d.Omschrijving}");
+        if (o.Kerncijfers is { } k)
+            Console.WriteLine($"Werkgevers: {k.Werkgevers}, niet gerapporteerd {k.NietGerapporteerd}, zonder banen {k.ZonderBanen}, " +
+                              $"minder dan de helft van het eigen doel {k.OnderHelftVanDoel} van {k.MetDoelEnRapportage}" +
+                              (k.PercentageOnderHelft is { } ph ? $" ({ph.ToString("0.0", Nl)}%)" : ""));
+        foreach (var w in (o.Werkgevers ?? []).Where(w => w.Rang is not null))
+            Console.WriteLine($"  {w.Rang,3}. {w.Naam}: {w.Realisatie?.ToString("N1", Nl)} van {w.Doel?.ToString("N1", Nl)} ({w.PercentageVanDoel?.ToString("0.0", Nl)}%)");
         if (o.GepubliceerdeSom is { } s) Console.WriteLine($"Gepubliceerd: {s.ToString("N0", Nl)} banen" + (o.GepubliceerdeDekking is { } gd ? $" ({gd})" : ""));
         foreach (var e in o.Schattingen)
         {

@@ -89,6 +89,8 @@ public static class AuditLabels
         ["Reason"] = "reden",
         ["ChosenBy"] = "gekozen door",
         ["ChosenAt"] = "gekozen op",
+        ["ApprovedBy"] = "goedgekeurd door",
+        ["ApprovedAt"] = "goedgekeurd op",
         ["Title"] = "titel",
         ["WorkAgenda.PeriodStart"] = "begin periode",
         ["WorkAgenda.PeriodEnd"] = "einde periode",

@@ -28,6 +28,17 @@ public sealed class SectorRegisterEntry : IAuditedFigure
     public decimal Size { get; set; }
     /// <summary>The employer's own target in jobs (fta), when known.</summary>
     public decimal? TargetJobs { get; set; }
+    /// <summary>
+    /// The employer's realisation in jobs as the sector collected it (null = the employer did not report to its sector;
+    /// then its approved employer report counts, if any).
+    /// </summary>
+    public decimal? RealisedJobs { get; set; }
+    /// <summary>Part of <see cref="RealisedJobs"/> on permanent contracts (vast), in jobs.</summary>
+    public decimal? PermanentJobs { get; set; }
+    /// <summary>Part of <see cref="RealisedJobs"/> on temporary contracts (tijdelijk), in jobs.</summary>
+    public decimal? TemporaryJobs { get; set; }
+    /// <summary>Part of <see cref="RealisedJobs"/> through hired-in labour (inhuur), in jobs.</summary>
+    public decimal? HiredInJobs { get; set; }
     public required string Source { get; set; }
     public string AuditKey => $"{EmployerId}|{Year}";
 }
@@ -56,5 +67,10 @@ public sealed class SectorEstimateChoice : IAuditedFigure
     public string? Reason { get; set; }
     public required string ChosenBy { get; set; }
     public DateTime ChosenAt { get; set; }
+    /// <summary>The analyst who approved this figure as the sector total (null = not approved); a new choice clears it.</summary>
+    public string? ApprovedBy { get; set; }
+    /// <summary>When it was approved (UTC).</summary>
+    public DateTime? ApprovedAt { get; set; }
+    public bool Approved => ApprovedAt is not null;
     public string AuditKey => $"{SectorId}|{Year}";
 }

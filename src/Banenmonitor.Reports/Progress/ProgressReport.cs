@@ -111,7 +111,8 @@ public sealed record SectorSection(
     string? CoverageText,
     SectorNarrative? Narrative,
     string? TrendChart,
-    Survey.SectorTotals.SectorTotalView? Total = null);
+    Survey.SectorTotals.SectorTotalView? Total = null,
+    Sectors.SectorEmployerDistribution? Employers = null); // the approved total from the register and "Verdeling over werkgevers"
 
 /// <summary>The text a sector wrote about its year (approved sector report).</summary>
 public sealed record SectorNarrative(string? GeneralPicture, string? QualityAndSustainability, string Source);

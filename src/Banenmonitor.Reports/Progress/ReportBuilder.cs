@@ -205,7 +205,9 @@ public sealed partial class ReportBuilder(ReportSources sources)
 
         return new SectorSection(sector, year, !fy.IsEmpty, realisation, composition, prev.IsEmpty && comparison.Count == 0 ? null : prevYear,
             comparison, coverage, fy.Coverage, narrative, TrendChart(ctx, sector, year),
-            fy.Realised is not null ? Survey.SectorTotals.SectorTotalView.From(Survey.SectorTotals.PublishedSectorTotal.From(fy)) : null);
+            Sectors.SectorEmployersReport.Total(ctx.Sources, sector, year, fy)
+            ?? (fy.Realised is not null ? Survey.SectorTotals.SectorTotalView.From(Survey.SectorTotals.PublishedSectorTotal.From(fy)) : null),
+            Sectors.SectorEmployersReport.For(ctx.Sources, sector, year));
     }
 
     private static ReportValue? ComputedPercentage(Context ctx, PublishedFigure? realised, PublishedFigure? target)

@@ -88,7 +88,8 @@ public sealed record ReportSources(
     TargetGroupRegisterFigures Register,
     ParameterSet Parameters,
     IReadOnlyList<ApprovedSectorReport> ApprovedReports,
-    IReadOnlyList<Data.WorkAgendas.AgendaMonitor>? WorkAgendas = null)
+    IReadOnlyList<Data.WorkAgendas.AgendaMonitor>? WorkAgendas = null,
+    IReadOnlyList<Sectors.SectorEmployerDistribution>? SectorEmployers = null) // approved sector totals with their employers (Sectors.SectorEmployersReport)
 {
     public const string RegisterFile = "doelgroepregister.csv";
 

@@ -113,6 +113,7 @@ public static class HtmlReportRenderer
               .Append($"<p class=\"aanname\">{E(h.Aanname)}</p>");
             foreach (var n in h.Opmerkingen) sb.Append($"<p class=\"opmerking\">{E(n)}</p>");
         }
+        if (s.Employers is { } employers) sb.Append(Sectors.SectorEmployersReport.Html(employers));
         if (s.Narrative is { } nar)
         {
             if (!string.IsNullOrWhiteSpace(nar.GeneralPicture)) sb.Append("<h4>Algemeen beeld</h4>").Append(Paragraphs(nar.GeneralPicture));

@@ -56,7 +56,7 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_method_recorded_from_the_register_is_shown_with_when_and_why_but_not_who()
+    public async Task A_method_recorded_from_the_register_is_shown_once_approved_with_when_and_why_but_not_who()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/wo/schatting/2024")).StatusCode); // nothing published, nothing recorded
         using (var scope = _app.Services.CreateScope())
@@ -69,14 +69,36 @@ public sealed class SectorTotalPageTests : IAsyncLifetime
                 Reason = "Grote en kleine universiteiten rapporteren even volledig.", ChosenBy = "wo@voorbeeld.nl", ChosenAt = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc),
             });
         }
+        // Recorded, not approved: not public yet.
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sectoren/wo/schatting/2024")).StatusCode);
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Banenmonitor.Data.BanenmonitorDbContext>();
+            var own = await Banenmonitor.Data.SectorRegisterQuery.ApproveChoiceAsync(db, "wo", 2024, "wo@voorbeeld.nl");
+            Assert.False(own.Done); // four eyes: who chose may not approve
+            Assert.True((await Banenmonitor.Data.SectorRegisterQuery.ApproveChoiceAsync(db, "wo", 2024, "analist@voorbeeld.nl")).Done);
+        }
         var html = Text(await _client.GetStringAsync("/sectoren/wo/schatting/2024"));
-        Assert.Contains("Vastgelegde schatting uit het sectorregister", html);
+        Assert.Contains("Goedgekeurd sectortotaal uit de cijfers per werkgever", html);
         Assert.Contains(Banenmonitor.Survey.SectorTotals.SectorTotalMethod.Ratio.Dutch(), html);
         Assert.Contains("1.235 banen", html); // 1234,5 rounded to whole jobs, Dutch thousands separator
         Assert.Contains("1.156 – 1.313", html);
         Assert.Contains("11 van de 14 werkgevers", html);
         Assert.Contains("Vastgelegd op</th><td>01-03-2025", html);
         Assert.DoesNotContain("wo@voorbeeld.nl", html); // a public page: when, never who (an e-mail address)
+        Assert.DoesNotContain("analist@voorbeeld.nl", html);
+        // The open API gives what the page shows: the approved total, never who.
+        var api = await _client.GetStringAsync("/api/sectoren/wo/schatting/2024");
+        using (var doc = System.Text.Json.JsonDocument.Parse(api))
+        {
+            var g = doc.RootElement.GetProperty("goedgekeurd");
+            Assert.Equal(("ratio", 1234.5m, 1155.7m), (g.GetProperty("methode").GetString(), g.GetProperty("schatting").GetDecimal(), g.GetProperty("ondergrens95").GetDecimal()));
+        }
+        Assert.DoesNotContain("voorbeeld.nl", api);
+        var sector = Text(await _client.GetStringAsync("/sectoren/wo"));
+        Assert.Contains("Goedgekeurde sectortotalen uit het sectorregister", sector);
+        Assert.Contains("1.156 – 1.313", sector);
+        Assert.DoesNotContain("analist@voorbeeld.nl", sector);
         Assert.Contains("Grote en kleine universiteiten rapporteren even volledig.", html);
     }
 

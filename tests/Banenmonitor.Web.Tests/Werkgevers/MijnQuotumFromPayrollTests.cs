@@ -85,4 +85,35 @@ public sealed class MijnQuotumFromPayrollTests(AppFixture app)
         await page.ReloadAsync();
         Assert.Contains("de bestaande vastlegging", await page.Locator("#vastlegging-2022").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task The_api_gives_the_quota_from_stored_payroll_with_its_sources_beside_the_declared_years()
+    {
+        await ImportAsync();
+        var parameters = app.App.Services.GetRequiredService<ParameterProvider>().Current;
+        int id;
+        StoredQuotaOutcome expected;
+        await using (var db = app.Db())
+        {
+            id = db.Employers.Single(e => e.PayrollTaxNumber == Employer).Id;
+            expected = await StoredQuota.ComputeAsync(db, parameters, Employer, 2022);
+        }
+        using var client = await app.ClientAsync(User);
+        using var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/werkgevers/{id}"));
+        var root = doc.RootElement;
+        Assert.True(root.GetProperty("jaren").GetArrayLength() > 0); // the declared years stay
+        var computed = root.GetProperty("berekend").EnumerateArray().ToDictionary(y => y.GetProperty("jaar").GetInt32());
+        var y2022 = computed[2022];
+        var quotum = y2022.GetProperty("quotum");
+        Assert.Equal(expected.Result.Shortfall.Value, quotum.GetProperty("quotumtekort").GetDecimal());
+        var bronnen = quotum.GetProperty("bronnen");
+        Assert.Equal(360, bronnen.GetProperty("verloningsregels").GetInt32());
+        Assert.Equal(1, bronnen.GetProperty("personenDoelgroep").GetInt32());
+        Assert.True(y2022.GetProperty("berekening").GetInt64() > 0);
+        Assert.Equal(64, y2022.GetProperty("invoervingerafdruk").GetString()!.Length);
+        // 2021 has no payroll of 2020: onvolledig, naming what is missing — never a silent zero.
+        var y2021 = computed[2021];
+        Assert.True(y2021.GetProperty("quotum").GetProperty("onvolledig").GetBoolean());
+        Assert.Contains("2020", string.Join(" ", y2021.GetProperty("quotum").GetProperty("ontbreekt").EnumerateArray().Select(e => e.GetString())));
+    }
 }

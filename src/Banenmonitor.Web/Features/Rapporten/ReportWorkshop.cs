@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Banenmonitor.Data;
 using Banenmonitor.Data.Resolutions;
 using Banenmonitor.Reports.Progress;
+using Banenmonitor.Reports.Sectors;
 using Banenmonitor.Reports.Rendering;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Web.Infrastructure;
@@ -16,8 +17,9 @@ public sealed class ReportWorkshop(BanenmonitorDbContext db, ParameterProvider p
 {
     /// <summary>The published figures, the approved sector reports and the work agendas (with their monitoring as of today).</summary>
     public async Task<ReportSources> SourcesAsync(int year, CancellationToken ct = default) =>
-        ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, parameters.Current, ct))
-            .WithWorkAgendas(await WorkAgendaStore.LoadAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct));
+        await ReportSources.Embedded(parameters.Current).WithApprovedReports(await SectorReportStore.LoadApprovedAsync(db, year, parameters.Current, ct))
+            .WithWorkAgendas(await WorkAgendaStore.LoadAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct))
+            .WithSectorEmployersAsync(db, year, ct);
 
     /// <summary>The years a report can be made for: those with sector figures or a national measurement.</summary>
     public static IReadOnlyList<int> Years(ReportSources s) =>

@@ -15,6 +15,10 @@ public sealed class DetailModel(SectorFigures figures, SectorChecks checks, Bane
     public IReadOnlyList<SectorReport> Rapportages { get; private set; } = [];
     /// <summary>The current published progress report of each year this sector has figures for.</summary>
     public IReadOnlyList<PublishedReport> Rapporten { get; private set; } = [];
+    /// <summary>The sector totals an analyst approved from the sector's register, per year (public: method, figure, interval, when).</summary>
+    public IReadOnlyList<SectorEstimateChoice> Goedgekeurd { get; private set; } = [];
+    /// <summary>May the user open the sector's employers (its own representative, the ministry)?</summary>
+    public bool MagWerkgeversZien => User.IsMinistry() || User.MaySubmitForSector(Sector.Code);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -30,6 +34,7 @@ public sealed class DetailModel(SectorFigures figures, SectorChecks checks, Bane
         if (!(User.IsMinistry() || User.MaySubmitForSector(s.Code)))
             q = q.Where(r => r.Status == ReportStatus.Approved || r.Status == ReportStatus.Superseded);
         Rapportages = await q.OrderByDescending(r => r.Year).ThenByDescending(r => r.Id).ToListAsync(ct);
+        Goedgekeurd = await db.SectorEstimateChoices.AsNoTracking().Where(c => c.SectorId == id && c.ApprovedAt != null).OrderByDescending(c => c.Year).ToListAsync(ct);
         return Page();
     }
 }

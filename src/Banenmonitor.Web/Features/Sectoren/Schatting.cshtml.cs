@@ -16,20 +16,22 @@ public sealed class SchattingModel(SectorEstimates estimates, BanenmonitorDbCont
     /// <summary>The estimate from the published aggregates, or null when only a recorded choice exists.</summary>
     public SectorTotalView? Schatting { get; private set; }
     public NationalComparison? Landelijk { get; private set; }
-    /// <summary>The method and estimate the sector recorded from its register (CLI <c>sector schat --vastleggen</c>), with who, when and why.</summary>
+    /// <summary>
+    /// The sector total an analyst approved from the sector's register (the method the sector recorded, its estimate and
+    /// interval), or null; a recorded method that is not approved yet is not public.
+    /// </summary>
     public SectorEstimateChoice? Vastgelegd { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, int jaar, CancellationToken ct)
     {
         if (ReportingLines.Find(code) is not { } sector) return NotFound();
         Schatting = estimates.For(code, jaar);
-        Vastgelegd = await SectorRegisterQuery.ChoiceAsync(db, sector.Code, jaar, ct);
+        Vastgelegd = await SectorRegisterQuery.ChoiceAsync(db, sector.Code, jaar, ct) is { ApprovedAt: not null } c ? c : null;
         if (Schatting is null && Vastgelegd is null) return NotFound();
         (Code, Naam, Jaar) = (sector.Code, sector.Name, jaar);
         Landelijk = estimates.Government(jaar);
         return Page();
     }
 
-    public static string MethodName(string code) =>
-        Enum.GetValues<SectorTotalMethod>().FirstOrDefault(m => m.Code() == code) is var m && m.Code() == code ? m.Dutch() : code;
+    public static string MethodName(string code) => Banenmonitor.Reports.Sectors.SectorRegisterEstimates.MethodDutch(code);
 }

@@ -8,7 +8,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Features.Werkgevers;
 
-public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<DeclaredQuotaYear> Jaren);
+/// <summary>
+/// One employer over the years: the declared totals (<c>jaren</c>) and the quota computed from its stored payroll
+/// (<c>berekend</c>, as "Mijn quotum" shows it: the outcome with its trace and <c>bronnen</c>, or why it could not be computed).
+/// </summary>
+public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<DeclaredQuotaYear> Jaren, IReadOnlyList<BerekendJaarJson> Berekend);
+
+/// <summary>
+/// The quota of one year from stored payroll: the outcome (with <c>bronnen</c>: what was counted and left out), or the
+/// Dutch reason it could not be computed; the computation record it is kept as (id, fingerprint of the inputs, time) and
+/// whether an unchanged earlier record was reused.
+/// </summary>
+public sealed record BerekendJaarJson(int Jaar, WerkgeverQuotumView? Quotum, string? Probleem, long? Berekening, string? Invoervingerafdruk, DateTime? BerekendOp, bool Hergebruikt)
+{
+    public static BerekendJaarJson From(StoredQuotaYear y) =>
+        new(y.Jaar, y.Quotum, y.Probleem, y.Berekening?.Id, y.Berekening?.InputsFingerprint, y.Berekening?.ComputedAt, y.Hergebruikt);
+}
 
 /// <summary>
 /// <c>/api/quotum</c>: the quota calculator (open, stores nothing), and <c>/api/werkgevers/{id}</c>: one employer's quota
@@ -31,7 +46,8 @@ public static class WerkgeversApi
             if (!http.User.MaySeeEmployer(id)) return TypedResults.Forbid();
             var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null) return TypedResults.NotFound(new FoutJson($"Onbekende werkgever {id}."));
-            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await DeclaredQuotaYears.ForAsync(db, p.Current, id, ct)));
-        }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren (de werkgever zelf en het ministerie)");
+            var computed = await StoredQuotaYears.ForAsync(db, p.Current, id, http.User.Identity?.Name ?? "api", ct);
+            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await DeclaredQuotaYears.ForAsync(db, p.Current, id, ct), computed.Select(BerekendJaarJson.From).ToList()));
+        }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren: opgegeven totalen en berekend uit de opgeslagen verloning (de werkgever zelf en het ministerie)");
     }
 }
