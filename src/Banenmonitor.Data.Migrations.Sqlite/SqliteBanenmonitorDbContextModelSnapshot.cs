@@ -247,6 +247,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<int>("LenderType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -564,6 +568,9 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<long>("EmployersWithShortfall")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("EmployersWithoutRegion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("FormalGovernmentJobs")
                         .HasColumnType("TEXT");
 
@@ -615,6 +622,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("RealisedJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionSource")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Registrations")
@@ -755,6 +766,78 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.HasIndex("NationalRunId");
 
                     b.ToTable("NationalRunMeasurements", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunQuarter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HoursEndOfQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HoursInQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunQuarters", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunRegion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HoursEndOfQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HoursInQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId", "Quarter", "RegionNumber")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunRegions", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
@@ -1942,6 +2025,28 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunQuarter", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Quarters")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunRegion", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Regions")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
@@ -2179,6 +2284,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Employers");
 
                     b.Navigation("Measurement");
+
+                    b.Navigation("Quarters");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>
