@@ -48,7 +48,7 @@ public static class LandelijkCommand
                 var outcome = EngineSupport.RunWithProgress(progress =>
                     NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult());
                 Console.WriteLine();
-                Console.Write(outcome.Summary.Text);
+                Console.Write(outcome.Run.Summary);
                 Console.WriteLine($"Berekening {outcome.Run.RunId} opgeslagen in de database: {DutchFormat.Number(outcome.Run.EmployerCount)} werkgevers, " +
                                   $"{DutchFormat.Number(outcome.Run.PayrollRows)} verloningsregels (vingerafdruk invoer {outcome.Run.InputsFingerprint[..12]}…).");
                 return 0;
