@@ -1,5 +1,5 @@
 DROP TABLE IF EXISTS verloning, doelgroepregister, werkgevers, toerekeningen, vorig_jaar;
-CREATE UNLOGGED TABLE werkgevers (loonheffingennummer text, sector text, uitlenertype text);
+CREATE UNLOGGED TABLE werkgevers (loonheffingennummer text, sector text, uitlenertype text, gemeente text);
 CREATE UNLOGGED TABLE verloning (loonheffingennummer text, persoon bigint, periode_begin date, periode_einde date, uren numeric(18,4), vorm text);
 CREATE UNLOGGED TABLE doelgroepregister (persoon bigint, begindatum date, einddatum date);
 CREATE UNLOGGED TABLE toerekeningen (uitlener text, inlener text, persoon bigint, uren numeric(18,4), overeengekomen_op date);

@@ -43,6 +43,13 @@ public static class InputFiles
                 ("premieloon_t_min_2", "DECIMAL(18,2)")],
         };
 
+    /// <summary>
+    /// Optional columns: when a file lacks one, its view has it as NULL. <c>werkgevers.gemeente</c>: the employer's
+    /// municipality, for the measurement per labour-market region.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Column, string Type)[]> OptionalColumns =
+        new Dictionary<string, (string, string)[]> { [Employers] = [("gemeente", "VARCHAR")] };
+
     /// <summary>Suffix of the view with a Parquet table's row-group statistics (only for Parquet read as stored).</summary>
     public const string StatisticsSuffix = "_parquet_statistieken";
 
@@ -68,15 +75,19 @@ public static class InputFiles
     public static void CreateView(DuckDBConnection db, string table, string path)
     {
         var schema = Schemas[table];
+        var optional = OptionalColumns.GetValueOrDefault(table) ?? [];
         var isCsv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         var name = Path.GetFileName(path);
         string source;
         if (isCsv)
         {
-            var types = string.Join(", ", schema.Select(c => $"'{c.Column}': '{c.Type}'"));
-            source = $"read_csv('{Sql.Escape(path)}', header = true, delim = ',', dateformat = '%Y-%m-%d', types = {{{types}}})";
+            // Types for the optional columns only when the header has them (DuckDB refuses a type for a column it lacks).
+            var header = File.ReadLines(path).FirstOrDefault()?.Split(',').Select(h => h.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal) ?? [];
+            var types = string.Join(", ", schema.Concat(optional.Where(c => header.Contains(c.Column)))
+                .Select(c => $"{Sql.Literal(c.Column)}: {Sql.Literal(c.Type)}"));
+            source = $"read_csv({Sql.Literal(path)}, header = true, delim = ',', dateformat = '%Y-%m-%d', types = {{{types}}})";
         }
-        else source = $"read_parquet('{Sql.Escape(path)}')";
+        else source = $"read_parquet({Sql.Literal(path)})";
 
         Dictionary<string, string> actual;
         try
@@ -98,6 +109,9 @@ public static class InputFiles
                        || (type == "BIGINT" && got is "INTEGER" or "BIGINT");
             projections.Add(keep ? column : $"TRY_CAST({column} AS {type}) AS {column}");
         }
+        foreach (var (column, type) in optional)
+            projections.Add(!actual.TryGetValue(column, out var got) ? $"NULL::{type} AS {column}"
+                : got == type ? column : $"TRY_CAST({column} AS {type}) AS {column}");
         Sql.Exec(db, $"CREATE OR REPLACE VIEW {table} AS SELECT {string.Join(", ", projections)} FROM {source}");
         // For Parquet read as stored, the row-group statistics (null counts, minimum) describe the view's values too;
         // the engine uses them to skip row checks the statistics already prove.
@@ -107,7 +121,7 @@ public static class InputFiles
                 CREATE VIEW {table}{StatisticsSuffix} AS
                 SELECT path_in_schema AS kolom, stats_null_count AS nullen, stats_min_value AS minimum,
                   stats_max_value AS maximum, row_group_num_rows AS rijen
-                FROM parquet_metadata('{Sql.Escape(path)}')
+                FROM parquet_metadata({Sql.Literal(path)})
                 """);
         // Values that could not be converted (Parquet with a wrong column type) become NULL through TRY_CAST and are
         // reported by the validation queries with their row.

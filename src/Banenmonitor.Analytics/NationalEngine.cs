@@ -17,7 +17,7 @@ namespace Banenmonitor.Analytics;
 /// </summary>
 public sealed class NationalEngine(ParameterSet parameters)
 {
-    public static readonly string[] Forms = ["dienstverband", "uitzending", "detachering", "payroll"];
+    public static readonly string[] Forms = [DirectEmployment, "uitzending", "detachering", "payroll"];
     public static readonly string[] LenderTypes = ["geen", "uitzendbureau", "sw-bedrijf"];
 
     /// <summary>Sector codes of the employers file: the legal sector codes 61–67 and the market (<see cref="PublicSectors"/>).</summary>
@@ -28,14 +28,22 @@ public sealed class NationalEngine(ParameterSet parameters)
 
     private static readonly HashSet<string> GovernmentSectors = [.. PublicSectors.LegalCodes.Where(c => c.IsGovernment).Select(c => c.ToString())];
 
-    /// <summary>A list of known codes as an SQL <c>IN</c> list.</summary>
-    private static string InSql(IEnumerable<string> codes) => "(" + string.Join(",", codes.Select(v => $"'{v}'")) + ")";
-    private static readonly string SectorsInSql = InSql(Sectors);
+    private static readonly string SectorsInSql = Sql.In(Sectors);
 
     public static bool IsGovernmentSector(string code) => GovernmentSectors.Contains(code);
 
-    /// <summary>Formal employment at a sheltered-employment company (sector 67) is not a regular job; Wsw workers count only while lent out.</summary>
-    public static bool CountsNationally(string sectorCode, string form) => !(sectorCode == ShelteredSector && form == "dienstverband");
+    /// <summary>The form of formal employment (direct).</summary>
+    public const string DirectEmployment = "dienstverband";
+
+    /// <summary>
+    /// Formal employment at a sheltered-employment company (sector 67) is not a regular job; Wsw workers count only while
+    /// lent out. The one place of this rule: <see cref="CountsNationallySql"/> writes the same test for DuckDB.
+    /// </summary>
+    public static bool CountsNationally(string sectorCode, string form) => !(sectorCode == ShelteredSector && form == DirectEmployment);
+
+    /// <summary><see cref="CountsNationally"/> as an SQL condition on the columns <paramref name="sector"/> and <paramref name="form"/>.</summary>
+    internal static string CountsNationallySql(string sector, string form) =>
+        $"NOT ({sector} = {Sql.Literal(ShelteredSector)} AND {form} = {Sql.Literal(DirectEmployment)})";
 
     public static bool IsHiredInForm(string form) => form is "uitzending" or "detachering";
 
@@ -44,9 +52,9 @@ public sealed class NationalEngine(ParameterSet parameters)
         var db = new DuckDBConnection("DataSource=:memory:");
         db.Open();
         var tmp = Path.Combine(Path.GetTempPath(), "banenmonitor-duckdb-" + Environment.ProcessId);
-        Sql.Exec(db, $"SET temp_directory = '{Sql.Escape(tmp)}'");
+        Sql.Exec(db, $"SET temp_directory = {Sql.Literal(tmp)}");
         Sql.Exec(db, "SET preserve_insertion_order = false");
-        if (memoryLimit is not null) Sql.Exec(db, $"SET memory_limit = '{Sql.Escape(memoryLimit)}'");
+        if (memoryLimit is not null) Sql.Exec(db, $"SET memory_limit = {Sql.Literal(memoryLimit)}");
         if (threads is { } t) Sql.Exec(db, $"SET threads = {t}");
         return db;
     }
@@ -101,22 +109,6 @@ public sealed class NationalEngine(ParameterSet parameters)
         return prev is not null;
     }
 
-    /// <summary>
-    /// Register intervals per person, kept as <c>reg_persoon</c>. Period rule (Wfsv art. 38g lid 8): a period counts when
-    /// the person was registered at any moment of it. Per registered person the register keeps the hull [b, e] of the
-    /// person's intervals that touch the year and, only for the few persons with more than one interval, the list of
-    /// intervals: per row two date comparisons against the hull decide, and only a multi-interval person's rows evaluate
-    /// the list (measured: 10–20% faster at 120M rows than a list per person).
-    /// </summary>
-    private const string RegisterSql = """
-        CREATE OR REPLACE TEMP TABLE reg_persoon AS
-        SELECT persoon, min(begindatum) AS b, max(coalesce(einddatum, DATE '9999-12-31')) AS e,
-          CASE WHEN count(*) > 1 THEN list({'b': begindatum, 'e': coalesce(einddatum, DATE '9999-12-31')}) END AS iv
-        FROM doelgroepregister
-        WHERE begindatum <= $jaareinde AND (einddatum IS NULL OR einddatum >= $jaarbegin) AND persoon IS NOT NULL
-        GROUP BY persoon
-        """;
-
     /// <summary>The period rule for the row <paramref name="row"/> (periode_begin, periode_einde) of the registered person <c>r</c>.</summary>
     private static string Rule(string row) => $"""
         r.b <= {row}.periode_einde AND r.e >= {row}.periode_begin
@@ -137,81 +129,6 @@ public sealed class NationalEngine(ParameterSet parameters)
     private const string WithoutPeriodStart = "OR v.periode_begin IS NULL";
 
     private const string PeriodOrderCheck = "v.periode_einde < v.periode_begin";
-
-    /// <summary>
-    /// Parquet, read twice. First the totals per employer and form, without a join; the rows failing the row check are
-    /// counted per group (<c>fout</c>), form and employer are checked on the groups. The second read
-    /// (<see cref="TargetRowsSql"/>) runs after the validation.
-    /// </summary>
-    private const string TotalsSql = """
-        CREATE OR REPLACE TEMP TABLE uren_werkgever AS
-        SELECT v.loonheffingennummer AS lhnr, v.vorm, sum(v.uren) AS uren, count(*) FILTER ({0}) AS fout{2}
-        FROM verloning v
-        WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde {1}
-        GROUP BY ALL
-        """;
-
-    /// <summary>
-    /// Parquet, second read: only the rows of registered persons, through a semi join that DuckDB turns into a Bloom
-    /// filter on the scan, then the period rule on those few rows (about 1.5% of them).
-    /// </summary>
-    private static readonly string TargetRowsSql = $$"""
-        CREATE OR REPLACE TEMP TABLE doelgroep_rijen AS
-        SELECT v.loonheffingennummer AS lhnr, v.vorm, v.persoon, v.periode_begin, v.periode_einde, v.uren
-        FROM verloning v SEMI JOIN reg_persoon r ON v.persoon = r.persoon
-        WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde;
-        CREATE OR REPLACE TEMP TABLE uren_doelgroep AS
-        SELECT t.lhnr, t.vorm, t.persoon AS dg_persoon, t.periode_begin >= $laatstemaand AS eind, sum(t.uren) AS uren
-        FROM doelgroep_rijen t JOIN reg_persoon r ON t.persoon = r.persoon
-        WHERE {{Rule("t")}}
-        GROUP BY ALL;
-        DROP TABLE doelgroep_rijen;
-        """;
-
-    /// <summary>
-    /// CSV, read once (parsing is the cost): every row joined to the register, grouped by employer, form, target-group
-    /// person (NULL when not registered in that period) and whether the period is the year's last month; a row failing
-    /// the check lands in a group whose <c>eind</c> is NULL. The two tables of the Parquet path are derived from it.
-    /// </summary>
-    private static readonly string OnePassSql = $$"""
-        CREATE OR REPLACE TEMP TABLE uren_agg AS
-        SELECT v.loonheffingennummer AS lhnr, v.vorm,
-          CASE WHEN {{Rule("v")}} THEN v.persoon END AS dg_persoon,
-          CASE WHEN NOT ({0}) THEN v.periode_begin >= $laatstemaand END AS eind,
-          sum(v.uren) AS uren{2}
-        FROM verloning v LEFT JOIN reg_persoon r ON v.persoon = r.persoon
-        WHERE v.periode_begin BETWEEN $jaarbegin AND $jaareinde {1}
-        GROUP BY ALL;
-        CREATE OR REPLACE TEMP TABLE uren_werkgever AS
-        SELECT lhnr, vorm, sum(uren) AS uren, count(*) FILTER (eind IS NULL) AS fout{3}
-        FROM uren_agg GROUP BY ALL;
-        CREATE OR REPLACE TEMP TABLE uren_doelgroep AS
-        SELECT lhnr, vorm, dg_persoon, eind, uren FROM uren_agg WHERE dg_persoon IS NOT NULL AND eind IS NOT NULL;
-        DROP TABLE uren_agg;
-        """;
-
-    /// <summary>
-    /// Employer inputs, one row per employer, kept as table <c>werkgever_invoer</c>; its <c>rowid</c>, dense from 0, is
-    /// the employer's position, by which the attributions are looked up and the outcomes stored. Hours are exact
-    /// DECIMAL(18,4) (input hours have at most 4 decimals, checked when the views are made): the sums are DECIMAL(38,s),
-    /// and narrowing them is cheap where multiplying them into whole ten-thousandths is not (measured: about 0.3 s for
-    /// 450,000 employers).
-    /// </summary>
-    private const string EmployerSql = """
-        CREATE OR REPLACE TABLE werkgever_invoer AS
-        WITH a AS (
-          SELECT lhnr, sum(uren) AS verloonde_uren,
-            coalesce(sum(uren) FILTER (vorm = 'uitzending'), 0) AS uren_uitzendkrachten
-          FROM uren_werkgever GROUP BY lhnr),
-        d AS (SELECT lhnr, sum(uren) AS uren_doelgroep FROM uren_doelgroep GROUP BY lhnr)
-        SELECT w.loonheffingennummer, w.sector, w.uitlenertype,
-          coalesce(a.verloonde_uren, 0)::DECIMAL(18,4) AS verloonde_uren,
-          coalesce(a.uren_uitzendkrachten, 0)::DECIMAL(18,4) AS uren_uitzendkrachten,
-          coalesce(d.uren_doelgroep, 0)::DECIMAL(18,4) AS uren_doelgroep,
-          {0}::DECIMAL(18,4) AS verloonde_uren_vorig_jaar
-        FROM werkgevers w LEFT JOIN a ON a.lhnr = w.loonheffingennummer LEFT JOIN d ON d.lhnr = w.loonheffingennummer {1}
-        """;
-
 
     private const string AttributionSql = """
         WITH ph AS (SELECT lhnr, dg_persoon AS persoon, sum(uren) AS uren FROM uren_doelgroep GROUP BY ALL)
@@ -260,9 +177,9 @@ public sealed class NationalEngine(ParameterSet parameters)
     public IReadOnlyList<EmployerAggregate> AggregateEmployers(DuckDBConnection db, int year, bool hasPreviousYear,
         Action<string>? step = null)
     {
-        var (count, _, attributions) = PrepareEmployers(db, year, hasPreviousYear, step);
-        var list = new EmployerAggregate[count];
-        ReadEmployers(db, "true", attributions, (i, e) => list[i] = e);
+        var prepared = PrepareEmployers(db, year, hasPreviousYear, false, step);
+        var list = new EmployerAggregate[prepared.Count];
+        ReadEmployers(db, "true", prepared.Attributions, (i, e) => list[i] = e);
         return list;
     }
 
@@ -271,14 +188,14 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// own files), then the payroll pass (<see cref="PrepareEmployers"/>) while <paramref name="warmUp"/> runs, told to stop
     /// when the pass is done.
     /// </summary>
-    internal (int Count, long PayrollRows, Dictionary<int, List<HiredInAttribution>> Attributions) Prepare(DuckDBConnection db,
-        string inputDir, int year, StepTimer timer, Action<ManualResetEventSlim> warmUp, Action? moreViews = null)
+    internal PreparedEmployers Prepare(DuckDBConnection db, string inputDir, int year, StepTimer timer,
+        Action<ManualResetEventSlim> warmUp, Action? moreViews = null, bool months = false)
     {
         var hasPrev = CreateInputViews(db, inputDir);
         moreViews?.Invoke();
         using var stop = new ManualResetEventSlim();
         var task = Task.Run(() => warmUp(stop));
-        try { return PrepareEmployers(db, year, hasPrev, timer.Step); }
+        try { return PrepareEmployers(db, year, hasPrev, months, timer.Step); }
         finally
         {
             stop.Set();
@@ -287,41 +204,50 @@ public sealed class NationalEngine(ParameterSet parameters)
     }
 
     /// <summary>
-    /// The payroll pass, validation, the table <c>werkgever_invoer</c> (one row per employer, its <c>rowid</c> the
-    /// employer's position) and the attributions per employer position; returns the number of employers and the
-    /// attributions.
+    /// The payroll pass (<see cref="PayrollPass"/>), validation, the table <c>werkgever_invoer</c> (one row per employer, its
+    /// <c>rowid</c> the employer's position) and the attributions per employer position. With <paramref name="months"/> the
+    /// target-group hours keep the month of the period's start (<c>maand</c>), for the measurement per quarter; the year's
+    /// figures are the same either way.
     /// </summary>
-    internal (int Count, long PayrollRows, Dictionary<int, List<HiredInAttribution>> Attributions) PrepareEmployers(DuckDBConnection db,
-        int year, bool hasPreviousYear, Action<string>? step)
+    internal PreparedEmployers PrepareEmployers(DuckDBConnection db, int year, bool hasPreviousYear, bool months, Action<string>? step)
     {
         var ps = SqlParameters(year);
         step?.Invoke("verloning lezen en optellen per werkgever");
-        var twoReads = InputFiles.ReadAsStored(db, InputFiles.Payroll);
-        var proven = twoReads && StatisticsProveValues(db);
+        var format = InputFiles.ReadAsStored(db, InputFiles.Payroll) ? PayrollFormat.Parquet : PayrollFormat.Csv;
+        var proven = format == PayrollFormat.Parquet && StatisticsProveValues(db);
         // The rows of the year: from the Parquet statistics when they show every row is in the year (the year filter then
         // keeps all), otherwise counted in the pass (measured: the count costs ≈ 0.1 s at 120M rows).
         var rowsFromStatistics = proven ? RowsWhenAllInYear(db, ps) : null;
-        Sql.Exec(db, RegisterSql, ps);
-        Sql.Exec(db, (twoReads ? TotalsSql : OnePassSql)
-            .Replace("{0}", proven ? PeriodOrderCheck : FullRowCheck, StringComparison.Ordinal)
-            .Replace("{1}", proven ? "" : WithoutPeriodStart, StringComparison.Ordinal)
-            .Replace("{2}", rowsFromStatistics is null ? ", count(*) AS regels" : "", StringComparison.Ordinal)
-            .Replace("{3}", rowsFromStatistics is null ? ", sum(regels) AS regels" : "", StringComparison.Ordinal), ps);
+        Sql.Exec(db, Sql.Template("register"), ps);
+        (string, string)[] checks =
+        [
+            ("row_check", proven ? PeriodOrderCheck : FullRowCheck),
+            ("without_period_start", proven ? "" : WithoutPeriodStart),
+            ("row_count", rowsFromStatistics is null ? ", count(*) AS regels" : ""),
+        ];
+        if (format == PayrollFormat.Parquet) Sql.Exec(db, Sql.Template("totals", checks), ps);
+        else
+            Sql.Exec(db, Sql.Template("one_pass", [.. checks,
+                ("period_rule", Rule("v")),
+                ("month_key", months ? $", CASE WHEN {Rule("v")} THEN month(v.periode_begin) END AS maand" : ""),
+                ("month_column", months ? ", maand" : ""),
+                ("row_count_sum", rowsFromStatistics is null ? ", sum(regels) AS regels" : "")]), ps);
         step?.Invoke("invoer controleren");
         ValidatePayroll(db);
-        if (twoReads)
+        if (format == PayrollFormat.Parquet)
         {
             step?.Invoke("verloning lezen: uren van de doelgroep");
-            Sql.Exec(db, TargetRowsSql, ps);
+            Sql.Exec(db, Sql.Template("target_rows", ("period_rule", Rule("t")), ("month_key", months ? ", month(t.periode_begin) AS maand" : "")), ps);
         }
         step?.Invoke("werkgevers");
-        Sql.Exec(db, string.Format(CultureInfo.InvariantCulture, EmployerSql,
-            hasPreviousYear ? "coalesce(p.verloonde_uren, 0)" : "NULL",
-            hasPreviousYear ? "LEFT JOIN vorig_jaar p ON p.loonheffingennummer = w.loonheffingennummer" : ""));
+        Sql.Exec(db, Sql.Template("employers",
+            ("previous_year", hasPreviousYear ? "coalesce(p.verloonde_uren, 0)" : "NULL"),
+            ("previous_year_join", hasPreviousYear ? "LEFT JOIN vorig_jaar p ON p.loonheffingennummer = w.loonheffingennummer" : "")));
         step?.Invoke("toerekeningen");
         var attributions = ReadAttributions(db);
         var rows = rowsFromStatistics ?? Sql.Long(db, "SELECT coalesce(sum(regels), 0) FROM uren_werkgever");
-        return ((int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer"), rows, attributions);
+        var pass = new PayrollPass(format, proven, rowsFromStatistics is not null, rows, months);
+        return new PreparedEmployers((int)Sql.Long(db, "SELECT count(*) FROM werkgever_invoer"), pass, attributions);
     }
 
     /// <summary>Sector and lender type as their position in <see cref="Sectors"/> and <see cref="LenderTypes"/> (validated codes).</summary>
@@ -333,7 +259,7 @@ public sealed class NationalEngine(ParameterSet parameters)
         Dictionary<int, List<HiredInAttribution>> attributions)
     {
         (int, EmployerAggregate)? found = null;
-        ReadEmployers(db, $"loonheffingennummer = '{Sql.Escape(lhnr)}'", attributions, (i, e) => found = (i, e));
+        ReadEmployers(db, $"loonheffingennummer = {Sql.Literal(lhnr)}", attributions, (i, e) => found = (i, e));
         return found ?? throw new AnalyticsInputException($"Werkgever {lhnr} staat niet in werkgevers.");
     }
 
@@ -393,7 +319,7 @@ public sealed class NationalEngine(ParameterSet parameters)
             SELECT count(*) = count(DISTINCT loonheffingennummer)
                AND count(*) FILTER (loonheffingennummer IS NULL
                  OR sector IS NULL OR sector NOT IN {SectorsInSql}
-                 OR uitlenertype IS NULL OR uitlenertype NOT IN {InSql(LenderTypes)}) = 0
+                 OR uitlenertype IS NULL OR uitlenertype NOT IN {Sql.In(LenderTypes)}) = 0
             FROM werkgevers
             """) is true;
         if (!employersOk)
@@ -403,7 +329,7 @@ public sealed class NationalEngine(ParameterSet parameters)
                 QUALIFY count(*) OVER (PARTITION BY loonheffingennummer) > 1
                      OR loonheffingennummer IS NULL
                      OR sector IS NULL OR sector NOT IN {SectorsInSql}
-                     OR uitlenertype IS NULL OR uitlenertype NOT IN {InSql(LenderTypes)}
+                     OR uitlenertype IS NULL OR uitlenertype NOT IN {Sql.In(LenderTypes)}
                 LIMIT 1
                 """))
             using (var r = cmd.ExecuteReader())
@@ -419,14 +345,14 @@ public sealed class NationalEngine(ParameterSet parameters)
         }
         if (Sql.Long(db, $"""
             SELECT count(*) FILTER (fout > 0 OR lhnr IS NULL OR vorm IS NULL
-              OR vorm NOT IN {InSql(Forms)})
+              OR vorm NOT IN {Sql.In(Forms)})
             FROM uren_werkgever
             """) > 0)
         {
             using var cmd = Sql.Command(db, $"""
                 SELECT rij, loonheffingennummer, persoon, periode_begin, periode_einde, uren, vorm FROM (
                   SELECT row_number() OVER () + 1 AS rij, * FROM verloning)
-                WHERE uren IS NULL OR uren < 0 OR vorm IS NULL OR vorm NOT IN {InSql(Forms)}
+                WHERE uren IS NULL OR uren < 0 OR vorm IS NULL OR vorm NOT IN {Sql.In(Forms)}
                    OR periode_begin IS NULL OR periode_einde IS NULL OR periode_einde < periode_begin OR persoon IS NULL OR loonheffingennummer IS NULL
                 ORDER BY rij LIMIT 1
                 """);
@@ -500,7 +426,8 @@ public sealed class NationalEngine(ParameterSet parameters)
         try
         {
             var warmUp = WarmUpPays(o.InputDir);
-            var (count, rows, attributions) = Prepare(db, o.InputDir, o.Year, timer, stop => { if (warmUp) WarmUp(o.Year, stop); });
+            var (count, pass, attributions) = Prepare(db, o.InputDir, o.Year, timer, stop => { if (warmUp) WarmUp(o.Year, stop); },
+                months: o.QuartersAndRegions);
             timer.Step("quotum per werkgever (rekenkern)");
             rulesCore = new QuotaRulesFunction(calc, o.Year, count, attributions);
             rulesCore.Compute(db);
@@ -516,11 +443,21 @@ public sealed class NationalEngine(ParameterSet parameters)
             var measurement = ReadMeasurement(db).Where(m => m.End.Relations > 0).Select(m => m.End).ToList();
             var persons = Sql.Long(db, $"""
                 SELECT count(DISTINCT a.dg_persoon) FROM uren_doelgroep a JOIN werkgever_invoer w ON a.lhnr = w.loonheffingennummer
-                WHERE a.eind AND NOT (w.sector = '{ShelteredSector}' AND a.vorm = 'dienstverband')
+                WHERE a.eind AND {CountsNationallySql("w.sector", "a.vorm")}
                 """);
             var employers = o.KeepEmployers ? ReadOutcomes(db, count, attributions) : null;
+            QuartersAndRegions? detail = null;
+            if (o.QuartersAndRegions)
+            {
+                timer.Step("landelijke meting per kwartaal en arbeidsmarktregio");
+                detail = ReadQuartersAndRegions(db);
+            }
 
-            var result = new NationalRunResult(o.Year, rows, overview, employers, measurement, persons, explanation, timer.Timings);
+            var result = new NationalRunResult(o.Year, pass.Rows, overview, employers, measurement, persons, explanation, timer.Timings)
+            {
+                Payroll = pass,
+                QuartersAndRegions = detail,
+            };
             if (o.OutputDir is not null)
             {
                 timer.Step("resultaten schrijven");
@@ -538,8 +475,27 @@ public sealed class NationalEngine(ParameterSet parameters)
     }
 
 
+    /// <summary>
+    /// The measurement per quarter and labour-market region (<c>quarters_regions.sql</c>) from the target-group hours kept
+    /// per month, with the count of employers whose municipality is empty or not in the published division.
+    /// </summary>
+    private static QuartersAndRegions ReadQuartersAndRegions(DuckDBConnection db)
+    {
+        LabourMarketRegions.CreateTables(db);
+        var rows = new List<QuarterRegionRow>();
+        using (var cmd = Sql.Command(db, Sql.Template("quarters_regions", ("counts_nationally", CountsNationallySql("w.sector", "a.vorm")))))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var region = r.GetBoolean(1) ? null : LabourMarketRegions.ByNumber[r.GetInt32(2)];
+                rows.Add(new QuarterRegionRow(r.GetInt32(0), region, Sql.Dec(r.GetValue(3)), r.GetInt64(4), Sql.Dec(r.GetValue(5))));
+            }
+        var unknown = Sql.Long(db, "SELECT count(*) FROM werkgevers w ANTI JOIN gemeente_regio g ON g.gemeente = w.gemeente");
+        return new QuartersAndRegions(rows, unknown, LabourMarketRegions.Source, LabourMarketRegions.Year);
+    }
+
     /// <summary>Fixed-point (ten-thousandths) BIGINT to DECIMAL(18,4), exact.</summary>
-    internal static string Dec4(string expr) => $"({expr}::DECIMAL(18,0) * 0.0001::DECIMAL(5,4))::DECIMAL(18,4)";
+    internal static string Dec4(string expr) => FixedPoint.TenThousandths.ToSql(expr);
 
     /// <summary>The totals over the outcomes (sums of the rules core's figures; no rule is applied here).</summary>
     private static QuotaOverview ReadOverview(DuckDBConnection db)
@@ -581,8 +537,8 @@ public sealed class NationalEngine(ParameterSet parameters)
         while (r.Read())
         {
             var i = r.GetInt32(0);
-            list[i] = new EmployerQuota(inputs[i], Sql.FromTenThousandths(r.GetInt64(1)), r.IsDBNull(2) ? null : Sql.FromTenThousandths(r.GetInt64(2)),
-                Sql.FromTenThousandths(r.GetInt64(3)), Sql.FromTenThousandths(r.GetInt64(4)), Sql.FromTenThousandths(r.GetInt64(5)), r.GetBoolean(6));
+            list[i] = new EmployerQuota(inputs[i], FixedPoint.TenThousandths.FromUnits(r.GetInt64(1)), r.IsDBNull(2) ? null : FixedPoint.TenThousandths.FromUnits(r.GetInt64(2)),
+                FixedPoint.TenThousandths.FromUnits(r.GetInt64(3)), FixedPoint.TenThousandths.FromUnits(r.GetInt64(4)), FixedPoint.TenThousandths.FromUnits(r.GetInt64(5)), r.GetBoolean(6));
         }
         return list;
     }
@@ -600,10 +556,17 @@ public sealed class NationalEngine(ParameterSet parameters)
             """;
         var fmt = o.Csv ? "(FORMAT csv, HEADER true)" : "(FORMAT parquet, COMPRESSION zstd)";
         var ext = o.Csv ? ".csv" : ".parquet";
-        Sql.Exec(db, $"COPY ({select}) TO '{Sql.Escape(Path.Combine(o.OutputDir!, "werkgevers_quotum" + ext))}' {fmt}");
+        Sql.Exec(db, $"COPY ({select}) TO {Sql.Literal(Path.Combine(o.OutputDir!, "werkgevers_quotum" + ext))} {fmt}");
         var summary = NationalSummary.Build(parameters, result);
         File.WriteAllText(Path.Combine(o.OutputDir!, "landelijke_meting.csv"), summary.MeasurementCsv);
-        File.WriteAllText(Path.Combine(o.OutputDir!, "samenvatting.txt"), summary.Text);
+        var text = summary.Text;
+        if (result.QuartersAndRegions is { } d)
+        {
+            File.WriteAllText(Path.Combine(o.OutputDir!, QuarterRegionReport.QuarterFile), QuarterRegionReport.QuarterCsv(parameters, result.Year, d));
+            File.WriteAllText(Path.Combine(o.OutputDir!, QuarterRegionReport.RegionFile), QuarterRegionReport.RegionCsv(parameters, result.Year, d));
+            text += QuarterRegionReport.Text(parameters, result.Year, d);
+        }
+        File.WriteAllText(Path.Combine(o.OutputDir!, "samenvatting.txt"), text);
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             var premiumPath = InputFiles.Find(o.InputDir, InputFiles.PremiumBase);
             var engine = new NationalEngine(parameters);
             var warmUpFunctions = NationalEngine.WarmUpPays(o.InputDir);
-            var (count, rows, attributions) = engine.Prepare(db, o.InputDir, o.Year, timer, stop =>
+            var (count, pass, attributions) = engine.Prepare(db, o.InputDir, o.Year, timer, stop =>
             {
                 WarmUp(rules, o.Year, regimeYear, stop);
                 // DuckDB.NET's vector readers and writers, which this comparison's functions use as the engine's do.
@@ -85,7 +85,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
             var measurement = Measure(db, o.Year);
             var (groups, total) = ReadTotals(db);
             var employers = o.KeepEmployers ? ReadOutcomes(db, count) : null;
-            var result = new NationalComparisonResult(o.Year, regimeYear, rows, employers, groups, total, measurement, premiumPath is not null,
+            var result = new NationalComparisonResult(o.Year, regimeYear, pass.Rows, employers, groups, total, measurement, premiumPath is not null,
                 explanation, Notes(o.Year, regimeYear, premiumPath is not null, total), timer.Timings);
             if (o.OutputDir is not null)
             {
@@ -110,7 +110,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
         Euros? pb = null, ex = null, p2 = null;
         if (premiumGiven)
         {
-            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0), premieloon_t_min_2 FROM premieloon WHERE loonheffingennummer = '{Sql.Escape(lhnr)}'");
+            using var cmd = Sql.Command(db, $"SELECT premieloon, coalesce(premieloon_uitgezonderd, 0), premieloon_t_min_2 FROM premieloon WHERE loonheffingennummer = {Sql.Literal(lhnr)}");
             using var r = cmd.ExecuteReader();
             if (r.Read())
             {
@@ -349,7 +349,7 @@ public sealed class NationalRegimeComparison(ParameterSet parameters)
               {Number("inclusiviteitsopslag")}, {Number("banenafspraakbonus")}, {Number("loonkostenvoordeel")}, t.reden
             FROM regimes x LEFT JOIN regimes_reden t ON t.code = x.reden
             """;
-        Sql.Exec(db, $"COPY ({select}) TO '{Sql.Escape(Path.Combine(dir, "werkgevers_regimes.csv"))}' (FORMAT csv, HEADER true)");
+        Sql.Exec(db, $"COPY ({select}) TO {Sql.Literal(Path.Combine(dir, "werkgevers_regimes.csv"))} (FORMAT csv, HEADER true)");
         File.WriteAllText(Path.Combine(dir, "samenvatting_regimes.txt"), Text(r));
     }
 }

@@ -44,8 +44,11 @@ public sealed record MeasurementRow(string SectorCode, string Form, decimal Hour
 /// Options of a national run. <paramref name="KeepEmployers"/>: also return every employer's inputs and outcome as .NET
 /// objects (<see cref="NationalRunResult.Employers"/>); the outcomes are written to the output file either way.
 /// </summary>
+/// <paramref name="QuartersAndRegions"/>: also the measurement per quarter and labour-market region
+/// (<see cref="NationalRunResult.QuartersAndRegions"/>, written as <c>landelijke_meting_per_kwartaal.csv</c> and
+/// <c>landelijke_meting_per_regio.csv</c>); the year's outputs are the same either way.
 public sealed record NationalRunOptions(string InputDir, int Year, string? OutputDir = null, string? ExplainEmployer = null,
-    string? MemoryLimit = null, int? Threads = null, bool Csv = false, bool KeepEmployers = false);
+    string? MemoryLimit = null, int? Threads = null, bool Csv = false, bool KeepEmployers = false, bool QuartersAndRegions = false);
 
 /// <summary>One of the largest levies.</summary>
 public sealed record LevyRow(string PayrollTaxNumber, string SectorCode, decimal Shortfall, decimal Levy);
@@ -74,4 +77,28 @@ public sealed record NationalRunResult(
     IReadOnlyList<MeasurementRow> Measurement,
     long PersonsWorking,
     QuotaResult? Explanation,
-    IReadOnlyDictionary<string, TimeSpan> Timings);
+    IReadOnlyDictionary<string, TimeSpan> Timings)
+{
+    /// <summary>What the payroll pass learnt of its input (format, statistics proven, rows).</summary>
+    public PayrollPass? Payroll { get; init; }
+
+    /// <summary>The measurement per quarter and labour-market region, when asked for (<see cref="NationalRunOptions.QuartersAndRegions"/>).</summary>
+    public QuartersAndRegions? QuartersAndRegions { get; init; }
+}
+
+/// <summary>
+/// One row of the measurement per quarter: the target-group hours that count nationally in the quarter's last month
+/// (the end of the quarter; the fourth quarter's is the year's measurement) and over the whole quarter, and the persons
+/// working at the end of the quarter. <see cref="Region"/> null: the national total of the quarter.
+/// </summary>
+public sealed record QuarterRegionRow(int Quarter, LabourMarketRegion? Region, decimal HoursEndOfQuarter, long Persons, decimal HoursInQuarter);
+
+/// <summary>
+/// The measurement per quarter (national rows) and per quarter and labour-market region, with the division's source
+/// and year and the number of employers whose municipality is empty or not in it (their jobs are under "onbekend").
+/// </summary>
+public sealed record QuartersAndRegions(IReadOnlyList<QuarterRegionRow> Rows, long EmployersWithoutRegion, string RegionSource, int RegionYear)
+{
+    public IEnumerable<QuarterRegionRow> National => Rows.Where(r => r.Region is null);
+    public IEnumerable<QuarterRegionRow> Regional => Rows.Where(r => r.Region is not null);
+}

@@ -122,3 +122,58 @@ public sealed record MeasurementComparison(
         return new MeasurementComparison(fm, fg, hi, key, market, gov, tm, tg, fm + fg + hi, baseline, yearHours / perYear.Required, perMonth, perYear);
     }
 }
+
+/// <summary>
+/// The measurement per quarter and labour-market region as files and a Dutch summary section: jobs are the hours at
+/// the end of the quarter ÷ <c>uren_per_baan_per_maand</c> of the year, set against the baseline (nulmeting).
+/// </summary>
+public static class QuarterRegionReport
+{
+    public const string QuarterFile = "landelijke_meting_per_kwartaal.csv";
+    public const string RegionFile = "landelijke_meting_per_regio.csv";
+
+    public static decimal Jobs(ParameterSet parameters, int year, decimal hours) => hours / parameters.Get(P.HoursPerJobPerMonth, year).Required;
+
+    public static string QuarterCsv(ParameterSet parameters, int year, QuartersAndRegions d)
+    {
+        var baseline = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1)).Required;
+        var csv = new StringBuilder("kwartaal,uren_einde_kwartaal,banen,nulmeting,toename,personen,uren_in_kwartaal\n");
+        foreach (var r in d.National)
+        {
+            var jobs = Jobs(parameters, year, r.HoursEndOfQuarter);
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{r.Quarter},{r.HoursEndOfQuarter},{Math.Round(jobs, 2)},{baseline},{Math.Round(jobs - baseline, 2)},{r.Persons},{r.HoursInQuarter}\n");
+        }
+        return csv.ToString();
+    }
+
+    public static string RegionCsv(ParameterSet parameters, int year, QuartersAndRegions d)
+    {
+        var csv = new StringBuilder("kwartaal,regionummer,regio,uren_einde_kwartaal,banen,personen,uren_in_kwartaal\n");
+        foreach (var r in d.Regional)
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{r.Quarter},{r.Region!.Number},\"{r.Region.Name}\",{r.HoursEndOfQuarter},{Math.Round(Jobs(parameters, year, r.HoursEndOfQuarter), 2)},{r.Persons},{r.HoursInQuarter}\n");
+        return csv.ToString();
+    }
+
+    public static string Text(ParameterSet parameters, int year, QuartersAndRegions d)
+    {
+        string N(decimal v, int k = 0) => DutchFormat.Number(v, k);
+        var baseline = parameters.Get(P.BaselineJobs, new DateOnly(2013, 1, 1)).Required;
+        var t = new StringBuilder();
+        t.AppendLine();
+        t.AppendLine($"Landelijke meting per kwartaal {year} (banen aan het eind van het kwartaal; nulmeting {N(baseline)} banen)");
+        foreach (var r in d.National)
+        {
+            var jobs = Jobs(parameters, year, r.HoursEndOfQuarter);
+            t.AppendLine($"  Kwartaal {r.Quarter}: {N(jobs, 1)} banen, toename {N(jobs - baseline, 1)}; {N(r.Persons)} personen");
+        }
+        var last = d.Regional.Where(r => r.Quarter == d.Rows.Max(x => x.Quarter)).OrderByDescending(r => r.HoursEndOfQuarter).ToList();
+        t.AppendLine($"Per arbeidsmarktregio, eind {year} (indeling: {d.RegionSource}, {d.RegionYear})");
+        foreach (var r in last)
+            t.AppendLine($"  {r.Region!.Number,2} {r.Region.Name}: {N(Jobs(parameters, year, r.HoursEndOfQuarter), 1)} banen");
+        if (d.EmployersWithoutRegion > 0)
+            t.AppendLine($"  Let op: {N(d.EmployersWithoutRegion)} werkgevers hebben geen gemeente of een gemeente die niet in de indeling staat; hun banen staan onder 'onbekend'.");
+        return t.ToString();
+    }
+}

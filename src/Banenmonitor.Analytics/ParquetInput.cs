@@ -13,7 +13,7 @@ public static class ParquetInput
             var csv = Path.Combine(csvDir, table + ".csv");
             if (!File.Exists(csv)) continue;
             InputFiles.CreateView(db, table, csv);
-            Sql.Exec(db, $"COPY (SELECT * FROM {table}) TO '{Sql.Escape(Path.Combine(parquetDir, table + ".parquet"))}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)");
+            Sql.Exec(db, $"COPY (SELECT * FROM {table}) TO {Sql.Literal(Path.Combine(parquetDir, table + ".parquet"))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)");
         }
     }
 }

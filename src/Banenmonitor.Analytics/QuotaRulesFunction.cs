@@ -28,6 +28,8 @@ internal sealed class QuotaRulesFunction(QuotaCalculator calc, int year, int cou
         new("overheid", o => o.Government ? 1 : 0, "{0} = 1"), new("toerekeningen", o => o.Attributions, "{0}::INTEGER"),
     ];
 
+    private static readonly FixedPoint Fixed = FixedPoint.TenThousandths;
+
     /// <summary>Per position in <see cref="Sectors"/>: a government sector?</summary>
     private readonly bool[] _government = [.. Sectors.Select(IsGovernmentSector)];
 
@@ -82,11 +84,11 @@ internal sealed class QuotaRulesFunction(QuotaCalculator calc, int year, int cou
             var q = calc.Figures(input);
             Outcomes[i] = new Outcome
             {
-                A = Sql.ToTenThousandths(q.TotalPaidHours.Value),
-                Required = q.RequiredJobs is { } req ? Sql.ToTenThousandths(req.Value) : NoValue,
-                Realised = Sql.ToTenThousandths(q.RealisedJobs.Value),
-                Shortfall = Sql.ToTenThousandths(q.Shortfall.Value),
-                Levy = Sql.ToTenThousandths(q.Levy.Value),
+                A = Fixed.ToUnits(q.TotalPaidHours.Value),
+                Required = q.RequiredJobs is { } req ? Fixed.ToUnits(req.Value) : NoValue,
+                Realised = Fixed.ToUnits(q.RealisedJobs.Value),
+                Shortfall = Fixed.ToUnits(q.Shortfall.Value),
+                Levy = Fixed.ToUnits(q.Levy.Value),
                 Exempt = q.Exempt,
                 Government = gov,
                 Attributions = input.Attributions?.Count ?? 0,

@@ -22,9 +22,6 @@ internal sealed class RegimeRulesFunction(RegimeComparison rules, int year, int 
     Dictionary<int, List<Rules.Quota.HiredInAttribution>> attributions, Dictionary<int, TargetGroupEmployee[]> persons)
     : RulesFunction<RegimeRulesFunction.Outcome>("rekenkern_regimes", "rekenkern_regimes_uitkomst", count, Fields)
 {
-    private const byte Scale = 8;
-    private const decimal Unit = 100_000_000m;
-
     /// <summary>One employer's outcome of both regimes: amounts in hundred-millionths; reason 0 for none.</summary>
     internal struct Outcome
     {
@@ -48,7 +45,7 @@ internal sealed class RegimeRulesFunction(RegimeComparison rules, int year, int 
     private int _lastReason;
 
     /// <summary>Fixed-point (hundred-millionths) BIGINT to an exact DECIMAL(38,8).</summary>
-    public static string Dec(string expr) => $"({expr}::DECIMAL(38,0) * 0.00000001::DECIMAL(9,8))::DECIMAL(38,{Scale})";
+    public static string Dec(string expr) => FixedPoint.HundredMillionths.ToSql(expr);
 
     public void Compute(DuckDBConnection db, bool premiumGiven)
     {
@@ -105,13 +102,7 @@ internal sealed class RegimeRulesFunction(RegimeComparison rules, int year, int 
     }
 
     /// <summary>The value in hundred-millionths; a value with more decimals stops the run (never rounded silently).</summary>
-    private static long Fixed(decimal v, string what)
-    {
-        var t = v * Unit;
-        if (t != decimal.Truncate(t))
-            throw new InvalidOperationException($"De {what} {v.ToString(CultureInfo.InvariantCulture)} heeft meer dan {Scale} decimalen; de landelijke vergelijking rondt niet af.");
-        return (long)t;
-    }
+    private static long Fixed(decimal v, string what) => FixedPoint.HundredMillionths.ToUnits(v, what);
 
     private int ReasonCode(string? text) =>
         text is null ? 0 : _reasons.GetOrAdd(text, _ => Interlocked.Increment(ref _lastReason));

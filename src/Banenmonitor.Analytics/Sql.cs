@@ -6,10 +6,35 @@ namespace Banenmonitor.Analytics;
 /// <summary>Small helpers around DuckDB commands.</summary>
 internal static class Sql
 {
-    public static string Escape(string s) => s.Replace("'", "''", StringComparison.Ordinal);
+    /// <summary>The one quoting helper: a string as an SQL literal, quotes doubled (<c>'it''s'</c>).</summary>
+    public static string Literal(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>A DuckDB list literal of strings, e.g. <c>['a', 'b']</c>.</summary>
-    public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{Escape(v)}'")) + "]";
+    public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Literal)) + "]";
+
+    /// <summary>An SQL <c>IN</c> list of strings, e.g. <c>('a', 'b')</c>.</summary>
+    public static string In(IEnumerable<string> values) => "(" + string.Join(", ", values.Select(Literal)) + ")";
+
+    /// <summary>
+    /// The one templating style: the embedded file <c>Sql/<paramref name="name"/>.sql</c> with each <c>{{key}}</c> replaced
+    /// by its value; a placeholder left unfilled is an error (never sent to DuckDB).
+    /// </summary>
+    public static string Template(string name, params (string Key, string Value)[] fill)
+    {
+        var text = Templates.GetOrAdd(name, n =>
+        {
+            using var stream = typeof(Sql).Assembly.GetManifestResourceStream($"sql.{n}.sql")
+                ?? throw new InvalidOperationException($"SQL-bestand {n}.sql ontbreekt.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        });
+        foreach (var (key, value) in fill) text = text.Replace("{{" + key + "}}", value, StringComparison.Ordinal);
+        var open = text.IndexOf("{{", StringComparison.Ordinal);
+        if (open >= 0) throw new InvalidOperationException($"SQL-bestand {name}.sql: {text[open..(text.IndexOf("}}", open, StringComparison.Ordinal) + 2)]} is niet ingevuld.");
+        return text;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Templates = new(StringComparer.Ordinal);
 
     public static string FirstLine(string s) => s.Split('\n')[0];
 
@@ -51,39 +76,6 @@ internal static class Sql
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
         while (r.Read()) d[r.GetString(0)] = r.GetString(1);
         return d;
-    }
-
-    /// <summary>An exact decimal with scale 4 from a count of ten-thousandths.</summary>
-    public static decimal FromTenThousandths(long v)
-    {
-        var neg = v < 0;
-        var m = neg ? (ulong)(-(v + 1)) + 1 : (ulong)v;
-        return new decimal((int)(uint)m, (int)(uint)(m >> 32), 0, neg, 4);
-    }
-
-    private static readonly long[] TenThousandthsFactor = [10000, 1000, 100, 10, 1];
-
-    /// <summary>The value in ten-thousandths; throws when it has more than 4 decimals (never rounds silently).</summary>
-    public static long ToTenThousandths(decimal v)
-    {
-        // Common case, without decimal arithmetic: at most 4 decimals and a 64-bit mantissa.
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(v, bits);
-        var scale = (bits[3] >> 16) & 0xFF;
-        if (bits[2] == 0 && scale <= 4)
-        {
-            var mantissa = (ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-            var factor = TenThousandthsFactor[scale];
-            if (mantissa <= (ulong)(long.MaxValue / factor))
-            {
-                var t = (long)mantissa * factor;
-                return bits[3] < 0 ? -t : t;
-            }
-        }
-        // Otherwise (more decimal places, possibly trailing zeros, or a large value) the exact decimal way.
-        var x = v * 10000m;
-        if (x != decimal.Truncate(x)) throw new InvalidOperationException($"{v} heeft meer dan 4 decimalen.");
-        return (long)x;
     }
 
     public static decimal Dec(object? v) => v switch

@@ -304,6 +304,10 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Property<int>("LenderType")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -668,6 +672,9 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Property<long>("EmployersWithShortfall")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("EmployersWithoutRegion")
+                        .HasColumnType("bigint");
+
                     b.Property<decimal>("FormalGovernmentJobs")
                         .HasColumnType("numeric");
 
@@ -720,6 +727,10 @@ namespace Banenmonitor.Data.Migrations.Postgres
 
                     b.Property<decimal>("RealisedJobs")
                         .HasColumnType("numeric");
+
+                    b.Property<string>("RegionSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<long>("Registrations")
                         .HasColumnType("bigint");
@@ -863,6 +874,82 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.HasIndex("NationalRunId");
 
                     b.ToTable("NationalRunMeasurements", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunQuarter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("HoursEndOfQuarter")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("HoursInQuarter")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunQuarters", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunRegion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("HoursEndOfQuarter")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("HoursInQuarter")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("numeric");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RegionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId", "Quarter", "RegionNumber")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunRegions", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
@@ -2122,6 +2209,28 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunQuarter", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Quarters")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunRegion", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Regions")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
@@ -2359,6 +2468,10 @@ namespace Banenmonitor.Data.Migrations.Postgres
                     b.Navigation("Employers");
 
                     b.Navigation("Measurement");
+
+                    b.Navigation("Quarters");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>

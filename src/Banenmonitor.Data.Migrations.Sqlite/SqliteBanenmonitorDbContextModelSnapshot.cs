@@ -291,6 +291,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<int>("LenderType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -645,6 +649,9 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Property<long>("EmployersWithShortfall")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("EmployersWithoutRegion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("FormalGovernmentJobs")
                         .HasColumnType("TEXT");
 
@@ -696,6 +703,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("RealisedJobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionSource")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Registrations")
@@ -836,6 +847,78 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.HasIndex("NationalRunId");
 
                     b.ToTable("NationalRunMeasurements", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunQuarter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HoursEndOfQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HoursInQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunQuarters", (string)null);
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunRegion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HoursEndOfQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HoursInQuarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Jobs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NationalRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalRunId", "Quarter", "RegionNumber")
+                        .IsUnique();
+
+                    b.ToTable("NationalRunRegions", (string)null);
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
@@ -2057,6 +2140,28 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunQuarter", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Quarters")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Banenmonitor.Data.Model.NationalRunRegion", b =>
+                {
+                    b.HasOne("Banenmonitor.Data.Model.NationalRun", "Run")
+                        .WithMany("Regions")
+                        .HasForeignKey("NationalRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
             modelBuilder.Entity("Banenmonitor.Data.Model.PaidHoursRecord", b =>
                 {
                     b.HasOne("Banenmonitor.Data.Model.Employer", "Employer")
@@ -2294,6 +2399,10 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                     b.Navigation("Employers");
 
                     b.Navigation("Measurement");
+
+                    b.Navigation("Quarters");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Banenmonitor.Data.Model.PublishedReport", b =>

@@ -38,6 +38,8 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<NationalRun> NationalRuns => Set<NationalRun>();
     public DbSet<NationalRunEmployer> NationalRunEmployers => Set<NationalRunEmployer>();
     public DbSet<NationalRunMeasurement> NationalRunMeasurements => Set<NationalRunMeasurement>();
+    public DbSet<NationalRunQuarter> NationalRunQuarters => Set<NationalRunQuarter>();
+    public DbSet<NationalRunRegion> NationalRunRegions => Set<NationalRunRegion>();
 
     /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
@@ -75,6 +77,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
         {
             e.Property(x => x.PayrollTaxNumber).HasMaxLength(12);
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Municipality).HasMaxLength(100);
             e.HasIndex(x => x.PayrollTaxNumber).IsUnique();
             e.HasOne(x => x.Sector).WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
         });

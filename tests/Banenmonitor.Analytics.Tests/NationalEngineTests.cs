@@ -22,6 +22,22 @@ public sealed class SmallYear : IDisposable
     }
 
     public void Dispose() { try { Directory.Delete(Dir, true); } catch (IOException) { } }
+
+    /// <summary>The same year as CSV files in a new temporary folder (the caller deletes it).</summary>
+    public string CopyAsCsv()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-analytics-ascsv-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        foreach (var f in Directory.GetFiles(Dir, "*.parquet"))
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"COPY (SELECT * FROM read_parquet('{f}')) TO '{Path.Combine(dir, Path.GetFileNameWithoutExtension(f) + ".csv")}' (HEADER true)";
+            cmd.ExecuteNonQuery();
+        }
+        return dir;
+    }
 }
 
 public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYear>
@@ -209,20 +225,9 @@ public sealed class NationalEngineTests(SmallYear data) : IClassFixture<SmallYea
     [Fact]
     public void Csv_input_gives_the_same_outcomes_as_parquet()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "bm-analytics-ascsv-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
+        var dir = data.CopyAsCsv();
         try
         {
-            using (var db = new DuckDBConnection("DataSource=:memory:"))
-            {
-                db.Open();
-                foreach (var f in Directory.GetFiles(data.Dir, "*.parquet"))
-                {
-                    using var cmd = db.CreateCommand();
-                    cmd.CommandText = $"COPY (SELECT * FROM read_parquet('{f}')) TO '{Path.Combine(dir, Path.GetFileNameWithoutExtension(f) + ".csv")}' (HEADER true)";
-                    cmd.ExecuteNonQuery();
-                }
-            }
             var csv = new NationalEngine(ParameterSet.Embedded).Run(new NationalRunOptions(dir, SmallYear.Year, KeepEmployers: true));
             static object Key(EmployerQuota e) => (e.Input.PayrollTaxNumber, e.Input.TotalPaidHours, e.Input.AgencyStaffHours,
                 e.Input.TargetGroupHours, e.Input.Attributions.Count, e.A, e.RequiredJobs, e.RealisedJobs, e.Shortfall, e.Levy, e.Exempt);

@@ -22,6 +22,12 @@ public sealed class NationalDatabaseRunTests
         await using var t = await TestDatabases.CreateAsync(provider, "nationalrun");
         await using var db = t.Context();
         await StoredQuotaSamples.SeedAsync(db);
+        // Two employers with a municipality: one in the published division, one formed after it (counted as "onbekend").
+        var byNumber = await db.Employers.OrderBy(e => e.PayrollTaxNumber).ToListAsync();
+        byNumber[0].Municipality = "Amsterdam";
+        byNumber[1].Municipality = "Gooise Meren";
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
         var steps = new List<string>();
         var outcome = await NationalDatabaseRun.RunAsync(db, Parameters, Year, "test", steps.Add);
         Assert.Contains("uitkomsten in de database schrijven", steps);
@@ -75,6 +81,22 @@ public sealed class NationalDatabaseRunTests
             (run.TotalJobs, run.FormalMarketJobs, run.FormalGovernmentJobs, run.HiredInJobs, run.PersonsWorking));
         Assert.Equal(onParquet.Measurement.Count, run.Measurement.Count);
         Assert.True(run.TotalJobs > 0 && run.EmployersWithShortfall >= 2, $"{run.TotalJobs} banen, {run.EmployersWithShortfall} met tekort");
+
+        // Quarters and regions: stored with the run; their sums equal the yearly national total.
+        var yearly = run.Measurement.Where(m => m.CountsNationally).Sum(m => m.HoursLastMonth);
+        Assert.Equal([1, 2, 3, 4], run.Quarters.OrderBy(x => x.Quarter).Select(x => x.Quarter));
+        Assert.Equal(yearly, run.Quarters.Single(x => x.Quarter == 4).HoursEndOfQuarter);
+        Assert.Equal(run.PersonsWorking, run.Quarters.Single(x => x.Quarter == 4).Persons);
+        foreach (var quarter in run.Quarters)
+        {
+            var regions = run.Regions.Where(x => x.Quarter == quarter.Quarter).ToList();
+            Assert.Equal(quarter.HoursEndOfQuarter, regions.Sum(x => x.HoursEndOfQuarter));
+            Assert.Equal(quarter.HoursInQuarter, regions.Sum(x => x.HoursInQuarter));
+        }
+        Assert.Equal(run.EmployerCount - 1, run.EmployersWithoutRegion);
+        Assert.Contains("Besluit werkgebieden UWV 2015", run.RegionSource, StringComparison.Ordinal);
+        Assert.All(run.Regions, x => Assert.True(x.RegionNumber is 0 or 10, x.RegionName)); // Groot Amsterdam or onbekend
+        Assert.Contains("Landelijke meting per kwartaal", run.Summary, StringComparison.Ordinal);
 
         // A second run is a new record (runs are kept); with unchanged data it has the same inputs' fingerprint.
         var second = await NationalDatabaseRun.RunAsync(db, Parameters, Year, "test");

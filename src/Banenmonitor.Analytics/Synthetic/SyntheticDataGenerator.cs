@@ -25,7 +25,8 @@ public sealed record StepProgress(string Step, int Index, int Count, TimeSpan El
 /// Generates a realistic synthetic year of payroll records with DuckDB SQL, streaming straight to Parquet:
 /// heavy-tailed (Pareto) employer sizes, part-time hours, mid-year starts and ends, temp agencies, payroll companies,
 /// sheltered-employment companies lending Wsw workers, government employers in sectors 61–66, a target-group register
-/// with mid-year registrations and de-registrations, hired-in attributions and previous-year totals.
+/// with mid-year registrations and de-registrations, hired-in attributions and previous-year totals; each employer has a
+/// municipality of the published division into labour-market regions (<see cref="LabourMarketRegions"/>).
 /// All randomness comes from <c>hash(key, seed)</c>, so the output depends only on the options, not on thread timing.
 /// The synthetic shapes (shares, size law) are modelling choices, not legal numbers.
 /// </summary>
@@ -45,12 +46,14 @@ public static class SyntheticDataGenerator
         using var db = new DuckDBConnection("DataSource=:memory:");
         db.Open();
         var tmp = Path.Combine(Path.GetTempPath(), "banenmonitor-duckdb-" + Environment.ProcessId);
-        Exec(db, $"SET temp_directory = '{Sql.Escape(tmp)}'");
+        Exec(db, $"SET temp_directory = {Sql.Literal(tmp)}");
         Exec(db, "SET preserve_insertion_order = false");
-        if (memoryLimit is not null) Exec(db, $"SET memory_limit = '{Sql.Escape(memoryLimit)}'");
+        if (memoryLimit is not null) Exec(db, $"SET memory_limit = {Sql.Literal(memoryLimit)}");
         var seed = o.Seed.ToString(CultureInfo.InvariantCulture);
         // u(key, tag): a deterministic uniform number in [0, 1) from the key, a tag per use and the seed.
         Exec(db, $"CREATE MACRO u(k, tag) AS (hash(k, tag, {seed}::BIGINT) % 1000000007) / 1000000007.0");
+        // Municipalities (for the labour-market regions): each employer gets one of the published division's, uniformly.
+        LabourMarketRegions.CreateTables(db);
         var registered = Math.Max(10L, (long)Math.Round(o.Jobs * SyntheticOptions.RegisteredPerJob));
         var working = (long)Math.Round(registered * SyntheticOptions.WorkingShare);
         var rows = new Dictionary<string, long>();
@@ -83,7 +86,7 @@ public static class SyntheticDataGenerator
             if (file == InputFiles.Payroll)
             {
                 // The payroll rows stream straight from the query to Parquet, never held in memory as a table.
-                cmd.CommandText = $"COPY ({sql}) TO '{Sql.Escape(path)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)";
+                cmd.CommandText = $"COPY ({sql}) TO {Sql.Literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)";
                 rows[file] = Convert.ToInt64(cmd.ExecuteNonQuery());
             }
             else
@@ -91,7 +94,7 @@ public static class SyntheticDataGenerator
                 cmd.ExecuteNonQuery();
                 if (file.Length > 0)
                 {
-                    Exec(db, $"COPY (SELECT * FROM {file}) TO '{Sql.Escape(path)}' (FORMAT parquet, COMPRESSION zstd)");
+                    Exec(db, $"COPY (SELECT * FROM {file}) TO {Sql.Literal(path)} (FORMAT parquet, COMPRESSION zstd)");
                     rows[file] = Scalar(db, $"SELECT count(*) FROM {file}");
                 }
             }
@@ -145,7 +148,9 @@ public static class SyntheticDataGenerator
         FROM n;
         UPDATE wg SET eerste = 0 WHERE eerste IS NULL;
         CREATE TABLE werkgevers AS
-          SELECT printf('%09dL01', 100000000 + i) AS loonheffingennummer, sector, uitlenertype FROM wg ORDER BY i;
+          WITH g AS (SELECT gemeente, row_number() OVER (ORDER BY gemeente) - 1 AS k, count(*) OVER () AS n FROM gemeente_regio)
+          SELECT printf('%09dL01', 100000000 + i) AS loonheffingennummer, sector, uitlenertype, g.gemeente
+          FROM wg JOIN g ON g.k = floor(u(wg.i, 'gemeente') * g.n) ORDER BY i;
         """;
 
     // One row per job: person, start and end month, monthly hours (part-time mostly), form of employment.

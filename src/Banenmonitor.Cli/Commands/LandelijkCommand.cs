@@ -22,10 +22,16 @@ public static class LandelijkCommand
         database.Description = "Reken op de opgeslagen verloonde uren, het doelgroepregister en de toerekeningen in deze database (in plaats van --invoer) en sla de uitkomsten daar op";
         var provider = DataSupport.Provider();
         var bewaren = Text("--invoer-bewaren", "Met --database: bewaar de uitgevoerde invoer ook als Parquet in deze map (bijvoorbeeld voor een vergelijking)");
+        var per = new Option<string[]>("--per")
+        {
+            Description = "Ook de landelijke meting per kwartaal en per arbeidsmarktregio: kwartaal, regio (of beide, met komma); " +
+                          "schrijft landelijke_meting_per_kwartaal.csv en landelijke_meting_per_regio.csv",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var overrides = ParameterOverrides();
         var cmd = new Command("landelijk", "Quotum van iedere werkgever en de landelijke meting uit een jaar verloningsgegevens")
         {
-            invoer, jaar, uit, uitleg, csv, geheugen, database, provider, bewaren, overrides,
+            invoer, jaar, uit, uitleg, csv, geheugen, database, provider, bewaren, per, overrides,
         };
         cmd.SetAction(r =>
         {
@@ -42,7 +48,7 @@ public static class LandelijkCommand
                 var outcome = EngineSupport.RunWithProgress(progress =>
                     NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult());
                 Console.WriteLine();
-                Console.Write(outcome.Summary.Text);
+                Console.Write(outcome.Run.Summary);
                 Console.WriteLine($"Berekening {outcome.Run.RunId} opgeslagen in de database: {DutchFormat.Number(outcome.Run.EmployerCount)} werkgevers, " +
                                   $"{DutchFormat.Number(outcome.Run.PayrollRows)} verloningsregels (vingerafdruk invoer {outcome.Run.InputsFingerprint[..12]}…).");
                 return 0;
@@ -53,7 +59,8 @@ public static class LandelijkCommand
             if (output is null && explain is null) throw new CliException("Geef --uit op (of --uitleg voor één werkgever).");
             var parameters = Parameters(r, overrides);
             var engine = new NationalEngine(parameters);
-            var options = new NationalRunOptions(dir, year, output, explain, r.GetValue(geheugen), Csv: r.GetValue(csv));
+            var options = new NationalRunOptions(dir, year, output, explain, r.GetValue(geheugen), Csv: r.GetValue(csv),
+                QuartersAndRegions: QuartersAndRegions(r.GetValue(per)));
             preload.Wait();
             var result = EngineSupport.RunWithProgress(progress => engine.Run(options, progress));
             if (explain is not null)
@@ -75,5 +82,15 @@ public static class LandelijkCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>True when <c>--per</c> names kwartaal and/or regio; any other value is refused with the values allowed.</summary>
+    private static bool QuartersAndRegions(string[]? values)
+    {
+        var all = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        foreach (var v in all)
+            if (v is not ("kwartaal" or "regio"))
+                throw new CliException($"Ongeldige waarde '{v}' voor --per: kies kwartaal, regio of beide (kwartaal,regio).");
+        return all.Count > 0;
     }
 }

@@ -12,7 +12,8 @@ namespace Banenmonitor.Cli.Commands;
 /// The national engine on the database (<c>landelijk --database</c>): the stored payroll, register, attributions and
 /// employers are exported to the engine's input files in a temporary folder (<see cref="NationalInputExport"/>, the same
 /// export the stored-quota tests use), the <see cref="NationalEngine"/> runs on them, and its run is written back as a
-/// <see cref="NationalRun"/> with every employer's outcome and the measurement. The temporary folder is removed.
+/// <see cref="NationalRun"/> with every employer's outcome, the measurement, and the measurement per quarter and per
+/// labour-market region (the employer's municipality through <see cref="LabourMarketRegions"/>). The temporary folder is removed.
 /// </summary>
 public static class NationalDatabaseRun
 {
@@ -27,7 +28,7 @@ public static class NationalDatabaseRun
             step?.Invoke("gegevens uit de database uitvoeren");
             var files = await NationalInputExport.ExportAsync(db, dir, year, step, ct);
             if (keepInputAsParquet is not null) ParquetInput.Convert(dir, keepInputAsParquet);
-            var result = new NationalEngine(parameters).Run(new NationalRunOptions(dir, year, MemoryLimit: memoryLimit, KeepEmployers: true), step);
+            var result = new NationalEngine(parameters).Run(new NationalRunOptions(dir, year, MemoryLimit: memoryLimit, KeepEmployers: true, QuartersAndRegions: true), step);
             step?.Invoke("uitkomsten in de database schrijven");
             var summary = NationalSummary.Build(parameters, result);
             var run = ToRun(db, parameters, files, result, summary, user);
@@ -65,6 +66,7 @@ public static class NationalDatabaseRun
         var perMonth = parameters.Get(ParameterNames.HoursPerJobPerMonth, r.Year).Required;
         var q = r.Quota;
         var m = MeasurementComparison.Of(parameters, r.Year, r.Measurement.Where(x => NationalEngine.CountsNationally(x.SectorCode, x.Form)), 0m);
+        var d = r.QuartersAndRegions!;
         return new NationalRun
         {
             RunId = Guid.NewGuid().ToString("N"),
@@ -96,7 +98,27 @@ public static class NationalDatabaseRun
             BaselineJobs = m.BaselineJobs.Required,
             IncreaseJobs = m.Increase,
             PersonsWorking = s.Persons,
-            Summary = s.Text,
+            Summary = s.Text + QuarterRegionReport.Text(parameters, r.Year, d),
+            RegionSource = $"{d.RegionSource} ({d.RegionYear})",
+            EmployersWithoutRegion = d.EmployersWithoutRegion,
+            Quarters = d.National.Select(q => new NationalRunQuarter
+            {
+                Quarter = q.Quarter,
+                HoursEndOfQuarter = q.HoursEndOfQuarter,
+                Jobs = Math.Round(q.HoursEndOfQuarter / perMonth, 4),
+                Persons = q.Persons,
+                HoursInQuarter = q.HoursInQuarter,
+            }).ToList(),
+            Regions = d.Regional.Select(q => new NationalRunRegion
+            {
+                Quarter = q.Quarter,
+                RegionNumber = q.Region!.Number,
+                RegionName = q.Region.Name,
+                HoursEndOfQuarter = q.HoursEndOfQuarter,
+                Jobs = Math.Round(q.HoursEndOfQuarter / perMonth, 4),
+                Persons = q.Persons,
+                HoursInQuarter = q.HoursInQuarter,
+            }).ToList(),
             Measurement = r.Measurement.Select(m => new NationalRunMeasurement
             {
                 SectorCode = m.SectorCode,

@@ -56,7 +56,7 @@ public static class NationalRuns
     public static Task<NationalRun?> LatestAsync(BanenmonitorDbContext db, int? year = null, CancellationToken ct = default) =>
         db.NationalRuns.AsNoTracking().Where(r => year == null || r.Year == year)
             .OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.Id)
-            .Include(r => r.Measurement).AsSplitQuery().FirstOrDefaultAsync(ct);
+            .Include(r => r.Measurement).Include(r => r.Quarters).Include(r => r.Regions).AsSplitQuery().FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The run the national page shows for a year: the latest made with the parameter values in force now
@@ -71,7 +71,7 @@ public static class NationalRuns
         if (latest is null || latest.ParametersFingerprint == parametersFingerprint) return (latest, null);
         var matching = await db.NationalRuns.AsNoTracking().Where(r => r.Year == year && r.ParametersFingerprint == parametersFingerprint)
             .OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.Id)
-            .Include(r => r.Measurement).AsSplitQuery().FirstOrDefaultAsync(ct);
+            .Include(r => r.Measurement).Include(r => r.Quarters).Include(r => r.Regions).AsSplitQuery().FirstOrDefaultAsync(ct);
         return matching is null ? (latest, null) : (matching, latest);
     }
 

@@ -53,8 +53,9 @@ public static class NationalInputExport
             return n;
         }
 
-        await Write("werkgevers", "loonheffingennummer,sector,uitlenertype", employers.ToAsyncEnumerable(), e =>
-            $"{e.PayrollTaxNumber},{e.Sector!.LegalSectorCode?.ToString(inv) ?? "markt"},{e.LenderType switch { LenderType.Agency => "uitzendbureau", LenderType.ShelteredEmployment => "sw-bedrijf", _ => "geen" }}");
+        await Write("werkgevers", "loonheffingennummer,sector,uitlenertype,gemeente", employers.ToAsyncEnumerable(), e =>
+            $"{e.PayrollTaxNumber},{e.Sector!.LegalSectorCode?.ToString(inv) ?? "markt"},{e.LenderType switch { LenderType.Agency => "uitzendbureau", LenderType.ShelteredEmployment => "sw-bedrijf", _ => "geen" }}," +
+            (e.Municipality is { } m ? "\"" + m.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : ""));
         var (yearStart, yearEnd, prevStart) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), new DateOnly(year - 1, 1, 1));
         var payroll = await Write("verloning", "loonheffingennummer,persoon,periode_begin,periode_einde,uren,vorm",
             db.PaidHours.AsNoTracking().Where(r => r.PeriodStart >= yearStart && r.PeriodStart <= yearEnd).OrderBy(r => r.Id)

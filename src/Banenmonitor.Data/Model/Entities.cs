@@ -39,6 +39,8 @@ public sealed class Employer : IAuditedFigure
     public Sector? Sector { get; set; }
     public SizeClass SizeClass { get; set; }
     public LenderType LenderType { get; set; }
+    /// <summary>The municipality of the employer (name as in the published division into labour-market regions); optional.</summary>
+    public string? Municipality { get; set; }
     public string AuditKey => PayrollTaxNumber;
 }
 

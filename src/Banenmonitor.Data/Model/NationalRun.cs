@@ -53,4 +53,11 @@ public sealed class NationalRun
 
     public List<NationalRunEmployer> Employers { get; set; } = [];
     public List<NationalRunMeasurement> Measurement { get; set; } = [];
+
+    /// <summary>The division into labour-market regions used for <see cref="Regions"/> (document and year), null for a run without them.</summary>
+    public string? RegionSource { get; set; }
+    /// <summary>Employers whose municipality is empty or not in that division (their jobs are under region 0, "onbekend").</summary>
+    public long EmployersWithoutRegion { get; set; }
+    public List<NationalRunQuarter> Quarters { get; set; } = [];
+    public List<NationalRunRegion> Regions { get; set; } = [];
 }

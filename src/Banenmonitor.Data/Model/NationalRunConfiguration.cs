@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Data.Model;
 
-/// <summary>Tables <c>NationalRuns</c>, <c>NationalRunEmployers</c> and <c>NationalRunMeasurements</c>.</summary>
+/// <summary>Tables <c>NationalRuns</c>, <c>NationalRunEmployers</c>, <c>NationalRunMeasurements</c>, <c>NationalRunQuarters</c> and <c>NationalRunRegions</c>.</summary>
 public static class NationalRunConfiguration
 {
     public static void Configure(ModelBuilder b)
@@ -20,6 +20,9 @@ public static class NationalRunConfiguration
             e.Property(x => x.ComputedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
             e.HasMany(x => x.Employers).WithOne(x => x.Run).HasForeignKey(x => x.NationalRunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Measurement).WithOne(x => x.Run).HasForeignKey(x => x.NationalRunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Quarters).WithOne(x => x.Run).HasForeignKey(x => x.NationalRunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Regions).WithOne(x => x.Run).HasForeignKey(x => x.NationalRunId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.RegionSource).HasMaxLength(300);
         });
         b.Entity<NationalRunEmployer>(e =>
         {
@@ -33,6 +36,17 @@ public static class NationalRunConfiguration
             e.ToTable("NationalRunMeasurements");
             e.Property(x => x.SectorCode).HasMaxLength(10);
             e.Property(x => x.Form).HasMaxLength(20);
+        });
+        b.Entity<NationalRunQuarter>(e =>
+        {
+            e.ToTable("NationalRunQuarters");
+            e.HasIndex(x => new { x.NationalRunId, x.Quarter }).IsUnique();
+        });
+        b.Entity<NationalRunRegion>(e =>
+        {
+            e.ToTable("NationalRunRegions");
+            e.Property(x => x.RegionName).HasMaxLength(100);
+            e.HasIndex(x => new { x.NationalRunId, x.Quarter, x.RegionNumber }).IsUnique();
         });
     }
 }

@@ -16,6 +16,8 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     public ParameterNote? Parameterverschil { get; private set; }
     /// <summary>The current published progress report over the chosen year (the one its figures appeared in); null when none is published.</summary>
     public Banenmonitor.Data.Model.PublishedReport? Rapport { get; private set; }
+    /// <summary>The shown run's measurement per quarter and labour-market region; null when the run has none.</summary>
+    public QuarterRegionView? KwartalenRegios { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -23,6 +25,7 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
         var now = NationalRuns.ParametersOfYear(parameters.Current, View.Gekozen.Jaar);
         var (run, newer) = await NationalRuns.ForParametersAsync(db, View.Gekozen.Jaar, now.Fingerprint, ct);
         Berekend = run is null ? null : StoredRunView.From(run, View.Gekozen);
+        KwartalenRegios = run is null ? null : QuarterRegionView.From(run);
         if (run is not null && run.ParametersFingerprint != now.Fingerprint)
             Parameterverschil = new(false, run.ComputedAt, NationalRuns.ParameterDifferences(run, now.Values));
         else if (newer is not null)
