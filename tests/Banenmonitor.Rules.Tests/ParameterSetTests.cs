@@ -78,7 +78,7 @@ public class ParameterSetTests
     [InlineData("p_vast,2013-01-01,abc,law,x\n", "geen getal")]
     [InlineData("p_vast,2013-01-01,,law,x\n", "lege waarde mag alleen bij status unconfirmed of not_applicable")]
     [InlineData("p_vast,2013-01-01,1,not_applicable,x\n", "not_applicable (niet van toepassing) heeft geen waarde")]
-    [InlineData("p_vast,2013-01-01,1,seed,x\n", "onbekende status 'seed' (law, published, letter, report, regulation, derived, unconfirmed, not_applicable, decree, parliamentary_paper, uwv_publication, confirmed_by_derivation)")]
+    [InlineData("p_vast,2013-01-01,1,seed,x\n", "onbekende status 'seed' (law, published, letter, report, regulation, derived, unconfirmed, not_applicable, decree, parliamentary_paper, uwv_publication)")]
     [InlineData("p_vast,13-01-2013,1,law,x\n", "geen datum")]
     [InlineData("p_vast,2013-01-01,1,zeker,x\n", "onbekende status")]
     [InlineData("p_vast,2013-01-01,1,law\n", "verwacht 5 kolommen")]

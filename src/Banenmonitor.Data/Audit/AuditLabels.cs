@@ -26,6 +26,7 @@ public static class AuditLabels
         ["SectorId"] = "sector",
         ["SizeClass"] = "grootteklasse",
         ["LenderType"] = "soort uitlener",
+        ["Municipality"] = "gemeente",
         ["Pseudonym"] = "pseudoniem",
         ["Ground"] = "grond van registratie",
         ["StartDate"] = "startdatum",

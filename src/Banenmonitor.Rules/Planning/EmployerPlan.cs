@@ -117,24 +117,28 @@ public sealed class EmployerPlan(ParameterSet parameters)
         var used = new List<ParameterValue> { d };
         var notes = new List<string>();
         decimal? jobs = null, hours = null, toAdd = null;
-        if (parameters.TryGet(P.WbaQuotaPercentage, y, out var pct))
+        if (parameters.TryGet(P.WbaScenarioQuotaPercentage, y, out var pct))
         {
             used.Add(pct!);
             hours = LegalRounding.Down(a * pct!.Required / 100m, 2);
             // at least this many jobs: rounded up to a hundredth, less is too little
             jobs = Math.Ceiling(hours.Value / d.Required * 100m) / 100m;
             toAdd = Math.Max(0m, Math.Ceiling((hours.Value - basis.TargetGroupHours) / d.Required * 100m) / 100m);
-            notes.Add($"Uren doelgroep nodig: A × quotumpercentage = {DutchFormat.Number(hours.Value, 2)} uur, {DutchFormat.Number(jobs.Value, 2)} banen van {DutchFormat.Number(d.Required, 0)} uur" +
-                      (pct.Status == ParameterStatus.Unconfirmed ? $" (quotumpercentage {DutchFormat.Number(pct.Required, 2)}% is onbevestigd: {pct.Source})." : "."));
+            notes.Add($"Scenario (de Wet banenafspraak kent geen quotumpercentage per werkgever): uren doelgroep nodig bij een aangenomen percentage: A × percentage = {DutchFormat.Number(hours.Value, 2)} uur, {DutchFormat.Number(jobs.Value, 2)} banen van {DutchFormat.Number(d.Required, 0)} uur" +
+                      $" (aangenomen percentage {DutchFormat.Number(pct.Required, 2)}%: {pct.Source}).");
         }
         else
         {
-            used.AddRange(parameters.History(P.WbaQuotaPercentage).Where(v => v.ValidFrom.Year <= y).TakeLast(1));
-            notes.Add($"Banen nodig onbekend: het quotumpercentage van de Wet banenafspraak ({P.WbaQuotaPercentage}) is onbevestigd en heeft geen waarde. " +
-                      "Vul een aanname in om te rekenen.");
+            used.AddRange(parameters.History(P.WbaScenarioQuotaPercentage).Where(v => v.ValidFrom.Year <= y).TakeLast(1));
+            notes.Add("Geen banen per werkgever vereist: de Wet banenafspraak kent geen quotumpercentage per werkgever (art. 5 toetst de landelijke doelstelling, art. 6 legt de inclusiviteitsopslag op). " +
+                      "Vul een scenario-aanname in om te zien hoeveel banen bij een aangenomen percentage nodig zouden zijn.");
         }
         var outcome = new RegimeComparison(parameters).WetBanenafspraak2025(new EmployerYear(y, new PaidHours(a), new PaidHours(basis.TargetGroupHours),
-            new PaidHours(previous), basis.IsGovernmentEmployer, basis.PremiumBase is { } pb ? new Euros(pb) : null));
+            new PaidHours(previous), basis.IsGovernmentEmployer, basis.PremiumBase is { } pb ? new Euros(pb) : null,
+            // the plan has one premium base; the small-employer test (Besluit Wfsv art. 2.19d) takes the wage bill of t−2 as that same figure
+            PremiumBaseTwoYearsBefore: basis.PremiumBase is { } pb2 ? new Euros(pb2) : null));
+        if (basis.PremiumBase is not null)
+            notes.Add("Kleinewerkgeverstoets: het premieloon van jaar t−2 is gelijk genomen aan het opgegeven premieloon.");
         used.AddRange(outcome.Trace.ParametersUsed);
         // unknown activation year: whether a surcharge will ever be due is unknown too, so no cost is shown (not € 0)
         decimal? cost = outcome.Incomplete is null && parameters.TryGet(P.WbaActivationYear, y, out _) ? outcome.Amount(RegimeAmountKind.Surcharge) : null;

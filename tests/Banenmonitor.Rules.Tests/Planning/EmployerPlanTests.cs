@@ -40,7 +40,7 @@ public sealed class EmployerPlanTests
             Assert.False(y.Quotumregeling.Applies);
             Assert.True(y.WetBanenafspraak.Applies);
             Assert.Null(y.WetBanenafspraak.JobsNeeded);
-            Assert.Contains("onbevestigd", y.WetBanenafspraak.Explanation);
+            Assert.Contains("kent geen quotumpercentage per werkgever", y.WetBanenafspraak.Explanation);
             Assert.Null(y.WetBanenafspraak.CostOfDoingNothing);
             // the LKV of 2026: min(1.331 × € 1,01; € 2.000) = € 1.344,31 per job
             Assert.Equal(1344.31m, y.LkvPerJob);
@@ -52,9 +52,13 @@ public sealed class EmployerPlanTests
     {
         const string source = "aanname in de test";
         var p = ParameterSet.Embedded
-            .WithOverride($"{P.WbaQuotaPercentage}=2026:2.5:{source}")
+            .WithOverride($"{P.WbaScenarioQuotaPercentage}=2026:2.5:{source}")
             .WithOverride($"{P.WbaActivationYear}=2026:2026:{source}")
-            .WithOverride($"{P.WbaSurchargePercentage}=2026:0.5:{source}");
+            .WithOverride($"{P.WbaSurchargePercentage}=2026:0.5:{source}")
+            .WithOverride($"{P.AveragePremiumWage}=2026:38000:{source}")
+            .WithOverride($"{P.AveragePremiumWage}=2027:38000:{source}")
+            .WithOverride($"{P.AveragePremiumWage}=2028:38000:{source}");
+        // a wage bill of € 30 mln is above 25 × € 38.000 = € 950.000: no small employer
         var plan = new EmployerPlan(p).Compute(Basis with { PremiumBase = 30_000_000m }, 2026, 2028);
         var y2026 = plan[0];
         // 600.000 × 1,02³ = 636.724,8 → 636.725 hours; × 2,5% = 15.918,125 → 15.918,12 h; ÷ 1.331 = 11,959… → 11,96 jobs (up)

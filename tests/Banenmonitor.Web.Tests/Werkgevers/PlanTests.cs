@@ -85,7 +85,7 @@ public sealed class PlanTests(AppFixture app)
         await page.ClickAsync("#planformulier button[type=submit]");
         Assert.Contains("onbevestigde", await page.InnerTextAsync("#aanname"));
 
-        var p = parameters.WithOverride($"{P.WbaQuotaPercentage}=2026:2.76:{PlanModel.AssumptionSource}")
+        var p = parameters.WithOverride($"{P.WbaScenarioQuotaPercentage}=2026:2.76:{PlanModel.AssumptionSource}")
             .WithOverride($"{P.WbaActivationYear}=2026:2026:{PlanModel.AssumptionSource}");
         var q = latest.View;
         var a2024 = q.VerloondeUren;
@@ -141,7 +141,7 @@ public sealed class PlanTests(AppFixture app)
         Assert.Contains("Verloonde uren in het basisjaar", await page.InnerTextAsync("#fouten"));
         await page.GotoAsync("/werkgevers/plan?bron=ingevuld&basisjaar=2024&verloondeUren=600.000&urenDoelgroep=3.000&groei=2&van=2026&tot=2028");
         Assert.Equal("onbekend", await page.InnerTextAsync("#plan tr[data-jaar='2027'] [data-veld=wba-banen]"));
-        Assert.Contains("onbevestigd", await page.Locator("#toelichting-2027").TextContentAsync());
+        Assert.Contains("kent geen quotumpercentage per werkgever", await page.Locator("#toelichting-2027").TextContentAsync());
     }
 
     private static string PdfText(string pdf)

@@ -82,7 +82,7 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
         var first = Regime.WetBanenafspraak2025.FirstYear;
         var invariant = CultureInfo.InvariantCulture;
         if (act is { } av2) p = p.WithOverride($"{P.WbaActivationYear}={first}:{av2}:{AssumptionSource}");
-        if (pct is { } pv) p = p.WithOverride($"{P.WbaQuotaPercentage}={first}:{pv.ToString(invariant)}:{AssumptionSource}");
+        if (pct is { } pv) p = p.WithOverride($"{P.WbaScenarioQuotaPercentage}={first}:{pv.ToString(invariant)}:{AssumptionSource}");
         if (rate is { } rv) p = p.WithOverride($"{P.WbaSurchargePercentage}={first}:{rv.ToString(invariant)}:{AssumptionSource}");
         Aannames = act is not null || pct is not null || rate is not null;
         try { Jaren = new EmployerPlan(p).Compute(Basis, from, to); }
