@@ -53,7 +53,7 @@ public class CoreCommandTests
         var (exit, output, err) = CliRunner.Run("parameters", "--naam", "quotumheffing_per_ontbrekende_baan", "--format", "json");
         Assert.True(exit == 0, err);
         using var doc = JsonDocument.Parse(output);
-        var w = doc.RootElement.EnumerateArray().Single().GetProperty("wetsartikelen").EnumerateArray().Single();
+        var w = doc.RootElement.EnumerateArray().Last().GetProperty("wetsartikelen").EnumerateArray().Single();
         Assert.Equal("BWBR0017745", w.GetProperty("bwbId").GetString());
         Assert.Equal("Wfsv art. 38h lid 4", w.GetProperty("tekst").GetString());
         Assert.Equal("https://wetten.overheid.nl/jci1.3:c:BWBR0017745&artikel=38h&lid=4", w.GetProperty("url").GetString());

@@ -47,7 +47,7 @@ public sealed class QuartersAndRegionsPageTests(AppFixture app)
         // Both charts are accessible SVG (title and description), bars per region in the same order as the table.
         var section = page.Locator("#kwartalen-regios");
         Assert.Equal(2, await section.Locator("svg[role=img]").CountAsync());
-        var bars = await section.Locator("svg").Nth(1).Locator("rect title").AllInnerTextsAsync();
+        var bars = await section.Locator("svg").Nth(1).Locator("rect title").AllTextContentsAsync(); // SVG elements have no innerText
         Assert.Equal(3, bars.Count);
         Assert.StartsWith("Banen eind 2017, onbekend", bars[0]);
         Assert.StartsWith("Banen eind 2017, Rijnmond", bars[2]);
