@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Banenmonitor.Data.Computations;
-using Banenmonitor.Data.Import;
-using Banenmonitor.Data.Privacy;
 using Banenmonitor.Rules.Units;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,25 +24,8 @@ public sealed class MijnQuotumFromPayrollTests(AppFixture app)
     private static string Pseudonym(int i) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("web-persoon-" + i)));
 
     /// <summary>30 persons paid 150 hours a month in 2021 and 2022; person 1 registered from 1 July 2022, person 2 from February 2023.</summary>
-    private async Task ImportAsync()
-    {
-        var hours = new StringBuilder("loonheffingennummer;pseudoniem;periode_begin;periode_einde;uren;vorm\n");
-        foreach (var y in new[] { 2021, 2022 })
-            for (var p = 0; p < 30; p++)
-                for (var m = 1; m <= 12; m++)
-                {
-                    var start = new DateOnly(y, m, 1);
-                    hours.Append($"{Employer};{Pseudonym(p)};{start:yyyy-MM-dd};{start.AddMonths(1).AddDays(-1):yyyy-MM-dd};150;dienstverband\n");
-                }
-        var register = $"pseudoniem;grond;startdatum;einddatum\n{Pseudonym(1)};wajong;2022-07-01;\n{Pseudonym(2)};participatiewet;2023-02-01;\n";
-        await using var db = app.Db();
-        var import = new ImportService(db, PseudonymKey.None);
-        foreach (var (kind, text) in new[] { ("doelgroepregistraties", register), ("verloonde-uren", hours.ToString()) })
-        {
-            var r = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), kind, kind + ".csv", "test");
-            Assert.True(r.Success, string.Join("\n", r.Errors));
-        }
-    }
+    private Task ImportAsync() => TestFiles.ImportPayrollAsync(app, Employer, Pseudonym, 30, 150m, [2021, 2022],
+        $"{Pseudonym(1)};wajong;2022-07-01;\n{Pseudonym(2)};participatiewet;2023-02-01;\n");
 
     [Fact]
     public async Task Mijn_quotum_shows_the_quota_from_the_imported_payroll_with_its_trace_and_counted_rows()

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Banenmonitor.Data.Computations;
-using Banenmonitor.Data.Import;
-using Banenmonitor.Data.Privacy;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Planning;
 using Banenmonitor.Rules.Units;
@@ -36,23 +33,9 @@ public sealed class PlanTests(AppFixture app)
     /// </summary>
     private async Task ImportAsync()
     {
-        var hours = new StringBuilder("loonheffingennummer;pseudoniem;periode_begin;periode_einde;uren;vorm\n");
-        foreach (var y in new[] { 2021, 2022 })
-            for (var p = 0; p < 30; p++)
-                for (var m = 1; m <= 12; m++)
-                {
-                    var start = new DateOnly(y, m, 1);
-                    hours.Append($"{Employer};{Pseudonym(p)};{start:yyyy-MM-dd};{start.AddMonths(1).AddDays(-1):yyyy-MM-dd};150;dienstverband\n");
-                }
-        var register = $"pseudoniem;grond;startdatum;einddatum\n{Pseudonym(1)};wajong;2022-10-01;\n";
-        await using var db = app.Db();
-        if (db.PaidHours.Any(r => r.Employer!.PayrollTaxNumber == Employer && r.PeriodStart.Year == 2022)) return;
-        var import = new ImportService(db, PseudonymKey.None);
-        foreach (var (kind, text) in new[] { ("doelgroepregistraties", register), ("verloonde-uren", hours.ToString()) })
-        {
-            var r = await import.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), kind, kind + ".csv", "test");
-            Assert.True(r.Success, string.Join("\n", r.Errors));
-        }
+        await using (var db = app.Db())
+            if (db.PaidHours.Any(r => r.Employer!.PayrollTaxNumber == Employer && r.PeriodStart.Year == 2022)) return;
+        await TestFiles.ImportPayrollAsync(app, Employer, Pseudonym, 30, 150m, [2021, 2022], $"{Pseudonym(1)};wajong;2022-10-01;\n");
     }
 
     [Fact]
@@ -110,7 +93,7 @@ public sealed class PlanTests(AppFixture app)
         await download.SaveAsAsync(file);
         try
         {
-            var text = PdfText(file);
+            var text = TestFiles.PdfText(file);
             var r = stored.Result;
             Assert.Contains("Beschikking quotumheffing 2022", text);
             Assert.Contains(Employer, text);
@@ -142,15 +125,5 @@ public sealed class PlanTests(AppFixture app)
         await page.GotoAsync("/werkgevers/plan?bron=ingevuld&basisjaar=2024&verloondeUren=600.000&urenDoelgroep=3.000&groei=2&van=2026&tot=2028");
         Assert.Equal("onbekend", await page.InnerTextAsync("#plan tr[data-jaar='2027'] [data-veld=wba-banen]"));
         Assert.Contains("kent geen quotumpercentage per werkgever", await page.Locator("#toelichting-2027").TextContentAsync());
-    }
-
-    private static string PdfText(string pdf)
-    {
-        var psi = new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true, UseShellExecute = false };
-        using var proc = Process.Start(psi)!;
-        var text = proc.StandardOutput.ReadToEnd();
-        proc.WaitForExit();
-        Assert.Equal(0, proc.ExitCode);
-        return text;
     }
 }

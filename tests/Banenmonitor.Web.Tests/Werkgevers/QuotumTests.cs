@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -172,7 +171,7 @@ public sealed class QuotumTests(AppFixture app)
         {
             await download.SaveAsAsync(pdf);
             Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 4));
-            var text = PdfText(pdf);
+            var text = TestFiles.PdfText(pdf);
             Assert.Contains($"Mijn quotum: {name}", text);
             foreach (var (year, r) in expected)
             {
@@ -192,16 +191,5 @@ public sealed class QuotumTests(AppFixture app)
         await AppFixture.LoginAsync(page, "analist@demo.banenmonitor.nl");
         Assert.False(page.Url.EndsWith("/werkgevers/mijn"));
         Assert.Equal(0, await page.Locator("nav a[href='/werkgevers/mijn']").CountAsync());
-    }
-
-    /// <summary>The text of a PDF by pdftotext (poppler-utils), layout kept so table rows stay on one line.</summary>
-    private static string PdfText(string pdf)
-    {
-        var psi = new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true, UseShellExecute = false };
-        using var p = Process.Start(psi)!;
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
-        return text;
     }
 }

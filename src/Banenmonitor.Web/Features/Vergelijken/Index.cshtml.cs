@@ -92,18 +92,8 @@ public sealed class IndexModel(ParameterProvider parameters) : PageModel
         if (!Vergelijking.Quotumregeling.Computable) Jaaruitleg = Banenmonitor.Rules.Quota.QuotaYears.Check(p, year!.Value).Block?.Message;
     }
 
-    private decimal? Dec(string? text, string field, string label, NumberBounds bounds, bool required = false)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) Fouten[field] = $"{label}: vul een getal in.";
-            return null;
-        }
-        var r = DutchNumber.ReadField(text, bounds);
-        if (r.Ok) return r.Value;
-        Fouten[field] = $"{label}: {r.Error}.";
-        return null;
-    }
+    private decimal? Dec(string? text, string field, string label, NumberBounds bounds, bool required = false) =>
+        FormNumbers.Read(Fouten, text, field, label, bounds, required);
 
     private int? Int(string? text, string field, string label, int min, int max, bool required = false)
     {

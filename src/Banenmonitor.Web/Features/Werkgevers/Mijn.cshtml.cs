@@ -32,15 +32,7 @@ public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parame
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } denied) return denied;
-        var html = await RazorDocument.RenderAsync(this, "/Features/Werkgevers/_MijnDocument.cshtml", this);
-        try
-        {
-            return File(await pdf.RenderHtmlAsync(html, ct), PdfReportRenderer.ContentType, $"mijn-quotum-{Slug(Werkgever!.Name)}.pdf");
-        }
-        catch (PdfRenderingException e)
-        {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable, e.Message);
-        }
+        return await RazorDocument.PdfAsync(this, pdf, "/Features/Werkgevers/_MijnDocument.cshtml", this, $"mijn-quotum-{Slug(Werkgever!.Name)}.pdf", ct);
     }
 
     /// <summary>Loads the employer and its years; the result to return instead when the user is no employer or it is unknown.</summary>

@@ -98,15 +98,8 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
         if (await LoadAsync(ct) is { } denied) return denied;
         if (Beschikkingen.FirstOrDefault(b => b.Year == Jaar) is not { } decision)
             return NotFound($"Voor {Jaar} is er geen opgeslagen berekening met een quotumtekort.");
-        var html = await RazorDocument.RenderAsync(this, "/Features/Werkgevers/_Beschikking.cshtml", decision);
-        try
-        {
-            return File(await pdf.RenderHtmlAsync(html, ct), PdfReportRenderer.ContentType, $"beschikking-quotumheffing-{decision.PayrollTaxNumber}-{decision.Year}.pdf");
-        }
-        catch (PdfRenderingException e)
-        {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable, e.Message);
-        }
+        return await RazorDocument.PdfAsync(this, pdf, "/Features/Werkgevers/_Beschikking.cshtml", decision,
+            $"beschikking-quotumheffing-{decision.PayrollTaxNumber}-{decision.Year}.pdf", ct);
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -119,18 +112,8 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
         return null;
     }
 
-    private decimal? Dec(string? text, string field, string label, NumberBounds bounds, bool required = false)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) Fouten[field] = $"{label}: vul een getal in.";
-            return null;
-        }
-        var r = DutchNumber.ReadField(text, bounds);
-        if (r.Ok) return r.Value;
-        Fouten[field] = $"{label}: {r.Error}.";
-        return null;
-    }
+    private decimal? Dec(string? text, string field, string label, NumberBounds bounds, bool required = false) =>
+        FormNumbers.Read(Fouten, text, field, label, bounds, required);
 
     private int? Int(string? text, string field, string label, NumberBounds bounds, bool required = false) =>
         Dec(text, field, label, bounds, required) is { } v ? (int)v : null;

@@ -26,4 +26,19 @@ public static class RazorDocument
         await found.View.RenderAsync(context);
         return writer.ToString();
     }
+
+    /// <summary>The view rendered to HTML and printed to PDF by headless Chromium; 503 with the reason when printing fails.</summary>
+    public static async Task<IActionResult> PdfAsync(PageModel page, Banenmonitor.Reports.Rendering.PdfReportRenderer pdf, string viewPath, object model,
+        string fileName, CancellationToken ct)
+    {
+        var html = await RenderAsync(page, viewPath, model);
+        try
+        {
+            return new FileContentResult(await pdf.RenderHtmlAsync(html, ct), Banenmonitor.Reports.Rendering.PdfReportRenderer.ContentType) { FileDownloadName = fileName };
+        }
+        catch (Banenmonitor.Reports.Rendering.PdfRenderingException e)
+        {
+            return new ObjectResult(e.Message) { StatusCode = StatusCodes.Status503ServiceUnavailable };
+        }
+    }
 }
