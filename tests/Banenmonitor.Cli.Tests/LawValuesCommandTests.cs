@@ -56,15 +56,21 @@ public class LawValuesCommandTests
     {
         var rows = Json("quotumpercentage", "--format", "json");
         var byYear = rows.ToDictionary(r => r.GetProperty("jaar").GetInt32());
-        foreach (var (year, pct) in new[] { (2018, 1.93m), (2020, 2.35m) })
+        foreach (var (year, pct, missing) in new[] { (2018, 1.93m, new[] { "quotumformule_ingeleende_banen_overheid" }),
+                     (2020, 2.35m, ["quotumformule_ingeleende_banen_overheid", "quotumformule_werknemersbanen_overheid"]) })
         {
             var r = byYear[year];
             Assert.Equal("niet af te leiden: invoer ontbreekt", r.GetProperty("uitkomst").GetString());
             Assert.Equal(pct, r.GetProperty("inGebruik").GetDecimal());
-            Assert.Equal(["quotumformule_ingeleende_banen_overheid", "quotumformule_werknemersbanen_overheid"],
-                r.GetProperty("ontbrekend").EnumerateArray().Select(x => x.GetString()!));
+            Assert.Equal(missing, r.GetProperty("ontbrekend").EnumerateArray().Select(x => x.GetString()!));
             Assert.True(r.GetProperty("stappen").GetArrayLength() >= 6);
         }
+        // 2018: D from the regulation (Stcrt. 2017, 60073); the F that 1,93 % implies, shown as implied.
+        var implied = byYear[2018].GetProperty("geimpliceerd");
+        Assert.Equal("F", implied.GetProperty("variabele").GetString());
+        Assert.InRange(implied.GetProperty("van").GetDecimal(), 508m, 509m);
+        Assert.Equal(1.89m, implied.GetProperty("percentageZonderDezeInvoer").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, byYear[2020].GetProperty("geimpliceerd").ValueKind);
         Assert.Equal("niet van toepassing", byYear[2026].GetProperty("uitkomst").GetString());
         Assert.Equal("niet van toepassing", byYear[2017].GetProperty("uitkomst").GetString());
         // Text: the steps and the administrator's way to supply a missing input.

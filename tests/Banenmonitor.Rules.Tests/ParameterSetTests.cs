@@ -26,7 +26,7 @@ public class ParameterSetTests
     [InlineData(ParameterNames.HoursPerJobPerYear, 2022, "1331", ParameterStatus.Law)]
     [InlineData(ParameterNames.HoursPerJobPerWeek, 2015, "25.5", ParameterStatus.Law)]
     [InlineData(ParameterNames.AverageEmployeeHoursPerYear, 2023, "1623", ParameterStatus.Law)]
-    [InlineData(ParameterNames.QuotaPercentageGovernment, 2018, "1.93", ParameterStatus.Published)]
+    [InlineData(ParameterNames.QuotaPercentageGovernment, 2018, "1.93", ParameterStatus.Regulation)] // Stcrt. 2017, 60073 (Regeling Wfsv art. 3.37)
     // 2022: the research report's worked example (De Beleidsonderzoekers 2023, footnote 20), hence the status "rapport".
     [InlineData(ParameterNames.QuotaPercentageGovernment, 2022, "2.69", ParameterStatus.Report)]
     [InlineData(ParameterNames.QuotaPercentageGovernment, 2020, "2.35", ParameterStatus.Letter)]

@@ -16,34 +16,108 @@ public class QuotaPercentageDerivationTests
     private static readonly ParameterSet Embedded = ParameterSet.Embedded;
 
     /// <summary>
-    /// 2018 (1,93 %) and 2020 (2,35 %): A and B are in the regulation, but D (the sector's employee jobs) and F (hired-in
-    /// jobs) of those years were not found published. The derivation says so, naming each missing input with its status and
-    /// what was searched, and keeps the published percentage with its own source; it does not fill in a guess.
+    /// 2020 (2,35 %): A and B are in the regulation, but D (the sector's employee jobs) and F (hired-in jobs) of that year
+    /// were not found published. The derivation says so, naming each missing input with its status and what was searched,
+    /// and keeps the published percentage with its own source; it does not fill in a guess.
     /// </summary>
-    [Theory]
-    [InlineData(2018, 1.93, 11_250)]
-    [InlineData(2020, 2.35, 16_250)]
-    public void The_2018_and_2020_percentages_cannot_be_reproduced_without_D_and_F_and_the_derivation_says_why(int year, double published, int b)
+    [Fact]
+    public void The_2020_percentage_cannot_be_reproduced_without_D_and_F_and_the_derivation_says_why()
     {
-        var r = new QuotaPercentageDerivation(Embedded).Derive(year);
+        var r = new QuotaPercentageDerivation(Embedded).Derive(2020);
         Assert.Equal(QuotaDerivationOutcome.InputsMissing, r.Outcome);
         Assert.Null(r.Derived);
-        Assert.Equal((decimal)published, r.Published!.Value);
+        Assert.Null(r.Implied); // two inputs missing: nothing is implied
+        Assert.Equal(2.35m, r.Published!.Value);
         Assert.Equal([P.FormulaHiredInJobsGovernment, P.FormulaEmployeeJobsGovernment], r.Missing.Select(m => m.Name));
         Assert.All(r.Missing, m => { Assert.Equal(ParameterStatus.Unconfirmed, m.Status); Assert.Contains("Gezocht", m.Source); });
         // The inputs that are known, with the regulation as source.
         var a = Assert.Single(r.Inputs, i => i.Name == P.FormulaBaselineJobsGovernment);
         Assert.Equal(ParameterStatus.Regulation, a.Status);
         Assert.Contains("Regeling Wfsv art. 3.35", a.Source);
-        Assert.Equal(b, Assert.Single(r.Inputs, i => i.Name == P.FormulaTargetJobsGovernment).Value);
+        Assert.Equal(16_250m, Assert.Single(r.Inputs, i => i.Name == P.FormulaTargetJobsGovernment).Value);
         // Explanation: what is missing and which percentage stays, with its source.
         Assert.Contains("niet zelf af te leiden", r.Explanation);
         Assert.Contains(r.Published.Source, r.Explanation);
         // The trace shows every variable, the missing ones without a value, and B next to the target path.
         Assert.Equal(2, r.Trace.Steps.Count(s => s.Description.Contains("ontbreekt", StringComparison.Ordinal) && s.Value is null));
         var path = Assert.Single(r.Trace.Steps, s => s.Description.StartsWith("Controle: B volgens het ingroeipad", StringComparison.Ordinal));
-        Assert.Equal(b, path.Value);
+        Assert.Equal(16_250m, path.Value);
         Assert.All(r.Trace.Steps, s => Assert.StartsWith("Wfsv art. 38f lid 2", s.Legal));
+    }
+
+    /// <summary>
+    /// 2018: the regulation that fixed 1,93 % (Stcrt. 2017, 60073) also fixed D = 1.073.426,07; F was not found. The
+    /// derivation uses D with that source, cannot reproduce the percentage without F, and shows the F the percentage implies —
+    /// computed here from the formula, not copied from the code — as implied, not as a value: the parameter stays unconfirmed.
+    /// With F = 0 the formula gives 1,89 %, below 1,93 %, so controle finds them compatible and names both sources.
+    /// </summary>
+    [Fact]
+    public void The_2018_derivation_uses_D_of_the_regulation_and_shows_the_F_that_1_93_implies()
+    {
+        var r = new QuotaPercentageDerivation(Embedded).Derive(2018);
+        Assert.Equal(QuotaDerivationOutcome.InputsMissing, r.Outcome);
+        var d = Assert.Single(r.Inputs, i => i.Name == P.FormulaEmployeeJobsGovernment);
+        Assert.Equal(1_073_426.07m, d.Value);
+        Assert.Equal(ParameterStatus.Regulation, d.Status);
+        Assert.Contains("Stcrt. 2017, 60073", d.Source);
+        Assert.Equal(1.93m, r.Published!.Value);
+        Assert.Equal(ParameterStatus.Regulation, r.Published.Status);
+        Assert.Contains("Stcrt. 2017, 60073", r.Published.Source);
+        var f = Assert.Single(r.Missing);
+        Assert.Equal(P.FormulaHiredInJobsGovernment, f.Name);
+        Assert.Equal(ParameterStatus.Unconfirmed, f.Status);
+
+        // (A + B + F) × 1.331 ÷ (D × 1.623) × 100 in [1,93, 1,94) ⇔ F in [1,93 × D × 1.623 ÷ 133.100 − A − B, 1,94 × … − A − B).
+        const decimal dj = 1_073_426.07m, ab = 13_504m + 11_250m;
+        var implied = Assert.IsType<ImpliedInput>(r.Implied);
+        Assert.Equal("F", implied.Letter);
+        Assert.Equal(1.93m * dj * 1623m / 133_100m - ab, implied.Low);
+        Assert.Equal(1.94m * dj * 1623m / 133_100m - ab, implied.High);
+        Assert.InRange(implied.Low, 508m, 509m);
+        Assert.InRange(implied.High, 639m, 640m);
+        Assert.Equal(Math.Floor(ab * 1331m / (dj * 1623m) * 100m * 100m) / 100m, implied.PercentageWithoutIt);
+        Assert.Equal(1.89m, implied.PercentageWithoutIt);
+        Assert.Contains("geen reproductie", r.Explanation);
+        Assert.Contains("Met F = 0 geeft de formule 1,89%", r.Explanation);
+        Assert.Single(r.Trace.Steps, s => s.Description.StartsWith("Geïmpliceerd", StringComparison.Ordinal) && s.Value is null);
+        // Nothing is confirmed by an implied value.
+        Assert.Equal(ParameterStatus.Regulation, QuotaPercentageDerivation.Confirm(Embedded).Get(P.QuotaPercentageGovernment, 2018).Status);
+
+        var check = Assert.Single(new LegalInputChecks(Embedded).QuotaPercentages(), c => c.Year == 2018);
+        Assert.Equal(CheckOutcome.Equal, check.Outcome);
+        Assert.Equal(1.93m, check.Published);
+        Assert.Equal(1.89m, check.Computed);
+        Assert.Contains("ondergrens zonder variabele F", check.Figure);
+        Assert.Contains("Stcrt. 2017, 60073", check.Source);
+        Assert.Contains(check.Inputs, i => i.Name == P.FormulaEmployeeJobsGovernment && i.Source.Contains("Stcrt. 2017, 60073"));
+    }
+
+    /// <summary>A percentage in use below what the formula gives with the missing term at zero contradicts the inputs: a substantive finding.</summary>
+    [Fact]
+    public void A_percentage_below_the_bound_without_F_is_a_substantive_finding()
+    {
+        var p = Embedded.WithOverride($"{P.QuotaPercentageGovernment}=2018:1.80:beheerder, toets van de ondergrens");
+        var r = new QuotaPercentageDerivation(p).Derive(2018);
+        Assert.True(r.Implied!.High <= 0m);
+        Assert.Contains("niet te verenigen", r.Explanation);
+        var check = Assert.Single(new LegalInputChecks(p).QuotaPercentages(), c => c.Year == 2018);
+        Assert.Equal(CheckOutcome.Substantive, check.Outcome);
+        Assert.Contains("beheerder, toets van de ondergrens", check.Source);
+    }
+
+    /// <summary>With only D missing the implied range is of D: (A + B + F) × U × 100 ÷ ((p + 0,01) × W) &lt; D ≤ (A + B + F) × U × 100 ÷ (p × W).</summary>
+    [Fact]
+    public void With_only_D_missing_the_derivation_shows_the_D_the_percentage_implies()
+    {
+        var p = Embedded.WithOverride($"{P.FormulaHiredInJobsGovernment}=2020:0:beheerder, toets van het mechanisme");
+        var r = new QuotaPercentageDerivation(p).Derive(2020);
+        var implied = Assert.IsType<ImpliedInput>(r.Implied);
+        Assert.Equal("D", implied.Letter);
+        const decimal num = 13_504m + 16_250m;
+        Assert.Equal(num * 1331m * 100m / (2.36m * 1623m), implied.Low);
+        Assert.Equal(num * 1331m * 100m / (2.35m * 1623m), implied.High);
+        Assert.Null(implied.PercentageWithoutIt);
+        Assert.DoesNotContain(new LegalInputChecks(p).QuotaPercentages(), c => c.Year == 2020);
     }
 
     [Fact]

@@ -83,7 +83,8 @@ public static class ControleCommand
         var parameters = Parameters(r, overrides);
         var data = LoadSectors(r.GetValue(documenten), r.GetValue(sectoren));
         NationalFigures national = MetingCommand.LoadFigures(r.GetValue(landelijk));
-        return QuotumCommand.Wrap(() => new ConsistencyChecker(parameters).Check(data, national));
+        var quarters = MetingCommand.LoadQuarters();
+        return QuotumCommand.Wrap(() => new ConsistencyChecker(parameters).Check(data, national, quarters));
     }
 
     /// <summary>The current resolutions of the years from the named database (<see cref="DataSupport.Optional"/>); none without one.</summary>

@@ -25,6 +25,14 @@ public static class MetingCommand
         catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
     }
 
+    /// <summary>The UWV quarterly figures of <c>data/published/kwartaalrapportages.csv</c>.</summary>
+    public static QuarterlyFigures LoadQuarters()
+    {
+        try { return PublishedFolder().Quarterly; }
+        catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
+        catch (FileNotFoundException e) { throw new CliException(e.Message); }
+    }
+
     public static Command Build()
     {
         var jaar = Text("--jaar", "Meetjaar, bijvoorbeeld 2021");

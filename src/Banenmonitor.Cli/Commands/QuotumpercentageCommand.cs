@@ -15,7 +15,10 @@ namespace Banenmonitor.Cli.Commands;
 public static class QuotumpercentageCommand
 {
     public sealed record AfleidingJson(int Jaar, string Uitkomst, decimal? Afgeleid, decimal? Onafgerond, decimal? InGebruik, string? StatusInGebruik,
-        string? BronInGebruik, IReadOnlyList<string> Ontbrekend, string Toelichting, IReadOnlyList<StapView> Stappen);
+        string? BronInGebruik, IReadOnlyList<string> Ontbrekend, GeimpliceerdJson? Geimpliceerd, string Toelichting, IReadOnlyList<StapView> Stappen);
+
+    /// <summary>The one missing input's range implied by the percentage in use — implied, not found (no source, no reproduction).</summary>
+    public sealed record GeimpliceerdJson(string Naam, string Variabele, decimal Van, decimal Tot, decimal? PercentageZonderDezeInvoer);
 
     public static string Dutch(QuotaDerivationOutcome o) => o switch
     {
@@ -43,7 +46,8 @@ public static class QuotumpercentageCommand
             {
                 var d = derivation.Derive(year);
                 return (d, new AfleidingJson(year, Dutch(d.Outcome), d.Derived, d.Unrounded, d.Published?.Value, d.Published?.Status.Dutch(), d.Published?.Source,
-                    d.Missing.Select(m => m.Name).ToList(), d.Explanation, d.Trace.ToView()));
+                    d.Missing.Select(m => m.Name).ToList(),
+                    d.Implied is { } i ? new GeimpliceerdJson(i.Name, i.Letter, i.Low, i.High, i.PercentageWithoutIt) : null, d.Explanation, d.Trace.ToView()));
             }).ToList();
             if (json) { WriteJson(rows.Select(x => x.Item2).ToList()); return 0; }
             foreach (var (d, row) in rows)

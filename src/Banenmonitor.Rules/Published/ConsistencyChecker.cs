@@ -81,11 +81,12 @@ public sealed class ConsistencyChecker(ParameterSet parameters)
 {
     public const string National = "landelijk";
 
-    public ConsistencyReport Check(PublishedSectorFigures? sectors, NationalFigures? national = null)
+    public ConsistencyReport Check(PublishedSectorFigures? sectors, NationalFigures? national = null, QuarterlyFigures? quarters = null)
     {
         var checks = new List<ConsistencyCheck>();
         if (sectors is not null) checks.AddRange(CheckSectors(sectors));
         if (national is not null) checks.AddRange(CheckNational(national, sectors?.Documents));
+        if (quarters is not null) checks.AddRange(QuarterlyChecks.Check(quarters, sectors?.Documents));
         // The law's own inputs (quota percentage, variable B, end of the target path) belong to the national check.
         if (national is not null) checks.AddRange(new LegalInputChecks(parameters).Check(national, sectors?.Documents));
         return new ConsistencyReport(checks

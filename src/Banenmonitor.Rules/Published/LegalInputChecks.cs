@@ -38,6 +38,19 @@ public sealed class LegalInputChecks(ParameterSet parameters)
         foreach (var year in parameters.History(P.QuotaPercentageGovernment).Select(v => v.ValidFrom.Year))
         {
             var d = derivation.Derive(year);
+            if (d is { Outcome: QuotaDerivationOutcome.InputsMissing, Implied.PercentageWithoutIt: { } without, Published.Value: { } inUse })
+            {
+                // One term of the numerator is missing: with it at zero the formula gives a lower bound of the percentage.
+                // A percentage in use below that bound contradicts the other inputs; at or above it, they agree (the term implied is shown).
+                var term = d.Implied.Letter;
+                yield return new ConsistencyCheck(QuotaPercentageKind, RegulationDocument, year, ConsistencyChecker.National,
+                    $"quotumpercentage sector overheid {year} (Wfsv art. 38f), ondergrens zonder variabele {term}",
+                    QuotaPercentageDerivation.Formula + $" met {term} = 0, naar beneden afgerond", inUse, without, new ValueInterval(without, decimal.MaxValue),
+                    inUse >= without ? CheckOutcome.Equal : CheckOutcome.Substantive,
+                    $"Variabele {term} ontbreekt ({d.Missing[0].Source}). " + d.Explanation, d.Published.Source,
+                    d.Inputs.Select(i => new CheckInput(i.Name, i.Required, i.Unit, "parameter", i.Source)).ToList());
+                continue;
+            }
             if (d.Outcome is not (QuotaDerivationOutcome.Confirmed or QuotaDerivationOutcome.Differs)) continue;
             var outcome = d.Outcome == QuotaDerivationOutcome.Confirmed ? CheckOutcome.Equal : CheckOutcome.Substantive;
             yield return new ConsistencyCheck(QuotaPercentageKind, RegulationDocument, year, ConsistencyChecker.National,

@@ -12,11 +12,13 @@ public sealed class PublishedData
     public const string DocumentsFile = "documenten.csv";
     public const string SectorsFile = "sectoren.csv";
     public const string NationalFile = "landelijke_meting.csv";
+    public const string QuarterlyFile = "kwartaalrapportages.csv";
 
     private const string ResourcePrefix = "Banenmonitor.Rules.published.";
     private readonly Func<string, string?> tryRead;
     private readonly Lazy<PublishedSectorFigures> sectorFigures;
     private readonly Lazy<NationalFigures> national;
+    private readonly Lazy<QuarterlyFigures> quarterly;
 
     private PublishedData(string? folder, Func<string, string?> tryRead)
     {
@@ -24,6 +26,7 @@ public sealed class PublishedData
         this.tryRead = tryRead;
         sectorFigures = new(() => PublishedSectorFigures.Parse(Read(DocumentsFile), DocumentsFile, Read(SectorsFile), SectorsFile));
         national = new(() => NationalFigures.Parse(Read(NationalFile), NationalFile));
+        quarterly = new(() => QuarterlyFigures.Parse(Read(QuarterlyFile), QuarterlyFile));
     }
 
     /// <summary>The copy compiled into this assembly (the top-level CSV files of <c>data/published</c>).</summary>
@@ -74,4 +77,7 @@ public sealed class PublishedData
 
     /// <summary>The national measurement (<c>landelijke_meting.csv</c>).</summary>
     public NationalFigures National => national.Value;
+
+    /// <summary>The national figures of the UWV quarterly reports (<c>kwartaalrapportages.csv</c>).</summary>
+    public QuarterlyFigures Quarterly => quarterly.Value;
 }

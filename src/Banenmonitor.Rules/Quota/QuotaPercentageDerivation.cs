@@ -35,7 +35,16 @@ public sealed record QuotaPercentageDerivationResult(
     IReadOnlyList<ParameterValue> Inputs,
     IReadOnlyList<ParameterValue> Missing,
     Trace Trace,
-    string Explanation);
+    string Explanation,
+    ImpliedInput? Implied = null);
+
+/// <summary>
+/// When exactly one input of the formula is missing and a percentage is in use: the range of that input which, with the
+/// known inputs and the law's rounding, gives the percentage in use. It is implied, not found: no reproduction and no
+/// source. For an input of the numerator (A, B, F) <see cref="PercentageWithoutIt"/> is the percentage the formula gives
+/// with that input at zero — the lower bound of the percentage, since the input cannot be negative.
+/// </summary>
+public sealed record ImpliedInput(string Name, string Letter, decimal Low, decimal High, decimal? PercentageWithoutIt);
 
 /// <summary>
 /// The government sector's quota percentage derived from its legal inputs (Wfsv art. 38f lid 2; Regeling Wfsv art. 3.35):
@@ -78,6 +87,7 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
         };
         var found = new List<ParameterValue>();
         var missing = new List<ParameterValue>();
+        var missingLetters = new List<string>();
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (name, letter) in inputs)
         {
@@ -93,6 +103,7 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
                 var hole = v ?? new ParameterValue(name, new DateOnly(year, 1, 1), null, ParameterStatus.Unconfirmed,
                     $"Geen waarde voor {year} in de parameterbestanden.", parameters.Definition(name).Unit);
                 missing.Add(hole);
+                missingLetters.Add(letter);
                 trace.Add($"{Label(letter)} ontbreekt: {parameters.Definition(name).Description}", $"{letter} = ?", null, hole.Unit, parameters: [hole], legal: Legal,
                     note: $"Status {hole.Status.Dutch()}: {hole.Source}");
             }
@@ -106,7 +117,17 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
                       (published?.Value is { } pv
                           ? $"Het gebruikte percentage {Fmt(pv)}% blijft staan met zijn eigen bron en status ({published.Status.Dutch()}: {published.Source})."
                           : "Er is ook geen gepubliceerd percentage.");
-            return new(year, QuotaDerivationOutcome.InputsMissing, null, null, published, found, missing, trace, why);
+            ImpliedInput? implied = null;
+            if (missing.Count == 1 && published?.Value is { } inUse && Imply(missing[0].Name, missingLetters[0], values, inUse, year) is { } imp)
+            {
+                implied = imp;
+                var impliedText = ImpliedText(imp, inUse);
+                why += " " + impliedText;
+                trace.Add($"Geïmpliceerd door het gebruikte percentage {Fmt(inUse)}%: {Label(imp.Letter)} (geen reproductie, geen bron)",
+                    imp.Letter == "D" ? "(A + B + F) × U × 100 ÷ (percentage × W)" : "percentage × D × W ÷ (U × 100) − de andere termen van de teller",
+                    null, missing[0].Unit, [new("van", imp.Low, missing[0].Unit), new("tot", imp.High, missing[0].Unit)], [published], legal: Legal, note: impliedText);
+            }
+            return new(year, QuotaDerivationOutcome.InputsMissing, null, null, published, found, missing, trace, why, implied);
         }
 
         var decimals = (int)parameters.Get(P.DecimalsPercentage, year).Required;
@@ -150,6 +171,44 @@ public sealed class QuotaPercentageDerivation(ParameterSet parameters)
             result = result.WithOverride(v with { Status = ParameterStatus.ConfirmedByDerivation, Source = $"{v.Source}; {d.Explanation}" });
         }
         return result;
+    }
+
+    /// <summary>
+    /// The range of the one missing input that gives <paramref name="inUse"/> after the law's rounding (the variables rounded
+    /// down as in <see cref="Derive"/>): for D, (A + B + F) × U × 100 ÷ ((p + step) × W) &lt; D ≤ (A + B + F) × U × 100 ÷ (p × W);
+    /// for a term of the numerator, p × D × W ÷ (U × 100) − the other terms ≤ X &lt; (p + step) × D × W ÷ (U × 100) − the other terms.
+    /// Null for U or W (laws, never missing in practice).
+    /// </summary>
+    private ImpliedInput? Imply(string name, string letter, IReadOnlyDictionary<string, decimal> values, decimal inUse, int year)
+    {
+        if (letter is "U" or "W") return null;
+        var decimals = (int)parameters.Get(P.DecimalsPercentage, year).Required;
+        var decVar = (int)parameters.Get(P.DecimalsVariables, year).Required;
+        var step = 1m;
+        for (var i = 0; i < decimals; i++) step /= 10m;
+        decimal Var(string l) => LegalRounding.Down(values[l], decVar);
+        decimal u = values["U"], w = values["W"];
+        if (letter == "D")
+        {
+            var numerator = Var("A") + Var("B") + Var("F");
+            return new(name, letter, numerator * u * 100m / ((inUse + step) * w), numerator * u * 100m / (inUse * w), null);
+        }
+        var others = new[] { "A", "B", "F" }.Where(l => l != letter).Sum(Var);
+        var perPoint = Var("D") * w / (u * 100m);
+        var without = LegalRounding.Down(others * u / (Var("D") * w) * 100m, decimals);
+        return new(name, letter, inUse * perPoint - others, (inUse + step) * perPoint - others, without);
+    }
+
+    private static string ImpliedText(ImpliedInput imp, decimal inUse)
+    {
+        var range = imp.Letter == "D"
+            ? $"meer dan {Fmt(imp.Low)} en ten hoogste {Fmt(imp.High)}"
+            : $"ten minste {Fmt(imp.Low)} en minder dan {Fmt(imp.High)}";
+        var text = $"Geïmpliceerd door het gebruikte percentage {Fmt(inUse)}% (geen reproductie en geen bron): variabele {imp.Letter} is {range}.";
+        if (imp.PercentageWithoutIt is { } without)
+            text += $" Met {imp.Letter} = 0 geeft de formule {Fmt(without)}%" +
+                    (without <= inUse ? $"; het gebruikte percentage vraagt dus {imp.Letter} > 0." : $", meer dan het gebruikte percentage: dat is met de andere invoer niet te verenigen.");
+        return text;
     }
 
     /// <summary>
