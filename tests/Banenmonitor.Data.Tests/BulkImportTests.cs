@@ -181,6 +181,41 @@ public class BulkImportTests
     }
 
     /// <summary>
+    /// The file is read once: its fingerprint is the SHA-256 of its bytes, and a decimal-point file is read with the
+    /// point. A value read before the file showed its mark (5.250 in row 2, the first decimal point thousands of rows
+    /// later) is judged by the mark of the whole file, as a pre-pass would: refused, nothing written.
+    /// </summary>
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task One_pass_gives_the_whole_files_fingerprint_and_decimal_mark(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "bulk-een-lezing");
+        await using var db = t.Context();
+        Assert.True((await Import(db, "werkgevers", Samples.Csv["werkgevers"], "w.csv")).Success);
+
+        var point = PaidHours(300, 12, 90).Replace(",5;", ".5;");
+        var ok = await Import(db, "verloonde-uren", point, "punt.csv", options: new ImportOptions { BatchSize = 100 });
+        Assert.True(ok.Success, string.Join("; ", ok.Errors));
+        Assert.Equal(3600L, ok.Inserted);
+        Assert.Equal(91.5m, await db.PaidHours.Where(p => p.PeriodStart == new DateOnly(2024, 1, 1)).Select(p => p.Hours).MinAsync());
+        var run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == ok.ImportRunId);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(point))), run.FileHash);
+        var dump = await Samples.DumpAsync(db);
+
+        // Row 2 reads 5.250 before any cell shows the mark; from row 3,001 on the hours have a decimal point.
+        var lines = PaidHours(400, 12, 90, firstPerson: 300).TrimEnd('\n').Split('\n').ToList();
+        for (var i = 1; i < lines.Count; i++)
+            lines[i] = i < 3000 ? lines[i].Replace(",5;", ";") : lines[i].Replace(",5;", ".5;");
+        lines[1] = System.Text.RegularExpressions.Regex.Replace(lines[1], ";[^;]*;dienstverband$", ";5.250;dienstverband");
+        var late = await Import(db, "verloonde-uren", string.Join('\n', lines), "laat.csv", options: new ImportOptions { BatchSize = 100 });
+        Assert.False(late.Success);
+        var e = Assert.Single(late.Errors);
+        Assert.Equal((2, "uren"), (e.Row, e.Column));
+        Assert.Contains("'5.250' kan 5250 of 5,25 betekenen; dit bestand gebruikt de punt als decimaalteken (bijvoorbeeld rij 3001, kolom 'uren'", e.Message);
+        db.ChangeTracker.Clear();
+        Assert.Equal(dump, await Samples.DumpAsync(db));
+    }
+
+    /// <summary>
     /// Runs the real command-line import as a child process and kills it at several points (after k progress reports
     /// of staged rows, and once reading is done, while the upsert runs): the database holds the state before the import
     /// or the state after it, never a mix.

@@ -101,4 +101,65 @@ public class DutchNumberTests
         Assert.Contains("even vaak", f.Read("5.250", Any).Error);
         Assert.Equal(7m, f.Read("7", Any).Value);
     }
+
+    /// <summary>Observes and reads one cell, as the import does row by row in its one pass.</summary>
+    private static NumberResult Pass(NumberConvention c, string text, int row)
+    {
+        var r = DutchNumber.Readings(text);
+        c.Observe(text, r, row, "uren");
+        return c.Read(r, Any);
+    }
+
+    [Fact]
+    public void One_pass_is_settled_only_when_every_mark_dependent_cell_was_read_under_the_mark_of_the_whole_file()
+    {
+        // Evidence first (Dutch): every later cell is read under the file's mark.
+        var dutch = new NumberConvention();
+        Assert.Equal(12.5m, Pass(dutch, "12,5", 2).Value);
+        Assert.Equal(5250m, Pass(dutch, "5.250", 3).Value);
+        Assert.Equal(80m, Pass(dutch, "80", 4).Value);
+        Assert.True(dutch.Settled);
+
+        // Plain digits never depend on the mark.
+        var plain = new NumberConvention();
+        Assert.Equal(80m, Pass(plain, "80", 2).Value);
+        Assert.Equal(12.5m, Pass(plain, "12.5", 3).Value);
+        Assert.True(plain.Settled);
+
+        // 5.250 before any evidence is read as 5250 under the default comma; the rest of the file uses the decimal point.
+        var late = new NumberConvention();
+        Assert.Equal(5250m, Pass(late, "5.250", 2).Value);
+        Assert.Equal(12.5m, Pass(late, "12.5", 3).Value);
+        Assert.Equal(7.25m, Pass(late, "7.25", 4).Value);
+        Assert.False(late.Settled);
+        // The second pass reads with the mark of the whole file: 5.250 is refused, naming the cell that shows the mark.
+        var whole = late.Decided();
+        Assert.Equal(DecimalMark.Point, whole.Mark);
+        Assert.Contains("'5.250' kan 5250 of 5,25 betekenen; dit bestand gebruikt de punt als decimaalteken (bijvoorbeeld rij 3, kolom 'uren': '12.5')",
+            Pass(whole, "5.250", 2).Error);
+        Assert.Equal(12.5m, Pass(whole, "12.5", 3).Value);
+        // It observes no more cells: its mark stays that of the whole file.
+        Assert.False(whole.Observing);
+        for (var i = 0; i < 5; i++) Pass(whole, "1,5", 10 + i);
+        Assert.Equal(DecimalMark.Point, whole.Mark);
+        Assert.True(whole.Settled);
+
+        // A cell refused for its mark is settled only by the second pass (its message names the file's example cell).
+        var refused = new NumberConvention();
+        Pass(refused, "12,5", 2);
+        Assert.Contains("even vaak", Pass(refused, "5.25", 3).Error);
+        Pass(refused, "1,5", 4);
+        Assert.False(refused.Settled);
+        Assert.Contains("'5.25' kan 5,25 of 525 betekenen; dit bestand gebruikt de komma als decimaalteken (bijvoorbeeld rij 2, kolom 'uren': '12,5')",
+            Pass(refused.Decided(), "5.25", 3).Error);
+    }
+
+    [Theory]
+    [InlineData("0", 0), InlineData("007", 7), InlineData("123456789012345678", 123456789012345678)]
+    public void Plain_digits_read_the_same_both_ways(string text, long value)
+    {
+        var r = DutchNumber.Readings(text);
+        Assert.Equal((value, value, false), (r.Comma!.Value, r.Point!.Value, r.Ambiguous));
+        Assert.Null(r.OnlyMark);
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Banenmonitor.Data.Import;
 
 /// <summary>State shared by the rows of one import: the database (inside the import's transaction), lookups and counters.</summary>
-public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, ImportOptions? options = null)
+public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, ImportOptions? options = null) : IDisposable
 {
     public BanenmonitorDbContext Db { get; } = db;
     public PseudonymKey Key { get; } = key;
@@ -77,9 +77,9 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
         if (bsn is not null && pseudonym is not null) { row.Error(Columns.Bsn, "vul bsn óf pseudoniem in, niet allebei"); return null; }
         if (bsn is not null)
         {
-            if (!Bsn.IsValid(bsn)) { row.Error(Columns.Bsn, "ongeldig burgerservicenummer (voldoet niet aan de elfproef)"); return null; }
+            if (!Bsn.TryNumber(bsn, out var number)) { row.Error(Columns.Bsn, "ongeldig burgerservicenummer (voldoet niet aan de elfproef)"); return null; }
             if (keyCheck!.Refusal(Key, Db) is { } refusal) { MissingKey = true; KeyRefusal = refusal; row.Error(Columns.Bsn, refusal); return null; }
-            return Key.Pseudonymize(bsn);
+            return (pseudonyms ??= Key.Batch()).Pseudonymize(number);
         }
         if (pseudonym is not null)
         {
@@ -90,6 +90,11 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
         if (required) row.Error(Columns.Bsn, "vul bsn of pseudoniem in");
         return null;
     }
+
+    /// <summary>One HMAC instance and the recent pseudonyms for the BSNs of this import.</summary>
+    private PseudonymBatch? pseudonyms;
+
+    public void Dispose() => pseudonyms?.Dispose();
 
     public void Count(bool? changed)
     {

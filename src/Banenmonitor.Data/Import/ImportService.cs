@@ -111,18 +111,18 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                 stream.Position = 0;
             }
             var start = stream.Position;
-            var prelude = new Dictionary<string, TimeSpan>();
-            var phase = Stopwatch.StartNew();
-            var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-            prelude["vingerafdruk van het bestand (SHA-256)"] = phase.Elapsed;
-            stream.Position = start;
             if (stream.Length - start == 0) return Fail(new ImportError(null, null, "het bestand is leeg"));
             var format = FileFormats.FromName(fileName) ?? await SniffAsync(stream, start, ct);
-            phase.Restart();
-            var numbers = options.FormFields ? NumberConvention.Field : ScanNumbers(def, stream, format, ct);
-            prelude["voorronde: decimaalteken van het bestand"] = phase.Elapsed;
+            // One pass: the file's fingerprint is hashed from the bytes the parser reads, and its decimal mark is learnt
+            // from the cells as they are reached. Only when a cell whose reading depends on the mark was read under
+            // another mark than the whole file turns out to use (or refused for its mark) is nothing written and the
+            // file read again, with the mark of the whole file (NumberConvention.Settled).
+            var numbers = options.FormFields ? NumberConvention.Field : new NumberConvention();
+            var phases = new Dictionary<string, TimeSpan>();
+            var result = await RunAsync(def, stream, format, numbers, fileName, userName, progress, options, clock, phases, ct);
+            if (result is not null) return result;
             stream.Position = start;
-            return await RunAsync(def, stream, format, numbers, fileName, hash, userName, progress, options, clock, prelude, ct);
+            return (await RunAsync(def, stream, format, numbers.Decided(), fileName, userName, progress, options, clock, phases, ct))!;
         }
         finally
         {
@@ -139,46 +139,25 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
     }
 
     /// <summary>
-    /// Pre-pass over the numeric columns: the file's decimal mark follows from its unambiguous cells (12,5 or 12.5), so
-    /// that a cell such as 5.250 or 5.25 is judged against the whole file, before any row is read. A file that cannot be
-    /// read stops the pre-pass quietly; the main pass reports the problem at its row.
+    /// One pass over the file: read, check, stage or write, all in one transaction. Null when the decimal mark learnt
+    /// while reading turned out not to be settled (<see cref="NumberConvention.Settled"/>): then nothing was written
+    /// and the caller reads the file again with the mark of the whole file.
     /// </summary>
-    private static NumberConvention ScanNumbers(ImportKind def, Stream stream, FileFormat format, CancellationToken ct)
-    {
-        var convention = new NumberConvention();
-        List<(int Index, string Name)>? numeric = null;
-        try
-        {
-            foreach (var raw in TabularReader.Read(stream, format))
-            {
-                ct.ThrowIfCancellationRequested();
-                if (numeric is null)
-                {
-                    numeric = [];
-                    for (var i = 0; i < raw.Cells.Length; i++)
-                    {
-                        var name = (raw.Cells[i] ?? "").Trim().TrimStart('\uFEFF');
-                        if (def.Columns.FirstOrDefault(c => c.IsNumeric && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } c)
-                            numeric.Add((i, c.Name));
-                    }
-                    continue;
-                }
-                foreach (var (i, name) in numeric)
-                    if (i < raw.Cells.Length && raw.Numbers?[i] is null && !string.IsNullOrWhiteSpace(raw.Cells[i]))
-                        convention.Observe(raw.Cells[i]!, $"rij {raw.Number}, kolom '{name}'");
-            }
-        }
-        catch (TabularFormatException) { }
-        return convention;
-    }
-
-    private async Task<ImportResult> RunAsync(ImportKind def, Stream stream, FileFormat format, NumberConvention numbers, string fileName, string hash, string userName,
+    private async Task<ImportResult?> RunAsync(ImportKind def, Stream stream, FileFormat format, NumberConvention numbers, string fileName, string userName,
         IProgress<ImportProgress>? progress, ImportOptions options, Stopwatch clock, Dictionary<string, TimeSpan> phases, CancellationToken ct)
     {
         var errors = new List<ImportError>();
         long moreErrors = 0;
-        var ctx = new ImportContext(db, key, options);
-        var run = new ImportRun { Id = Guid.NewGuid(), Kind = def.Name, FileName = fileName, FileHash = hash, UserName = userName, StartedAt = DateTime.UtcNow };
+        using var ctx = new ImportContext(db, key, options);
+        using var fingerprint = new FingerprintStream(stream);
+        if (format == FileFormat.Xlsx)
+        {
+            // A workbook is a zip archive that its reader reads out of order: fingerprint its bytes first.
+            var start = stream.Position;
+            fingerprint.Finish();
+            stream.Position = start;
+        }
+        var run = new ImportRun { Id = Guid.NewGuid(), Kind = def.Name, FileName = fileName, FileHash = "", UserName = userName, StartedAt = DateTime.UtcNow };
         var previousActor = db.Actor;
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.Actor = new AuditActor(userName, $"import {def.Name} ({fileName})", run.Id);
@@ -202,6 +181,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             var warnings = new List<ImportError>();
             long rows = 0, written = 0;
             var seen = new Dictionary<UInt128, int>();
+            using var keyHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var batch = new List<object>(options.BatchSize);
             Dictionary<string, int>? header = null;
             var reader = default(RowReader);
@@ -224,7 +204,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
 
             try
             {
-                foreach (var raw in TabularReader.Read(stream, format))
+                foreach (var raw in TabularReader.Read(format == FileFormat.Csv ? fingerprint : stream, format))
                 {
                     ct.ThrowIfCancellationRequested();
                     if (header is null)
@@ -251,7 +231,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                     if (record is not null && bulk is null)
                     {
                         // The bulk path finds repeated keys in its staging table, after reading (no key per row in memory).
-                        var k = KeyHash(def.Key(record));
+                        var k = KeyHash(keyHash, def.Key(record));
                         if (seen.TryGetValue(k, out var firstRow))
                         {
                             reader.Error(null, $"dubbele sleutel: dezelfde gegevens staan ook in rij {firstRow}");
@@ -287,6 +267,13 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                 AddError(new ImportError(e.Row, column, e.Message));
             }
 
+            if (!numbers.Settled && !ctx.MissingKey)
+            {
+                if (bulk is not null) { await bulk.DisposeAsync(); bulk = null; }
+                await tx.RollbackAsync(CancellationToken.None);
+                phases["eerste lezing (decimaalteken pas aan het eind van het bestand bekend; opnieuw gelezen)"] = staging.Elapsed;
+                return null;
+            }
             if (bulk is not null && rows > 0 && !ctx.MissingKey && header is not null)
             {
                 phases["lezen, controleren en in de staging zetten"] = staging.Elapsed;
@@ -317,6 +304,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                 await tx.RollbackAsync(CancellationToken.None);
                 return new ImportResult(def.Name, fileName, true, rows, 0, 0, 0, [], 0, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList(), CheckedOnly = true, Phases = phases };
             }
+            run.FileHash = fingerprint.Finish();
             if (bulk is not null)
             {
                 // The run first (its changes refer to it, and a key fingerprint recorded at first use is saved with it).
@@ -385,10 +373,14 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         return ok ? index : null;
     }
 
-    private static UInt128 KeyHash(string key)
+    /// <summary>The first 128 bits of the SHA-256 of a natural key (one hash instance per import: no set-up per row).</summary>
+    private static UInt128 KeyHash(IncrementalHash sha, string key)
     {
+        var max = System.Text.Encoding.UTF8.GetMaxByteCount(key.Length);
+        var bytes = max <= 512 ? stackalloc byte[max] : new byte[max];
+        sha.AppendData(bytes[..System.Text.Encoding.UTF8.GetBytes(key, bytes)]);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        sha.GetHashAndReset(hash);
         return new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));
     }
 }

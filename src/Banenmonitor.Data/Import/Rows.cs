@@ -40,6 +40,10 @@ public sealed partial class RowReader
     private readonly List<ImportError> errors;
     private readonly List<ImportError> warnings;
     private readonly HashSet<string> failed = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The numeric columns of the file (cell index, column name), whose cells tell the file's decimal mark.</summary>
+    private readonly (int Index, string Name)[] numeric;
+    /// <summary>The readings of this row's numeric cells, per cell index, computed once when the row is observed.</summary>
+    private readonly NumberReadings?[] readings;
 
     internal RowReader(Dictionary<string, int> index, IReadOnlyList<ColumnSpec> columns, NumberConvention numbers, List<ImportError> errors, List<ImportError> warnings)
     {
@@ -48,6 +52,8 @@ public sealed partial class RowReader
         this.numbers = numbers;
         this.errors = errors;
         this.warnings = warnings;
+        numeric = [.. index.Where(h => specs[h.Key].IsNumeric).Select(h => (h.Value, specs[h.Key].Name)).OrderBy(h => h.Value)];
+        readings = new NumberReadings?[index.Count == 0 ? 0 : index.Values.Max() + 1];
     }
 
     public int Row { get; private set; }
@@ -60,6 +66,17 @@ public sealed partial class RowReader
         sheetNumbers = row.Numbers;
         HasErrors = false;
         failed.Clear();
+        Array.Clear(readings);
+        if (!numbers.Observing) return;
+        // The file's decimal mark is learnt from every numeric text cell of every row (also of a row with errors), as
+        // the row is reached, before any of its cells is read (see NumberConvention).
+        foreach (var (i, name) in numeric)
+        {
+            if (i >= cells.Length || sheetNumbers is { } n && i < n.Length && n[i] is not null || cells[i] is not { } text || string.IsNullOrWhiteSpace(text)) continue;
+            var r = DutchNumber.Readings(text);
+            numbers.Observe(text, r, Row, name);
+            readings[i] = r;
+        }
     }
 
     public void Error(string? column, string message)
@@ -102,7 +119,8 @@ public sealed partial class RowReader
             return null;
         }
         if (t.Length > maxLength) { Error(column, $"de tekst is te lang ({t.Length} tekens, hoogstens {maxLength})"); return null; }
-        if (t.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) { Error(column, "de tekst bevat ongeldige (stuur)tekens"); return null; }
+        foreach (var c in t)
+            if (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') { Error(column, "de tekst bevat ongeldige (stuur)tekens"); return null; }
         return t;
     }
 
@@ -122,7 +140,7 @@ public sealed partial class RowReader
         if (t is null) return null;
         var result = index.TryGetValue(column, out var i) && sheetNumbers is { } n && i < n.Length && n[i] is { } d
             ? DutchNumber.ReadSpreadsheet(d, bounds)
-            : numbers.Read(t, bounds);
+            : numbers.Read(i < readings.Length && readings[i] is { } r ? r : DutchNumber.Readings(t), bounds);
         if (result.Ok) return result.Value;
         Error(column, result.Error!);
         return null;
@@ -134,10 +152,30 @@ public sealed partial class RowReader
     {
         var t = Get(column, required);
         if (t is null) return null;
+        if (IsoDate(t) is { } iso) return iso;
         if (DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.TimeOfDay == TimeSpan.Zero && d.Year is >= 1900 and <= 2200)
             return DateOnly.FromDateTime(d);
         Error(column, $"'{Short(t)}' is geen geldige datum (gebruik jjjj-mm-dd, bijvoorbeeld 2024-01-31)");
         return null;
+    }
+
+    /// <summary>A date written jjjj-mm-dd (the form of almost every file) in 1900–2200, read without a format parser; else null.</summary>
+    private static DateOnly? IsoDate(string t)
+    {
+        if (t.Length != 10 || t[4] != '-' || t[7] != '-') return null;
+        static int Digits(string s, int from, int count)
+        {
+            var v = 0;
+            for (var i = from; i < from + count; i++)
+            {
+                if (!char.IsAsciiDigit(s[i])) return -1;
+                v = v * 10 + (s[i] - '0');
+            }
+            return v;
+        }
+        int year = Digits(t, 0, 4), month = Digits(t, 5, 2), day = Digits(t, 8, 2);
+        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        return new DateOnly(year, month, day);
     }
 
     /// <summary>One of a fixed list of codes (case-insensitive).</summary>
@@ -145,7 +183,7 @@ public sealed partial class RowReader
     {
         var t = Get(column, required);
         if (t is null) return null;
-        if (codes.TryGetValue(t.ToLowerInvariant(), out var v)) return v;
+        if (codes.TryGetValue(t, out var v) || codes.TryGetValue(t.ToLowerInvariant(), out v)) return v;
         Error(column, $"onbekende waarde '{Short(t)}'; kies uit: {string.Join(", ", codes.Keys)}");
         return null;
     }
@@ -158,9 +196,19 @@ public sealed partial class RowReader
     {
         var t = Get(column, required);
         if (t is null) return null;
+        if (IsPayrollTaxNumber(t)) return t;
         t = t.ToUpperInvariant().Replace(" ", "");
         if (!PayrollTaxNumberPattern().IsMatch(t)) { Error(column, $"'{Short(t)}' is geen geldig loonheffingennummer (9 cijfers, L, 2 cijfers, bijvoorbeeld 123456789L01)"); return null; }
         return t;
+    }
+
+    /// <summary>Already in the canonical form 9 digits, L, 2 digits (then no copy is made).</summary>
+    private static bool IsPayrollTaxNumber(string t)
+    {
+        if (t.Length != 12 || t[9] != 'L') return false;
+        for (var i = 0; i < 12; i++)
+            if (i != 9 && !char.IsAsciiDigit(t[i])) return false;
+        return true;
     }
 
     internal static string Short(string t) => DutchNumber.Short(t);

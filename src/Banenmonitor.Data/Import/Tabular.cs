@@ -233,3 +233,58 @@ public static class TabularWriter
         _ => v,
     };
 }
+
+/// <summary>
+/// Reads a stream forward and hashes (SHA-256) every byte read, so a file's fingerprint comes from the same pass that
+/// parses it. <see cref="Finish"/> reads what the parser left (nothing, once it reached the end) and gives the hash.
+/// </summary>
+internal sealed class FingerprintStream(Stream inner) : Stream
+{
+    private readonly System.Security.Cryptography.IncrementalHash sha =
+        System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    private string? hash;
+
+    /// <summary>The SHA-256 of all bytes from where reading began to the end of the stream, in lowercase hex.</summary>
+    public string Finish()
+    {
+        if (hash is not null) return hash;
+        var buffer = new byte[1 << 16];
+        while (Read(buffer, 0, buffer.Length) > 0) { }
+        return hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        if (hash is null) sha.AppendData(buffer[..n]);
+        return n;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+    {
+        var n = await inner.ReadAsync(buffer, ct);
+        if (hash is null) sha.AppendData(buffer.Span[..n]);
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+        ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => inner.Length;
+    public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) sha.Dispose();
+        base.Dispose(disposing);
+    }
+}

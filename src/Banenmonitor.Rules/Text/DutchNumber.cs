@@ -54,6 +54,8 @@ public static partial class DutchNumber
     /// <summary>Both readings of <paramref name="text"/> (trimmed; a Unicode minus counts as minus).</summary>
     public static NumberReadings Readings(string text)
     {
+        // Plain digits (the cell of almost every file) read the same in both conventions: no pattern, no copy.
+        if (PlainDigits(text) is { } plain) return new NumberReadings(text, plain, plain, false);
         var t = Normalise(text);
         var tooLarge = false;
         decimal? comma = null, point = null;
@@ -66,6 +68,19 @@ public static partial class DutchNumber
             if (TryDigits(t.Replace(",", ""), out var v)) point = v; else tooLarge = true;
         }
         return new NumberReadings(t, comma, point, tooLarge && comma is null && point is null);
+    }
+
+    /// <summary>The value of 1 to 18 ASCII digits without sign, separators or spaces; otherwise null.</summary>
+    private static decimal? PlainDigits(string text)
+    {
+        if (text.Length is 0 or > 18) return null;
+        long v = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c)) return null;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static string Normalise(string text) => text.Trim().Replace('\u2212', '-');
@@ -110,9 +125,9 @@ public static partial class DutchNumber
 }
 
 /// <summary>
-/// The decimal mark of one file, decided before any row is read from its unambiguous numeric cells (<see cref="Observe"/>
-/// in a pre-pass): <c>12,5</c> or <c>1.234.567</c> can only be Dutch, <c>12.5</c> only decimal point. The mark that
-/// more cells use is the file's; without any such cell the file is Dutch. Then <see cref="Read"/>:
+/// The decimal mark of one file, from its unambiguous numeric cells (<see cref="Observe(string, string)"/>): <c>12,5</c>
+/// or <c>1.234.567</c> can only be Dutch, <c>12.5</c> only decimal point. The mark that more cells of the whole file use
+/// is the file's; without any such cell the file is Dutch. Then <see cref="Read(string, NumberBounds)"/>:
 /// <list type="bullet">
 /// <item>a cell that reads the same both ways (<c>5250</c>) is that value;</item>
 /// <item>a cell that fits only the file's mark is read with it;</item>
@@ -120,12 +135,21 @@ public static partial class DutchNumber
 /// <item>a cell that fits only the other mark (<c>5.25</c> in a Dutch file), or any non-plain cell when both marks are
 /// used equally often, is refused with the two readings.</item>
 /// </list>
+/// A file is read once: its cells are observed and read row by row, each read under the mark of the cells observed so
+/// far. <see cref="Settled"/> tells afterwards whether every cell whose reading depends on the mark was read under the
+/// mark of the whole file and none was refused for its mark — then the pass gave exactly what a pre-pass over the whole
+/// file would have given. Otherwise the caller writes nothing and reads the file again with <see cref="Decided"/>, the
+/// convention of the whole file, so a value is never guessed from the part of the file read so far.
 /// </summary>
 public sealed class NumberConvention
 {
     private readonly bool isField;
+    private bool decided;
     private long commaCells, pointCells;
     private string? firstComma, firstPoint;
+    // The marks under which a mark-dependent cell was read (bits of MarkBit), and whether one was refused for its mark.
+    private int marksUsed;
+    private bool refusedForMark;
 
     public NumberConvention() { }
     private NumberConvention(bool field) => isField = field;
@@ -133,29 +157,60 @@ public sealed class NumberConvention
     /// <summary>A single form field or option: Dutch, and a point that cannot be a thousands separator is refused.</summary>
     public static NumberConvention Field { get; } = new(field: true);
 
+    /// <summary>Whether cells are still observed: a file's convention being learnt (not a form field, not <see cref="Decided"/>).</summary>
+    public bool Observing => !isField && !decided;
+
     /// <summary>Counts a cell of a numeric column; <paramref name="where"/> names it in messages (e.g. "rij 3, kolom 'uren'").</summary>
-    public void Observe(string text, string where)
+    public void Observe(string text, string where) => Count(text, DutchNumber.Readings(text), where, 0, null);
+
+    /// <summary>
+    /// Counts a cell of a numeric column whose <paramref name="readings"/> the caller has (it reads the cell with them
+    /// next); the cell is named "rij <paramref name="row"/>, kolom '<paramref name="column"/>'" when it is the file's first of its mark.
+    /// </summary>
+    public void Observe(string text, NumberReadings readings, int row, string column) => Count(text, readings, null, row, column);
+
+    private void Count(string text, NumberReadings readings, string? where, int row, string? column)
     {
         if (isField) throw new InvalidOperationException("A form field has no file convention.");
-        switch (DutchNumber.Readings(text).OnlyMark)
+        if (decided) return;
+        switch (readings.OnlyMark)
         {
             case DecimalMark.Comma:
-                if (commaCells++ == 0) firstComma = $"{where}: '{DutchNumber.Short(text.Trim())}'";
+                if (commaCells++ == 0) firstComma = Example(text, where, row, column);
                 break;
             case DecimalMark.Point:
-                if (pointCells++ == 0) firstPoint = $"{where}: '{DutchNumber.Short(text.Trim())}'";
+                if (pointCells++ == 0) firstPoint = Example(text, where, row, column);
                 break;
         }
     }
+
+    private static string Example(string text, string? where, int row, string? column) =>
+        $"{where ?? $"rij {row}, kolom '{column}'"}: '{DutchNumber.Short(text.Trim())}'";
 
     /// <summary>The file's mark; null when both marks are used equally often (then no non-plain cell can be read).</summary>
     public DecimalMark? Mark => isField || commaCells >= pointCells && (commaCells > pointCells || commaCells == 0) ? DecimalMark.Comma
         : pointCells > commaCells ? DecimalMark.Point : null;
 
-    /// <summary>Reads one cell or field under this convention and checks it against <paramref name="bounds"/>.</summary>
-    public NumberResult Read(string text, NumberBounds bounds)
+    private static int MarkBit(DecimalMark? mark) => mark switch { DecimalMark.Comma => 1, DecimalMark.Point => 2, _ => 4 };
+
+    /// <summary>
+    /// Whether every cell read so far whose reading depends on the mark was read under the mark of all cells observed,
+    /// and none was refused for its mark (see the class remarks). Always true for a <see cref="Decided"/> convention.
+    /// </summary>
+    public bool Settled => decided || !refusedForMark && (marksUsed == 0 || marksUsed == MarkBit(Mark));
+
+    /// <summary>The convention of the cells observed so far, fixed: it observes no more cells (for a second pass).</summary>
+    public NumberConvention Decided() => new()
     {
-        var r = DutchNumber.Readings(text);
+        decided = true, commaCells = commaCells, pointCells = pointCells, firstComma = firstComma, firstPoint = firstPoint,
+    };
+
+    /// <summary>Reads one cell or field under this convention and checks it against <paramref name="bounds"/>.</summary>
+    public NumberResult Read(string text, NumberBounds bounds) => Read(DutchNumber.Readings(text), bounds);
+
+    /// <summary>Reads one cell or field, given its <see cref="DutchNumber.Readings"/>, and checks it against <paramref name="bounds"/>.</summary>
+    public NumberResult Read(NumberReadings r, NumberBounds bounds)
+    {
         var shown = DutchNumber.Short(r.Text);
         if (r.TooLarge) return NumberResult.Refused($"'{shown}' is groter dan het maximum {NumberLimits.MaxText(bounds)}: {bounds.MaxReason}");
         if (!r.IsNumber)
@@ -164,12 +219,14 @@ public sealed class NumberConvention
                 : $"'{shown}' is geen getal");
         if (r.Text.StartsWith('-') && !bounds.AllowsNegative)
             return NumberResult.Refused($"negatieve waarde {shown} is niet toegestaan");
-        var mark = Mark;
         if (r is { Comma: { } c, Point: { } p } && c == p) return DutchNumber.Check(c, bounds);
+        // From here the reading depends on the mark.
+        var mark = Mark;
+        if (!isField) marksUsed |= MarkBit(mark);
         if (r.Ambiguous)
             return mark == DecimalMark.Comma
                 ? DutchNumber.Check(r.Comma!.Value, bounds)
-                : NumberResult.Refused($"'{shown}' kan {DutchNumber.Show(r.Comma!.Value)} of {DutchNumber.Show(r.Point!.Value)} betekenen; {Why(mark)}");
+                : RefusedForMark($"'{shown}' kan {DutchNumber.Show(r.Comma!.Value)} of {DutchNumber.Show(r.Point!.Value)} betekenen; {Why(mark)}");
         var only = r.OnlyMark!.Value;
         if (only == mark) return DutchNumber.Check(r.Under(only)!.Value, bounds);
         var other = only == DecimalMark.Comma ? DecimalMark.Point : DecimalMark.Comma;
@@ -177,7 +234,13 @@ public sealed class NumberConvention
         var readings = loose is { } l && l != r.Under(only)
             ? $"kan {DutchNumber.Show(r.Under(only)!.Value)} of {DutchNumber.Show(l)} betekenen"
             : $"kan {DutchNumber.Show(r.Under(only)!.Value)} betekenen, maar dat past niet bij";
-        return NumberResult.Refused($"'{shown}' {readings}; {Why(mark)}");
+        return RefusedForMark($"'{shown}' {readings}; {Why(mark)}");
+    }
+
+    private NumberResult RefusedForMark(string message)
+    {
+        if (!isField) refusedForMark = true;
+        return NumberResult.Refused(message);
     }
 
     /// <summary>The text read under <paramref name="mark"/> ignoring the grouping (5.25 with comma as mark: 525).</summary>
