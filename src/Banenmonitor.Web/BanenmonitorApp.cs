@@ -167,6 +167,7 @@ public static class BanenmonitorApp
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapBanenmonitorApi();
+        app.MapWerkgeversFeeds(); // the employer's deadlines as iCalendar (Features/Werkgevers/DeadlineFeed.cs)
         return app;
     }
 

@@ -51,6 +51,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET werkgevers/doelgroep"] = ["werkgever"], // the target-group check: the employer's HR only
         ["GET werkgevers/plan"] = ["werkgever"], // the multi-year plan and the levy decision: the employer's HR only
+        ["GET werkgevers/plan/termijnen.ics"] = ["werkgever"], // the deadlines of the plan years as iCalendar
+        ["GET werkgevers/{id:int}/termijnen.ics"] = ["werkgever", "analist", "beheerder"], // an employer's deadlines: itself and the ministry
         ["GET sroi"] = ["sectorvertegenwoordiger", "analist", "beheerder"], // SROI placements: the sector and the ministry
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,

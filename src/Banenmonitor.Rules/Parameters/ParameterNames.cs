@@ -25,6 +25,8 @@ public static class ParameterNames
     public const string DecimalsShortfall = "afronding_decimalen_quotumtekort";
     public const string AttributionDeadlineMonth = "toerekening_inleen_uiterste_maand";
     public const string AttributionDeadlineDay = "toerekening_inleen_uiterste_dag";
+    public const string LevyDecisionDeadlineMonth = "quotumheffing_beschikking_uiterste_maand";
+    public const string LevyDecisionDeadlineDay = "quotumheffing_beschikking_uiterste_dag";
 
     // National measurement
     public const string BaselineJobs = "nulmeting_banen";

@@ -44,11 +44,17 @@ public readonly struct QuotaParameters(ParameterView view)
     /// <summary>The levy per missing job (Wfsv art. 38h lid 4).</summary>
     public Euros LevyPerMissingJob => new(view.Required(P.LevyPerMissingJob));
 
+    /// <summary>The levy per missing job when the year has one, else null (before the quota's activation; Wfsv art. 38h lid 4).</summary>
+    public Euros? LevyPerMissingJobIfAny => view.Optional(P.LevyPerMissingJob) is { } v ? new Euros(v.Required) : null;
+
     /// <summary>Whether the levy is suspended in the year (Wfsv art. 122na); false when no value says so.</summary>
     public bool LevySuspended => view.Optional(P.LevySuspended) is { } v && v.Required != 0m;
 
     /// <summary>The day before which a hired-in attribution for the year must be agreed (Besluit Wfsv art. 2.27–2.31).</summary>
     public DateOnly AttributionDeadline => new(view.Year + 1, (int)view.Required(P.AttributionDeadlineMonth), (int)view.Required(P.AttributionDeadlineDay));
+
+    /// <summary>The day before which the levy over the year is imposed by decision (Wfsv art. 38h).</summary>
+    public DateOnly LevyDecisionDeadline => new(view.Year + 1, (int)view.Required(P.LevyDecisionDeadlineMonth), (int)view.Required(P.LevyDecisionDeadlineDay));
 
     /// <summary>The cumulative target of extra jobs of the government sector at the end of the year (Wfsv art. 38f lid 2).</summary>
     public Jobs TargetGovernment => new(view.Required(P.TargetGovernment));

@@ -79,8 +79,11 @@ public sealed class EmployerPlan(ParameterSet parameters)
             return new PlanYear(y, a, current, quota, wba, null, null,
                 $"Het loonkostenvoordeel voor {y} staat niet in de parameters (bedrag per uur of maximum per werknemer ontbreekt).", []);
         var perJob = Math.Min(d.Required * rate!.Required, max!.Required);
+        // before the Wet banenafspraak the LKV needed a target-group declaration and ran for a limited number of years per employee (see the source)
+        var before = Regime.WetBanenafspraak2025.Governs(y) ? "" :
+            " Tot de Wet banenafspraak alleen met een doelgroepverklaring en voor een beperkt aantal jaren per werknemer (zie de bron).";
         return new PlanYear(y, a, current, quota, wba, perJob, toAdd is { } j ? LegalRounding.Down(j * perJob, 2) : null,
-            "Per extra baan van D uur: min(D × bedrag per uur, maximum per werknemer) (Wtl art. 2.10 en 2.13).", [d, rate, max]);
+            "Per extra baan van D uur: min(D × bedrag per uur, maximum per werknemer) (Wtl art. 2.10 en 2.13)." + before, [d, rate, max]);
     }
 
     private PlanRegimeYear Quota(PlanBasis basis, int y, decimal a, decimal previous, ParameterValue d)

@@ -28,6 +28,28 @@ public sealed class EmployerPlanTests
         Assert.Equal(10.4m, y.Quotumregeling.JobsToAdd);
         Assert.Equal(52_000m, y.Quotumregeling.CostOfDoingNothing);
         Assert.False(y.WetBanenafspraak.Applies);
+        // the LKV banenafspraak existed from 2018: min(1.331 × € 1,01; € 2.000) = € 1.344,31 per job, for the 10,4 jobs to add
+        Assert.Equal(1344.31m, y.LkvPerJob);
+        Assert.Equal(LegalRounding.Down(10.4m * 1344.31m, 2), y.LkvForJobsToAdd);
+        Assert.Contains("doelgroepverklaring", y.LkvExplanation);
+        Assert.All(y.LkvParameters.Skip(1), v => Assert.Equal(new DateOnly(2018, 1, 1), v.ValidFrom));
+    }
+
+    [Fact]
+    public void The_LKV_banenafspraak_is_planned_for_every_year_it_exists_from_its_parameters_and_not_before()
+    {
+        var plan = new EmployerPlan(ParameterSet.Embedded).Compute(new PlanBasis(2016, 600_000m, 3_000m, 0m, true), 2017, 2027);
+        foreach (var y in plan)
+        {
+            if (!ParameterSet.Embedded.TryGet(P.LkvPerHour, y.Year, out var rate) || !ParameterSet.Embedded.TryGet(P.LkvMaxPerEmployee, y.Year, out var max))
+            {
+                Assert.Null(y.LkvPerJob);
+                continue;
+            }
+            Assert.Equal(Math.Min(1331m * rate!.Required, max!.Required), y.LkvPerJob);
+        }
+        Assert.Null(plan.Single(p => p.Year == 2017).LkvPerJob); // before the Wtl's LKV banenafspraak (2018)
+        Assert.All(plan.Where(p => p.Year >= 2018), y => Assert.Equal(1344.31m, y.LkvPerJob));
     }
 
     [Fact]

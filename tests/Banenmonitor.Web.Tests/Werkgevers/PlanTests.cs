@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Banenmonitor.Rules.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using Banenmonitor.Data.Computations;
@@ -74,9 +77,13 @@ public sealed class PlanTests(AppFixture app)
         var a2024 = q.VerloondeUren;
         var expected = new EmployerPlan(p).Compute(new PlanBasis(2024, a2024, q.Berekening?.UrenDoelgroep ?? q.Uren.UrenDoelgroep, 2m, true), 2026, 2028);
         Assert.Contains(DutchFormat.Number(a2024, 2), await page.InnerTextAsync("#uitgangspunt"));
+        Assert.Equal([2026, 2027, 2028], expected.Select(y => y.Year));
         foreach (var y in expected)
         {
             var row = page.Locator($"#plan tr[data-jaar='{y.Year}']");
+            Assert.True(await row.IsVisibleAsync(), $"{y.Year} staat niet zichtbaar in het plan");
+            Assert.Equal(y.Year.ToString(CultureInfo.InvariantCulture), (await row.Locator("th").InnerTextAsync()).Trim());
+            Assert.True(await row.Locator("[data-veld=wba-banen]").IsVisibleAsync());
             Assert.Equal(DutchFormat.Number(y.WetBanenafspraak.JobsNeeded!.Value, 2), await row.Locator("[data-veld=wba-banen]").InnerTextAsync());
             Assert.Equal(DutchFormat.Number(y.WetBanenafspraak.JobsToAdd!.Value, 2), await row.Locator("[data-veld=extra]").InnerTextAsync());
             Assert.Equal("geldt niet", await row.Locator("[data-veld=quotum-banen]").InnerTextAsync());
@@ -87,6 +94,15 @@ public sealed class PlanTests(AppFixture app)
             await page.Locator("#plan tr[data-jaar='2026'] [data-veld=wba-banen]").InnerTextAsync());
         await AssertAccessibleAsync(page);
 
+        // the public calculator (POST /api/quotum, the calculator page's own computation) on the same inputs: A and C of
+        // 2022 as stored, the previous year's A (2021: 30 × 150 × 12 by hand), a government employer
+        using var anonymous = await app.ClientAsync(null);
+        using var calc = await anonymous.PostAsJsonAsync("/api/quotum", new QuotumVraag(2022, stored.Result.TotalPaidHours.Value,
+            VerloondeUrenVorigJaar: 54_000m, UrenDoelgroep: stored.Result.Working!.TargetGroupHours));
+        Assert.Equal(System.Net.HttpStatusCode.OK, calc.StatusCode);
+        var c = (await calc.Content.ReadFromJsonAsync<QuotumView>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        var w = c.Berekening!;
+
         // the levy decision of 2022, from the stored computation record
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#beschikking-2022"));
         var file = Path.Combine(Path.GetTempPath(), $"beschikking-{Guid.NewGuid():N}.pdf");
@@ -94,17 +110,29 @@ public sealed class PlanTests(AppFixture app)
         try
         {
             var text = TestFiles.PdfText(file);
-            var r = stored.Result;
             Assert.Contains("Beschikking quotumheffing 2022", text);
             Assert.Contains(Employer, text);
             string F(decimal v, int d) => DutchFormat.Fixed(v, d);
-            Assert.Contains($"{F(r.TotalPaidHours.Value, 2)} uur", text);
-            Assert.Contains($"{F(r.QuotaPercentage!.Value.Points, 2)}%", text);
-            Assert.Contains($"{F(r.Working!.RequiredHours, 2)} uur", text);
-            Assert.Contains($"{F(r.Working.TargetGroupHours, 2)} uur", text);
-            Assert.Contains($"{F(r.Working.HoursPerJob, 2)} uur", text);
-            Assert.Contains($"{F(r.Shortfall.Value, 1)} banen", text);
-            Assert.Contains($"€ {F(r.Levy.Value, 2)}", text);
+            // every figure of the decision's table equals the calculator's, on the row that names it
+            var lines = text.Split('\n');
+            void Row(string label, string value)
+            {
+                var at = Array.FindIndex(lines, l => l.Contains(label, StringComparison.Ordinal));
+                Assert.True(at >= 0, $"regel '{label}' ontbreekt in de beschikking");
+                Assert.True(lines.Skip(at).Take(3).Any(l => l.Contains(value, StringComparison.Ordinal)), $"'{label}': verwacht {value} (rekenmodule)");
+            }
+            Row("A — totaal verloonde uren", $"{F(c.VerloondeUren, 2)} uur");
+            Row("B — quotumpercentage", $"{F(c.Quotumpercentage!.Value, 2)}%");
+            Row("A × B — vereiste uren", $"{F(w.VereisteUren, 2)} uur");
+            Row("C — verloonde uren van werknemers", $"{F(w.UrenDoelgroep, 2)} uur");
+            Row("D — verloonde uren per baan", $"{F(w.UrenPerBaan, 2)} uur");
+            Row("Vereiste banen:", F(c.VereisteBanen!.Value, 1));
+            Row("Gerealiseerde banen:", F(c.GerealiseerdeBanen, 1));
+            Row("Quotumtekort onafgerond", F(w.QuotumtekortOnafgerond, 4));
+            Row("Quotumtekort, naar beneden", $"{F(c.Quotumtekort, 1)} banen");
+            Row("Quotumheffing: quotumtekort", $"€ {F(c.Quotumheffing, 2)}");
+            Assert.Equal(0.7m, c.Quotumtekort); // and the calculator agrees with the hand computation above
+            Assert.Equal(3_500m, c.Quotumheffing);
             Assert.Contains("Wfsv art. 38h lid 4", text);
             Assert.Contains("122na", text);
             Assert.Contains("quotumheffing_per_ontbrekende_baan", text);

@@ -5,6 +5,7 @@ using Banenmonitor.Data;
 using Banenmonitor.Data.Computations;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Parameters;
+using Banenmonitor.Rules.Planning;
 using Banenmonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +17,11 @@ namespace Banenmonitor.Web.Features.Werkgevers;
 /// A logged-in employer's own figures ("Mijn quotum"): per year the quota, the levy and the step-by-step explanation, and
 /// the same as a PDF (<c>?handler=pdf</c>, printed by headless Chromium like the work agendas).
 /// </summary>
-public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parameters, PdfReportRenderer pdf) : PageModel
+public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parameters, PdfReportRenderer pdf, TimeProvider clock) : PageModel
 {
+    /// <summary>The dated duties of this year and the next (issue 24), with the feed of this employer.</summary>
+    public TermijnenView? Termijnen { get; private set; }
+
     public Employer? Werkgever { get; private set; }
     public IReadOnlyList<DeclaredQuotaYear> Jaren { get; private set; } = [];
 
@@ -43,6 +47,9 @@ public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parame
         if (Werkgever is null) return NotFound();
         Jaren = await DeclaredQuotaYears.ForAsync(db, parameters.Current, id, ct);
         Berekend = await StoredQuotaYears.ForAsync(db, parameters.Current, id, User.Identity?.Name ?? "werkgever", ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Termijnen = new TermijnenView(new EmployerDeadlines(parameters.Current).Between(today.Year, today.Year + 1, DeadlineFeed.IsGovernment(Werkgever)),
+            $"/werkgevers/{id}/termijnen.ics", today);
         return null;
     }
 

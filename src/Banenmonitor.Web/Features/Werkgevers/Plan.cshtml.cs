@@ -23,7 +23,7 @@ namespace Banenmonitor.Web.Features.Werkgevers;
 /// (<see cref="EmployerPlan"/>). Unknown parameters can be supplied as an assumption, marked unconfirmed. For every stored
 /// year with a shortfall: the levy decision as PDF (<c>?handler=beschikking&amp;jaar=J</c>) from its computation record.
 /// </summary>
-public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parameters, PdfReportRenderer pdf) : PageModel
+public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parameters, PdfReportRenderer pdf, TimeProvider clock) : PageModel
 {
     public const string AssumptionSource = "aanname van de werkgever in het meerjarenplan (geen officiële bron)";
     private static readonly NumberBounds Growth = new(-50m, 100m, 2, "een groei van meer dan 100% per jaar is niet aannemelijk");
@@ -48,6 +48,9 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
     public IReadOnlyList<PlanYear> Jaren { get; private set; } = [];
     public IReadOnlyList<LevyDecision> Beschikkingen { get; private set; } = [];
     public bool Aannames { get; private set; }
+
+    /// <summary>The dated duties in the plan years (issue 24), with the feed of the plan.</summary>
+    public TermijnenView? Termijnen { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -85,7 +88,12 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
         if (pct is { } pv) p = p.WithOverride($"{P.WbaScenarioQuotaPercentage}={first}:{pv.ToString(invariant)}:{AssumptionSource}");
         if (rate is { } rv) p = p.WithOverride($"{P.WbaSurchargePercentage}={first}:{rv.ToString(invariant)}:{AssumptionSource}");
         Aannames = act is not null || pct is not null || rate is not null;
-        try { Jaren = new EmployerPlan(p).Compute(Basis, from, to); }
+        try
+        {
+            Jaren = new EmployerPlan(p).Compute(Basis, from, to);
+            Termijnen = new TermijnenView(new EmployerDeadlines(p).Between(from, to, government),
+                $"/werkgevers/plan/termijnen.ics?van={from.ToString(invariant)}&tot={to.ToString(invariant)}", DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        }
         catch (ArgumentException e) { Fouten["van"] = e.Message; }
         Van = from.ToString(invariant);
         Tot = to.ToString(invariant);
