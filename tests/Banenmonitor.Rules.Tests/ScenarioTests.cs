@@ -122,7 +122,7 @@ public class ScenarioTests
     [Fact]
     public void Counting_SROI_and_a_sector_target_move_the_sector_figures()
     {
-        var s = new Scenario("SROI telt", [], Targets: [SectorTarget.Parse("defensie=2020:700")], CountSroi: true);
+        var s = new Scenario("SROI telt", [], Targets: [ScenarioTarget.Parse("defensie=2020:700")], CountSroi: true);
         var r = Calculator.Compute(s, 2020).Section(ScenarioResult.Sectors);
         // Defensie 2020 (brief over 2020): 346 banen in eigen dienst en via detachering, 210 via SROI, quotum 633.
         // Today: 346 ÷ 633 × 100 = 54,66 %. Scenario: (346 + 210) ÷ 700 × 100 = 79,43 %.
@@ -216,7 +216,7 @@ public class ScenarioTests
     public void Bad_growth_and_targets_are_refused_in_Dutch()
     {
         Assert.Contains("Onbekende sector 'zee'", Assert.Throws<FormatException>(() => SectorGrowth.Parse("zee=5:2025")).Message);
-        Assert.Contains("doelstelling_markt", Assert.Throws<FormatException>(() => SectorTarget.Parse("markt=2024:5")).Message);
+        Assert.Contains("doelstelling_markt", Assert.Throws<FormatException>(() => ScenarioTarget.Parse("markt=2024:5")).Message);
         Assert.Equal("politie=12,5%:2026", SectorGrowth.Parse("politie=12,5%:2026").Spec);
     }
 }

@@ -70,10 +70,10 @@ public sealed record SectorGrowth(string Sector, decimal PerYear, GrowthUnit Uni
 }
 
 /// <summary>A sector's target of one year in the scenario's target path (<i>doelpad</i>), replacing the published one.</summary>
-public sealed record SectorTarget(string Sector, int Year, decimal Jobs)
+public sealed record ScenarioTarget(string Sector, int Year, decimal Jobs)
 {
     /// <summary>Reads <c>sector=jaar:banen</c>.</summary>
-    public static SectorTarget Parse(string spec)
+    public static ScenarioTarget Parse(string spec)
     {
         var eq = spec.IndexOf('=');
         var parts = eq < 0 ? [] : spec[(eq + 1)..].Split(':');
@@ -85,7 +85,7 @@ public sealed record SectorTarget(string Sector, int Year, decimal Jobs)
             throw new FormatException($"Ongeldig jaar '{parts[0]}' in '{spec}'.");
         var v = DutchNumber.ReadField(parts[1].Trim(), NumberLimits.Jobs);
         if (!v.Ok) throw new FormatException($"Ongeldig aantal banen '{parts[1]}' in '{spec}': {v.Error}.");
-        return new SectorTarget(sector, year, v.Value);
+        return new ScenarioTarget(sector, year, v.Value);
     }
 
     public string Spec => $"{Sector}={Year}:{DutchNumber.Show(Jobs)}";
@@ -119,11 +119,11 @@ public sealed record Scenario(
     string Name,
     IReadOnlyList<ScenarioOverride> Overrides,
     IReadOnlyList<SectorGrowth>? Growth = null,
-    IReadOnlyList<SectorTarget>? Targets = null,
+    IReadOnlyList<ScenarioTarget>? Targets = null,
     bool CountSroi = false)
 {
     public IReadOnlyList<SectorGrowth> GrowthOrEmpty => Growth ?? [];
-    public IReadOnlyList<SectorTarget> TargetsOrEmpty => Targets ?? [];
+    public IReadOnlyList<ScenarioTarget> TargetsOrEmpty => Targets ?? [];
 
     /// <summary>The source a scenario value carries in every trace: the scenario's name and the analyst's reason.</summary>
     public string SourceOf(ScenarioOverride o) => $"Scenario '{Name}': {o.Reason}";

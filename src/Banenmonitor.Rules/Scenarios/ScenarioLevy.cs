@@ -8,10 +8,18 @@ namespace Banenmonitor.Rules.Scenarios;
 /// <summary>
 /// One employer's stored quota outcome of a national run: the aggregated inputs the engine gave the rules core (paid
 /// hours, agency staff hours, target-group hours before attributions, last year's paid hours, the number of hired-in
-/// attributions) and the shortfall and levy it computed.
+/// attributions) and the shortfall and levy it computed. <see cref="Input"/>: for an employer with attributions, its full
+/// input (attributions included) when the edge could read it from the stored data; null otherwise.
 /// </summary>
 public sealed record StoredEmployerOutcome(bool IsGovernment, decimal TotalPaidHours, decimal AgencyStaffHours, decimal TargetGroupHours,
-    decimal? TotalPaidHoursPreviousYear, int Attributions, decimal Shortfall, decimal Levy);
+    decimal? TotalPaidHoursPreviousYear, int Attributions, decimal Shortfall, decimal Levy, QuotaInput? Input = null)
+{
+    /// <summary>True when the rules core can recompute this employer: no attributions, or its full input is known.</summary>
+    public bool Recomputable => Attributions == 0 || Input is not null;
+
+    public QuotaInput InputFor(int year) => Input ?? QuotaInput.OfAggregates(year, TotalPaidHours, AgencyStaffHours, TargetGroupHours,
+        TotalPaidHoursPreviousYear, [], true);
+}
 
 /// <summary>The employers' outcomes of one stored national run (<see cref="RunId"/>, computed at <see cref="ComputedAt"/>).</summary>
 public sealed record ScenarioLevyInput(int Year, string RunId, DateTime ComputedAt, IReadOnlyList<StoredEmployerOutcome> Employers);
@@ -20,8 +28,9 @@ public sealed record ScenarioLevyInput(int Year, string RunId, DateTime Computed
 /// The government employers' levy total (<i>quotumheffing</i>: missing jobs × levy per missing job) under today's
 /// parameters and the scenario's, from the stored national run: every employer recomputed by the rules core
 /// (<see cref="QuotaCalculator"/>) from the inputs the run stored. The run keeps an employer's hired-in attributions only
-/// as a count, not their hours and dates: an employer with attributions cannot be recomputed and is shown apart, with its
-/// stored outcome. Today's recomputation is checked against the stored shortfalls.
+/// as a count, not their hours and dates: for such an employer the edge reads the full input from the stored data
+/// (<see cref="StoredEmployerOutcome.Input"/>); one whose input it could not read is shown apart, with its stored outcome.
+/// Today's recomputation is checked against the stored shortfalls.
 /// </summary>
 public static class ScenarioLevy
 {
@@ -35,8 +44,11 @@ public static class ScenarioLevy
                  $"Een beheerder maakt die berekening met: banenmonitor landelijk --database … --jaar {year}."]);
         var notes = new List<string>();
         var government = input.Employers.Where(e => e.IsGovernment).ToList();
-        var complete = government.Where(e => e.Attributions == 0).ToList();
-        var withAttributions = government.Where(e => e.Attributions > 0).ToList();
+        var complete = government.Where(e => e.Recomputable).ToList();
+        var withAttributions = government.Where(e => !e.Recomputable).ToList();
+        var read = complete.Count(e => e.Input is not null);
+        if (read > 0)
+            notes.Add($"{read} overheidswerkgevers hebben toerekeningen van inleenverbanden; hun invoer (met de toerekeningen) is uit de opgeslagen gegevens gelezen.");
         var t = Side(complete, year, today, "vandaag", notes);
         var s = Side(complete, year, scenario, "scenario", notes);
         if (t is not null)
@@ -60,8 +72,8 @@ public static class ScenarioLevy
                 note: $"Uit de landelijke berekening {input.RunId}; niet opnieuw berekend.");
             figures.Add(new ScenarioFigure("heffing_niet_herberekend", "Heffing van werkgevers met toerekeningen (opgeslagen, niet herberekend)",
                 withAttributions.Sum(e => e.Levy), null, "euro", 0, stored, null));
-            notes.Add($"{withAttributions.Count} overheidswerkgevers hebben toerekeningen van inleenverbanden. De landelijke berekening bewaart alleen hoeveel, " +
-                      "niet de uren en de data van de overeenkomsten; hun tekort onder het scenario kan daarom niet worden berekend. Hun opgeslagen heffing staat apart.");
+            notes.Add($"{withAttributions.Count} overheidswerkgevers hebben toerekeningen van inleenverbanden waarvan de uren en data niet gelezen konden worden " +
+                      "(de landelijke berekening bewaart alleen hoeveel); hun tekort onder het scenario kan daarom niet worden berekend. Hun opgeslagen heffing staat apart.");
         }
         notes.Insert(0, $"Uit de landelijke berekening {input.RunId} over {input.Year} ({input.ComputedAt:dd-MM-yyyy HH:mm} UTC): " +
                         $"{government.Count} overheidswerkgevers van {input.Employers.Count}.");
@@ -85,8 +97,7 @@ public static class ScenarioLevy
             var levy = 0m;
             foreach (var e in employers)
             {
-                var f = calc.Figures(QuotaInput.OfAggregates(year, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours,
-                    e.TotalPaidHoursPreviousYear, [], true));
+                var f = calc.Figures(e.InputFor(year));
                 shortfalls.Add(f.Shortfall.Value);
                 levy += f.Levy.Value;
             }
