@@ -40,6 +40,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
     public DbSet<NationalRunMeasurement> NationalRunMeasurements => Set<NationalRunMeasurement>();
     public DbSet<NationalRunQuarter> NationalRunQuarters => Set<NationalRunQuarter>();
     public DbSet<NationalRunRegion> NationalRunRegions => Set<NationalRunRegion>();
+    public DbSet<Banenmonitor.Data.Scenarios.StoredScenario> Scenarios => Set<Banenmonitor.Data.Scenarios.StoredScenario>();
 
     /// <summary>Who and why, recorded with every change of a figure (see <see cref="AuditInterceptor"/>).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
@@ -187,6 +188,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
         Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);
         b.ApplyConfiguration(new ComputationRecordConfiguration());
         NationalRunConfiguration.Configure(b);
+        Banenmonitor.Data.Scenarios.StoredScenario.Configure(b);
         b.Entity<PseudonymKeyFingerprint>(e =>
         {
             e.ToTable("PseudonymKeyFingerprints");

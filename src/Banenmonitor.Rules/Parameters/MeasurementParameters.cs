@@ -26,5 +26,21 @@ public readonly struct MeasurementParameters(ParameterView view)
     public Jobs TargetMarket => new(view.Required(P.TargetMarket));
     public Jobs TargetGovernment => new(view.Required(P.TargetGovernment));
 
+    /// <summary>
+    /// The target path of the year when the parameters give one, else null: market and government their yearly target,
+    /// after the last one their final target; the total the national target of the Wet banenafspraak, else the sum of the two.
+    /// </summary>
+    public Jobs? TargetPath(string sector)
+    {
+        var v0 = view;
+        decimal? Read(string name) => v0.Optional(name)?.Value;
+        var value = sector switch
+        {
+            "markt" => Read(P.TargetMarket) ?? Read(P.FinalTargetMarket),
+            "overheid" => Read(P.TargetGovernment) ?? Read(P.FinalTargetGovernment),
+            _ => Read(P.TargetNational) ?? (Read(P.TargetMarket) is { } m && Read(P.TargetGovernment) is { } g ? m + g : null),
+        };
+        return value is { } v ? new Jobs(v) : null;
+    }
 }
 

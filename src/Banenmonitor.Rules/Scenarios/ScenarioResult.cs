@@ -1,0 +1,37 @@
+using Banenmonitor.Rules.Explanations;
+using Banenmonitor.Rules.Parameters;
+
+namespace Banenmonitor.Rules.Scenarios;
+
+/// <summary>
+/// One figure today and in the scenario, with the trace of each side (null when that side cannot be computed; the
+/// section's notes say why). <see cref="Decimals"/>: how the figure is shown (rounded once, at display).
+/// </summary>
+public sealed record ScenarioFigure(string Key, string Label, decimal? Today, decimal? Scenario, string Unit, int Decimals,
+    Trace? TodayTrace, Trace? ScenarioTrace)
+{
+    public decimal? Difference => Today is { } t && Scenario is { } s ? s - t : null;
+
+    /// <summary>True when the scenario moves the figure as shown (after its display rounding) or only one side has a value.</summary>
+    public bool Changed => (Today is null) != (Scenario is null)
+        || (Today is { } t && Scenario is { } s && Math.Round(t, Decimals, MidpointRounding.AwayFromZero) != Math.Round(s, Decimals, MidpointRounding.AwayFromZero));
+}
+
+/// <summary>A part of the comparison: the national table, the sectors, the growth against the target path, the levy.</summary>
+public sealed record ScenarioSection(string Key, string Title, IReadOnlyList<ScenarioFigure> Figures, IReadOnlyList<string> Notes)
+{
+    public ScenarioFigure? Figure(string key) => Figures.FirstOrDefault(f => f.Key == key);
+}
+
+/// <summary>
+/// Today's figures and the scenario's side by side for one year. <see cref="ScenarioValues"/>: the scenario's parameter
+/// values as they entered the computation (with the scenario as their source).
+/// </summary>
+public sealed record ScenarioResult(Scenario Scenario, int Year, IReadOnlyList<ScenarioSection> Sections, IReadOnlyList<ParameterValue> ScenarioValues)
+{
+    public ScenarioSection Section(string key) => Sections.Single(s => s.Key == key);
+    public const string National = "landelijk";
+    public const string Sectors = "sectoren";
+    public const string Growth = "groei";
+    public const string Levy = "heffing";
+}
