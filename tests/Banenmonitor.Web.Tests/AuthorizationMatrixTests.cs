@@ -51,6 +51,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET werkgevers/mijn"] = ["werkgever"],
         ["GET werkgevers/doelgroep"] = ["werkgever"], // the target-group check: the employer's HR only
         ["GET werkgevers/plan"] = ["werkgever"], // the multi-year plan and the levy decision: the employer's HR only
+        // What-ifs: analysts (and the administrator). A saved scenario opens for its author and, when shared, for the others;
+        // the sample is the shared demo scenario (ScenarioTests: not shared → not found for another analyst).
+        ["GET scenarios"] = Ministry,
+        ["GET scenarios/{id}"] = Ministry,
         ["GET sroi"] = ["sectorvertegenwoordiger", "analist", "beheerder"], // SROI placements: the sector and the ministry
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,
@@ -83,7 +87,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
 
     private static readonly Dictionary<string, string> Samples = new()
     {
-        ["{code}"] = "gemeenten", ["{jaar:int}"] = "2021", ["{id:int}"] = "1", ["{documentName}"] = "v1",
+        ["{code}"] = "gemeenten", ["{jaar:int}"] = "2021", ["{id:int}"] = "1", ["{documentName}"] = "v1", ["{id}"] = Banenmonitor.Data.Scenarios.ScenarioStore.DemoId,
     };
 
     private IReadOnlyList<string> Endpoints()
