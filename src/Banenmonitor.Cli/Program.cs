@@ -37,6 +37,7 @@ namespace Banenmonitor.Cli
             SectorCommand.Build(),
             SleutelCommand.Build(),
             PrognoseCommand.Build(),
+            ScenarioCommand.Build(),
         ];
 
         public static int Run(string[] args)

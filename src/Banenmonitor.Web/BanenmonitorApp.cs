@@ -121,6 +121,7 @@ public static class BanenmonitorApp
             o.Conventions.AuthorizePage("/Werkgevers/Doelgroep", Policies.Employer);
             o.Conventions.AuthorizePage("/Werkgevers/Plan", Policies.Employer);
             o.Conventions.AuthorizeFolder("/Sroi", Policies.SroiReaders);
+            o.Conventions.AuthorizeFolder("/Scenarios", Policies.Ministry);
             o.Conventions.AuthorizePage("/Sectoren/Werkgevers", Policies.SectorRegister);
             o.Conventions.AuthorizePage("/Account/Uitloggen", Policies.SignedIn);
             o.Conventions.AuthorizeFolder("/Werkagenda", Policies.SignedIn);

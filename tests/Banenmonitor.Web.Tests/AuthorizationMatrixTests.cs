@@ -53,6 +53,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET werkgevers/plan"] = ["werkgever"], // the multi-year plan and the levy decision: the employer's HR only
         ["GET werkgevers/plan/termijnen.ics"] = ["werkgever"], // the deadlines of the plan years as iCalendar
         ["GET werkgevers/{id:int}/termijnen.ics"] = ["werkgever", "analist", "beheerder"], // an employer's deadlines: itself and the ministry
+        // What-ifs: analysts (and the administrator). A saved scenario opens for its author and, when shared, for the others;
+        // the sample is the shared demo scenario (ScenarioTests: not shared → not found for another analyst).
+        ["GET scenarios"] = Ministry,
+        ["GET scenarios/{id}"] = Ministry,
         ["GET sroi"] = ["sectorvertegenwoordiger", "analist", "beheerder"], // SROI placements: the sector and the ministry
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,
@@ -85,7 +89,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
 
     private static readonly Dictionary<string, string> Samples = new()
     {
-        ["{code}"] = "gemeenten", ["{jaar:int}"] = "2021", ["{id:int}"] = "1", ["{documentName}"] = "v1",
+        ["{code}"] = "gemeenten", ["{jaar:int}"] = "2021", ["{id:int}"] = "1", ["{documentName}"] = "v1", ["{id}"] = Banenmonitor.Data.Scenarios.ScenarioStore.DemoId,
     };
 
     private IReadOnlyList<string> Endpoints()

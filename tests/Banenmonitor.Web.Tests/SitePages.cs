@@ -15,7 +15,7 @@ public static class SitePages
     public static readonly System.Text.RegularExpressions.Regex InternalSourceName =
         new(@"\b(seed|document|documenten)\s*0\d\d\b|\(bron: 0\d\d\)|seeds/|enquete_003", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
-    private static readonly Dictionary<string, string> Samples = new() { ["{code}"] = "gemeenten", ["{jaar:int}"] = "2021", ["{id:int}"] = "1" };
+    private static readonly Dictionary<string, string> Samples = new() { ["{code}"] = "gemeenten", ["{jaar:int}"] = "2021", ["{id:int}"] = "1", ["{id}"] = Banenmonitor.Data.Scenarios.ScenarioStore.DemoId };
 
     public static IReadOnlyList<string> All(AppFixture app) => app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null || e.Metadata.OfType<CompiledPageActionDescriptor>().Any())

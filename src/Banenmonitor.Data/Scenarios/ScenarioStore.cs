@@ -42,6 +42,22 @@ public static class ScenarioStore
             d.SroiTelt);
     }
 
+    /// <summary>The link id of the demo scenario (demo data only; a real scenario gets a random id).</summary>
+    public const string DemoId = "demoverdeelsleutel40";
+
+    /// <summary>The shared demo scenario: the distribution key of 2021 at 40 % instead of the published 32 %.</summary>
+    public static StoredScenario Demo(string author) => new()
+    {
+        PublicId = DemoId,
+        Name = "Demo: verdeelsleutel 40%",
+        Year = 2021,
+        Author = author,
+        CreatedAt = NationalRuns.Now(),
+        Shared = true,
+        Definition = ToJson(new Scenario("Demo: verdeelsleutel 40%",
+            [new ScenarioOverride(ParameterNames.GovernmentShareHiredIn, new DateOnly(2021, 1, 1), 40m, "demo: wat als 40% van de inleenbanen bij de overheid hoort")])),
+    };
+
     public static Scenario ToScenario(this StoredScenario s) => FromJson(s.Name, s.Definition);
 
     /// <summary>Saves a scenario after checking it applies to today's parameters (a value the set refuses is refused here too).</summary>

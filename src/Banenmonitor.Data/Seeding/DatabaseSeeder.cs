@@ -160,6 +160,7 @@ public sealed class DatabaseSeeder(BanenmonitorDbContext db, IPublishedSectorFig
         db.SroiContracts.Add(contract);
         db.EmployerReports.Add(new EmployerReport { EmployerId = school.Id, Year = 2024, RealisedJobs = 1.6m, TargetJobs = 2m, Note = "Synthetische demotelling.", Source = DemoPrefix + "eigen telling" });
         AddDemoQuotaReports(municipality, province);
+        db.Scenarios.Add(Scenarios.ScenarioStore.Demo($"analist@{DemoEmailDomain}"));
         await db.SaveChangesAsync(ct);
         return employers.Length;
     }
