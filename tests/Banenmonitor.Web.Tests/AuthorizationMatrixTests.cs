@@ -75,6 +75,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST api/quotum"] = All,
         // Employer 1 belongs to werkgever@demo; werkgever2@demo (employer 2) is checked in the scope test.
         ["GET api/werkgevers/{id:int}"] = ["werkgever", "analist", "beheerder"],
+        ["POST api/werkgevers/{id:int}/berekeningen"] = ["werkgever", "analist", "beheerder"], // recording: an explicit POST, never a GET
         ["GET api/aanleveringen"] = Ministry,
         ["POST api/tokens"] = SignedIn,
         ["GET openapi/{documentName}.json"] = All,

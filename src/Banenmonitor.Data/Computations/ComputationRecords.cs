@@ -52,13 +52,28 @@ public static class ComputationRecords
         return values.DistinctBy(v => (v.Name, v.ValidFrom)).OrderBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.ValidFrom).ToList();
     }
 
+    /// <summary>
+    /// The stored record of this quota outcome (same inputs fingerprint and parameters), or null when it was never stored.
+    /// Writes nothing: what a GET may ask.
+    /// </summary>
+    public static async Task<StoredComputation?> FindQuotaAsync(BanenmonitorDbContext db, ParameterSet p, StoredQuotaOutcome outcome, CancellationToken ct = default)
+    {
+        var (used, parametersFingerprint) = Fingerprint(p, outcome);
+        return await Find(db, outcome.Employer.Id, outcome.Year, outcome.InputsFingerprint, parametersFingerprint, ct) is { } r ? new(r, true, used) : null;
+    }
+
+    private static (List<BronView> Used, string ParametersFingerprint) Fingerprint(ParameterSet p, StoredQuotaOutcome outcome)
+    {
+        var used = QuotaParameters(p, outcome.Result).Select(v => v.ToView()).ToList();
+        return (used, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            used.Select(b => $"{b.Parameter}|{b.GeldigVanaf}|{b.Waarde?.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{b.Status}|{b.Bron}"))))));
+    }
+
     /// <summary>Returns the stored record of this quota outcome, or stores a new one.</summary>
     public static async Task<StoredComputation> RecordQuotaAsync(BanenmonitorDbContext db, ParameterSet p, StoredQuotaOutcome outcome,
         string user, TimeProvider? clock = null, CancellationToken ct = default)
     {
-        var used = QuotaParameters(p, outcome.Result).Select(v => v.ToView()).ToList();
-        var parametersFingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
-            used.Select(b => $"{b.Parameter}|{b.GeldigVanaf}|{b.Waarde?.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{b.Status}|{b.Bron}")))));
+        var (used, parametersFingerprint) = Fingerprint(p, outcome);
         var (employerId, year, inputs) = (outcome.Employer.Id, outcome.Year, outcome.InputsFingerprint);
         var existing = await Find(db, employerId, year, inputs, parametersFingerprint, ct);
         if (existing is not null) return new(existing, true, used);

@@ -68,7 +68,7 @@ public sealed class MijnQuotumFromPayrollTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_api_gives_the_quota_from_stored_payroll_with_its_sources_beside_the_declared_years()
+    public async Task The_api_gives_the_quota_from_stored_payroll_with_its_sources_beside_the_declared_years_and_a_GET_writes_nothing()
     {
         await ImportAsync();
         var parameters = app.App.Services.GetRequiredService<ParameterProvider>().Current;
@@ -80,8 +80,37 @@ public sealed class MijnQuotumFromPayrollTests(AppFixture app)
             expected = await StoredQuota.ComputeAsync(db, parameters, Employer, 2022);
         }
         using var client = await app.ClientAsync(User);
+        long Records() { using var db = app.Db(); return db.ComputationRecords.LongCount(); }
+        long? Recorded(System.Text.Json.JsonElement root, int year) =>
+            root.GetProperty("berekend").EnumerateArray().Single(y => y.GetProperty("jaar").GetInt32() == year).GetProperty("berekening") is { ValueKind: System.Text.Json.JsonValueKind.Number } n ? n.GetInt64() : null;
+
+        // a GET never writes: two of them store nothing, recorded or not
+        var before = Records();
+        await client.GetStringAsync($"/api/werkgevers/{id}");
+        await client.GetStringAsync($"/api/werkgevers/{id}");
+        Assert.Equal(before, Records());
+
+        // recording is the explicit POST; asked again unchanged it keeps the same record (the id the levy decision is made from)
+        var antiforgery = AppFixture.AntiforgeryToken(await client.GetStringAsync("/"));
+        async Task<long> RecordAsync()
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/werkgevers/{id}/berekeningen");
+            post.Headers.Add("RequestVerificationToken", antiforgery);
+            using var res = await client.SendAsync(post);
+            Assert.Equal(System.Net.HttpStatusCode.OK, res.StatusCode);
+            using var posted = System.Text.Json.JsonDocument.Parse(await res.Content.ReadAsStringAsync());
+            return Recorded(posted.RootElement, 2022)!.Value;
+        }
+        var recorded = await RecordAsync();
+        var afterRecording = Records();
+        Assert.Equal(recorded, await RecordAsync());
+        Assert.Equal(afterRecording, Records());
+
         using var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/werkgevers/{id}"));
+        Assert.Equal(afterRecording, Records());
         var root = doc.RootElement;
+        Assert.Equal(recorded, Recorded(root, 2022)); // the GET finds the identical record
+        Assert.True(root.GetProperty("berekend").EnumerateArray().Single(y => y.GetProperty("jaar").GetInt32() == 2022).GetProperty("hergebruikt").GetBoolean());
         Assert.True(root.GetProperty("jaren").GetArrayLength() > 0); // the declared years stay
         var computed = root.GetProperty("berekend").EnumerateArray().ToDictionary(y => y.GetProperty("jaar").GetInt32());
         var y2022 = computed[2022];

@@ -109,8 +109,13 @@ public sealed record StoredQuotaYear(int Jaar, WerkgeverQuotumView? Quotum, stri
 
 public static class StoredQuotaYears
 {
-    /// <summary>Every year in which the employer has stored payroll rows, computed and recorded (an unchanged year reuses its record).</summary>
-    public static async Task<IReadOnlyList<StoredQuotaYear>> ForAsync(BanenmonitorDbContext db, ParameterSet p, int employerId, string user, CancellationToken ct)
+    /// <summary>
+    /// Every year in which the employer has stored payroll rows, computed; with <paramref name="record"/> each is recorded (an
+    /// unchanged year reuses its record), without it only an identical stored record is looked up and nothing is written
+    /// (a GET of the API).
+    /// </summary>
+    public static async Task<IReadOnlyList<StoredQuotaYear>> ForAsync(BanenmonitorDbContext db, ParameterSet p, int employerId, string user, CancellationToken ct,
+        bool record = true)
     {
         var rows = db.PaidHours.AsNoTracking().Where(r => r.EmployerId == employerId);
         if (!await rows.AnyAsync(ct)) return [];
@@ -123,8 +128,9 @@ public static class StoredQuotaYears
             try
             {
                 var outcome = await StoredQuota.ComputeAsync(db, p, employerId, y, ct);
-                var record = await ComputationRecords.RecordQuotaAsync(db, p, outcome, user, ct: ct);
-                list.Add(new StoredQuotaYear(y, outcome.View, null, null, record.Record, record.Reused));
+                var stored = record ? await ComputationRecords.RecordQuotaAsync(db, p, outcome, user, ct: ct)
+                    : await ComputationRecords.FindQuotaAsync(db, p, outcome, ct);
+                list.Add(new StoredQuotaYear(y, outcome.View, null, null, stored?.Record, stored?.Reused ?? false));
             }
             catch (StoredQuotaException e)
             {

@@ -1,4 +1,5 @@
 using Banenmonitor.Data;
+using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Quota;
 using Banenmonitor.Web.Api;
@@ -17,7 +18,8 @@ public sealed record WerkgeverJson(int Id, string Naam, IReadOnlyList<DeclaredQu
 /// <summary>
 /// The quota of one year from stored payroll: the outcome (with <c>bronnen</c>: what was counted and left out), or the
 /// Dutch reason it could not be computed; the computation record it is kept as (id, fingerprint of the inputs, time) and
-/// whether an unchanged earlier record was reused.
+/// whether an unchanged earlier record was reused. On a GET the record is only looked up (null when the computation with
+/// these inputs and parameters was never recorded); <c>POST /api/werkgevers/{id}/berekeningen</c> records it.
 /// </summary>
 public sealed record BerekendJaarJson(int Jaar, WerkgeverQuotumView? Quotum, string? Probleem, long? Berekening, string? Invoervingerafdruk, DateTime? BerekendOp, bool Hergebruikt)
 {
@@ -46,8 +48,24 @@ public static class WerkgeversApi
             if (!http.User.MaySeeEmployer(id)) return TypedResults.Forbid();
             var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null) return TypedResults.NotFound(new FoutJson($"Onbekende werkgever {id}."));
-            var computed = await StoredQuotaYears.ForAsync(db, p.Current, id, http.User.Identity?.Name ?? "api", ct);
-            return TypedResults.Ok(new WerkgeverJson(e.Id, e.Name, await DeclaredQuotaYears.ForAsync(db, p.Current, id, ct), computed.Select(BerekendJaarJson.From).ToList()));
-        }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren: opgegeven totalen en berekend uit de opgeslagen verloning (de werkgever zelf en het ministerie)");
+            return TypedResults.Ok(await EmployerJsonAsync(db, p, e, http, record: false, ct));
+        }).WithName("werkgever").WithSummary("Quotum van één werkgever over de jaren: opgegeven totalen en berekend uit de opgeslagen verloning (de werkgever zelf en het ministerie); schrijft niets");
+
+        // Recording is an explicit action: a GET never writes. An unchanged computation keeps its record (and id).
+        api.SignedIn.MapPost("/werkgevers/{id:int}/berekeningen", async Task<Results<Ok<WerkgeverJson>, NotFound<FoutJson>, ForbidHttpResult>> (int id, HttpContext http, BanenmonitorDbContext db, ParameterProvider p, CancellationToken ct) =>
+        {
+            if (!http.User.MaySeeEmployer(id)) return TypedResults.Forbid();
+            var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null) return TypedResults.NotFound(new FoutJson($"Onbekende werkgever {id}."));
+            return TypedResults.Ok(await EmployerJsonAsync(db, p, e, http, record: true, ct));
+        }).RequireAuthorization(x => x.RequireRole(Roles.Employer, Roles.Analyst, Roles.Administrator))
+          .WithName("werkgeverBerekeningenVastleggen")
+          .WithSummary("Legt het quotum uit de opgeslagen verloning per jaar vast als berekening (een ongewijzigde berekening houdt haar vastlegging en nummer)");
+    }
+
+    private static async Task<WerkgeverJson> EmployerJsonAsync(BanenmonitorDbContext db, ParameterProvider p, Employer e, HttpContext http, bool record, CancellationToken ct)
+    {
+        var computed = await StoredQuotaYears.ForAsync(db, p.Current, e.Id, http.User.Identity?.Name ?? "api", ct, record);
+        return new WerkgeverJson(e.Id, e.Name, await DeclaredQuotaYears.ForAsync(db, p.Current, e.Id, ct), computed.Select(BerekendJaarJson.From).ToList());
     }
 }
