@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using SQLitePCL;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -142,71 +144,79 @@ internal abstract class BulkWriter : IAsyncDisposable
 
 /// <summary>
 /// SQLite: the staging table is a temporary table on disk (temp_store = FILE during the import, so memory stays flat),
-/// filled by one prepared INSERT of <c>batch</c> rows, reused; the last partial batch row by row.
+/// filled by one prepared INSERT of <c>batch</c> rows, reused; the last partial batch row by row. The statements are
+/// prepared and bound through SQLitePCL (the layer under Microsoft.Data.Sqlite) by position: binding thousands of
+/// parameters by name costs a search per parameter through all names of the statement. Values are bound as
+/// Microsoft.Data.Sqlite binds them for EF Core (dates yyyy-MM-dd and decimals as invariant text, enums as integers).
 /// </summary>
 internal sealed class SqliteBulkWriter(SqliteConnection connection, DbTransaction transaction, BulkPlan plan, int batchSize)
     : BulkWriter(connection, transaction, plan, postgres: false)
 {
     private readonly int batch = Math.Clamp(batchSize, 1, 32766 / (plan.Stage.Count + 1));
-    private SqliteCommand? many, one;
-    private SqliteParameter[] manyParams = [], oneParams = [];
+    private sqlite3_stmt? many, one;
     private readonly List<(int Row, object Record)> pending = [];
 
-    private SqliteCommand Prepare(int rows, out SqliteParameter[] parameters)
+    private sqlite3_stmt Prepare(int rows)
     {
-        var width = Plan.Stage.Count + 1;
-        var values = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, width).Select(c => $"@p{r * width + c}")) + ")");
-        var cmd = (SqliteCommand)Command($"INSERT INTO {BulkPlan.StageTable} VALUES {string.Join(", ", values)}");
-        parameters = new SqliteParameter[rows * width];
-        for (var i = 0; i < parameters.Length; i++) parameters[i] = cmd.Parameters.Add(new SqliteParameter($"@p{i}", null));
-        cmd.Prepare();
-        return cmd;
+        var row = "(" + string.Join(", ", Enumerable.Repeat("?", Plan.Stage.Count + 1)) + ")";
+        var sql = $"INSERT INTO {BulkPlan.StageTable} VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}";
+        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var stmt));
+        return stmt;
     }
 
-    public override async ValueTask AddAsync(int row, object record, CancellationToken ct)
+    private void Check(int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE)) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+    }
+
+    public override ValueTask AddAsync(int row, object record, CancellationToken ct)
     {
         pending.Add((row, record));
-        if (pending.Count < batch) return;
-        many ??= Prepare(batch, out manyParams);
-        Bind(manyParams, 0);
-        await many.ExecuteNonQueryAsync(ct);
+        if (pending.Count < batch) return ValueTask.CompletedTask;
+        ct.ThrowIfCancellationRequested();
+        Execute(many ??= Prepare(batch), 0, batch);
         pending.Clear();
+        return ValueTask.CompletedTask;
     }
 
-    private void Bind(SqliteParameter[] parameters, int offset)
+    private void Execute(sqlite3_stmt stmt, int from, int count)
     {
-        var i = 0;
-        for (var r = offset; r < pending.Count && i < parameters.Length; r++)
+        var i = 1;
+        for (var r = from; r < from + count; r++)
         {
             var (row, record) = pending[r];
-            parameters[i++].Value = row;
-            foreach (var c in Plan.Stage) parameters[i++].Value = Value(c, record);
+            Check(raw.sqlite3_bind_int64(stmt, i++, row));
+            foreach (var c in Plan.Stage) Check(Bind(stmt, i++, c.Get(record)));
         }
+        var rc = raw.sqlite3_step(stmt);
+        raw.sqlite3_reset(stmt);
+        Check(rc);
     }
 
-    /// <summary>As Microsoft.Data.Sqlite stores it for EF Core: dates as yyyy-MM-dd, decimals as invariant text, enums as integers.</summary>
-    private static object Value(StageColumn c, object record) => c.Get(record) switch
+    private static int Bind(sqlite3_stmt stmt, int i, object? value) => value switch
     {
-        null => DBNull.Value,
-        Enum e => Convert.ToInt32(e),
-        var v => v,
+        null => raw.sqlite3_bind_null(stmt, i),
+        Enum e => raw.sqlite3_bind_int64(stmt, i, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
+        int n => raw.sqlite3_bind_int64(stmt, i, n),
+        long n => raw.sqlite3_bind_int64(stmt, i, n),
+        string t => raw.sqlite3_bind_text(stmt, i, t),
+        DateOnly d => raw.sqlite3_bind_text(stmt, i, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        decimal m => raw.sqlite3_bind_text(stmt, i, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"Bulk staging of {value.GetType().Name} values"),
     };
 
-    protected override async Task CompleteStagingAsync(CancellationToken ct)
+    protected override Task CompleteStagingAsync(CancellationToken ct)
     {
-        for (var r = 0; r < pending.Count; r++)
-        {
-            one ??= Prepare(1, out oneParams);
-            Bind(oneParams, r);
-            await one.ExecuteNonQueryAsync(ct);
-        }
+        for (var r = 0; r < pending.Count; r++) Execute(one ??= Prepare(1), r, 1);
         pending.Clear();
+        return Task.CompletedTask;
     }
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
-        if (many is not null) await many.DisposeAsync();
-        if (one is not null) await one.DisposeAsync();
+        many?.Dispose();
+        one?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
 
