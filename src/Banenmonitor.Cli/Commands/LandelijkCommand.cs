@@ -28,10 +28,11 @@ public static class LandelijkCommand
                           "schrijft landelijke_meting_per_kwartaal.csv en landelijke_meting_per_regio.csv",
             AllowMultipleArgumentsPerToken = true,
         };
+        var profiel = new Option<bool>("--profiel") { Description = "Toon aan het eind de tijd per fase (klok en processortijd), vanaf de start van het programma" };
         var overrides = ParameterOverrides();
         var cmd = new Command("landelijk", "Quotum van iedere werkgever en de landelijke meting uit een jaar verloningsgegevens")
         {
-            invoer, jaar, uit, uitleg, csv, geheugen, database, provider, bewaren, per, overrides,
+            invoer, jaar, uit, uitleg, csv, geheugen, database, provider, bewaren, per, profiel, overrides,
         };
         cmd.SetAction(r =>
         {
@@ -43,10 +44,14 @@ public static class LandelijkCommand
                 if (r.GetValue(uit) is not null || r.GetValue(uitleg) is not null || r.GetValue(csv))
                     throw new CliException("Met --database komen de uitkomsten in de database; laat --uit, --uitleg en --csv weg.");
                 var p = Parameters(r, overrides);
-                preload.Wait();
-                using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
+                var settings = DataSupport.Settings(r, database, provider);
                 var outcome = EngineSupport.RunWithProgress(progress =>
-                    NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult());
+                {
+                    progress?.Invoke("database openen (migraties controleren), DuckDB starten");
+                    using var db = DataSupport.Open(settings);
+                    preload.Wait();
+                    return NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult();
+                }, profile: r.GetValue(profiel));
                 Console.WriteLine();
                 Console.Write(outcome.Run.Summary);
                 Console.WriteLine($"Berekening {outcome.Run.RunId} opgeslagen in de database: {DutchFormat.Number(outcome.Run.EmployerCount)} werkgevers, " +
@@ -62,7 +67,7 @@ public static class LandelijkCommand
             var options = new NationalRunOptions(dir, year, output, explain, r.GetValue(geheugen), Csv: r.GetValue(csv),
                 QuartersAndRegions: QuartersAndRegions(r.GetValue(per)));
             preload.Wait();
-            var result = EngineSupport.RunWithProgress(progress => engine.Run(options, progress));
+            var result = EngineSupport.RunWithProgress(progress => engine.Run(options, progress), profile: r.GetValue(profiel));
             if (explain is not null)
             {
                 var q = result.Explanation!;

@@ -49,6 +49,7 @@ public static class NationalDatabaseRun
                 Levy = e.Levy,
                 Exempt = e.Exempt,
             }).ToList();
+            step?.Invoke("uitkomsten opslaan");
             await NationalRuns.StoreAsync(db, run, ct);
             step?.Invoke("klaar");
             return new Outcome(run, result, summary, files);
