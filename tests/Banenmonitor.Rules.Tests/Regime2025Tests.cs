@@ -99,12 +99,12 @@ public class Regime2025Tests
     [Fact]
     public void Without_the_average_premium_wage_the_small_employer_test_is_refused_not_guessed()
     {
-        // The average premium wage of 2026 is unconfirmed without a value in the parameter files.
-        var e = new EmployerYear(2026, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseTwoYearsBefore: new Euros(5_000_000));
+        // The average premium wage of 2027 has no value in the parameter files (2026: € 43.300, published).
+        var e = new EmployerYear(2027, new PaidHours(1_000_000), new PaidHours(1_000), PremiumBase: new Euros(40_000_000), PremiumBaseTwoYearsBefore: new Euros(5_000_000));
         var r = new WetBanenafspraak2025Rules(Activated(2024)).Compute(e);
         Assert.Equal(0m, r.Payable.Value);
-        Assert.Equal(WetBanenafspraak2025Rules.SmallEmployerTestWithoutAverageWage(2026), r.Incomplete);
-        Assert.Contains("gemiddelde premieloon per werknemer voor 2026 is niet bekend", r.Incomplete);
+        Assert.Equal(WetBanenafspraak2025Rules.SmallEmployerTestWithoutAverageWage(2027), r.Incomplete);
+        Assert.Contains("gemiddelde premieloon per werknemer voor 2027 is niet bekend", r.Incomplete);
     }
 
     [Fact]
