@@ -35,35 +35,21 @@ public sealed class NationalFigures(IReadOnlyList<NationalFigure> rows)
     /// <summary>Parses the CSV text; every problem names the file, line and column.</summary>
     public static NationalFigures Parse(string text, string fileName)
     {
-        var rows = new List<NationalFigure>();
-        var problems = new List<string>();
-        var lines = Csv.Read(new StringReader(text)).ToList();
-        const string header = "jaar,sector,vorm,grootheid,waarde,status,bron";
-        if (lines.Count == 0 || string.Join(",", lines[0].Fields) != header)
-            throw new FormatException($"{fileName}: kopregel moet '{header}' zijn.");
         var seen = new HashSet<(int, MeasurementSector, EmploymentForm, string)>();
-        foreach (var (line, f) in lines.Skip(1))
+        return new NationalFigures(Csv.ParseRows(text, fileName, "jaar,sector,vorm,grootheid,waarde,status,bron", (line, f) =>
         {
-            var at = $"{fileName}, regel {line}";
-            if (f.Length != 7) { problems.Add($"{at}: verwacht 7 kolommen, gevonden {f.Length}"); continue; }
-            try
-            {
-                if (!int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 2013 || y > 2100)
-                    throw new FormatException($"kolom jaar: '{f[0]}' is geen jaartal");
-                var s = MeasurementText.ParseSector(f[1]);
-                var form = MeasurementText.ParseForm(f[2]);
-                if (!Known.Contains(f[3])) throw new FormatException($"kolom grootheid: onbekend '{f[3]}' ({string.Join(", ", Known)})");
-                if (!decimal.TryParse(f[4], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
-                    throw new FormatException($"kolom waarde: '{f[4]}' is geen getal");
-                if (!ParameterStatusText.TryParse(f[5], out var st)) throw new FormatException($"kolom status: onbekend '{f[5]}'");
-                if (f[6].Length == 0) throw new FormatException("kolom bron: ontbreekt");
-                if (!seen.Add((y, s, form, f[3]))) throw new FormatException($"dubbele regel voor {y} {f[1]} {f[2]} {f[3]}");
-                rows.Add(new NationalFigure(y, s, form, f[3], v, st, f[6], line));
-            }
-            catch (FormatException e) { problems.Add($"{at}, {e.Message}"); }
-        }
-        if (problems.Count > 0) throw new FormatException(string.Join("\n", problems));
-        return new NationalFigures(rows);
+            if (!int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 2013 || y > 2100)
+                throw new FormatException($"kolom jaar: '{f[0]}' is geen jaartal");
+            var s = MeasurementText.ParseSector(f[1]);
+            var form = MeasurementText.ParseForm(f[2]);
+            if (!Known.Contains(f[3])) throw new FormatException($"kolom grootheid: onbekend '{f[3]}' ({string.Join(", ", Known)})");
+            if (!decimal.TryParse(f[4], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+                throw new FormatException($"kolom waarde: '{f[4]}' is geen getal");
+            if (!ParameterStatusText.TryParse(f[5], out var st)) throw new FormatException($"kolom status: onbekend '{f[5]}'");
+            if (f[6].Length == 0) throw new FormatException("kolom bron: ontbreekt");
+            if (!seen.Add((y, s, form, f[3]))) throw new FormatException($"dubbele regel voor {y} {f[1]} {f[2]} {f[3]}");
+            return new NationalFigure(y, s, form, f[3], v, st, f[6], line);
+        }));
     }
 
     /// <summary>The measurement inputs of a year, when the document gives the split by form.</summary>

@@ -37,35 +37,22 @@ public sealed class QuarterlyFigures(IReadOnlyList<QuarterlyFigure> rows)
     /// <summary>Parses the CSV text; every problem names the file, line and column; nothing is returned when one is found.</summary>
     public static QuarterlyFigures Parse(string text, string fileName)
     {
-        var rows = new List<QuarterlyFigure>();
-        var problems = new List<string>();
-        var lines = Csv.Read(new StringReader(text)).ToList();
-        if (lines.Count == 0 || string.Join(",", lines[0].Fields) != Header)
-            throw new FormatException($"{fileName}: kopregel moet '{Header}' zijn.");
         var seen = new HashSet<(int, int, MeasurementSector, EmploymentForm, string)>();
-        foreach (var (line, f) in lines.Skip(1))
+        return new QuarterlyFigures(Csv.ParseRows(text, fileName, Header, (line, f) =>
         {
-            var at = $"{fileName}, regel {line}";
-            if (f.Length != 8) { problems.Add($"{at}: verwacht 8 kolommen, gevonden {f.Length}"); continue; }
-            try
-            {
-                if (!int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 2013 || y > 2100)
-                    throw new FormatException($"kolom jaar: '{f[0]}' is geen jaartal");
-                if (!int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var q) || q is < 1 or > 4)
-                    throw new FormatException($"kolom kwartaal: '{f[1]}' is geen kwartaal (1 tot en met 4)");
-                var s = MeasurementText.ParseSector(f[2]);
-                var form = MeasurementText.ParseForm(f[3]);
-                if (!Known.Contains(f[4])) throw new FormatException($"kolom grootheid: onbekend '{f[4]}' ({string.Join(", ", Known)})");
-                if (!decimal.TryParse(f[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
-                    throw new FormatException($"kolom waarde: '{f[5]}' is geen geheel getal");
-                if (!ParameterStatusText.TryParse(f[6], out var st)) throw new FormatException($"kolom status: onbekend '{f[6]}'");
-                if (f[7].Length == 0) throw new FormatException("kolom bron: ontbreekt");
-                if (!seen.Add((y, q, s, form, f[4]))) throw new FormatException($"dubbele regel voor {y} kwartaal {q} {f[2]} {f[3]} {f[4]}");
-                rows.Add(new QuarterlyFigure(y, q, s, form, f[4], v, st, f[7], line));
-            }
-            catch (FormatException e) { problems.Add($"{at}, {e.Message}"); }
-        }
-        if (problems.Count > 0) throw new FormatException(string.Join("\n", problems));
-        return new QuarterlyFigures(rows);
+            if (!int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 2013 || y > 2100)
+                throw new FormatException($"kolom jaar: '{f[0]}' is geen jaartal");
+            if (!int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var q) || q is < 1 or > 4)
+                throw new FormatException($"kolom kwartaal: '{f[1]}' is geen kwartaal (1 tot en met 4)");
+            var s = MeasurementText.ParseSector(f[2]);
+            var form = MeasurementText.ParseForm(f[3]);
+            if (!Known.Contains(f[4])) throw new FormatException($"kolom grootheid: onbekend '{f[4]}' ({string.Join(", ", Known)})");
+            if (!decimal.TryParse(f[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+                throw new FormatException($"kolom waarde: '{f[5]}' is geen geheel getal");
+            if (!ParameterStatusText.TryParse(f[6], out var st)) throw new FormatException($"kolom status: onbekend '{f[6]}'");
+            if (f[7].Length == 0) throw new FormatException("kolom bron: ontbreekt");
+            if (!seen.Add((y, q, s, form, f[4]))) throw new FormatException($"dubbele regel voor {y} kwartaal {q} {f[2]} {f[3]} {f[4]}");
+            return new QuarterlyFigure(y, q, s, form, f[4], v, st, f[7], line);
+        }));
     }
 }

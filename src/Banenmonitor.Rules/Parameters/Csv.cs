@@ -51,4 +51,28 @@ public static class Csv
             yield return (startLine, fields.Select(f => f.Trim()).ToArray());
         }
     }
+
+    /// <summary>
+    /// The rows of a CSV text with a fixed header: <paramref name="row"/> turns each row's fields into a value or throws
+    /// <see cref="FormatException"/> naming the column. All problems are collected and thrown together, each naming
+    /// <paramref name="fileName"/> and the line, so nothing is returned from a faulty file.
+    /// </summary>
+    public static IReadOnlyList<T> ParseRows<T>(string text, string fileName, string header, Func<int, string[], T> row)
+    {
+        var lines = Read(new StringReader(text)).ToList();
+        if (lines.Count == 0 || string.Join(",", lines[0].Fields) != header)
+            throw new FormatException($"{fileName}: kopregel moet '{header}' zijn.");
+        var columns = header.Split(',').Length;
+        var rows = new List<T>();
+        var problems = new List<string>();
+        foreach (var (line, f) in lines.Skip(1))
+        {
+            var at = $"{fileName}, regel {line}";
+            if (f.Length != columns) { problems.Add($"{at}: verwacht {columns} kolommen, gevonden {f.Length}"); continue; }
+            try { rows.Add(row(line, f)); }
+            catch (FormatException e) { problems.Add($"{at}, {e.Message}"); }
+        }
+        if (problems.Count > 0) throw new FormatException(string.Join("\n", problems));
+        return rows;
+    }
 }
