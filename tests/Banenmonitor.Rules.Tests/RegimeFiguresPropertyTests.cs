@@ -34,10 +34,11 @@ public class RegimeFiguresPropertyTests
     private static readonly RegimeComparison ActivatedRules = new(Activated);
     private static readonly RegimeComparison EmbeddedRules = new(ParameterSet.Embedded);
 
-    // 2025 lacks the government quota percentage (quotumregeling not computable above the threshold) and precedes the new
-    // law (its parameters start in 2026: not computable); 2026–2027 before the surcharge year, 2028 after it.
+    // 2025 lacks the government quota percentage (quotumregeling not computable above the threshold). As a regime year,
+    // 2017 precedes the wage cost advantage (LKV banenafspraak from 2018: the new law's what-if is not computable), 2025
+    // precedes the new law but has the LKV; 2026–2027 are before the surcharge year, 2028 after it.
     private static readonly int[] Years = [2018, 2020, 2022, 2024, 2025];
-    private static readonly int[] RegimeYears = [2025, 2026, 2027, 2028, 2028];
+    private static readonly int[] RegimeYears = [2017, 2025, 2026, 2027, 2028, 2028];
 
     private static Gen<decimal> Hours(int max) =>
         from whole in Gen.Choose(0, max)
