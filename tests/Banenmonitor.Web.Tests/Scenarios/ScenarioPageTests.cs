@@ -90,6 +90,12 @@ public sealed class ScenarioPageTests(AppFixture app)
         var rows = (await xlsx.Content.ReadAsStreamAsync()).Query(useHeaderRow: true, sheetName: "Vergelijking").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(10207d, Convert.ToDouble(rows.Single(r => (string)r["Cijfer"] == "Overheid, inleenverbanden")["Scenario"]));
 
+        // Starting from it fills the form with its values under a new name; an unknown one says so.
+        var copy = WebUtility.HtmlDecode(await other.GetStringAsync($"/scenarios?van={link[11..]}"));
+        Assert.Contains("value=\"Prive sleutel 45 (kopie)\"", copy);
+        Assert.Contains("verdeelsleutel_overheid=2021:45:meer detachering bij de overheid", copy);
+        Assert.Contains("bestaat niet of is niet met u gedeeld", WebUtility.HtmlDecode(await other.GetStringAsync("/scenarios?van=onbekend")));
+
         // Not for a sector representative, not for the public: the role rules apply (the table test covers every role).
         using var sector = await app.ClientAsync("gemeenten@demo.banenmonitor.nl");
         Assert.NotEqual(HttpStatusCode.OK, (await sector.GetAsync(link)).StatusCode);

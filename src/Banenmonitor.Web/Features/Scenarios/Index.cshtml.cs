@@ -15,6 +15,8 @@ namespace Banenmonitor.Web.Features.Scenarios;
 public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbContext db) : PageModel
 {
     [BindProperty] public ScenarioForm Invoer { get; set; } = new();
+    /// <summary>A saved scenario to start from (<c>?van=id</c>): its values fill the form, under a new name.</summary>
+    [BindProperty(SupportsGet = true, Name = "van")] public string? Van { get; set; }
     public Dictionary<string, string> Fouten { get; } = [];
     public IReadOnlyList<StoredScenario> Bewaard { get; private set; } = [];
     public ScenarioComparison? Vergelijking { get; private set; }
@@ -23,6 +25,12 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(Van))
+        {
+            if (await ScenarioStore.FindAsync(db, Van.Trim(), UserName, ct) is { } from)
+                Invoer = ScenarioForm.Of(from) with { Naam = $"{from.Name} (kopie)", Gedeeld = false };
+            else Fouten["Naam"] = "Het scenario om van uit te gaan bestaat niet of is niet met u gedeeld; het formulier is leeg.";
+        }
         Invoer.Jaar ??= ScenarioForm.DefaultYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await LoadListAsync(ct);
     }

@@ -20,7 +20,7 @@ public sealed record ScenarioComparison(ScenarioResult Result, ScenarioView View
 /// The fields of the scenario form, as typed (so nothing a user entered is lost), and their reading into a
 /// <see cref="Scenario"/>: Dutch numbers through <see cref="FormNumbers"/>, one Dutch message per field that cannot be read.
 /// </summary>
-public sealed class ScenarioForm
+public sealed record ScenarioForm
 {
     public string? Naam { get; set; }
     public string? Jaar { get; set; }
