@@ -183,6 +183,8 @@ namespace Banenmonitor.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("Timestamp", "Id");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -588,9 +590,9 @@ namespace Banenmonitor.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportRunId");
-
                     b.HasIndex("EntityType", "EntityKey");
+
+                    b.HasIndex("ImportRunId", "Id");
 
                     b.ToTable("ImportChanges");
                 });
@@ -640,6 +642,8 @@ namespace Banenmonitor.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
 
                     b.ToTable("ImportRuns");
                 });

@@ -174,6 +174,8 @@ namespace Banenmonitor.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("Timestamp", "Id");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -567,9 +569,9 @@ namespace Banenmonitor.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportRunId");
-
                     b.HasIndex("EntityType", "EntityKey");
+
+                    b.HasIndex("ImportRunId", "Id");
 
                     b.ToTable("ImportChanges");
                 });
@@ -619,6 +621,8 @@ namespace Banenmonitor.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
 
                     b.ToTable("ImportRuns");
                 });

@@ -172,6 +172,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.Property(x => x.FileHash).HasMaxLength(64);
             e.Property(x => x.UserName).HasMaxLength(200);
             e.Property(x => x.StartedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+            e.HasIndex(x => x.StartedAt); // the audit trail pages import runs newest first (AuditService.SearchAsync)
             e.Property(x => x.FinishedAt).HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
         });
         b.Entity<AuditEntry>(e =>
@@ -183,6 +184,7 @@ public abstract partial class BanenmonitorDbContext(DbContextOptions options) : 
             e.Property(x => x.Cause).HasMaxLength(400);
             e.HasIndex(x => new { x.EntityType, x.EntityKey });
             e.HasIndex(x => x.ImportRunId);
+            e.HasIndex(x => new { x.Timestamp, x.Id }); // the audit trail pages newest first by this index (AuditService.SearchAsync)
         });
         AuditTrailRow.Configure(b);
         Banenmonitor.Data.WorkAgendas.WorkAgendaModel.Configure(b);

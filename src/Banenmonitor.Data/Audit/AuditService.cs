@@ -88,14 +88,72 @@ public sealed class AuditService(BanenmonitorDbContext db)
     public Task<List<AuditEntry>> LatestAsync(int max = 50, CancellationToken ct = default) =>
         Entries(Newest(Trail).Take(max), ct);
 
+    /// <summary>Audit entries as rows of the trail (source 0), straight from their table.</summary>
+    private IQueryable<AuditTrailRow> EntryRows => db.AuditEntries.AsNoTracking().Select(a => new AuditTrailRow
+    {
+        Source = 0, Id = a.Id, Timestamp = a.Timestamp, UserName = a.UserName, Action = a.Action, EntityType = a.EntityType,
+        EntityKey = a.EntityKey, Before = a.Before, After = a.After, Cause = a.Cause, ImportRunId = a.ImportRunId,
+    });
+
+    /// <summary>Bulk-import changes as rows of the trail (source 1) with their run's user, time and cause, as the view gives them.</summary>
+    private IQueryable<AuditTrailRow> ChangeRows => db.ImportChanges.AsNoTracking().Join(db.ImportRuns.AsNoTracking(), c => c.ImportRunId, r => r.Id, (c, r) => new AuditTrailRow
+    {
+        Source = 1, Id = c.Id, Timestamp = r.StartedAt, UserName = r.UserName, Action = c.Action, EntityType = c.EntityType,
+        EntityKey = c.EntityKey, Before = c.Before, After = c.After, Cause = "import " + r.Kind + " (" + r.FileName + ")", ImportRunId = c.ImportRunId,
+    });
+
     /// <summary>
-    /// The entries that match <paramref name="filter"/>, newest first, page <paramref name="page"/> (from 1) of
-    /// <paramref name="pageSize"/>. An unknown employer or sector matches nothing.
+    /// The entries that match <paramref name="filter"/>, newest first (time, then import changes before audit entries of
+    /// the same moment, then id), page <paramref name="page"/> (from 1) of <paramref name="pageSize"/>. An unknown employer
+    /// or sector matches nothing. Never sorts the whole trail: the audit entries are read newest first by the index on
+    /// (Timestamp, Id) with a LIMIT, the import changes run by run (index on StartedAt), each run's changes by the index on
+    /// (ImportRunId, Id) with a LIMIT, and the two are merged; only the first page × page size rows of each are read.
     /// </summary>
     public async Task<AuditPage> SearchAsync(AuditFilter filter, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 500);
-        var q = Trail;
+        var entries = await FilterAsync(EntryRows, filter, ct);
+        var changes = await FilterAsync(ChangeRows, filter, ct);
+        if (entries is null || changes is null) return new([], 0, 1, pageSize);
+        var total = await entries.CountAsync(ct) + await changes.CountAsync(ct);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var needed = page * pageSize;
+        var newestEntries = await entries.OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Id).Take(needed).ToListAsync(ct);
+        var newestChanges = await NewestChangesAsync(changes, filter, needed, ct);
+        var rows = newestEntries.Concat(newestChanges)
+            .OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Source).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.ToEntry()).ToList();
+        return new(rows, total, page, pageSize);
+    }
+
+    /// <summary>The newest <paramref name="needed"/> matching import changes: run by run, newest run first, each run's changes newest first.</summary>
+    private async Task<List<AuditTrailRow>> NewestChangesAsync(IQueryable<AuditTrailRow> changes, AuditFilter filter, int needed, CancellationToken ct)
+    {
+        var runs = db.ImportRuns.AsNoTracking().AsQueryable();
+        if (filter.From is { } from) { var start = Start(from); runs = runs.Where(r => r.StartedAt >= start); }
+        if (filter.To is { } to) { var end = End(to); runs = runs.Where(r => r.StartedAt < end); }
+        var list = new List<AuditTrailRow>();
+        const int batch = 100;
+        for (var skip = 0; list.Count < needed; skip += batch)
+        {
+            var ids = await runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Skip(skip).Take(batch).Select(r => r.Id).ToListAsync(ct);
+            foreach (var id in ids)
+            {
+                if (list.Count >= needed) break;
+                list.AddRange(await changes.Where(c => c.ImportRunId == id).OrderByDescending(c => c.Id).Take(needed - list.Count).ToListAsync(ct));
+            }
+            if (ids.Count < batch) break;
+        }
+        return list;
+    }
+
+    private static DateTime Start(DateOnly from) => from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    private static DateTime End(DateOnly to) => to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    /// <summary>The rows of one source that match the filter; null when an employer or sector named in it is unknown (nothing matches).</summary>
+    private async Task<IQueryable<AuditTrailRow>?> FilterAsync(IQueryable<AuditTrailRow> q, AuditFilter filter, CancellationToken ct)
+    {
         if (filter.Hidden.Count > 0) q = q.Where(a => !filter.Hidden.Contains(a.EntityType));
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
@@ -106,19 +164,19 @@ public sealed class AuditService(BanenmonitorDbContext db)
         if (filter.EntityKey is not null) q = q.Where(a => a.EntityKey == filter.EntityKey);
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = Start(from);
             q = q.Where(a => a.Timestamp >= start);
         }
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = End(to);
             q = q.Where(a => a.Timestamp < end);
         }
         if (!string.IsNullOrWhiteSpace(filter.Employer))
         {
             var number = filter.Employer.Trim().ToUpperInvariant();
             var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.PayrollTaxNumber == number, ct);
-            if (e is null) return new([], 0, 1, pageSize);
+            if (e is null) return null;
             var prefix = $"{e.Id}|";
             string[] byId = [nameof(EmployerReport), nameof(SectorRegisterEntry), nameof(PaidHoursRecord), HiredInHoursRecord.AuditName];
             q = q.Where(a => (a.EntityType == nameof(Employer) && a.EntityKey == number) || (byId.Contains(a.EntityType) && a.EntityKey.StartsWith(prefix)));
@@ -126,17 +184,13 @@ public sealed class AuditService(BanenmonitorDbContext db)
         if (!string.IsNullOrWhiteSpace(filter.Sector))
         {
             var s = await db.Sectors.AsNoTracking().FirstOrDefaultAsync(x => x.Code == filter.Sector.Trim(), ct);
-            if (s is null) return new([], 0, 1, pageSize);
+            if (s is null) return null;
             var prefix = $"{s.Id}|";
             var agenda = $"werkagenda:{s.Id}:";
             string[] bySector = [nameof(SectorReport), nameof(SectorTarget), nameof(SectorEstimateChoice)];
             q = q.Where(a => (bySector.Contains(a.EntityType) && a.EntityKey.StartsWith(prefix)) || a.EntityKey.StartsWith(agenda));
         }
-        var total = await q.CountAsync(ct);
-        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pages);
-        var entries = await Entries(Newest(q).Skip((page - 1) * pageSize).Take(pageSize), ct);
-        return new(entries, total, page, pageSize);
+        return q;
     }
 
     public Task<List<ImportRun>> ImportRunsAsync(int max = 50, CancellationToken ct = default) =>

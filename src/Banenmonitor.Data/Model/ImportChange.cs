@@ -70,7 +70,7 @@ public sealed class AuditTrailRow
             e.Property(x => x.EntityType).HasMaxLength(60);
             e.Property(x => x.EntityKey).HasMaxLength(300);
             e.HasIndex(x => new { x.EntityType, x.EntityKey });
-            e.HasIndex(x => x.ImportRunId);
+            e.HasIndex(x => new { x.ImportRunId, x.Id }); // a run's changes newest first (AuditService.SearchAsync)
             e.HasOne(x => x.ImportRun).WithMany().HasForeignKey(x => x.ImportRunId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<AuditTrailRow>(e =>

@@ -1,3 +1,4 @@
+using Banenmonitor.Reports.Forecasts;
 using System.Globalization;
 using Banenmonitor.Data;
 using Banenmonitor.Data.Model;
@@ -82,23 +83,18 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     private async Task LoadWorkAgendasAsync(ForecastOutcome outcome, CancellationToken ct)
     {
         var code = outcome.Subject.Code;
-        var sector = PublicSectors.All.FirstOrDefault(s => s.Code == code);
-        if (sector is null && code != "overheid")
+        if (!WorkAgendaForecasts.HasAgendas(code))
         {
-            WerkagendaUitleg = "Werkagenda's zijn er alleen voor de overheidssectoren; voor de markt is er geen prognose uit werkagenda's.";
+            WerkagendaUitleg = WorkAgendaForecasts.NoAgendasForMarket;
             return;
         }
-        var agendas = db.Set<WorkAgenda>().AsNoTracking().Where(a => a.Actions.Any(x => x.ForecastJobs != null));
-        if (sector is not null) agendas = agendas.Where(a => a.SectorId == sector.Id);
+        var sector = PublicSectors.All.FirstOrDefault(s => s.Code == code);
         // concepts only for the sector itself and the ministry, as on the work agenda pages
         var mayConcepts = User.IsMinistry() || (sector is not null && User.MaySubmitForSector(sector.Code));
-        if (!mayConcepts) agendas = agendas.Where(a => a.Status != WorkAgendaStatus.Concept);
-        var list = await agendas.Include(a => a.Actions).ToListAsync(ct);
-        Acties = list.SelectMany(a => a.Actions.Where(x => x.ForecastJobs is > 0).Select(x => new AgendaActionForecast(a.Title, x.Title,
-            x.Start ?? a.PeriodStart, x.End ?? a.PeriodEnd, x.ForecastJobs!.Value))).ToList();
+        Acties = await WorkAgendaForecasts.ActionsAsync(db, code, mayConcepts, ct);
         Werkagendas = WorkAgendaExpectation.Compare(outcome, Acties);
         WerkagendaUitleg = Acties.Count > 0 ? null
-            : "Er zijn geen werkagenda-acties met een prognose van banen" + (mayConcepts ? "." : " die u kunt inzien (concepten ziet alleen de sector zelf en het ministerie).");
+            : WorkAgendaForecasts.NoActions + (mayConcepts ? "." : " die u kunt inzien (concepten ziet alleen de sector zelf en het ministerie).");
     }
 
     public string Chart()
