@@ -96,4 +96,15 @@ internal sealed class BulkSql(bool postgres)
         var columns = string.Join(", ", step.Target.Columns.Select(c => Q(c.Name)));
         return $"INSERT INTO {Q(step.Target.Table)} ({columns}) SELECT {string.Join(", ", step.Target.Columns.Select(c => "s." + Q(c.Name)))} FROM ({step.Source}) s WHERE {IsNew(step)}";
     }
+
+    /// <summary>
+    /// PostgreSQL: the insert of the new figures and their change rows in one statement (the inserted rows, returned,
+    /// give the change rows), so the new rows are found once. The count is that of the change rows, one per new figure.
+    /// </summary>
+    public string InsertWithChanges(BulkStep step)
+    {
+        var columns = string.Join(", ", step.Target.Columns.Select(c => Q(c.Name)));
+        return $"WITH s AS ({Insert(step)} RETURNING {columns}) " +
+               Changes + $"SELECT @run, 1, '{step.Target.EntityType}', {KeyText("s", step.Target)}, NULL, {Json("s", step.Target)} FROM s";
+    }
 }
