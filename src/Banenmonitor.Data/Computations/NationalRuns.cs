@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,6 +8,8 @@ using Banenmonitor.Rules.Contracts;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Parameters;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Banenmonitor.Data.Computations;
 
@@ -34,21 +37,64 @@ public static class NationalRuns
         return new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
     }
 
-    /// <summary>Stores a run with its employers and measurement rows in one transaction.</summary>
+    /// <summary>
+    /// Stores a run with its employers and measurement rows in one transaction. The run and its small tables go through EF
+    /// Core; the employers' outcomes (one row per employer: hundreds of thousands nationally) through one prepared INSERT
+    /// whose parameters EF Core's own type mappings make, so the stored values are those EF Core would store.
+    /// </summary>
     public static async Task StoreAsync(BanenmonitorDbContext db, NationalRun run, CancellationToken ct = default)
     {
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var employers = run.Employers;
+        run.Employers = [];
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.NationalRuns.Add(run);
             await db.SaveChangesAsync(ct);
+            foreach (var e in employers) e.NationalRunId = run.Id;
+            await InsertAsync(db, tx.GetDbTransaction(), employers, ct);
             await tx.CommitAsync(ct);
         }
         finally
         {
+            // The run is handed back with its employers but no longer tracked: a later SaveChanges of the same context
+            // must not take the employers (inserted above, untracked) for new rows.
+            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is NationalRun or NationalRunMeasurement or NationalRunQuarter or NationalRunRegion).ToList())
+                entry.State = EntityState.Detached;
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            run.Employers = employers;
+        }
+    }
+
+    /// <summary>Inserts rows of an entity without tracking them: one prepared statement, the columns and conversions from the EF Core model.</summary>
+    private static async Task InsertAsync<T>(BanenmonitorDbContext db, DbTransaction tx, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return;
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || !p.IsPrimaryKey()).ToList();
+        await using var cmd = tx.Connection!.CreateCommand();
+        cmd.Transaction = tx;
+        var mappings = columns.Select(p => (Property: p, Mapping: p.GetRelationalTypeMapping())).ToList();
+        cmd.CommandText = $"INSERT INTO \"{type.GetTableName()}\" ({string.Join(", ", columns.Select(p => "\"" + p.GetColumnName(table) + "\""))}) " +
+                          $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var first = true;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < mappings.Count; i++)
+            {
+                // EF Core's parameter for the value (its conversion, e.g. decimals as text in SQLite); the prepared
+                // command keeps its first parameters and takes the values.
+                var (property, mapping) = mappings[i];
+                var p = mapping.CreateParameter(cmd, "p" + i, property.GetGetter().GetClrValue(row), property.IsNullable);
+                if (first) cmd.Parameters.Add(p);
+                else cmd.Parameters[i].Value = p.Value;
+            }
+            if (first) await cmd.PrepareAsync(ct);
+            first = false;
+            await cmd.ExecuteNonQueryAsync(ct);
         }
     }
 
