@@ -36,6 +36,20 @@ public sealed class ScenarioCommandTests
     }
 
     [Fact]
+    public void Growth_stands_beside_the_statistical_forecast_of_prognose()
+    {
+        var (exit, output, err) = CliRunner.Run("scenario", "bereken", "--naam", "Groei", "--jaar", "2023", "--groei", "overheid=1.000:2025", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var subject = Banenmonitor.Survey.Forecasts.ForecastSubjects.Resolve("overheid", Banenmonitor.Rules.Published.PublishedData.Embedded, Banenmonitor.Rules.Parameters.ParameterSet.Embedded);
+        var forecast = Banenmonitor.Survey.Forecasts.ForecastOutcome.Make(subject, Banenmonitor.Survey.Forecasts.ForecastOutcome.DefaultUntil(subject));
+        var row = Figure(doc.RootElement, "groei", "overheid/2025/banen");
+        Assert.Equal(forecast.Years.Single(y => y.Year == 2025).Forecast, row.GetProperty("vandaag").GetDecimal());
+        // 11.634 eind 2023 + 2 × 1.000.
+        Assert.Equal(13_634m, row.GetProperty("scenario").GetDecimal());
+    }
+
+    [Fact]
     public void Text_is_Dutch_with_Dutch_numbers_and_marks_what_moves()
     {
         var (exit, output, err) = CliRunner.Run(["scenario", "bereken", .. Key40, "--groei", "overheid=1.000:2025", "--uitleg"]);

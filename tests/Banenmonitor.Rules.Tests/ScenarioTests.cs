@@ -156,6 +156,22 @@ public class ScenarioTests
     }
 
     [Fact]
+    public void With_a_forecast_today_is_the_forecast_and_the_scenario_the_growth()
+    {
+        var s = new Scenario("Groei tegen prognose", [], Growth: [SectorGrowth.Parse("overheid=1.000:2025")]);
+        // A stand-in forecast: 12.000 in 2024, 12.500 in 2025.
+        GrowthExpectation? Forecast(string code, int year) => code == "overheid" ? new(11_000m + 500m * (year - 2022), "testprognose") : null;
+        var r = Calculator.Compute(s, 2023, forecast: Forecast).Section(ScenarioResult.Growth);
+        // Scenario: 11.634 (eind 2023) + 1.000 per year: 12.634 in 2024, 13.634 in 2025; today the forecast.
+        Assert.Equal(12_000m, r.Figure("overheid/2024/banen")!.Today);
+        Assert.Equal(12_634m, r.Figure("overheid/2024/banen")!.Scenario);
+        Assert.Equal(1_134m, r.Figure("overheid/2025/banen")!.Difference);
+        var target = ParameterSet.Embedded.Get(ParameterNames.TargetGovernment, 2025).Required;
+        Assert.Equal(12_500m - target, r.Figure("overheid/2025/verschil")!.Today);
+        Assert.Contains(r.Figure("overheid/2025/banen")!.TodayTrace!.Steps, x => x.Note == "testprognose");
+    }
+
+    [Fact]
     public void The_target_path_is_a_parameter_and_shows_with_the_scenario_as_source()
     {
         var s = new Scenario("Lager doel", [ScenarioOverride.Parse("doelstelling_overheid=2021:15.000:lager doelpad", ParameterSet.Embedded)]);

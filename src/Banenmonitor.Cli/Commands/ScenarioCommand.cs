@@ -108,7 +108,8 @@ public static class ScenarioCommand
                 levy = ScenarioStore.LevyInputAsync(db, ParameterSet.Embedded, year).GetAwaiter().GetResult();
             }
             ScenarioResult result;
-            try { result = new ScenarioCalculator(ParameterSet.Embedded, PublishedFolder()).Compute(scenario, year, levy); }
+            var published = PublishedFolder();
+            try { result = new ScenarioCalculator(ParameterSet.Embedded, published).Compute(scenario, year, levy, Survey.Forecasts.ScenarioForecasts.Lookup(published, ParameterSet.Embedded)); }
             catch (FormatException e) { throw new CliException(e.Message); }
             var view = result.ToView();
             if (r.GetValue(xlsx) is { } path)

@@ -15,7 +15,11 @@ namespace Banenmonitor.Rules.Scenarios;
 /// </summary>
 public sealed class ScenarioCalculator(ParameterSet today, PublishedData published)
 {
-    public ScenarioResult Compute(Scenario scenario, int year, ScenarioLevyInput? levy = null)
+    /// <param name="forecast">
+    /// Today's expectation of a growing series (the statistical forecast the edge computes, <c>Survey.Forecasts</c>), per
+    /// subject and year; without it, today's side of the growth is the last realisation.
+    /// </param>
+    public ScenarioResult Compute(Scenario scenario, int year, ScenarioLevyInput? levy = null, ForecastLookup? forecast = null)
     {
         var changed = scenario.Apply(today);
         var values = scenario.Overrides.Select(o => changed.History(o.Parameter).First(v => v.ValidFrom == o.ValidFrom)).ToList();
@@ -23,7 +27,7 @@ public sealed class ScenarioCalculator(ParameterSet today, PublishedData publish
         {
             National(changed, year),
             Sectors(scenario, year),
-            Growth(scenario, changed),
+            Growth(scenario, changed, forecast),
             ScenarioLevy.Compute(levy, year, today, changed),
         };
         return new ScenarioResult(scenario, year, sections, values);
@@ -129,7 +133,7 @@ public sealed class ScenarioCalculator(ParameterSet today, PublishedData publish
 
     // ---- growth against the target path ----
 
-    private ScenarioSection Growth(Scenario scenario, ParameterSet changed)
+    private ScenarioSection Growth(Scenario scenario, ParameterSet changed, ForecastLookup? forecast)
     {
         var figures = new List<ScenarioFigure>();
         var notes = new List<string>();
@@ -152,13 +156,18 @@ public sealed class ScenarioCalculator(ParameterSet today, PublishedData publish
                 tScen.Add($"{name} {y}: verwacht met de groei van het scenario",
                     g.Unit == GrowthUnit.Jobs ? "vorig jaar + extra banen per jaar" : "vorig jaar × (1 + groei ÷ 100)", projected, "banen",
                     [new("vorig jaar", before, "banen"), new("groei", g.PerYear, g.Unit == GrowthUnit.Jobs ? "banen" : "%")]);
-                tToday.Add($"{name} {y}: zonder extra groei blijft de laatste realisatie staan", "laatste realisatie", value, "banen");
+                var expected = forecast?.Invoke(g.Sector, y);
+                var todayJobs = expected?.Jobs ?? value;
+                if (expected is not null)
+                    tToday.Add($"{name} {y}: statistische prognose van de reeks", "prognose", expected.Jobs, "banen", note: expected.Description);
+                else
+                    tToday.Add($"{name} {y}: zonder extra groei blijft de laatste realisatie staan", "laatste realisatie", value, "banen");
                 var goalToday = Target(g.Sector, y, today, null, tToday);
                 var goalScen = Target(g.Sector, y, changed, scenario, tScen);
-                figures.Add(new ScenarioFigure($"{g.Sector}/{y}/banen", $"{name} {y}: banen", value, projected, "banen", 0, tToday, tScen));
+                figures.Add(new ScenarioFigure($"{g.Sector}/{y}/banen", $"{name} {y}: banen", todayJobs, projected, "banen", 0, tToday, tScen));
                 figures.Add(new ScenarioFigure($"{g.Sector}/{y}/doel", $"{name} {y}: doel", goalToday, goalScen, "banen", 0, tToday, tScen));
                 figures.Add(new ScenarioFigure($"{g.Sector}/{y}/verschil", $"{name} {y}: verschil met het doel",
-                    goalToday is { } a ? value - a : null, goalScen is { } b ? projected - b : null, "banen", 0, tToday, tScen));
+                    goalToday is { } a ? todayJobs - a : null, goalScen is { } b ? projected - b : null, "banen", 0, tToday, tScen));
             }
             var years = g.UntilYear - last;
             decimal? Needed(decimal? goal) => goal is { } x ? Math.Max(0m, (x - value) / years) : null;
@@ -167,7 +176,9 @@ public sealed class ScenarioCalculator(ParameterSet today, PublishedData publish
             tScen.Add($"{name}: extra banen per jaar nodig om het doel van {g.UntilYear} te halen", "(doel − laatste realisatie) ÷ jaren", Needed(endToday.Scenario), "banen per jaar");
             figures.Add(new ScenarioFigure($"{g.Sector}/nodig", $"{name}: extra banen per jaar nodig tot {g.UntilYear}", Needed(endToday.Today), Needed(endToday.Scenario),
                 "banen per jaar", 0, tToday, tScen));
-            notes.Add($"{name}: vandaag = de laatste realisatie ({last}) zonder extra groei; scenario = {DescribeGrowth(g)}. De statistische prognose staat op de pagina Prognose.");
+            notes.Add(forecast is null
+                ? $"{name}: vandaag = de laatste realisatie ({last}) zonder extra groei; scenario = {DescribeGrowth(g)}. De statistische prognose staat op de pagina Prognose."
+                : $"{name}: vandaag = de statistische prognose van de reeks (pagina Prognose), waar die er is, anders de laatste realisatie ({last}); scenario = de laatste realisatie met {DescribeGrowth(g)}.");
         }
         if (scenario.GrowthOrEmpty.Count == 0) notes.Add("Het scenario geeft geen groei op.");
         return new ScenarioSection(ScenarioResult.Growth, "Groei tegen het doelpad", figures, notes);

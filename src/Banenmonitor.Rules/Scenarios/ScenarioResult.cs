@@ -35,3 +35,9 @@ public sealed record ScenarioResult(Scenario Scenario, int Year, IReadOnlyList<S
     public const string Growth = "groei";
     public const string Levy = "heffing";
 }
+
+/// <summary>Today's expected jobs of a series in a year, with where the expectation comes from (model, interval).</summary>
+public sealed record GrowthExpectation(decimal Jobs, string Description);
+
+/// <summary>Today's expectation of a subject's series (<see cref="ScenarioSubjects"/> code) in a year; null when there is none.</summary>
+public delegate GrowthExpectation? ForecastLookup(string subject, int year);

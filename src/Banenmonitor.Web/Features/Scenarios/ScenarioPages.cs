@@ -103,7 +103,8 @@ public static class ScenarioPages
     public static async Task<ScenarioComparison> ComputeAsync(BanenmonitorDbContext db, ParameterSet today, Scenario scenario, int year, CancellationToken ct)
     {
         var levy = await ScenarioStore.LevyInputAsync(db, today, year, ct);
-        var result = new ScenarioCalculator(today, PublishedData.Embedded).Compute(scenario, year, levy);
+        var result = new ScenarioCalculator(today, PublishedData.Embedded).Compute(scenario, year, levy,
+            Survey.Forecasts.ScenarioForecasts.Lookup(PublishedData.Embedded, today));
         return new ScenarioComparison(result, result.ToView(), Chart(result));
     }
 
