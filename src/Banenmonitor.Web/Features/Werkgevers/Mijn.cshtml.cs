@@ -31,7 +31,19 @@ public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parame
     /// <summary>Every year with declared totals or stored payroll, newest first.</summary>
     public IEnumerable<int> AlleJaren => Jaren.Select(j => j.Jaar).Concat(Berekend.Select(b => b.Jaar)).Distinct().OrderDescending();
 
+    /// <summary>True after the POST that recorded the computations.</summary>
+    public bool Vastgelegd { get; private set; }
+
+    /// <summary>Shows the years; looks up their stored computation records but writes nothing (a GET).</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    /// <summary>Records the computation of every year (an unchanged year keeps its record and number): the explicit action.</summary>
+    public async Task<IActionResult> OnPostVastleggenAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct, record: true) is { } denied) return denied;
+        Vastgelegd = true;
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
@@ -40,13 +52,13 @@ public sealed class MijnModel(BanenmonitorDbContext db, ParameterProvider parame
     }
 
     /// <summary>Loads the employer and its years; the result to return instead when the user is no employer or it is unknown.</summary>
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool record = false)
     {
         if (User.EmployerId() is not { } id) return Forbid();
         Werkgever = await db.Employers.AsNoTracking().Include(e => e.Sector).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (Werkgever is null) return NotFound();
         Jaren = await DeclaredQuotaYears.ForAsync(db, parameters.Current, id, ct);
-        Berekend = await StoredQuotaYears.ForAsync(db, parameters.Current, id, User.Identity?.Name ?? "werkgever", ct);
+        Berekend = await StoredQuotaYears.ForAsync(db, parameters.Current, id, User.Identity?.Name ?? "werkgever", ct, record);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         Termijnen = new TermijnenView(new EmployerDeadlines(parameters.Current).Between(today.Year, today.Year + 1, DeadlineFeed.IsGovernment(Werkgever)),
             $"/werkgevers/{id}/termijnen.ics", today);

@@ -70,7 +70,7 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
             var q = stored!.Quotum!;
             Basisjaar = q.Jaar.ToString(CultureInfo.InvariantCulture);
             Basis = new PlanBasis(q.Jaar, q.VerloondeUren, q.Berekening?.UrenDoelgroep ?? q.Uren.UrenDoelgroep, growth, government, premium,
-                $"opgeslagen verloonde uren {q.Jaar} (berekening {stored.Berekening?.Id})");
+                $"opgeslagen verloonde uren {q.Jaar}" + (stored.Berekening is { } rec ? $" (berekening {rec.Id})" : ""));
         }
         else if (!string.IsNullOrWhiteSpace(VerloondeUren) || !string.IsNullOrWhiteSpace(Basisjaar))
         {
@@ -100,6 +100,17 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
         return Page();
     }
 
+    /// <summary>Where the recording form posts: this plan's query (its inputs kept), handler <c>vastleggen</c>.</summary>
+    public string VastleggenAction => "/werkgevers/plan?" + string.Join("&", new[] { "handler=vastleggen" }.Concat(Request.Query.Where(q => q.Key != "handler")
+        .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))));
+
+    /// <summary>Records the computations of the stored years (the explicit action; a GET writes nothing), then shows the plan as asked.</summary>
+    public async Task<IActionResult> OnPostVastleggenAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct, record: true) is { } denied) return denied;
+        return await OnGetAsync(ct);
+    }
+
     /// <summary>The levy decision of a stored year with a shortfall, as PDF, from its latest computation record.</summary>
     public async Task<IActionResult> OnGetBeschikkingAsync(CancellationToken ct)
     {
@@ -110,12 +121,12 @@ public sealed class PlanModel(BanenmonitorDbContext db, ParameterProvider parame
             $"beschikking-quotumheffing-{decision.PayrollTaxNumber}-{decision.Year}.pdf", ct);
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool record = false)
     {
         if (User.EmployerId() is not { } id) return Forbid();
         Werkgever = await db.Employers.AsNoTracking().Include(e => e.Sector).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (Werkgever is null) return NotFound();
-        Berekend = await StoredQuotaYears.ForAsync(db, parameters.Current, id, User.Identity?.Name ?? "werkgever", ct);
+        Berekend = await StoredQuotaYears.ForAsync(db, parameters.Current, id, User.Identity?.Name ?? "werkgever", ct, record);
         Beschikkingen = Berekend.Where(b => b.Berekening is not null).Select(b => LevyDecision.From(b.Berekening!)).OfType<LevyDecision>().ToList();
         return null;
     }
