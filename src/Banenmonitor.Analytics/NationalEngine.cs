@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Regions;
 using System.Diagnostics;
 using System.Globalization;
 using Banenmonitor.Rules.Parameters;
@@ -481,7 +482,7 @@ public sealed class NationalEngine(ParameterSet parameters)
     /// </summary>
     private static QuartersAndRegions ReadQuartersAndRegions(DuckDBConnection db)
     {
-        LabourMarketRegions.CreateTables(db);
+        LabourMarketRegionTables.CreateTables(db);
         var rows = new List<QuarterRegionRow>();
         using (var cmd = Sql.Command(db, Sql.Template("quarters_regions", ("counts_nationally", CountsNationallySql("w.sector", "a.vorm")))))
         using (var r = cmd.ExecuteReader())

@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Regions;
 using Banenmonitor.Rules.Quota;
 
 namespace Banenmonitor.Analytics;

@@ -47,6 +47,19 @@ public class DataCommandTests : IDisposable
         Assert.Contains("rij 2, kolom 'grootteklasse'", err);
         Assert.Contains("er is niets opgeslagen", err);
 
+        // The employer's municipality (for the measurement per labour-market region): in the template, checked on import.
+        Assert.Contains("gemeente", File.ReadLines(template).First());
+        var municipalities = Path.Combine(dir, "gemeenten.csv");
+        File.WriteAllText(municipalities, "loonheffingennummer;naam;sector;grootteklasse;uitlener;gemeente\n" +
+            "223456789L01;Werkgever Noord;gemeenten;groot;geen;assen\n223456789L02;Werkgever Gooi;gemeenten;groot;geen;Gooise Meren\n");
+        (exit, _, err) = CliRunner.Run("import", "werkgevers", municipalities, "--database", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("rij 3, kolom 'gemeente': onbekende gemeente 'Gooise Meren' in de indeling in arbeidsmarktregio's (Besluit werkgebieden UWV 2015", err);
+        File.WriteAllText(municipalities, File.ReadAllText(municipalities).Replace("Gooise Meren", ""));
+        (exit, output, err) = CliRunner.Run("import", "werkgevers", municipalities, "--database", Db);
+        Assert.True(exit == 0, err);
+        Assert.Contains("2 nieuw", output);
+
         var export = Path.Combine(dir, "export.xlsx");
         (exit, _, err) = CliRunner.Run("export", "werkgevers", "--uit", export, "--database", Db);
         Assert.True(exit == 0, err);
@@ -55,6 +68,10 @@ public class DataCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("\"actie\": \"toegevoegd\"", output);
         Assert.Contains("import werkgevers (werkgevers.csv)", output);
+
+        var exportCsv = Path.Combine(dir, "export.csv");
+        Assert.Equal(0, CliRunner.Run("export", "werkgevers", "--uit", exportCsv, "--database", Db).Exit);
+        Assert.Contains("223456789L01;Werkgever Noord;gemeenten;groot;geen;Assen", File.ReadAllText(exportCsv));
 
         (exit, _, err) = CliRunner.Run("export", "werkgevers", "--database", Db);
         Assert.Equal(2, exit);

@@ -93,28 +93,36 @@ public class BulkImportTests
         Assert.Equal(3, byEmployer.Total); // two inserted, one changed
     }
 
-    /// <summary>The facts of an import's audit trail, independent of ids, timestamps and JSON spelling.</summary>
-    private static async Task<List<string>> Facts(BanenmonitorDbContext db, Guid run) => await Facts(new AuditService(db).ForImportAsync(run));
+    /// <summary>
+    /// The facts of an import's audit trail, independent of ids, timestamps and JSON spelling. A placement names its
+    /// contract by id: the id is replaced by the contract's number as stored in that database, so an id that no stored
+    /// contract has (such as EF Core's temporary negative id of a contract new in the same file) shows as a difference.
+    /// </summary>
+    private static async Task<List<string>> Facts(BanenmonitorDbContext db, Guid run)
+    {
+        var contracts = await db.SroiContracts.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Reference);
+        return await Facts(new AuditService(db).ForImportAsync(run), contracts);
+    }
 
-    private static async Task<List<string>> Facts(Task<List<AuditEntry>> entries) =>
-        (await entries).Select(e => $"{e.Action} {e.EntityType} {NewContract(e.EntityType, e.EntityKey)} {e.UserName} {e.Cause} {Values(e.Before, e.EntityType)} {Values(e.After, e.EntityType)}")
+    private static async Task<List<string>> Facts(Task<List<AuditEntry>> entries, Dictionary<int, string>? contracts = null) =>
+        (await entries).Select(e => $"{e.Action} {e.EntityType} {Contract(e.EntityType, e.EntityKey, contracts)} {e.UserName} {e.Cause} {Values(e.Before, e.EntityType, contracts)} {Values(e.After, e.EntityType, contracts)}")
             .Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>
-    /// The entity path audits a placement of a contract that is new in the same file with EF Core's temporary (negative)
-    /// contract id, saved before the database gives the real one; the bulk path records the real id. Compared without it.
-    /// </summary>
-    private static string NewContract(string type, string key) => type == nameof(SroiPlacement) ? key[(key.IndexOf('|') + 1)..] : key;
+    private static string ContractName(int id, Dictionary<int, string>? contracts) =>
+        contracts?.GetValueOrDefault(id) is { } reference ? "contract " + reference : $"onbekend contract {id}";
 
-    private static string Values(string? json, string type)
+    private static string Contract(string type, string key, Dictionary<int, string>? contracts) =>
+        type == nameof(SroiPlacement) ? ContractName(int.Parse(key[..key.IndexOf('|')], CultureInfo.InvariantCulture), contracts) + key[key.IndexOf('|')..] : key;
+
+    private static string Values(string? json, string type, Dictionary<int, string>? contracts)
     {
         if (json is null) return "-";
         using var doc = JsonDocument.Parse(json);
         return string.Join(",", doc.RootElement.EnumerateObject()
-            .Where(p => p.Name != "RecordedAt" && !(type == nameof(SroiPlacement) && p.Name == nameof(SroiPlacement.ContractId)))
+            .Where(p => p.Name != "RecordedAt")
             .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => p.Name + "=" + (p.Value.ValueKind == JsonValueKind.Number
-                ? p.Value.GetDecimal().ToString("0.############", CultureInfo.InvariantCulture)
+            .Select(p => p.Name + "=" + (type == nameof(SroiPlacement) && p.Name == nameof(SroiPlacement.ContractId) ? ContractName(p.Value.GetInt32(), contracts)
+                : p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDecimal().ToString("0.############", CultureInfo.InvariantCulture)
                 : p.Value.ToString())));
     }
 

@@ -267,4 +267,48 @@ public class ImportTests
         Assert.Contains("= 65,5", w.Message);
         Assert.Equal(2, await db.SectorReports.CountAsync());
     }
+
+    /// <summary>
+    /// An employer's municipality (optional column gemeente) is checked against the shipped division into labour-market
+    /// regions and stored as written there; an unknown name or a CBS code is refused with file, row and column, nothing
+    /// written; a file without the column leaves a stored municipality as it is.
+    /// </summary>
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task An_employers_municipality_is_one_of_the_labour_market_division_or_refused(string provider)
+    {
+        await using var t = await TestDatabases.CreateAsync(provider, "gemeente");
+        await using var db = t.Context();
+        const string head = "loonheffingennummer;naam;sector;grootteklasse;uitlener;gemeente\n";
+        var ok = await Import(db, "werkgevers", head +
+            "300000001L01;Noord;gemeenten;groot;geen;assen\n300000002L01;Haag;gemeenten;groot;geen;'s-gravenhage\n300000003L01;Elders;gemeenten;groot;geen;\n", "werkgevers.csv");
+        Assert.True(ok.Success, string.Join("; ", ok.Errors));
+        async Task<Dictionary<string, string?>> Stored() =>
+            await db.Employers.AsNoTracking().ToDictionaryAsync(e => e.PayrollTaxNumber, e => e.Municipality);
+        Assert.Equal(new Dictionary<string, string?> { ["300000001L01"] = "Assen", ["300000002L01"] = "\u2019s-Gravenhage", ["300000003L01"] = null }, await Stored());
+        var before = await Stored();
+
+        var bad = await Import(db, "werkgevers", head +
+            "300000001L01;Noord;gemeenten;groot;geen;Gooise Meren\n300000002L01;Haag;gemeenten;groot;geen;GM0518\n300000004L01;Nieuw;gemeenten;groot;geen;Assen\n", "gemeenten.csv");
+        Assert.False(bad.Success);
+        Assert.Equal([(2, "gemeente"), (3, "gemeente")], bad.Errors.Select(e => (e.Row!.Value, e.Column!)).ToList());
+        Assert.Contains("onbekende gemeente 'Gooise Meren' in de indeling in arbeidsmarktregio's (Besluit werkgebieden UWV 2015", bad.Errors[0].Message);
+        Assert.Contains("na 2015 is ontstaan", bad.Errors[0].Message);
+        Assert.Contains("'GM0518' lijkt een CBS-gemeentecode", bad.Errors[1].Message);
+        Assert.Contains("gemeenten.csv", bad.Summary);
+        Assert.Equal(before, await Stored());
+
+        // An older file without the column changes the name, not the municipality.
+        var old = await Import(db, "werkgevers", "loonheffingennummer;naam;sector;grootteklasse;uitlener\n300000001L01;Noord B.V.;gemeenten;groot;geen\n", "oud.csv");
+        Assert.True(old.Success, string.Join("; ", old.Errors));
+        Assert.Equal(1L, old.Updated);
+        Assert.Equal("Assen", (await db.Employers.AsNoTracking().SingleAsync(e => e.PayrollTaxNumber == "300000001L01")).Municipality);
+
+        // The template and the export carry the column.
+        var template = new MemoryStream();
+        await Banenmonitor.Data.Export.ExportService.WriteTemplateAsync("werkgevers", template, FileFormat.Csv);
+        Assert.Contains(";gemeente", System.Text.Encoding.UTF8.GetString(template.ToArray()).Split('\n')[0]);
+        var cells = new List<object?[]>();
+        await foreach (var row in ImportKinds.Find("werkgevers")!.ExportAsync(db, default)) cells.Add(row);
+        Assert.Contains(cells, r => (string?)r[0] == "300000002L01" && (string?)r[^1] == "\u2019s-Gravenhage");
+    }
 }

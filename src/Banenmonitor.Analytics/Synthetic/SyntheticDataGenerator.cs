@@ -1,3 +1,4 @@
+using Banenmonitor.Rules.Regions;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
@@ -53,7 +54,7 @@ public static class SyntheticDataGenerator
         // u(key, tag): a deterministic uniform number in [0, 1) from the key, a tag per use and the seed.
         Exec(db, $"CREATE MACRO u(k, tag) AS (hash(k, tag, {seed}::BIGINT) % 1000000007) / 1000000007.0");
         // Municipalities (for the labour-market regions): each employer gets one of the published division's, uniformly.
-        LabourMarketRegions.CreateTables(db);
+        LabourMarketRegionTables.CreateTables(db);
         var registered = Math.Max(10L, (long)Math.Round(o.Jobs * SyntheticOptions.RegisteredPerJob));
         var working = (long)Math.Round(registered * SyntheticOptions.WorkingShare);
         var rows = new Dictionary<string, long>();

@@ -107,6 +107,10 @@ internal abstract class DeclaredKind<T> : ImportKind<T> where T : class
     protected static Column<T> Date(string name, bool required, string example, string description, Expression<Func<T, DateOnly?>> p) =>
         Of(new(name, ColumnType.Date, required, example, description), p, (row, _) => row.Date(name, required));
 
+    /// <summary>An optional municipality, checked against the division into labour-market regions and stored as written there.</summary>
+    protected static Column<T> Municipality(string name, string example, string description, Expression<Func<T, string?>> p) =>
+        Of(new(name, ColumnType.Text, false, example, description), p, (row, _) => row.Municipality(name));
+
     /// <summary>One of a fixed list of Dutch codes, exported by its code.</summary>
     protected static Column<T> Code<TCode>(string name, bool required, string example, string description, IReadOnlyDictionary<string, TCode> codes, Expression<Func<T, TCode>> p) where TCode : struct =>
         Of(new(name, ColumnType.Code, required, example, description), p, (row, _) => row.Code(name, required, codes) ?? default,

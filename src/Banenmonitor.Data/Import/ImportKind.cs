@@ -91,6 +91,9 @@ public sealed class ImportContext(BanenmonitorDbContext db, PseudonymKey key, Im
         return null;
     }
 
+    /// <summary>The columns of the file's header (any capitals), once it is read.</summary>
+    public IReadOnlyDictionary<string, int> Header { get; internal set; } = new Dictionary<string, int>();
+
     /// <summary>One HMAC instance and the recent pseudonyms for the BSNs of this import.</summary>
     private PseudonymBatch? pseudonyms;
 

@@ -212,6 +212,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
                         header = ReadHeader(def, raw, AddError);
                         if (header is null) break;
                         reader = new RowReader(header, def.Columns, numbers, rowErrors, warnings);
+                        ctx.Header = header;
                         continue;
                     }
                     if (raw.Cells.All(string.IsNullOrWhiteSpace)) continue;

@@ -90,7 +90,7 @@ public static class ImportKinds
 internal sealed class EmployersKind : DeclaredKind<Employer>
 {
     public override string Name => "werkgevers";
-    public override string Description => "Werkgevers met loonheffingennummer, sector, grootteklasse en soort uitlener";
+    public override string Description => "Werkgevers met loonheffingennummer, sector, grootteklasse, soort uitlener en gemeente";
     protected override IReadOnlyList<Column<Employer>> Table { get; } =
     [
         TaxNumber(PayrollTaxNumber, true, "123456789L01", "Loonheffingennummer: 9 cijfers, L, 2 cijfers", r => r.PayrollTaxNumber),
@@ -98,12 +98,21 @@ internal sealed class EmployersKind : DeclaredKind<Employer>
         SectorOf(SectorCode, "gemeenten", "Sectorcode, bijvoorbeeld gemeenten, rijk, po, markt", r => r.SectorId),
         Code("grootteklasse", true, "groot", "klein, middel of groot", ImportKinds.SizeClasses, r => r.SizeClass),
         Code("uitlener", true, "geen", "geen, uitzendbureau of sw-bedrijf", ImportKinds.LenderTypes, r => r.LenderType),
+        Municipality(MunicipalityColumn, "Assen", $"Gemeente van de werkgever, voor de meting per arbeidsmarktregio; de naam zoals in het {Rules.Regions.LabourMarketRegions.Source} " +
+            $"(zonder CBS-code). Leeg: regio onbekend (ook voor een gemeente die na {Rules.Regions.LabourMarketRegions.Year} is ontstaan)", r => r.Municipality),
     ];
 
     protected override Employer New() => new() { PayrollTaxNumber = "", Name = "" };
     protected override string KeyOf(Employer r) => r.AuditKey;
     protected override Task Write(ImportContext ctx, List<Employer> batch, CancellationToken ct) =>
-        WriteByKey(ctx, batch, ctx.Db.Employers, e => e.PayrollTaxNumber, (e, i) => i.Id = e.Id, ct);
+        WriteByKey(ctx, batch, ctx.Db.Employers, e => e.PayrollTaxNumber, (e, i) =>
+        {
+            i.Id = e.Id;
+            // A file without the column (made before it existed) leaves the stored municipality as it is.
+            if (!ctx.Header.ContainsKey(MunicipalityColumn)) i.Municipality = e.Municipality;
+        }, ct);
+
+    private const string MunicipalityColumn = "gemeente";
     protected override IAsyncEnumerable<Employer> Stored(BanenmonitorDbContext db) =>
         db.Employers.AsNoTracking().OrderBy(e => e.PayrollTaxNumber).AsAsyncEnumerable();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Banenmonitor.Rules.Regions;
 using Banenmonitor.Rules.Text;
 
 namespace Banenmonitor.Data.Import;
@@ -158,6 +159,27 @@ public sealed partial class RowReader
         Error(column, $"'{Short(t)}' is geen geldige datum (gebruik jjjj-mm-dd, bijvoorbeeld 2024-01-31)");
         return null;
     }
+
+    /// <summary>
+    /// A municipality of the published division into labour-market regions (<see cref="LabourMarketRegions"/>), given
+    /// by name in any capitals; stored as the division writes it. An unknown name (or a CBS code, which the division does
+    /// not hold) is refused: a municipality formed after the division's year is left empty (region unknown), not guessed.
+    /// </summary>
+    public string? Municipality(string column)
+    {
+        var t = Get(column, false);
+        if (t is null) return null;
+        if (LabourMarketRegions.Municipality(t) is { } name) return name;
+        var source = $"de indeling in arbeidsmarktregio's ({LabourMarketRegions.Source}, {LabourMarketRegions.Year})";
+        Error(column, CbsCode().IsMatch(t)
+            ? $"'{Short(t)}' lijkt een CBS-gemeentecode; {source} heeft geen codes: vul de naam van de gemeente in (bijvoorbeeld Assen)"
+            : $"onbekende gemeente '{Short(t)}' in {source}; schrijf de naam zoals daar (bijvoorbeeld ’s-Gravenhage, Bergen NH), " +
+              $"of laat de kolom leeg als de gemeente na {LabourMarketRegions.Year} is ontstaan (de werkgever telt dan in de regio 'onbekend')");
+        return null;
+    }
+
+    [GeneratedRegex(@"^(GM)?\d{4}$", RegexOptions.IgnoreCase)]
+    private static partial Regex CbsCode();
 
     /// <summary>A date written jjjj-mm-dd (the form of almost every file) in 1900–2200, read without a format parser; else null.</summary>
     private static DateOnly? IsoDate(string t)

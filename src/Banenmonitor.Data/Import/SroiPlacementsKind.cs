@@ -87,6 +87,7 @@ internal sealed class SroiPlacementsKind : DeclaredKind<SroiRow>, IBulkKind
     {
         var refs = batch.Select(b => b.Contract.Reference).Distinct().ToList();
         var contracts = await ctx.Db.SroiContracts.Include(c => c.Placements).Where(c => refs.Contains(c.Reference)).ToDictionaryAsync(c => c.Reference, ct);
+        var added = false;
         foreach (var r in batch)
         {
             if (!contracts.TryGetValue(r.Contract.Reference, out var contract))
@@ -94,14 +95,23 @@ internal sealed class SroiPlacementsKind : DeclaredKind<SroiRow>, IBulkKind
                 contract = r.Contract;
                 ctx.Db.SroiContracts.Add(contract);
                 contracts[contract.Reference] = contract;
+                added = true;
             }
             else if (contract.Id != 0 && !ReferenceEquals(contract, r.Contract))
             {
                 r.Contract.Id = contract.Id;
                 ctx.Db.Entry(contract).CurrentValues.SetValues(r.Contract);
             }
+        }
+        // A placement's audit key and values hold its contract's id: new contracts are saved first (in the import's
+        // transaction), so their placements are audited with the id the database gives, not EF Core's temporary one —
+        // as on the bulk path, which upserts the contracts before the placements.
+        if (added) await ctx.Db.SaveChangesAsync(ct);
+        foreach (var r in batch)
+        {
+            var contract = contracts[r.Contract.Reference];
             var existing = contract.Placements.FirstOrDefault(p => p.Reference == r.Placement.Reference);
-            if (existing is null) r.Placement.Contract = contract;
+            if (existing is null) { r.Placement.ContractId = contract.Id; r.Placement.Contract = contract; }
             ImportKinds.Upsert(ctx, existing, r.Placement, (e, i) => { i.Id = e.Id; i.ContractId = e.ContractId; });
         }
     }

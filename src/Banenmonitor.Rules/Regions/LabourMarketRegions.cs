@@ -1,7 +1,6 @@
 using System.Reflection;
-using DuckDB.NET.Data;
 
-namespace Banenmonitor.Analytics;
+namespace Banenmonitor.Rules.Regions;
 
 /// <summary>A labour-market region (<i>arbeidsmarktregio</i>): its number and name in the published division.</summary>
 public sealed record LabourMarketRegion(int Number, string Name);
@@ -10,7 +9,8 @@ public sealed record LabourMarketRegion(int Number, string Name);
 /// The published division of municipalities into the 35 labour-market regions, shipped as data
 /// (<c>data/arbeidsmarktregios/</c>, embedded): <see cref="Source"/> names the document and <see cref="Year"/> the year it
 /// holds. Municipalities are matched by name as written in the source; a municipality that is not in it has no region
-/// (<see cref="Unknown"/>), nothing is guessed.
+/// (<see cref="Unknown"/>), nothing is guessed. The national engine maps employers to regions with it, the import checks
+/// an employer's municipality against it.
 /// </summary>
 public static class LabourMarketRegions
 {
@@ -27,9 +27,21 @@ public static class LabourMarketRegions
     public static IReadOnlyDictionary<int, LabourMarketRegion> ByNumber { get; } =
         ByMunicipality.Values.Append(Unknown).DistinctBy(r => r.Number).ToDictionary(r => r.Number);
 
+    private static readonly Dictionary<string, string> Names =
+        ByMunicipality.Keys.ToDictionary(Fold, m => m, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The municipality's name as the division writes it, for a name typed without regard to capitals or to the kind of
+    /// apostrophe (<c>'s-gravenhage</c> → <c>’s-Gravenhage</c>); null when the division does not hold it.
+    /// </summary>
+    public static string? Municipality(string name) => Names.GetValueOrDefault(Fold(name));
+
+    private static string Fold(string name) =>
+        name.Trim().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'').ToLowerInvariant();
+
     private static Dictionary<string, LabourMarketRegion> Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("arbeidsmarktregios.csv")
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Banenmonitor.Rules.arbeidsmarktregios.csv")
             ?? throw new InvalidOperationException("De indeling in arbeidsmarktregio's ontbreekt in de software.");
         using var reader = new StreamReader(stream);
         reader.ReadLine(); // header: gemeente,regionummer,regio
@@ -43,16 +55,5 @@ public static class LabourMarketRegions
             map.Add(f[0], region);
         }
         return map;
-    }
-
-    /// <summary>Creates the table <c>gemeente_regio(gemeente, regionummer)</c> and <c>regio(regionummer, regio)</c> in DuckDB.</summary>
-    internal static void CreateTables(DuckDBConnection db)
-    {
-        Sql.Exec(db, "CREATE OR REPLACE TABLE gemeente_regio (gemeente VARCHAR, regionummer INTEGER)");
-        Sql.Exec(db, "CREATE OR REPLACE TABLE regio (regionummer INTEGER, regio VARCHAR)");
-        using (var appender = db.CreateAppender("gemeente_regio"))
-            foreach (var (m, r) in ByMunicipality) appender.CreateRow().AppendValue(m).AppendValue(r.Number).EndRow();
-        using (var appender = db.CreateAppender("regio"))
-            foreach (var r in ByNumber.Values) appender.CreateRow().AppendValue(r.Number).AppendValue(r.Name).EndRow();
     }
 }
