@@ -234,4 +234,33 @@ public class VergelijkLandelijkCommandTests
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void National_run_with_profiel_lists_every_phase_with_wall_and_cpu_seconds_that_add_up_to_the_total()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-cli-profiel-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (gexit, _, gerr) = CliRunner.Run("synthetisch", "--werknemers", "4000", "--werkgevers", "100", "--jaar", "2023", "--uit", dir, "--zaad", "5");
+            Assert.True(gexit == 0, gerr);
+            var (exit, _, err) = CliRunner.Run("landelijk", "--invoer", dir, "--jaar", "2023", "--uit", dir + "-uit", "--profiel");
+            Assert.True(exit == 0, err);
+            var lines = err.Split('\n').SkipWhile(l => !l.StartsWith("Profiel (seconden per fase: klok, processortijd):", StringComparison.Ordinal)).Skip(1)
+                .Where(l => l.Trim().Length > 0).ToList();
+            var phases = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s+(\d+,\d\d)\s+(\d+,\d\d)\s+(.+)$")).ToList();
+            Assert.All(phases, m => Assert.True(m.Success, "regel van het profiel: " + m.Value));
+            var names = phases.Select(m => m.Groups[3].Value.Trim()).ToList();
+            Assert.Equal("opstarten", names[0]);
+            Assert.Contains("quotum per werkgever (rekenkern)", names);
+            Assert.Equal("totaal", names[^1]);
+            decimal Seconds(System.Text.RegularExpressions.Match m, int g) => decimal.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+            var wall = phases[..^1].Sum(m => Seconds(m, 1));
+            Assert.InRange(Seconds(phases[^1], 1) - wall, -0.01m * phases.Count, 0.01m * phases.Count);
+            Assert.True(Seconds(phases[^1], 2) > 0);
+        }
+        finally
+        {
+            foreach (var d in new[] { dir, dir + "-uit" }) if (Directory.Exists(d)) Directory.Delete(d, true);
+        }
+    }
 }
