@@ -52,48 +52,85 @@ public class LawValuesCommandTests
     }
 
     [Fact]
-    public void The_derivation_of_2018_and_2020_names_the_missing_inputs_and_keeps_the_published_percentage()
+    public void The_derivation_of_2018_and_2020_names_the_missing_inputs_keeps_the_published_percentage_and_shows_both_variants_of_A()
     {
+        const string fg = "quotumformule_banen_arbeidsbeperkten_38b_lid2_overheid", d = "quotumformule_werknemersbanen_overheid";
         var rows = Json("quotumpercentage", "--format", "json");
         var byYear = rows.ToDictionary(r => r.GetProperty("jaar").GetInt32());
-        foreach (var (year, pct, missing) in new[] { (2018, 1.93m, new[] { "quotumformule_ingeleende_banen_overheid" }),
-                     (2020, 2.35m, ["quotumformule_ingeleende_banen_overheid", "quotumformule_werknemersbanen_overheid"]) })
+        foreach (var (year, pct, missing) in new[] { (2018, 1.93m, new[] { fg }), (2020, 2.35m, [d, fg]) })
         {
             var r = byYear[year];
             Assert.Equal("niet af te leiden: invoer ontbreekt", r.GetProperty("uitkomst").GetString());
+            Assert.Equal("((A + B) × C + F × G) ÷ (D × E) × 100", r.GetProperty("formule").GetString());
             Assert.Equal(pct, r.GetProperty("inGebruik").GetDecimal());
             Assert.Equal(missing, r.GetProperty("ontbrekend").EnumerateArray().Select(x => x.GetString()!));
-            Assert.True(r.GetProperty("stappen").GetArrayLength() >= 6);
+            Assert.Equal("quotumformule_banen_nulmeting_overheid", Assert.Single(r.GetProperty("nietVastgesteld").EnumerateArray()).GetProperty("parameter").GetString());
+            Assert.Equal([12_196m, 13_504m], r.GetProperty("varianten").EnumerateArray()
+                .Select(v => Assert.Single(v.GetProperty("keuzes").EnumerateArray()).GetProperty("waarde").GetDecimal()));
+            Assert.True(r.GetProperty("stappen").GetArrayLength() >= 8);
         }
-        // 2018: D from the regulation (Stcrt. 2017, 60073); the F that 1,93 % implies, shown as implied.
-        var implied = byYear[2018].GetProperty("geimpliceerd");
-        Assert.Equal("F", implied.GetProperty("variabele").GetString());
-        Assert.InRange(implied.GetProperty("van").GetDecimal(), 508m, 509m);
-        Assert.Equal(1.89m, implied.GetProperty("percentageZonderDezeInvoer").GetDecimal());
-        Assert.Equal(JsonValueKind.Null, byYear[2020].GetProperty("geimpliceerd").ValueKind);
+        // 2018: D from the regulation (Stcrt. 2017, 60073); per variant the F × G ÷ C that 1,93 % implies, shown as implied,
+        // and how far 1,93 % lies above the percentage with F × G ÷ C = 0.
+        var v2018 = byYear[2018].GetProperty("varianten").EnumerateArray().ToList();
+        var low = v2018[0].GetProperty("geimpliceerd");
+        Assert.Equal("F × G ÷ C", low.GetProperty("variabele").GetString());
+        Assert.InRange(low.GetProperty("van").GetDecimal(), 1_816m, 1_817m);
+        Assert.Equal(1.79m, low.GetProperty("percentageZonderDezeInvoer").GetDecimal());
+        Assert.Equal(0.14m, v2018[0].GetProperty("verschilGebruiktMinZonderInvoer").GetDecimal());
+        Assert.InRange(v2018[1].GetProperty("geimpliceerd").GetProperty("van").GetDecimal(), 508m, 509m);
+        Assert.Equal(1.89m, v2018[1].GetProperty("geimpliceerd").GetProperty("percentageZonderDezeInvoer").GetDecimal());
+        Assert.Equal(0.04m, v2018[1].GetProperty("verschilGebruiktMinZonderInvoer").GetDecimal());
+        // 2020: no range, but the bound on D per variant, labelled as implied without a source.
+        foreach (var v in byYear[2020].GetProperty("varianten").EnumerateArray())
+        {
+            Assert.Equal(JsonValueKind.Null, v.GetProperty("geimpliceerd").ValueKind);
+            var bound = v.GetProperty("ondergrens");
+            Assert.Equal("D", bound.GetProperty("variabele").GetString());
+            Assert.Equal("geïmpliceerd, geen bron", bound.GetProperty("soort").GetString());
+            Assert.True(bound.GetProperty("groterDan").GetDecimal() > 900_000m);
+        }
+        Assert.Single(byYear[2024].GetProperty("varianten").EnumerateArray());
         Assert.Equal("niet van toepassing", byYear[2026].GetProperty("uitkomst").GetString());
         Assert.Equal("niet van toepassing", byYear[2017].GetProperty("uitkomst").GetString());
-        // Text: the steps and the administrator's way to supply a missing input.
+        // Text: the steps, both variants, the administrator's way to supply a missing input, and F never as hired-in jobs.
         var (exit, text, _) = CliRunner.Run("quotumpercentage", "--jaar", "2020");
         Assert.Equal(0, exit);
         Assert.Contains("Variabele D ontbreekt", text);
-        Assert.Contains("--parameter quotumformule_ingeleende_banen_overheid=2020:WAARDE", text);
+        Assert.Contains("Variant A = 12.196: Geïmpliceerd door het gebruikte percentage 2,35%: ondergrens van variabele D", text);
+        Assert.Contains("Variant A = 13.504", text);
+        Assert.Contains("Stcrt. 2019, 69523", text);
+        Assert.Contains("--parameter quotumformule_werknemersbanen_overheid=2020:WAARDE", text);
+        Assert.DoesNotContain("inleen", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void Supplied_D_and_F_are_derived_and_a_difference_is_a_controle_finding()
     {
-        string[] supplied = ["--parameter", "quotumformule_ingeleende_banen_overheid=2020:0:beheerder (toets)",
+        string[] supplied = ["--parameter", "quotumformule_banen_arbeidsbeperkten_38b_lid2_overheid=2020:0:beheerder (toets)",
                              "--parameter", "quotumformule_werknemersbanen_overheid=2020:900000:beheerder (toets)"];
         var r = Assert.Single(Json(["quotumpercentage", "--jaar", "2020", .. supplied, "--format", "json"]));
-        var expected = Math.Floor((13_504m + 16_250m + 0m) * 1331m / (900_000m * 1623m) * 100m * 100m) / 100m;
-        Assert.Equal(expected, r.GetProperty("afgeleid").GetDecimal());
-        Assert.Equal(expected == 2.35m ? "bevestigd door afleiding" : "wijkt af", r.GetProperty("uitkomst").GetString());
+        var expected = new[] { 12_196m, 13_504m }.Select(a => Math.Floor((a + 16_250m + 0m) * 1331m / (900_000m * 1623m) * 100m * 100m) / 100m).ToList();
+        Assert.Equal(expected, r.GetProperty("varianten").EnumerateArray().Select(v => v.GetProperty("afgeleid").GetDecimal()));
+        Assert.Equal(expected.Contains(2.35m) ? "bevestigd door afleiding" : "wijkt af", r.GetProperty("uitkomst").GetString());
         var (exit, output, err) = CliRunner.Run(["controle", "--jaar", "2020", "--sector", "landelijk", .. supplied, "--format", "json"]);
         Assert.True(exit is 0 or 1, err);
         using var doc = JsonDocument.Parse(output);
         var json = doc.RootElement.GetRawText();
         Assert.Contains("quotumpercentage sector overheid 2020", json);
+    }
+
+    /// <summary>controle names both sources of the contradiction about F: the project's earlier summary and the law's text.</summary>
+    [Fact]
+    public void Controle_reports_that_the_summary_of_F_contradicts_Wfsv_art_38f()
+    {
+        var (exit, output, err) = CliRunner.Run("controle", "--jaar", "2018", "--sector", "landelijk", "--format", "json");
+        Assert.True(exit == 1, err);
+        using var doc = JsonDocument.Parse(output);
+        var f = Assert.Single(doc.RootElement.GetProperty("afwijkingen").EnumerateArray(), a => a.GetProperty("document").GetString() == "samenvatting_quotumformule/wfsv_38f");
+        Assert.Equal("inhoudelijk", f.GetProperty("ernst").GetString());
+        Assert.Contains("Wfsv art. 38f lid 2", f.GetProperty("documentNaam").GetString());
+        Assert.Contains("Samenvatting van de quotumformule", f.GetProperty("documentNaam").GetString());
+        Assert.Contains("variabele H", f.GetProperty("toelichting").GetString());
     }
 
     [Fact]

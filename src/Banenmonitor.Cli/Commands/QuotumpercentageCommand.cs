@@ -14,11 +14,22 @@ namespace Banenmonitor.Cli.Commands;
 /// </summary>
 public static class QuotumpercentageCommand
 {
-    public sealed record AfleidingJson(int Jaar, string Uitkomst, decimal? Afgeleid, decimal? Onafgerond, decimal? InGebruik, string? StatusInGebruik,
-        string? BronInGebruik, IReadOnlyList<string> Ontbrekend, GeimpliceerdJson? Geimpliceerd, string Toelichting, IReadOnlyList<StapView> Stappen);
+    public sealed record AfleidingJson(int Jaar, string Uitkomst, string Formule, decimal? Afgeleid, decimal? Onafgerond, decimal? InGebruik, string? StatusInGebruik,
+        string? BronInGebruik, IReadOnlyList<string> Ontbrekend, IReadOnlyList<BronView> NietVastgesteld, IReadOnlyList<VariantJson> Varianten,
+        string Toelichting, IReadOnlyList<StapView> Stappen);
+
+    /// <summary>
+    /// One derivation with one choice per input whose value in force is not settled (variable A between the texts of 2015 and
+    /// 2024); a year without such an input has one variant with no choices.
+    /// </summary>
+    public sealed record VariantJson(IReadOnlyList<BronView> Keuzes, decimal? Afgeleid, decimal? Onafgerond, GeimpliceerdJson? Geimpliceerd,
+        OndergrensJson? Ondergrens, decimal? VerschilGebruiktMinZonderInvoer, string Toelichting);
 
     /// <summary>The one missing input's range implied by the percentage in use — implied, not found (no source, no reproduction).</summary>
     public sealed record GeimpliceerdJson(string Naam, string Variabele, decimal Van, decimal Tot, decimal? PercentageZonderDezeInvoer);
+
+    /// <summary>With D and F × G ÷ C both missing: D must be more than <c>GroterDan</c> (F ≥ 0) — implied, no source.</summary>
+    public sealed record OndergrensJson(string Naam, string Variabele, decimal GroterDan, string Soort);
 
     public static string Dutch(QuotaDerivationOutcome o) => o switch
     {
@@ -45,9 +56,13 @@ public static class QuotumpercentageCommand
             var rows = years.Select(year =>
             {
                 var d = derivation.Derive(year);
-                return (d, new AfleidingJson(year, Dutch(d.Outcome), d.Derived, d.Unrounded, d.Published?.Value, d.Published?.Status.Dutch(), d.Published?.Source,
-                    d.Missing.Select(m => m.Name).ToList(),
-                    d.Implied is { } i ? new GeimpliceerdJson(i.Name, i.Letter, i.Low, i.High, i.PercentageWithoutIt) : null, d.Explanation, d.Trace.ToView()));
+                return (d, new AfleidingJson(year, Dutch(d.Outcome), QuotaPercentageDerivation.Formula, d.Derived, d.Unrounded, d.Published?.Value,
+                    d.Published?.Status.Dutch(), d.Published?.Source, d.Missing.Select(m => m.Name).ToList(), d.Unsettled.Select(u => u.ToView()).ToList(),
+                    d.Variants.Select(v => new VariantJson(v.Choices.Select(c => c.ToView()).ToList(), v.Derived, v.Unrounded,
+                        v.Implied is { } i ? new GeimpliceerdJson(i.Name, i.Letter, i.Low, i.High, i.PercentageWithoutIt) : null,
+                        v.LowerBoundD is { } b ? new OndergrensJson(b.Name, b.Letter, b.Above, "geïmpliceerd, geen bron") : null,
+                        v.HeadroomAboveWithoutMissing, v.Explanation)).ToList(),
+                    d.Explanation, d.Trace.ToView()));
             }).ToList();
             if (json) { WriteJson(rows.Select(x => x.Item2).ToList()); return 0; }
             foreach (var (d, row) in rows)

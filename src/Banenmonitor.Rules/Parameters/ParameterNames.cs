@@ -50,8 +50,11 @@ public static class ParameterNames
     public const string FormulaTargetJobsGovernment = "quotumformule_doelbanen_overheid";
     /// <summary>Variable B, market.</summary>
     public const string FormulaTargetJobsMarket = "quotumformule_doelbanen_markt";
-    /// <summary>Variable F, government: hired-in target-group jobs attributed to the sector.</summary>
-    public const string FormulaHiredInJobsGovernment = "quotumformule_ingeleende_banen_overheid";
+    /// <summary>
+    /// F × G ÷ C, government: the paid hours of the persons who count as target group through Wfsv art. 38b lid 2 (F the
+    /// persons, G their average paid hours), expressed in jobs of C hours — one parameter for the two variables.
+    /// </summary>
+    public const string FormulaArt38bJobsGovernment = "quotumformule_banen_arbeidsbeperkten_38b_lid2_overheid";
     /// <summary>Variable D, government: all employee jobs in the sector.</summary>
     public const string FormulaEmployeeJobsGovernment = "quotumformule_werknemersbanen_overheid";
 
