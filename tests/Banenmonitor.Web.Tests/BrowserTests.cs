@@ -24,9 +24,10 @@ public sealed class BrowserTests(AppFixture app)
         var text = await page.InnerTextAsync("main");
         Assert.Contains("72.809", text); // seed 004 Tabel 1 total
         Assert.Contains("80.000", text); // target 2021 (60.000 + 20.000)
-        // The three charts of the page: target path vs realised, per sector, per sector and form — each an accessible SVG.
+        // The four charts of the page: target path vs realised, per sector, the UWV quarters, per sector and form — each an accessible SVG.
         var charts = await page.Locator("main svg[role=img] > title").AllTextContentsAsync();
-        Assert.Equal(["Ingroeipad en realisatie, totaal", "Realisatie en doelstelling per sector", "Toename per sector en vorm, 2021"], charts);
+        Assert.Equal(["Ingroeipad en realisatie, totaal", "Realisatie en doelstelling per sector", "Kwartaalcijfers UWV 2021 naast de jaarlijkse meting",
+            "Toename per sector en vorm, 2021"], charts);
         Assert.Contains("Toename per sector en vorm 2021", text);
         await AssertAccessibleAsync(page);
         foreach (var year in new[] { 2020, 2021, 2023 })

@@ -24,6 +24,7 @@ public sealed class PhoneTests(AppFixture app)
     [
         "/werkgevers/quotum?stap=5&jaar=2022&verloondeUren=600000&verloondeUrenVorigJaar=600000&urenDoelgroep=15000",
         "/landelijk?jaar=2021", "/sectoren?jaar=2021",
+        "/landelijk?jaar=2023", "/landelijk?jaar=2016", // the UWV quarters beside the measurement; a year without quarters
         "/werkgevers/plan?bron=ingevuld&basisjaar=2024&verloondeUren=600.000&urenDoelgroep=3.000&groei=2&van=2025&tot=2027", // plan with its deadlines
     ];
 

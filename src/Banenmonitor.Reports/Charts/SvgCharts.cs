@@ -5,8 +5,12 @@ using Banenmonitor.Rules.Units;
 
 namespace Banenmonitor.Reports.Charts;
 
-/// <summary>One data series of a chart: a Dutch label and its points (x label → value; null = no figure).</summary>
-public sealed record ChartSeries(string Label, IReadOnlyList<ChartPoint> Points, SeriesStyle Style = SeriesStyle.Solid);
+/// <summary>
+/// One data series of a chart: a Dutch label and its points (x label → value; null = no figure). <paramref name="Sparse"/>:
+/// the series has figures only at some categories by its nature (a yearly figure on a quarterly axis), so a line chart
+/// joins its points across the categories between them and does not note those as missing.
+/// </summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<ChartPoint> Points, SeriesStyle Style = SeriesStyle.Solid, bool Sparse = false);
 
 /// <summary>One point of a series. <see cref="Value"/> is null when there is no figure for that category.</summary>
 public sealed record ChartPoint(string Category, decimal? Value);
@@ -71,7 +75,7 @@ public static class SvgCharts
             {
                 var p = ser.Points.FirstOrDefault(p => p.Category == categories[i]);
                 if (p?.Value is { } v) pts.Add($"{F(X(i))},{F(Y(v))}");
-                else if (pts.Count > 0) { segments.Add(string.Join(' ', pts)); pts.Clear(); }
+                else if (pts.Count > 0 && !ser.Sparse) { segments.Add(string.Join(' ', pts)); pts.Clear(); }
             }
             if (pts.Count > 0) segments.Add(string.Join(' ', pts));
             var dash = ser.Style == SeriesStyle.Dashed ? " stroke-dasharray=\"6 4\"" : "";
@@ -199,11 +203,11 @@ public static class SvgCharts
     /// <summary>Per series with at least one figure, the categories where it has none (one sentence when all series miss the same).</summary>
     private static List<string> LineGaps(IReadOnlyList<ChartSeries> series, IReadOnlyList<string> categories)
     {
-        var missing = series.Where(s => s.Points.Any(p => p.Value is not null))
+        var missing = series.Where(s => !s.Sparse && s.Points.Any(p => p.Value is not null))
             .Select(s => (s.Label, Missing: categories.Where(c => s.Points.FirstOrDefault(p => p.Category == c)?.Value is null).ToList()))
             .Where(m => m.Missing.Count > 0).ToList();
         if (missing.Count == 0) return [];
-        if (missing.Count == series.Count(s => s.Points.Any(p => p.Value is not null)) && missing.All(m => m.Missing.SequenceEqual(missing[0].Missing)))
+        if (missing.Count == series.Count(s => !s.Sparse && s.Points.Any(p => p.Value is not null)) && missing.All(m => m.Missing.SequenceEqual(missing[0].Missing)))
             return [$"Geen cijfer gepubliceerd voor {List(missing[0].Missing)}."];
         return missing.Select(m => $"{m.Label}: geen cijfer gepubliceerd voor {List(m.Missing)}.").ToList();
     }

@@ -22,14 +22,22 @@ public sealed class QuarterlyFigures(IReadOnlyList<QuarterlyFigure> rows)
     public const string Header = "jaar,kwartaal,sector,vorm,grootheid,waarde,status,bron";
     /// <summary>Extra jobs (of 25,5 hours) against the baseline of end 2012.</summary>
     public const string Increase = "toename";
-    /// <summary>Persons with a valid ground in the target-group register.</summary>
+    /// <summary>The change in extra jobs since the end of the previous quarter, with its sign, as the report states it.</summary>
+    public const string IncreaseOnPreviousQuarter = "toename_tov_vorig_kwartaal";
+    /// <summary>Persons in the target-group register ("met een geldige grondslag" up to 2019, "in de doelgroep banenafspraak" from 2021).</summary>
     public const string RegisterPersons = "personen_register";
-    private static readonly string[] Known = [Increase, RegisterPersons];
+    private static readonly string[] Known = [Increase, IncreaseOnPreviousQuarter, RegisterPersons];
 
     public IReadOnlyList<QuarterlyFigure> Rows { get; } = rows;
 
     public QuarterlyFigure? Find(int year, int quarter, MeasurementSector s, EmploymentForm f, string quantity) =>
         Rows.FirstOrDefault(r => r.Year == year && r.Quarter == quarter && r.Sector == s && r.Form == f && r.Quantity == quantity);
+
+    /// <summary>The figures of one year, by quarter, in the order of the file.</summary>
+    public IReadOnlyList<QuarterlyFigure> OfYear(int year) => [.. Rows.Where(r => r.Year == year).OrderBy(r => r.Quarter)];
+
+    /// <summary>The years with at least one figure, in order.</summary>
+    public IEnumerable<int> Years => Rows.Select(r => r.Year).Distinct().Order();
 
     /// <summary>The quarters with at least one figure, in order.</summary>
     public IEnumerable<(int Year, int Quarter)> Quarters => Rows.Select(r => (r.Year, r.Quarter)).Distinct().Order();

@@ -9,6 +9,8 @@ public static class PublishedSources
 {
     public static PublishedSectorFigures Figures => PublishedData.Embedded.SectorFigures;
     public static NationalFigures National => PublishedData.Embedded.National;
+    /// <summary>The UWV quarterly figures (<c>kwartaalrapportages.csv</c>): indicative, not the official measurement.</summary>
+    public static QuarterlyFigures Quarterly => PublishedData.Embedded.Quarterly;
 }
 
 /// <summary>

@@ -20,14 +20,22 @@ public class QuarterlyFiguresTests
         Assert.Contains((2019, 3), q.Quarters);
         Assert.Equal(227_072m, q.Find(2019, 3, MeasurementSector.Total, EmploymentForm.Total, QuarterlyFigures.RegisterPersons)!.Value);
         Assert.Equal(368m, q.Find(2017, 3, MeasurementSector.Government, EmploymentForm.Formal, QuarterlyFigures.Increase)!.Value);
+        // From 2020 on, the UWV's quarterly figures as news items and dashboard: the level, the change and the register.
+        Assert.Equal(73_578m, q.Find(2021, 4, MeasurementSector.Total, EmploymentForm.Total, QuarterlyFigures.Increase)!.Value);
+        Assert.Equal(-830m, q.Find(2023, 4, MeasurementSector.Total, EmploymentForm.HiredIn, QuarterlyFigures.Increase)!.Value);
+        Assert.Equal(253_069m, q.Find(2022, 4, MeasurementSector.Total, EmploymentForm.Total, QuarterlyFigures.RegisterPersons)!.Value);
+        Assert.Equal([2017, 2018, 2019, 2020, 2021, 2022, 2023], q.Years);
+        Assert.All(q.OfYear(2018), r => Assert.Equal(2018, r.Year));
         Assert.All(q.Rows, r =>
         {
             Assert.Equal(ParameterStatus.Published, r.Status);
-            Assert.StartsWith("UWV, Regionale trendrapportage banenafspraak", r.Source);
+            Assert.True(r.Source.StartsWith("UWV, Regionale trendrapportage banenafspraak", StringComparison.Ordinal)
+                        || r.Source.StartsWith("UWV, kwartaalcijfers banenafspraak", StringComparison.Ordinal), r.Source);
+            Assert.Contains("'", r.Source); // every figure with the words it was seen in
         });
-        // Every source belongs to the document of the quarterly reports.
+        // Every source belongs to one of the two documents of the quarterly figures.
         var docs = Data.Embedded.SectorFigures.Documents;
-        Assert.All(q.Rows, r => Assert.Equal(QuarterlyChecks.Document, PublishedSectorFigures.DocumentCited(docs, r.Source)));
+        Assert.All(q.Rows, r => Assert.Contains(PublishedSectorFigures.DocumentCited(docs, r.Source), new[] { QuarterlyChecks.Document, "uwv_kwartaalcijfers" }));
     }
 
     [Fact]
@@ -42,7 +50,33 @@ public class QuarterlyFiguresTests
         Assert.Equal(CheckOutcome.Equal, Of("formele banen 2019 K3").Outcome);
         Assert.Equal(CheckOutcome.Equal, Of("banen totaal 2019 K3").Outcome);
         Assert.Equal(CheckOutcome.Equal, Of("formele banen 2017 K3").Outcome);
+        Assert.Equal(CheckOutcome.Equal, Of("formele banen 2017 K4").Outcome); // 25.643 + 553 = 26.196
+        Assert.Equal(CheckOutcome.Equal, Of("banen totaal 2017 K4").Outcome);  // 26.196 + 10.772 = 36.968
+        // Without a formal total: market formal + government formal + hired-in (negative: fewer than at the baseline).
+        var q4 = Of("banen totaal 2023 K4");
+        Assert.Equal("markt formeel + overheid formeel + inleen", q4.Formula);
+        Assert.Equal(76_258m + 10_835m - 830m, q4.Computed);
+        Assert.Equal(86_264m, q4.Published);
+        Assert.Equal(CheckOutcome.Rounding, q4.Outcome);
+        Assert.Equal(CheckOutcome.Rounding, Of("banen totaal 2023 K3").Outcome); // 84.470 against 84.471
         Assert.All(checks, c => Assert.Equal(ConsistencyChecker.National, c.Sector));
+        // A published change on the previous quarter against the difference of the two published levels.
+        var changes = checks.Where(c => c.Kind == QuarterlyChecks.ChangeKind).ToList();
+        ConsistencyCheck Change(string figure) => Assert.Single(changes, c => c.Figure.StartsWith(figure, StringComparison.Ordinal));
+        var k1 = Change("verandering totaal totaal 2021 K1");
+        Assert.Equal(-6_205m, k1.Published);
+        Assert.Equal(60_525m - 66_730m, k1.Computed);
+        Assert.Equal(CheckOutcome.Equal, k1.Outcome);
+        Assert.Equal(CheckOutcome.Equal, Change("verandering markt formeel 2023 K4").Outcome);  // 76.258 − 74.252 = 2.006
+        Assert.Equal(CheckOutcome.Equal, Change("verandering totaal inleen 2023 K4").Outcome);  // −830 − (−350) = −480
+        Assert.Equal(CheckOutcome.Equal, Change("verandering totaal totaal 2022 K1").Outcome);  // across the year: 74.093 − 73.578 = 515
+        Assert.DoesNotContain(changes, c => c.Year == 2020 && c.Figure.Contains("K1", StringComparison.Ordinal)); // 2019 K4 unknown: nothing to check
+        Assert.DoesNotContain(checks, c => c.Outcome == CheckOutcome.Substantive);
+        var wrong = QuarterlyFigures.Parse(QuarterlyFigures.Header + "\n" +
+            "2020,1,totaal,totaal,toename,100,published,x\n2020,2,totaal,totaal,toename,130,published,x\n2020,2,totaal,totaal,toename_tov_vorig_kwartaal,20,published,x\n", "t.csv");
+        var w = Assert.Single(QuarterlyChecks.Check(wrong, null));
+        Assert.Equal(CheckOutcome.Substantive, w.Outcome);
+        Assert.Contains("Tegenstrijdig: 130 − 100 = 30", w.Explanation);
         // A sum that is off by more than rounding is substantive.
         var bad = QuarterlyFigures.Parse(QuarterlyFigures.Header + "\n" +
             "2020,2,markt,formeel,toename,100,published,x\n2020,2,overheid,formeel,toename,50,published,x\n2020,2,totaal,formeel,toename,160,published,x\n", "t.csv");

@@ -18,7 +18,7 @@ public partial class SourcesNameDocumentsTests
     /// <summary>The published-figure files whose every field a user may read (sources, quotes, titles, statuses).</summary>
     public static TheoryData<string> PublishedFiles() =>
         new("data/published/documenten.csv", "data/published/landelijke_meting.csv", "data/published/doelgroepregister.csv",
-            "data/published/sectoren.csv", "data/published/werkagendas.csv");
+            "data/published/sectoren.csv", "data/published/werkagendas.csv", "data/published/kwartaalrapportages.csv");
 
     [Fact]
     public void No_parameter_cites_a_seed()

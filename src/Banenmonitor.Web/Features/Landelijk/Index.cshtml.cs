@@ -18,10 +18,13 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     public Banenmonitor.Data.Model.PublishedReport? Rapport { get; private set; }
     /// <summary>The shown run's measurement per quarter and labour-market region; null when the run has none.</summary>
     public QuarterRegionView? KwartalenRegios { get; private set; }
+    /// <summary>The UWV quarterly figures of the chosen year (indicative; every year has this, with a sentence when there are none).</summary>
+    public KwartaalcijfersJson Kwartaalcijfers { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         View = NationalQuery.View(parameters.Current, Jaar);
+        Kwartaalcijfers = QuarterlyFiguresView.For(View.Gekozen.Jaar);
         var now = NationalRuns.ParametersOfYear(parameters.Current, View.Gekozen.Jaar);
         var (run, newer) = await NationalRuns.ForParametersAsync(db, View.Gekozen.Jaar, now.Fingerprint, ct);
         Berekend = run is null ? null : StoredRunView.From(run, View.Gekozen);

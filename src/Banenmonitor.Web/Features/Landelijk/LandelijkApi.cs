@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Banenmonitor.Web.Features.Landelijk;
 
-public sealed record LandelijkJson(NationalYear Jaar, IReadOnlyList<NationalCell>? Cellen, IReadOnlyList<StapView>? Stappen);
+public sealed record LandelijkJson(NationalYear Jaar, IReadOnlyList<NationalCell>? Cellen, IReadOnlyList<StapView>? Stappen, KwartaalcijfersJson Kwartaalcijfers);
 
 /// <summary><c>/api/landelijk</c>: the national measurement per year, as on the page (open data).</summary>
 public static class LandelijkApi
@@ -20,7 +20,7 @@ public static class LandelijkApi
             var years = NationalQuery.Years(p.Current);
             if (years.All(y => y.Jaar != jaar)) return TypedResults.NotFound(new FoutJson($"Geen landelijke cijfers over {jaar}."));
             var v = NationalQuery.View(p.Current, jaar);
-            return TypedResults.Ok(new LandelijkJson(v.Gekozen, v.Cellen, v.Stappen));
-        }).WithName("landelijkJaar").WithSummary("Landelijke meting van één jaar, met formeel/inleen en de berekening");
+            return TypedResults.Ok(new LandelijkJson(v.Gekozen, v.Cellen, v.Stappen, QuarterlyFiguresView.For(jaar)));
+        }).WithName("landelijkJaar").WithSummary("Landelijke meting van één jaar, met formeel/inleen, de berekening en de kwartaalcijfers van UWV (indicatief)");
     }
 }
