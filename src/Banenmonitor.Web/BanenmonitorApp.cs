@@ -50,6 +50,8 @@ public static class BanenmonitorApp
         builder.Services.AddSingleton<Features.Sectoren.SectorEstimates>();
         builder.Services.AddScoped<Features.Rapporten.ReportWorkshop>();
         builder.Services.AddSingleton<Features.Rapporten.ReportJobs>();
+        builder.Services.AddSingleton(Features.Beheer.DataImportSettings.From(config));
+        builder.Services.AddSingleton<Features.Beheer.DataImports>();
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -20,7 +20,7 @@ public class BulkImportTests
     private static readonly string[] B = Samples.Bsns(20_000_000).Take(8).ToArray();
 
     /// <summary>Second versions of the bulk kinds' sample files: some values changed, some rows new.</summary>
-    private static readonly Dictionary<string, string> Changed = new()
+    internal static readonly Dictionary<string, string> Changed = new()
     {
         ["doelgroepregistraties"] = $"""
             bsn;pseudoniem;grond;startdatum;einddatum
@@ -49,7 +49,7 @@ public class BulkImportTests
             """",
     };
 
-    private static readonly string[] BulkKinds = ["doelgroepregistraties", "verloonde-uren", "inleen-toerekeningen", "sroi-plaatsingen"];
+    internal static readonly string[] BulkKinds = ["doelgroepregistraties", "verloonde-uren", "inleen-toerekeningen", "sroi-plaatsingen"];
 
     private static Task<ImportResult> Import(BanenmonitorDbContext db, string kind, string csv, string file, bool entityFramework = false, ImportOptions? options = null) =>
         new ImportService(db, TestDatabases.Key).ImportAsync(Samples.Stream(csv), kind, file, "test",

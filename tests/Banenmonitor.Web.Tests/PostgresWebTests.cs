@@ -37,7 +37,8 @@ public sealed class PostgresWebTests : IAsyncLifetime
         }
         _connection = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ToString();
         _app = BanenmonitorApp.Build(["--urls", "http://127.0.0.1:0", "--Banenmonitor:Database:Provider", "postgresql",
-            "--ConnectionStrings:Banenmonitor", _connection, "--Banenmonitor:Demo", "true", "--Logging:LogLevel:Default", "Warning"]);
+            "--ConnectionStrings:Banenmonitor", _connection, "--Banenmonitor:Demo", "true", "--Logging:LogLevel:Default", "Warning",
+            "--Banenmonitor:PseudoniemSleutel", ""]); // no pseudonym key: the page "Gegevens inlezen" refuses registrations
         await BanenmonitorApp.PrepareAsync(_app);
         await _app.StartAsync();
         _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -100,6 +101,39 @@ public sealed class PostgresWebTests : IAsyncLifetime
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(SectorReport) && a.UserName == "analist@demo.banenmonitor.nl"));
         }
         Assert.Contains("6.500", await anonymous.GetStringAsync("/sectoren?jaar=2023"));
+    }
+
+    [Fact]
+    public async Task Gegevens_inlezen_checks_then_writes_on_postgresql_writes_nothing_on_an_error_and_refuses_registrations_without_a_key()
+    {
+        using var analyst = await ClientAsync("analist@demo.banenmonitor.nl");
+        const string employers = "loonheffingennummer;naam;sector;grootteklasse;uitlener;gemeente\n" +
+                                 "940000001L01;Gemeente Pg-dorp;gemeenten;groot;geen;Assen\n940000002L01;Pg Bakkerij B.V.;markt;klein;geen;Emmen\n";
+        // An error in the last row: the import's transaction leaves nothing, not even the good first row.
+        var bad = System.Text.Encoding.UTF8.GetBytes(employers.Replace(";Emmen", ";Atlantis"));
+        var refused = await InlezenTests.CheckedAsync(analyst, await InlezenTests.Upload(analyst, "werkgevers", "fout.csv", bad));
+        Assert.Contains("fout.csv</td><td>3</td><td>gemeente</td>", refused);
+        await using (var db = Db()) Assert.False(await db.Employers.AnyAsync(e => e.PayrollTaxNumber.StartsWith("94000000")));
+
+        var page = await InlezenTests.CheckedAsync(analyst, await InlezenTests.Upload(analyst, "werkgevers", "werkgevers.csv", System.Text.Encoding.UTF8.GetBytes(employers)));
+        Assert.Contains("Bij inlezen worden <strong>2 nieuw</strong>", page);
+        await using (var db = Db()) Assert.False(await db.Employers.AnyAsync(e => e.PayrollTaxNumber.StartsWith("94000000")));
+        var id = System.Text.RegularExpressions.Regex.Match(page, "name=\"upload\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var written = await InlezenTests.CheckedAsync(analyst, await analyst.PostAsync("/beheer/inlezen?handler=Inlezen", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["upload"] = id, ["__RequestVerificationToken"] = AppFixture.AntiforgeryToken(page) })));
+        Assert.Contains("2 nieuw, 0 gewijzigd, 0 ongewijzigd", written);
+        await using (var db = Db())
+        {
+            Assert.Equal(["Assen", "Emmen"], await db.Employers.Where(e => e.PayrollTaxNumber.StartsWith("94000000")).OrderBy(e => e.PayrollTaxNumber).Select(e => e.Municipality).ToListAsync());
+            Assert.Equal(2, await db.ImportChanges.CountAsync(c => c.ImportRun!.FileName == "werkgevers.csv") + await db.AuditEntries.CountAsync(a => a.Cause == "import werkgevers (werkgevers.csv)"));
+        }
+
+        // Without a pseudonym key the page says so and refuses the registrations.
+        var form = System.Net.WebUtility.HtmlDecode(await analyst.GetStringAsync("/beheer/inlezen"));
+        Assert.Contains("id=\"geen-sleutel\"", form);
+        var noKey = await InlezenTests.Upload(analyst, "doelgroepregistraties", "register.csv", System.Text.Encoding.UTF8.GetBytes("pseudoniem;grond;startdatum;einddatum\n"));
+        Assert.Equal(HttpStatusCode.OK, noKey.StatusCode);
+        Assert.Contains("geen pseudonimiseringssleutel", System.Net.WebUtility.HtmlDecode(await noKey.Content.ReadAsStringAsync()));
     }
 
     public async Task DisposeAsync()

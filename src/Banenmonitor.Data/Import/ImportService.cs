@@ -32,7 +32,7 @@ public sealed record ImportResult(
     /// <summary>Dutch summary line.</summary>
     public string Summary => (Success, CheckedOnly) switch
     {
-        (true, true) => $"{FileName}: {Rows} rijen gecontroleerd, geen fouten gevonden; er is niets opgeslagen (alleen controleren).",
+        (true, true) => $"{FileName}: {Rows} rijen gecontroleerd, geen fouten gevonden ({Inserted} nieuw, {Updated} gewijzigd, {Unchanged} ongewijzigd bij inlezen); er is niets opgeslagen (alleen controleren).",
         (true, false) => $"{FileName}: {Rows} rijen ingelezen ({Inserted} nieuw, {Updated} gewijzigd, {Unchanged} ongewijzigd).",
         _ => $"{FileName}: niet ingelezen, {Errors.Count + MoreErrors} fout(en) gevonden; er is niets opgeslagen.",
     };
@@ -64,7 +64,11 @@ public sealed record ImportOptions
     /// Framework path (one tracked entity and one audit entry per figure) instead of the bulk path. For comparisons only.
     /// </summary>
     public bool EntityFramework { get; init; }
-    /// <summary>Read and check the file, write nothing (banenmonitor import --controleren).</summary>
+    /// <summary>
+    /// Read and check the file, write nothing (banenmonitor import --controleren): every error as on import, and the
+    /// counts of new, changed and unchanged figures an import would give (the bulk kinds stage their rows and compare
+    /// them set-wise with the stored ones; the other kinds compare in memory), all in a transaction that is rolled back.
+    /// </summary>
     public bool CheckOnly { get; init; }
 }
 
@@ -167,7 +171,7 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
         db.ChangeTracker.Clear();
         Bulk.BulkWriter? bulk = null;
         var bulkKind = def as Bulk.IBulkKind;
-        if (options.EntityFramework || options.CheckOnly) bulkKind = null;
+        if (options.EntityFramework) bulkKind = null;
         if (bulkKind is not null) await Bulk.BulkWriter.PrepareConnectionAsync(db, ct);
         try
         {
@@ -193,8 +197,15 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
 
             async Task FlushAsync()
             {
-                if (batch.Count == 0 || options.CheckOnly) { batch.Clear(); return; }
+                if (batch.Count == 0) return;
                 await def.WriteAsync(ctx, batch, ct);
+                if (options.CheckOnly)
+                {
+                    // The kind counted new, changed and unchanged figures on its tracked entities: forget them, save nothing.
+                    db.ChangeTracker.Clear();
+                    batch.Clear();
+                    return;
+                }
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
@@ -301,9 +312,18 @@ public sealed class ImportService(BanenmonitorDbContext db, PseudonymKey key)
             }
             if (options.CheckOnly)
             {
+                if (bulk is not null)
+                {
+                    progress?.Report(new(rows, written, stream.Length, stream.Length) { Phase = "alle rijen gelezen en gecontroleerd; vergelijken met de opgeslagen gegevens" });
+                    var (inserted, updated, staged) = await bulk.CountAsync(ct);
+                    (ctx.Inserted, ctx.Updated, ctx.Unchanged) = (inserted, updated, staged - inserted - updated);
+                }
+                else await FlushAsync();
                 phases["lezen en controleren"] = staging.Elapsed;
                 await tx.RollbackAsync(CancellationToken.None);
-                return new ImportResult(def.Name, fileName, true, rows, 0, 0, 0, [], 0, null, clock.Elapsed) { Warnings = warnings.Take(options.MaxErrors).ToList(), CheckedOnly = true, Phases = phases };
+                progress?.Report(new(rows, written, stream.Length, stream.Length));
+                return new ImportResult(def.Name, fileName, true, rows, ctx.Inserted, ctx.Updated, ctx.Unchanged, [], 0, null, clock.Elapsed)
+                    { Warnings = warnings.Take(options.MaxErrors).ToList(), CheckedOnly = true, Phases = phases };
             }
             run.FileHash = fingerprint.Finish();
             if (bulk is not null)

@@ -12,7 +12,9 @@ namespace Banenmonitor.Web.Infrastructure;
 /// itself as a stream: the small fields (the anti-forgery token among them) are kept, a file is counted and discarded,
 /// and the page receives the file as an empty placeholder with its real name and size — so its own size check answers.
 /// A browser gets its answer only after its upload is read; above <see cref="DrainLimitBytes"/> the connection is
-/// refused with 413 (the app's error page says the file is too large).
+/// refused with 413 (the app's error page says the file is too large). The page "Gegevens inlezen" (<c>/beheer/inlezen</c>)
+/// has its own limit (<see cref="Features.Beheer.DataImportSettings.MaxBytes"/>): within it, Kestrel's and the form
+/// reader's limits are raised for that request; beyond it, the same placeholder; the drain bound is at least twice it.
 /// </summary>
 public static class OversizeUploads
 {
@@ -27,19 +29,29 @@ public static class OversizeUploads
     public static async Task Middleware(HttpContext ctx, Func<Task> next)
     {
         var length = ctx.Request.ContentLength;
-        if (!HttpMethods.IsPost(ctx.Request.Method) || length is null || length <= Features.Aanleveren.IndexModel.MaxUploadBytes + FieldRoomBytes
+        // The page "Gegevens inlezen" takes large files (its own, configurable limit); every other upload 5 MB.
+        var dataImport = Features.Beheer.DataImportSettings.IsUpload(ctx) && HttpMethods.IsPost(ctx.Request.Method);
+        var maxBytes = dataImport ? ctx.RequestServices.GetRequiredService<Features.Beheer.DataImportSettings>().MaxBytes : Features.Aanleveren.IndexModel.MaxUploadBytes;
+        var drainLimit = Math.Max(DrainLimitBytes, 2 * maxBytes);
+        if (dataImport && length is { } l && l <= maxBytes + FieldRoomBytes)
+        {
+            // Within the limit: let Kestrel and the form reader take the whole file (their defaults are 30 and 128 MB).
+            if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } within) within.MaxRequestBodySize = maxBytes + FieldRoomBytes;
+            ctx.Features.Set<IFormFeature>(new FormFeature(ctx.Request, new FormOptions { MultipartBodyLengthLimit = maxBytes + FieldRoomBytes }));
+        }
+        if (!HttpMethods.IsPost(ctx.Request.Method) || length is null || length <= maxBytes + FieldRoomBytes
             || !MediaTypeHeaderValue.TryParse(ctx.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary || ApiErrors.IsApi(ctx))
         {
             await next();
             return;
         }
-        if (length > DrainLimitBytes)
+        if (length > drainLimit)
         {
             ctx.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = DrainLimitBytes;
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = drainLimit;
 
         var fields = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.OrdinalIgnoreCase);
         var files = new FormFileCollection();

@@ -87,6 +87,13 @@ internal sealed class BulkSql(bool postgres)
 
     private string IsNew(BulkStep step) => $"NOT EXISTS (SELECT 1 FROM {Q(step.Target.Table)} t WHERE {KeyMatch(step.Target)})";
 
+    /// <summary>How many staged figures are new (check only: what <see cref="Insert"/> would add).</summary>
+    public string CountNew(BulkStep step) => $"SELECT COUNT(*) FROM ({step.Source}) s WHERE {IsNew(step)}";
+
+    /// <summary>How many stored figures the file changes (check only: what <see cref="Update"/> would change).</summary>
+    public string CountChanged(BulkStep step) =>
+        $"SELECT COUNT(*) FROM ({step.Source}) s JOIN {Q(step.Target.Table)} t ON {KeyMatch(step.Target)} WHERE {Differs(step.Target)}";
+
     /// <summary>The change rows of the new figures (before the insert, which would make them exist).</summary>
     public string ChangesOfInserts(BulkStep step) =>
         Changes + $"SELECT @run, 1, '{step.Target.EntityType}', {KeyText("s", step.Target)}, NULL, {Json("s", step.Target)} FROM ({step.Source}) s WHERE {IsNew(step)}";

@@ -119,6 +119,34 @@ internal abstract class BulkWriter : IAsyncDisposable
         return (inserted, updated, staged);
     }
 
+    /// <summary>
+    /// What <see cref="UpsertAsync"/> would count, without writing: the staged rows of the counted step that are new and
+    /// those that differ from the stored figure (the same key match and comparison as the upsert), and all staged rows.
+    /// A step before the counted one (the SROI contracts, whose ids the placements take) is upserted without change rows,
+    /// inside the import's transaction, which the caller rolls back.
+    /// </summary>
+    public async Task<(long Inserted, long Updated, long Staged)> CountAsync(CancellationToken ct)
+    {
+        var step = Plan.Steps.Single(s => s.Counted);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var before in Plan.Steps.TakeWhile(s => s != step))
+        {
+            await ExecuteAsync(Sql.Update(before), ct);
+            await ExecuteAsync(Sql.Insert(before), ct);
+        }
+        var inserted = await ScalarAsync(Sql.CountNew(step), ct);
+        var updated = await ScalarAsync(Sql.CountChanged(step), ct);
+        var staged = await ScalarAsync($"SELECT COUNT(*) FROM {BulkPlan.StageTable}", ct);
+        Phases[$"{step.Target.Table}: vergelijken"] = clock.Elapsed;
+        return (inserted, updated, staged);
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(sql);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
     protected DbCommand Command(string sql)
     {
         var cmd = Connection.CreateCommand();
