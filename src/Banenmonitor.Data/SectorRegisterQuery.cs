@@ -93,10 +93,16 @@ public static class SectorRegisterQuery
         return (true, $"Sectortotaal van {sectorCode} over {year} goedgekeurd ({choice.Method}).");
     }
 
+    private static IQueryable<SectorEstimateChoice> Approved(BanenmonitorDbContext db) =>
+        db.SectorEstimateChoices.AsNoTracking().Include(c => c.Sector).Where(c => c.ApprovedAt != null);
+
     /// <summary>Every approved sector total of a year, by sector code.</summary>
     public static async Task<IReadOnlyDictionary<string, SectorEstimateChoice>> ApprovedAsync(BanenmonitorDbContext db, int year, CancellationToken ct = default) =>
-        (await db.SectorEstimateChoices.AsNoTracking().Include(c => c.Sector).Where(c => c.Year == year && c.ApprovedAt != null).ToListAsync(ct))
-        .ToDictionary(c => c.Sector!.Code, StringComparer.Ordinal);
+        (await Approved(db).Where(c => c.Year == year).ToListAsync(ct)).ToDictionary(c => c.Sector!.Code, StringComparer.Ordinal);
+
+    /// <summary>Every approved sector total of the years up to and including <paramref name="year"/> (at most one per sector and year).</summary>
+    public static Task<List<SectorEstimateChoice>> ApprovedUntilAsync(BanenmonitorDbContext db, int year, CancellationToken ct = default) =>
+        Approved(db).Where(c => c.Year <= year).OrderBy(c => c.Year).ThenBy(c => c.SectorId).ToListAsync(ct);
 
     public static Task<SectorEstimateChoice?> ChoiceAsync(BanenmonitorDbContext db, string sectorCode, int year, CancellationToken ct = default) =>
         db.SectorEstimateChoices.AsNoTracking().SingleOrDefaultAsync(c => c.Sector!.Code == sectorCode && c.Year == year, ct);

@@ -233,6 +233,47 @@ public static class StoredQuotaSamples
         return ids;
     }
 
+    /// <summary>
+    /// Many government employers that each hire in one registered worker from a sheltered-employment company (synthetic,
+    /// deterministic): per employer one own employee paid monthly in the year and the year before (a third of them in the
+    /// register), and an attribution of 600–1.800 hours (some above what the lent worker made at the lender, so the cap
+    /// applies), agreed at different dates. Returns the employers' ids with their payroll tax numbers.
+    /// </summary>
+    public static async Task<Dictionary<int, string>> SeedGovernmentHirersAsync(BanenmonitorDbContext db, int employers)
+    {
+        int[] governmentSectors = [1, 4, 5, 6, 7]; // gemeenten, rijk, defensie, politie, umc
+        var lender = new Employer { PayrollTaxNumber = "300000000L01", Name = "Sw-bedrijf", SectorId = 14, SizeClass = SizeClass.Large, LenderType = LenderType.ShelteredEmployment };
+        db.Employers.Add(lender);
+        var hirers = Enumerable.Range(0, employers).Select(k => new Employer
+        {
+            PayrollTaxNumber = $"{300000001 + k:D9}L01", Name = $"Overheid {k}", SectorId = governmentSectors[k % governmentSectors.Length], SizeClass = SizeClass.Large,
+        }).ToList();
+        db.Employers.AddRange(hirers);
+        await db.SaveChangesAsync();
+        for (var k = 0; k < employers; k++)
+        {
+            var own = Pseudonym(100_000 + k);
+            var lent = Pseudonym(200_000 + k);
+            foreach (var y in new[] { Year - 1, Year })
+                for (var m = 1; m <= 12; m++)
+                {
+                    var start = new DateOnly(y, m, 1);
+                    db.PaidHours.Add(new PaidHoursRecord { EmployerId = hirers[k].Id, Pseudonym = own, PeriodStart = start, PeriodEnd = start.AddMonths(1).AddDays(-1), Hours = 5000m + k % 7 * 400m, Form = WorkingRelation.Direct });
+                    if (y == Year)
+                        db.PaidHours.Add(new PaidHoursRecord { EmployerId = lender.Id, Pseudonym = lent, PeriodStart = start, PeriodEnd = start.AddMonths(1).AddDays(-1), Hours = 120m, Form = WorkingRelation.Secondment });
+                }
+            db.TargetGroupRegistrations.Add(new TargetGroupRegistration { Pseudonym = lent, Ground = RegistrationGround.Wsw, StartDate = new(2015, 1, 1) });
+            if (k % 3 == 0) db.TargetGroupRegistrations.Add(new TargetGroupRegistration { Pseudonym = own, Ground = RegistrationGround.Wajong, StartDate = new(Year, 7, 1) });
+            db.HiredInHours.Add(new HiredInHoursRecord
+            {
+                LenderId = lender.Id, HirerId = hirers[k].Id, Pseudonym = lent, Year = Year, Hours = 600m + k % 5 * 300m,
+                AgreedOn = k % 11 == 0 ? new DateOnly(Year + 1, 12, 1) : new DateOnly(Year + 1, 3, 1),
+            });
+        }
+        await db.SaveChangesAsync();
+        return hirers.ToDictionary(h => h.Id, h => h.PayrollTaxNumber);
+    }
+
     /// <summary>Writes the stored data as the national engine's input files (the shared export the CLI uses too).</summary>
     public static Task<Banenmonitor.Data.Export.NationalInputFiles> ExportAsync(BanenmonitorDbContext db, string dir, int year) =>
         Banenmonitor.Data.Export.NationalInputExport.ExportAsync(db, dir, year);

@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         // the sample is the shared demo scenario (ScenarioTests: not shared → not found for another analyst).
         ["GET scenarios"] = Ministry,
         ["GET scenarios/{id}"] = Ministry,
+        ["GET api/scenarios/{id}"] = Ministry, // the same comparison as JSON (as `scenario bereken --id … --format json`)
         ["GET sroi"] = ["sectorvertegenwoordiger", "analist", "beheerder"], // SROI placements: the sector and the ministry
         ["GET aanleveren"] = Submitters,
         ["GET aanleveren/beoordelen"] = Ministry,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Banenmonitor.Data;
+using Banenmonitor.Data.Parameters;
 using Banenmonitor.Data.Scenarios;
 using Banenmonitor.Reports.Scenarios;
 using Banenmonitor.Rules.Explanations;
@@ -42,8 +43,8 @@ public static class ScenarioCommand
         foreach (var x in new Option[] { o.Naam, o.Jaar, o.Waarden, o.Groei, o.Doel, o.Sroi, o.Database, o.Provider }) c.Options.Add(x);
     }
 
-    /// <summary>The scenario from the options; a Dutch error naming the value that cannot be read.</summary>
-    private static (Scenario Scenario, int Year) Read(ParseResult r, Options o)
+    /// <summary>The scenario from the options, checked against today's parameters; a Dutch error naming the value that cannot be read.</summary>
+    private static (Scenario Scenario, int Year) Read(ParseResult r, Options o, ParameterSet today)
     {
         var name = r.GetValue(o.Naam)?.Trim();
         if (string.IsNullOrEmpty(name)) throw new CliException("Geef het scenario een naam met --naam.");
@@ -52,11 +53,11 @@ public static class ScenarioCommand
         try
         {
             var scenario = new Scenario(name,
-                (r.GetValue(o.Waarden) ?? []).Select(s => ScenarioOverride.Parse(s, ParameterSet.Embedded)).ToList(),
+                (r.GetValue(o.Waarden) ?? []).Select(s => ScenarioOverride.Parse(s, today)).ToList(),
                 (r.GetValue(o.Groei) ?? []).Select(SectorGrowth.Parse).ToList(),
                 (r.GetValue(o.Doel) ?? []).Select(ScenarioTarget.Parse).ToList(),
                 r.GetValue(o.Sroi));
-            scenario.Apply(ParameterSet.Embedded);
+            scenario.Apply(today);
             return (scenario, year);
         }
         catch (FormatException e) { throw new CliException(e.Message); }
@@ -88,28 +89,23 @@ public static class ScenarioCommand
         {
             var json = IsJson(r, format);
             var settings = DataSupport.Optional(r, o.Database, o.Provider);
+            // With a database, "today" is what the web uses: the built-in parameters plus the values an administrator stored.
+            using var db = settings is null ? null : DataSupport.Open(settings);
+            var today = db is null ? ParametersInForce.BuiltIn : StoredParameters.LoadAsync(db).GetAwaiter().GetResult();
             Scenario scenario;
             int year;
             if (r.GetValue(id) is { } publicId)
             {
-                if (settings is null) throw new CliException("Geef met --database de database waarin het scenario is bewaard.");
-                using var db = DataSupport.Open(settings);
+                if (db is null) throw new CliException("Geef met --database de database waarin het scenario is bewaard.");
                 var stored = ScenarioStore.FindAsync(db, publicId.Trim(), DataSupport.User()).GetAwaiter().GetResult()
                     ?? throw new CliException($"Scenario '{publicId}' bestaat niet of is niet gedeeld.");
                 scenario = stored.ToScenario();
                 year = Int(r, o.Jaar) ?? stored.Year;
             }
-            else (scenario, year) = Read(r, o);
+            else (scenario, year) = Read(r, o, today.Set);
 
-            ScenarioLevyInput? levy = null;
-            if (settings is not null)
-            {
-                using var db = DataSupport.Open(settings);
-                levy = ScenarioStore.LevyInputAsync(db, ParameterSet.Embedded, year).GetAwaiter().GetResult();
-            }
             ScenarioResult result;
-            var published = PublishedFolder();
-            try { result = new ScenarioCalculator(ParameterSet.Embedded, published).Compute(scenario, year, levy, Survey.Forecasts.ScenarioForecasts.Lookup(published, ParameterSet.Embedded)); }
+            try { result = ScenarioComputation.ComputeAsync(db, today, PublishedFolder(), scenario, year).GetAwaiter().GetResult(); }
             catch (FormatException e) { throw new CliException(e.Message); }
             var view = result.ToView();
             if (r.GetValue(xlsx) is { } path)
@@ -137,10 +133,11 @@ public static class ScenarioCommand
         cmd.SetAction(r =>
         {
             var json = IsJson(r, format);
-            var (scenario, year) = Read(r, o);
             using var db = DataSupport.Open(DataSupport.Settings(r, o.Database, o.Provider));
+            var today = StoredParameters.LoadAsync(db).GetAwaiter().GetResult().Set;
+            var (scenario, year) = Read(r, o, today);
             StoredScenario saved;
-            try { saved = ScenarioStore.SaveAsync(db, scenario, year, DataSupport.User(), r.GetValue(gedeeld), ParameterSet.Embedded).GetAwaiter().GetResult(); }
+            try { saved = ScenarioStore.SaveAsync(db, scenario, year, DataSupport.User(), r.GetValue(gedeeld), today).GetAwaiter().GetResult(); }
             catch (FormatException e) { throw new CliException(e.Message); }
             var output = ToJson(saved);
             if (json) WriteJson(output);
@@ -175,6 +172,7 @@ public static class ScenarioCommand
     private static void Print(ScenarioView v, ScenarioResult? explain, DatabaseSettings? settings)
     {
         Console.WriteLine($"Scenario '{v.Naam}', {v.Jaar} — naast de cijfers van vandaag (een scenario verandert de echte cijfers niet)");
+        Console.WriteLine($"  vandaag gerekend met: {v.ParametersVandaag}{(settings is null ? "" : $" ({settings})")}");
         foreach (var b in v.Scenariowaarden) Console.WriteLine($"  {b.Parameter} vanaf {b.GeldigVanaf}: {b.Tekst} ({b.Bron})");
         foreach (var g in v.Groei) Console.WriteLine($"  groei: {g}");
         foreach (var d in v.Doelen) Console.WriteLine($"  doel: {d}");

@@ -105,16 +105,16 @@ public static class ScenarioStore
     private static readonly HashSet<string> GovernmentCodes =
         [.. PublicSectors.LegalCodes.Where(c => c.IsGovernment).Select(c => c.ToString())];
 
-    /// <summary>At most this many employers with attributions are read one by one from the stored data; the others are shown apart.</summary>
-    public const int MaxEmployersReadWithAttributions = 500;
-
     /// <summary>
     /// The employers' outcomes of the national run of <paramref name="year"/> that the national page shows (the latest run
     /// made with today's parameter values, else the latest of the year); null when the year has no run. The run stores its
-    /// employers' aggregated inputs but of the hired-in attributions only their number: for a government employer with
-    /// attributions the full input is read from the stored data by <see cref="StoredQuota"/> (the same mapping as the run).
+    /// employers' aggregated inputs but of the hired-in attributions only their number: for every government employer with
+    /// attributions the full input is read from the stored data by <see cref="StoredQuota.InputsAsync"/> (the same mapping
+    /// as one employer's stored quota), in batches of <paramref name="batchSize"/> employers — a few queries per batch,
+    /// none per employer, and only one batch's payroll in memory.
     /// </summary>
-    public static async Task<ScenarioLevyInput?> LevyInputAsync(BanenmonitorDbContext db, ParameterSet today, int year, CancellationToken ct = default)
+    public static async Task<ScenarioLevyInput?> LevyInputAsync(BanenmonitorDbContext db, ParameterSet today, int year, CancellationToken ct = default,
+        int batchSize = 200)
     {
         var (_, _, fingerprint) = NationalRuns.ParametersOfYear(today, year);
         var (run, _) = await NationalRuns.ForParametersAsync(db, year, fingerprint, ct);
@@ -122,20 +122,15 @@ public static class ScenarioStore
         var rows = await db.NationalRunEmployers.AsNoTracking().Where(e => e.NationalRunId == run.Id).OrderBy(e => e.Id)
             .Select(e => new { e.EmployerId, e.SectorCode, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear, e.Attributions, e.Shortfall, e.Levy })
             .ToListAsync(ct);
-        var outcomes = new List<StoredEmployerOutcome>(rows.Count);
-        var read = 0;
-        foreach (var e in rows)
+        var withAttributions = rows.Where(e => e.Attributions > 0 && GovernmentCodes.Contains(e.SectorCode)).Select(e => e.EmployerId).ToList();
+        var inputs = new Dictionary<int, Rules.Quota.QuotaInput>(withAttributions.Count);
+        await StoredQuota.InputsAsync(db, today, withAttributions, year, batch =>
         {
-            var government = GovernmentCodes.Contains(e.SectorCode);
-            Rules.Quota.QuotaInput? input = null;
-            if (government && e.Attributions > 0 && read++ < MaxEmployersReadWithAttributions)
-            {
-                try { input = (await StoredQuota.ComputeAsync(db, today, e.EmployerId, year, ct)).Input; }
-                catch (StoredQuotaException) { input = null; }
-            }
-            outcomes.Add(new StoredEmployerOutcome(government, e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours, e.TotalPaidHoursPreviousYear,
-                e.Attributions, e.Shortfall, e.Levy, input));
-        }
+            foreach (var (id, input) in batch) inputs[id] = input;
+        }, batchSize, ct);
+        var outcomes = rows.Select(e => new StoredEmployerOutcome(GovernmentCodes.Contains(e.SectorCode), e.TotalPaidHours, e.AgencyStaffHours, e.TargetGroupHours,
+            e.TotalPaidHoursPreviousYear, e.Attributions, e.Shortfall, e.Levy,
+            e.Attributions > 0 ? inputs.GetValueOrDefault(e.EmployerId) : null)).ToList();
         return new ScenarioLevyInput(run.Year, run.RunId, run.ComputedAt, outcomes);
     }
 }

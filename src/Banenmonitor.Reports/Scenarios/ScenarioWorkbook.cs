@@ -41,7 +41,7 @@ public static class ScenarioWorkbook
         var notes = v.Secties.SelectMany(s => s.Opmerkingen.Select(o => new Dictionary<string, object?> { ["Onderdeel"] = s.Titel, ["Opmerking"] = o }))
             .Concat(v.Groei.Select(g => new Dictionary<string, object?> { ["Onderdeel"] = "Groei", ["Opmerking"] = g }))
             .Concat(v.Doelen.Select(d => new Dictionary<string, object?> { ["Onderdeel"] = "Doelpad", ["Opmerking"] = d }))
-            .Append(new Dictionary<string, object?> { ["Onderdeel"] = "Scenario", ["Opmerking"] = $"{v.Naam}, {v.Jaar}; SROI telt mee: {(v.SroiTelt ? "ja" : "nee")}. Een scenario verandert de echte cijfers niet." })
+            .Append(new Dictionary<string, object?> { ["Onderdeel"] = "Scenario", ["Opmerking"] = $"{v.Naam}, {v.Jaar}; SROI telt mee: {(v.SroiTelt ? "ja" : "nee")}. Vandaag: {v.ParametersVandaag}. Een scenario verandert de echte cijfers niet." })
             .ToList();
         var sheets = new Dictionary<string, object>
         {

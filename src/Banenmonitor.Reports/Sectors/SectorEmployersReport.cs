@@ -59,10 +59,14 @@ public static class SectorEmployersReport
         var row = new SchattingRegel(c.Method, method.Dutch() + " (goedgekeurd)", (double)c.Estimate,
             c.Estimate.ToString("N0", Nl) + (method == SectorTotalMethod.Sum && incomplete ? " (ondergrens)" : ""),
             (double?)c.StandardError, (double?)c.Lower, (double?)c.Upper, interval, method == SectorTotalMethod.Sum && incomplete, Assumption(method),
-            $"sectortotaal uit het sectorregister van {d.SectorName}, gekozen door de sector en goedgekeurd op {c.ApprovedAt:dd-MM-yyyy}", []);
+            Source(d.SectorName, c), []);
         return new SectorTotalView(sector.Code, sector.Name, year, p?.GepubliceerdeSom, incomplete, CoverageText(c), c.Method, [row, .. p?.Schattingen ?? []],
             p is null ? "sectorregister (Banenmonitor)" : p.Bron + "; sectorregister (Banenmonitor)");
     }
+
+    /// <summary>Where an approved sector total comes from, in Dutch (the report and the scenarios say the same).</summary>
+    public static string Source(string sectorName, SectorEstimateChoice c) =>
+        $"sectortotaal uit het sectorregister van {sectorName}, gekozen door de sector en goedgekeurd op {c.ApprovedAt:dd-MM-yyyy}";
 
     private static string Assumption(SectorTotalMethod m) => m switch
     {

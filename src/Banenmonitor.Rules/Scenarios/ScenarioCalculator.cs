@@ -19,18 +19,24 @@ public sealed class ScenarioCalculator(ParameterSet today, PublishedData publish
     /// Today's expectation of a growing series (the statistical forecast the edge computes, <c>Survey.Forecasts</c>), per
     /// subject and year; without it, today's side of the growth is the last realisation.
     /// </param>
-    public ScenarioResult Compute(Scenario scenario, int year, ScenarioLevyInput? levy = null, ForecastLookup? forecast = null)
+    /// <param name="approved">
+    /// The sector totals analysts approved from the sectors' registers (read by the edge from its database); where one
+    /// exists for a year it is the sector's realisation of that year, marked as such, else the published figure.
+    /// </param>
+    /// <param name="todayParameters">Which parameter set today's side is, in Dutch (<see cref="ScenarioResult.TodayParameters"/>).</param>
+    public ScenarioResult Compute(Scenario scenario, int year, ScenarioLevyInput? levy = null, ForecastLookup? forecast = null,
+        IReadOnlyList<ApprovedSectorTotal>? approved = null, string todayParameters = ScenarioResult.BuiltInParameters)
     {
         var changed = scenario.Apply(today);
         var values = scenario.Overrides.Select(o => changed.History(o.Parameter).First(v => v.ValidFrom == o.ValidFrom)).ToList();
         var sections = new List<ScenarioSection>
         {
             National(changed, year),
-            Sectors(scenario, year),
+            Sectors(scenario, year, approved ?? []),
             Growth(scenario, changed, forecast),
             ScenarioLevy.Compute(levy, year, today, changed),
         };
-        return new ScenarioResult(scenario, year, sections, values);
+        return new ScenarioResult(scenario, year, sections, values, todayParameters);
     }
 
     // ---- the national table ----
@@ -82,24 +88,42 @@ public sealed class ScenarioCalculator(ParameterSet today, PublishedData publish
 
     // ---- the sectors ----
 
-    private ScenarioSection Sectors(Scenario scenario, int year)
+    private ScenarioSection Sectors(Scenario scenario, int year, IReadOnlyList<ApprovedSectorTotal> approvedTotals)
     {
         var figures = new List<ScenarioFigure>();
         var notes = new List<string>();
         foreach (var sector in PublicSectors.All)
         {
-            var latest = published.SectorFigures.History(sector).LastOrDefault(h => h.Year <= year && h.Realised is not null);
-            if (latest is null) { notes.Add($"{sector.Name}: geen realisatie gepubliceerd tot en met {year}."); continue; }
-            var y = latest.Year;
-            var sroi = latest.Sroi;
-            var target = latest.Target;
+            // The latest year up to the scenario's with a realisation: an approved sector total, else a published figure.
+            var history = published.SectorFigures.History(sector);
+            var latestPublished = history.LastOrDefault(h => h.Year <= year && h.Realised is not null);
+            var approved = approvedTotals.Where(a => a.SectorCode == sector.Code && a.Year <= year).MaxBy(a => a.Year);
+            if (latestPublished is null && approved is null) { notes.Add($"{sector.Name}: geen realisatie gepubliceerd of goedgekeurd tot en met {year}."); continue; }
+            var y = Math.Max(latestPublished?.Year ?? 0, approved?.Year ?? 0);
+            var figuresOfYear = history.FirstOrDefault(h => h.Year == y);
+            var fromApproved = approved is not null && approved.Year == y ? approved : null;
+            var sroi = figuresOfYear?.Sroi;
+            var target = figuresOfYear?.Target;
             var own = scenario.TargetsOrEmpty.FirstOrDefault(x => x.Sector == sector.Code && x.Year == y);
+            if (fromApproved is not null)
+                notes.Add($"{sector.Name} {y}: de realisatie is het goedgekeurde sectortotaal uit het sectorregister ({fromApproved.Source})" +
+                          (figuresOfYear?.Realised is { } pub ? $", niet het gepubliceerde cijfer ({DutchFormat.Number(pub.Value, 0)})." : "."));
             (decimal counted, decimal? goal, Trace trace) Side(bool countSroi, bool scenarioTarget)
             {
                 var tr = new Trace();
-                var counted = latest.Realised!.Value;
-                tr.Add($"Realisatie {sector.Name} {y}, zonder SROI (zoals de sectorrapportage telt)", "gepubliceerd", counted, "banen",
-                    note: $"{latest.Realised.Quote} ({published.SectorFigures.NameOf(latest.Realised.Document)})");
+                decimal counted;
+                if (fromApproved is not null)
+                {
+                    counted = fromApproved.Jobs;
+                    tr.Add($"Realisatie {sector.Name} {y}: goedgekeurd sectortotaal uit het sectorregister", "goedgekeurd sectortotaal", counted, "banen",
+                        note: fromApproved.Source);
+                }
+                else
+                {
+                    counted = latestPublished!.Realised!.Value;
+                    tr.Add($"Realisatie {sector.Name} {y}, zonder SROI (zoals de sectorrapportage telt)", "gepubliceerd", counted, "banen",
+                        note: $"{latestPublished.Realised.Quote} ({published.SectorFigures.NameOf(latestPublished.Realised.Document)})");
+                }
                 if (countSroi && sroi is not null)
                 {
                     counted += sroi.Value;
@@ -120,7 +144,8 @@ public sealed class ScenarioCalculator(ParameterSet today, PublishedData publish
             var s = Side(scenario.CountSroi, true);
             if (scenario.CountSroi && sroi is null) notes.Add($"{sector.Name} {y}: geen SROI-banen gepubliceerd; SROI meetellen verandert niets.");
             var name = $"{sector.Name} ({y})";
-            figures.Add(new ScenarioFigure($"{sector.Code}/banen", $"{name}: banen geteld", t.counted, s.counted, "banen", 0, t.trace, s.trace));
+            figures.Add(new ScenarioFigure($"{sector.Code}/banen", $"{name}: banen geteld{(fromApproved is null ? "" : " (goedgekeurd sectortotaal)")}",
+                t.counted, s.counted, "banen", 0, t.trace, s.trace));
             figures.Add(new ScenarioFigure($"{sector.Code}/doel", $"{name}: doel", t.goal, s.goal, "banen", 0, t.trace, s.trace));
             figures.Add(new ScenarioFigure($"{sector.Code}/percentage", $"{name}: realisatie in % van het doel",
                 t.goal is > 0 ? t.counted / t.goal.Value * 100m : null, s.goal is > 0 ? s.counted / s.goal.Value * 100m : null, "%", 1, t.trace, s.trace));

@@ -25,16 +25,26 @@ public sealed record ScenarioSection(string Key, string Title, IReadOnlyList<Sce
 
 /// <summary>
 /// Today's figures and the scenario's side by side for one year. <see cref="ScenarioValues"/>: the scenario's parameter
-/// values as they entered the computation (with the scenario as their source).
+/// values as they entered the computation (with the scenario as their source). <see cref="TodayParameters"/>: which
+/// parameter set "today" is, in Dutch (the built-in one, or with the values an administrator stored), as the edge says it.
 /// </summary>
-public sealed record ScenarioResult(Scenario Scenario, int Year, IReadOnlyList<ScenarioSection> Sections, IReadOnlyList<ParameterValue> ScenarioValues)
+public sealed record ScenarioResult(Scenario Scenario, int Year, IReadOnlyList<ScenarioSection> Sections, IReadOnlyList<ParameterValue> ScenarioValues,
+    string TodayParameters = ScenarioResult.BuiltInParameters)
 {
+    public const string BuiltInParameters = "ingebouwde parameters";
     public ScenarioSection Section(string key) => Sections.Single(s => s.Key == key);
     public const string National = "landelijk";
     public const string Sectors = "sectoren";
     public const string Growth = "groei";
     public const string Levy = "heffing";
 }
+
+/// <summary>
+/// A sector total an analyst approved from the sector's register (<see cref="Jobs"/> in a year, by <see cref="Method"/>),
+/// with where it comes from in Dutch (<see cref="Source"/>). Where one exists for a year, it is the sector's realisation
+/// of that year, before the published figure — the choice the progress report and the sector pages make.
+/// </summary>
+public sealed record ApprovedSectorTotal(string SectorCode, int Year, decimal Jobs, string Method, string Source);
 
 /// <summary>Today's expected jobs of a series in a year, with where the expectation comes from (model, interval).</summary>
 public sealed record GrowthExpectation(decimal Jobs, string Description);

@@ -12,9 +12,12 @@ public sealed record ScenarioCijferView(string Sleutel, string Omschrijving, str
 public sealed record ScenarioSectieView(string Sleutel, string Titel, IReadOnlyList<ScenarioCijferView> Cijfers, IReadOnlyList<string> Opmerkingen,
     IReadOnlyDictionary<string, IReadOnlyList<StapView>> Uitleg);
 
-/// <summary>A scenario computed (Dutch field names, for JSON, the web and the workbook).</summary>
+/// <summary>
+/// A scenario computed (Dutch field names, for JSON, the web and the workbook). <see cref="ParametersVandaag"/>: which
+/// parameter set today's side used (built-in, or with the values an administrator stored in the database).
+/// </summary>
 public sealed record ScenarioView(string Naam, int Jaar, bool SroiTelt, IReadOnlyList<BronView> Scenariowaarden, IReadOnlyList<string> Groei,
-    IReadOnlyList<string> Doelen, IReadOnlyList<ScenarioSectieView> Secties);
+    IReadOnlyList<string> Doelen, IReadOnlyList<ScenarioSectieView> Secties, string ParametersVandaag);
 
 public static class ScenarioViews
 {
@@ -36,7 +39,7 @@ public static class ScenarioViews
         r.Scenario.Name, r.Year, r.Scenario.CountSroi, r.ScenarioValues.Select(v => v.ToView()).ToList(),
         r.Scenario.GrowthOrEmpty.Select(g => $"{ScenarioSubjects.NameOf(g.Sector)}: {ScenarioCalculator.DescribeGrowth(g)}").ToList(),
         r.Scenario.TargetsOrEmpty.Select(t => $"{ScenarioSubjects.NameOf(t.Sector)} {t.Year}: {DutchFormat.Number(t.Jobs, 0)} banen").ToList(),
-        r.Sections.Select(Section).ToList());
+        r.Sections.Select(Section).ToList(), r.TodayParameters);
 
     private static ScenarioSectieView Section(ScenarioSection s)
     {

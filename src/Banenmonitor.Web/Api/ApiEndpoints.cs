@@ -2,6 +2,7 @@ using Banenmonitor.Web.Features.Aanleveren;
 using Banenmonitor.Web.Features.Account;
 using Banenmonitor.Web.Features.Beheer;
 using Banenmonitor.Web.Features.Landelijk;
+using Banenmonitor.Web.Features.Scenarios;
 using Banenmonitor.Web.Features.Sectoren;
 using Banenmonitor.Web.Features.Werkgevers;
 
@@ -31,6 +32,7 @@ public static class ApiEndpoints
         api.MapWerkgeversApi();
         api.MapAanleverenApi();
         api.MapAccountApi();
+        api.MapScenariosApi();
     }
 
     /// <summary>The header that carries the anti-forgery token of a page form on a cookie call.</summary>

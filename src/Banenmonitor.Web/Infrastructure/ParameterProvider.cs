@@ -1,17 +1,22 @@
 using Banenmonitor.Data;
-using Banenmonitor.Data.Model;
+using Banenmonitor.Data.Parameters;
 using Banenmonitor.Rules.Parameters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Banenmonitor.Web.Infrastructure;
 
-/// <summary>The parameters in force: the embedded files plus the values administrators supplied (with source).</summary>
+/// <summary>
+/// The parameters in force: the embedded files plus the values administrators supplied (with source), read once by the
+/// one loader <see cref="StoredParameters"/> (the CLI uses it too) and kept until an administrator stores another value.
+/// </summary>
 public sealed class ParameterProvider(IServiceScopeFactory scopes)
 {
-    private ParameterSet? _current;
+    private ParametersInForce? _current;
     private readonly Lock _lock = new();
 
-    public ParameterSet Current
+    public ParameterSet Current => InForce.Set;
+
+    /// <summary>The set in force with how many stored values it holds (for a result that says which set it used).</summary>
+    public ParametersInForce InForce
     {
         get
         {
@@ -21,22 +26,10 @@ public sealed class ParameterProvider(IServiceScopeFactory scopes)
             {
                 if (_current is not null) return _current;
                 using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<BanenmonitorDbContext>();
-                _current = Apply(ParameterSet.Embedded, db.ParameterOverrides.AsNoTracking().OrderBy(o => o.Id).ToList());
+                _current = StoredParameters.Load(scope.ServiceProvider.GetRequiredService<BanenmonitorDbContext>());
                 return _current;
             }
         }
-    }
-
-    public static ParameterSet Apply(ParameterSet set, IEnumerable<ParameterOverride> overrides)
-    {
-        foreach (var o in overrides)
-        {
-            ParameterStatusText.TryParse(o.Status, out var status);
-            set = set.WithOverride(new ParameterValue(o.Name, o.ValidFrom, o.Value, status, o.Source,
-                set.Definition(o.Name).Unit, $"opgegeven door {o.CreatedBy} op {o.CreatedAt:yyyy-MM-dd}"));
-        }
-        return set;
     }
 
     public void Invalidate() { lock (_lock) _current = null; }

@@ -37,7 +37,7 @@ public sealed class ParametersModel(BanenmonitorDbContext db, ParameterProvider 
         if (string.IsNullOrWhiteSpace(Bron) || Bron.Trim().Length < 5) Fouten.Add("Bron: vermeld waar de waarde vandaan komt (bijvoorbeeld de brief of webpagina met datum).");
         if (Fouten.Count > 0) return Page();
         var o = new ParameterOverride { Name = Naam!, ValidFrom = from, Value = value, Source = Bron!.Trim(), Status = "published", CreatedBy = User.Identity!.Name!, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        try { _ = ParameterProvider.Apply(Set, [o]); }
+        try { _ = Banenmonitor.Data.Parameters.StoredParameters.Apply(Set, [o]); }
         catch (ArgumentException e) { Fouten.Add(e.Message); return Page(); }
         if (await db.ParameterOverrides.AnyAsync(x => x.Name == o.Name && x.ValidFrom == o.ValidFrom, ct))
         {

@@ -39,7 +39,7 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadListAsync(ct);
-        if (Invoer.Read(parameters.Current, Fouten) is { } s) Vergelijking = await ScenarioPages.ComputeAsync(db, parameters.Current, s.Scenario, s.Year, ct);
+        if (Invoer.Read(parameters.Current, Fouten) is { } s) Vergelijking = await ScenarioPages.ComputeAsync(db, parameters.InForce, s.Scenario, s.Year, ct);
         return Page();
     }
 
@@ -62,7 +62,7 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
             await LoadListAsync(ct);
             return Page();
         }
-        return ScenarioPages.Xlsx((await ScenarioPages.ComputeAsync(db, parameters.Current, s.Scenario, s.Year, ct)).View);
+        return ScenarioPages.Xlsx((await ScenarioPages.ComputeAsync(db, parameters.InForce, s.Scenario, s.Year, ct)).View);
     }
 
     private async Task LoadListAsync(CancellationToken ct) => Bewaard = await ScenarioStore.VisibleAsync(db, UserName, ct);

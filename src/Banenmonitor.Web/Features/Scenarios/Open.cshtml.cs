@@ -45,7 +45,7 @@ public sealed class OpenModel(ParameterProvider parameters, BanenmonitorDbContex
     {
         Scenario = await ScenarioStore.FindAsync(db, (id ?? "").Trim(), User.Identity?.Name ?? "", ct);
         if (Scenario is null) return false;
-        Vergelijking = await ScenarioPages.ComputeAsync(db, parameters.Current, Scenario.ToScenario(), Scenario.Year, ct);
+        Vergelijking = await ScenarioPages.ComputeAsync(db, parameters.InForce, Scenario.ToScenario(), Scenario.Year, ct);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Banenmonitor.Data;
+using Banenmonitor.Data.Parameters;
 using Banenmonitor.Data.Scenarios;
 using Banenmonitor.Reports.Charts;
 using Banenmonitor.Reports.Scenarios;
@@ -100,11 +101,10 @@ public sealed record ScenarioForm
 /// <summary>The computing and the downloads both scenario pages share.</summary>
 public static class ScenarioPages
 {
-    public static async Task<ScenarioComparison> ComputeAsync(BanenmonitorDbContext db, ParameterSet today, Scenario scenario, int year, CancellationToken ct)
+    /// <summary>The comparison, computed as the CLI computes it (<see cref="ScenarioComputation"/>) with the parameters in force.</summary>
+    public static async Task<ScenarioComparison> ComputeAsync(BanenmonitorDbContext db, ParametersInForce today, Scenario scenario, int year, CancellationToken ct)
     {
-        var levy = await ScenarioStore.LevyInputAsync(db, today, year, ct);
-        var result = new ScenarioCalculator(today, PublishedData.Embedded).Compute(scenario, year, levy,
-            Survey.Forecasts.ScenarioForecasts.Lookup(PublishedData.Embedded, today));
+        var result = await ScenarioComputation.ComputeAsync(db, today, PublishedData.Embedded, scenario, year, ct);
         return new ScenarioComparison(result, result.ToView(), Chart(result));
     }
 
