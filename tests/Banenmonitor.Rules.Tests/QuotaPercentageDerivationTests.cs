@@ -299,6 +299,7 @@ public class QuotaPercentageDerivationTests
         Assert.Equal(2018, check.Year);
         Assert.Equal(ConsistencyChecker.National, check.Sector);
         Assert.Equal((6m, 7m), (check.Published, check.Computed));
+        Assert.DoesNotContain("percent", check.Figure); // a count, not a percentage (the CLI adds % to a figure about a percentage)
         Assert.Contains("'F = het aantal arbeidsbeperkten, bedoeld in artikel 38b, tweede lid", check.Source);
         Assert.Contains("ingeleende banen", check.Explanation);
         Assert.Contains("Legal parameters and published figures, with their sources", check.Explanation);

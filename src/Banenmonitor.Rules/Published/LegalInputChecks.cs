@@ -94,7 +94,7 @@ public sealed class LegalInputChecks(ParameterSet parameters)
                   $"{P.FormulaArt38bJobsGovernment} is F × G ÷ C, de uren van die personen in banen van C = 1.331 uur; de berekening blijft " +
                   $"{QuotaPercentageDerivation.Formula}. " + QuotaPercentageDerivation.HNote;
         yield return new ConsistencyCheck(FormulaKind, $"{SummaryDocument}/{LawTextDocument}", first.ValidFrom.Year, ConsistencyChecker.National,
-            "variabele F van de formule van het quotumpercentage (Wfsv art. 38f lid 2): aantal grootheden in de formule",
+            "variabele F van de quotumformule (Wfsv art. 38f lid 2): aantal grootheden in de formule",
             "samenvatting: A, B, F, D, 1.331 en 1.623 (F = ingeleende banen); wet: A tot en met G (F = personen van art. 38b lid 2, G = hun uren)",
             6m, 7m, ValueInterval.Exact(7m), CheckOutcome.Substantive, why, law, []);
     }
