@@ -232,7 +232,12 @@ public class QuotaPercentageDerivationTests
         Assert.Empty(r.Unsettled);
         var v = Assert.Single(r.Variants);
         Assert.Empty(v.Choices);
-        Assert.Equal((13_504m + 25_000m) * V(P.HoursPerJobPerYear, 2024) * 100m / (2.77m * V(P.AverageEmployeeHoursPerYear, 2024)), v.LowerBoundD!.Above);
+        Assert.Equal(13_504m, V(P.FormulaBaselineJobsGovernment, 2024));
+        // (13.504 + 25.000) × 1.331 × 100 ÷ ((2,76 + 0,01) × 1.623) = 5.124.882.400 ÷ 4.495,71 ≈ 1.139.949
+        var ab = V(P.FormulaBaselineJobsGovernment, 2024) + V(P.FormulaTargetJobsGovernment, 2024);
+        var p = V(P.QuotaPercentageGovernment, 2024);
+        Assert.Equal(ab * V(P.HoursPerJobPerYear, 2024) * 100m / ((p + 0.01m) * V(P.AverageEmployeeHoursPerYear, 2024)), v.LowerBoundD!.Above);
+        Assert.InRange(v.LowerBoundD.Above, 1_139_948m, 1_139_950m);
     }
 
     [Fact]
