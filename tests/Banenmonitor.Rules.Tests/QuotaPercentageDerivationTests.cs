@@ -272,6 +272,7 @@ public class QuotaPercentageDerivationTests
         Assert.Equal(2018, check.Year);
         Assert.Equal(r.Outcome == QuotaDerivationOutcome.Confirmed ? CheckOutcome.Equal : CheckOutcome.Substantive, check.Outcome);
         Assert.Contains("beheerder, toets van het mechanisme", check.Explanation);
+        Assert.Equal((r.Variants.Min(v => v.Derived!.Value), r.Variants.Max(v => v.Derived!.Value)), (check.ComputedRange.Low, check.ComputedRange.High));
 
         // A D that reproduces 1,93 % with A = 13.504 after rounding down: (A + B + F × G ÷ C) × C ÷ (D × E) in [1,93 %, 1,94 %).
         var reproducing = decimal.Ceiling((a2 + 11_250m + f) * 1331m / (1623m * 0.0194m)) + 1m;

@@ -59,9 +59,12 @@ public sealed class LegalInputChecks(ParameterSet parameters)
             }
             if (d.Outcome is not (QuotaDerivationOutcome.Confirmed or QuotaDerivationOutcome.Differs)) continue;
             var outcome = d.Outcome == QuotaDerivationOutcome.Confirmed ? CheckOutcome.Equal : CheckOutcome.Substantive;
+            // With variants of an unsettled input the computed range spans the derived percentage of each.
+            var derived = d.Variants.Select(v => v.Derived).OfType<decimal>().ToList();
             yield return new ConsistencyCheck(QuotaPercentageKind, RegulationDocument, year, ConsistencyChecker.National,
-                $"quotumpercentage sector overheid {year} (Wfsv art. 38f)", QuotaPercentageDerivation.Formula + ", naar beneden afgerond",
-                d.Published!.Required, d.Derived!.Value, ValueInterval.Exact(d.Derived.Value), outcome, d.Explanation, d.Published.Source, Inputs(d));
+                $"quotumpercentage sector overheid {year} (Wfsv art. 38f)", QuotaPercentageDerivation.Formula + ", naar beneden afgerond" +
+                (derived.Count > 1 ? $", {derived.Count} varianten" : ""),
+                d.Published!.Required, d.Derived!.Value, new ValueInterval(derived.Min(), derived.Max()), outcome, d.Explanation, d.Published.Source, Inputs(d));
         }
     }
 
