@@ -38,6 +38,10 @@ public class QuotaPercentageDerivationTests
         Assert.Contains("Stcrt. 2015, 31250", a[0].Source);
         Assert.Contains("art. 3.31 onder a, 2°", a[1].Source);
         Assert.Contains("Stcrt. 2023, 35303", a[2].Source);
+        // Linked to the article of the text that holds the value: art. 3.31 as in force on 19 October 2015, art. 3.35 from 2024.
+        Assert.Contains(a[0].Legal, r => r.BwbId == LawCatalog.RegelingWfsv.BwbId && r.Article == "3.31" && r.Version == new DateOnly(2015, 10, 19));
+        Assert.Contains(a[2].Legal, r => r.BwbId == LawCatalog.RegelingWfsv.BwbId && r.Article == "3.35" && r.Version is null);
+        Assert.Contains(Embedded.InForce(P.FormulaArt38bJobsGovernment, 2018)!.Legal, r => r.BwbId == LawCatalog.Wfsv.BwbId && r.Article == "38b" && r.Paragraph == "2");
         var m = Embedded.History(P.FormulaBaselineJobsMarket);
         Assert.Equal([35_397m, null, 35_927m], m.Select(v => v.Value));
         // Market B 2022–2025 from the text of 2015 (informative: the market sector was never activated); 2026 not applicable.
