@@ -38,6 +38,10 @@ public class QuotaPercentageDerivationTests
         Assert.Contains("Stcrt. 2015, 31250", a[0].Source);
         Assert.Contains("art. 3.31 onder a, 2°", a[1].Source);
         Assert.Contains("Stcrt. 2023, 35303", a[2].Source);
+        // Linked to the article of the text that holds the value: art. 3.31 as in force on 19 October 2015, art. 3.35 from 2024.
+        Assert.Contains(a[0].Legal, r => r.BwbId == LawCatalog.RegelingWfsv.BwbId && r.Article == "3.31" && r.Version == new DateOnly(2015, 10, 19));
+        Assert.Contains(a[2].Legal, r => r.BwbId == LawCatalog.RegelingWfsv.BwbId && r.Article == "3.35" && r.Version is null);
+        Assert.Contains(Embedded.InForce(P.FormulaArt38bJobsGovernment, 2018)!.Legal, r => r.BwbId == LawCatalog.Wfsv.BwbId && r.Article == "38b" && r.Paragraph == "2");
         var m = Embedded.History(P.FormulaBaselineJobsMarket);
         Assert.Equal([35_397m, null, 35_927m], m.Select(v => v.Value));
         // Market B 2022–2025 from the text of 2015 (informative: the market sector was never activated); 2026 not applicable.
@@ -232,7 +236,12 @@ public class QuotaPercentageDerivationTests
         Assert.Empty(r.Unsettled);
         var v = Assert.Single(r.Variants);
         Assert.Empty(v.Choices);
-        Assert.Equal((13_504m + 25_000m) * V(P.HoursPerJobPerYear, 2024) * 100m / (2.77m * V(P.AverageEmployeeHoursPerYear, 2024)), v.LowerBoundD!.Above);
+        Assert.Equal(13_504m, V(P.FormulaBaselineJobsGovernment, 2024));
+        // (13.504 + 25.000) × 1.331 × 100 ÷ ((2,76 + 0,01) × 1.623) = 5.124.882.400 ÷ 4.495,71 ≈ 1.139.949
+        var ab = V(P.FormulaBaselineJobsGovernment, 2024) + V(P.FormulaTargetJobsGovernment, 2024);
+        var p = V(P.QuotaPercentageGovernment, 2024);
+        Assert.Equal(ab * V(P.HoursPerJobPerYear, 2024) * 100m / ((p + 0.01m) * V(P.AverageEmployeeHoursPerYear, 2024)), v.LowerBoundD!.Above);
+        Assert.InRange(v.LowerBoundD.Above, 1_139_948m, 1_139_950m);
     }
 
     [Fact]
@@ -267,6 +276,7 @@ public class QuotaPercentageDerivationTests
         Assert.Equal(2018, check.Year);
         Assert.Equal(r.Outcome == QuotaDerivationOutcome.Confirmed ? CheckOutcome.Equal : CheckOutcome.Substantive, check.Outcome);
         Assert.Contains("beheerder, toets van het mechanisme", check.Explanation);
+        Assert.Equal((r.Variants.Min(v => v.Derived!.Value), r.Variants.Max(v => v.Derived!.Value)), (check.ComputedRange.Low, check.ComputedRange.High));
 
         // A D that reproduces 1,93 % with A = 13.504 after rounding down: (A + B + F × G ÷ C) × C ÷ (D × E) in [1,93 %, 1,94 %).
         var reproducing = decimal.Ceiling((a2 + 11_250m + f) * 1331m / (1623m * 0.0194m)) + 1m;
@@ -299,6 +309,7 @@ public class QuotaPercentageDerivationTests
         Assert.Equal(2018, check.Year);
         Assert.Equal(ConsistencyChecker.National, check.Sector);
         Assert.Equal((6m, 7m), (check.Published, check.Computed));
+        Assert.DoesNotContain("percent", check.Figure); // a count, not a percentage (the CLI adds % to a figure about a percentage)
         Assert.Contains("'F = het aantal arbeidsbeperkten, bedoeld in artikel 38b, tweede lid", check.Source);
         Assert.Contains("ingeleende banen", check.Explanation);
         Assert.Contains("Legal parameters and published figures, with their sources", check.Explanation);

@@ -59,9 +59,12 @@ public sealed class LegalInputChecks(ParameterSet parameters)
             }
             if (d.Outcome is not (QuotaDerivationOutcome.Confirmed or QuotaDerivationOutcome.Differs)) continue;
             var outcome = d.Outcome == QuotaDerivationOutcome.Confirmed ? CheckOutcome.Equal : CheckOutcome.Substantive;
+            // With variants of an unsettled input the computed range spans the derived percentage of each.
+            var derived = d.Variants.Select(v => v.Derived).OfType<decimal>().ToList();
             yield return new ConsistencyCheck(QuotaPercentageKind, RegulationDocument, year, ConsistencyChecker.National,
-                $"quotumpercentage sector overheid {year} (Wfsv art. 38f)", QuotaPercentageDerivation.Formula + ", naar beneden afgerond",
-                d.Published!.Required, d.Derived!.Value, ValueInterval.Exact(d.Derived.Value), outcome, d.Explanation, d.Published.Source, Inputs(d));
+                $"quotumpercentage sector overheid {year} (Wfsv art. 38f)", QuotaPercentageDerivation.Formula + ", naar beneden afgerond" +
+                (derived.Count > 1 ? $", {derived.Count} varianten" : ""),
+                d.Published!.Required, d.Derived!.Value, new ValueInterval(derived.Min(), derived.Max()), outcome, d.Explanation, d.Published.Source, Inputs(d));
         }
     }
 
@@ -94,7 +97,7 @@ public sealed class LegalInputChecks(ParameterSet parameters)
                   $"{P.FormulaArt38bJobsGovernment} is F × G ÷ C, de uren van die personen in banen van C = 1.331 uur; de berekening blijft " +
                   $"{QuotaPercentageDerivation.Formula}. " + QuotaPercentageDerivation.HNote;
         yield return new ConsistencyCheck(FormulaKind, $"{SummaryDocument}/{LawTextDocument}", first.ValidFrom.Year, ConsistencyChecker.National,
-            "variabele F van de formule van het quotumpercentage (Wfsv art. 38f lid 2): aantal grootheden in de formule",
+            "variabele F van de quotumformule (Wfsv art. 38f lid 2): aantal grootheden in de formule",
             "samenvatting: A, B, F, D, 1.331 en 1.623 (F = ingeleende banen); wet: A tot en met G (F = personen van art. 38b lid 2, G = hun uren)",
             6m, 7m, ValueInterval.Exact(7m), CheckOutcome.Substantive, why, law, []);
     }
