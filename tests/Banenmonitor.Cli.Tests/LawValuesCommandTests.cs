@@ -119,20 +119,6 @@ public class LawValuesCommandTests
         Assert.Contains("quotumpercentage sector overheid 2020", json);
     }
 
-    /// <summary>controle names both sources of the contradiction about F: the project's earlier summary and the law's text.</summary>
-    [Fact]
-    public void Controle_reports_that_the_summary_of_F_contradicts_Wfsv_art_38f()
-    {
-        var (exit, output, err) = CliRunner.Run("controle", "--jaar", "2018", "--sector", "landelijk", "--format", "json");
-        Assert.True(exit == 1, err);
-        using var doc = JsonDocument.Parse(output);
-        var f = Assert.Single(doc.RootElement.GetProperty("afwijkingen").EnumerateArray(), a => a.GetProperty("document").GetString() == "samenvatting_quotumformule/wfsv_38f");
-        Assert.Equal("inhoudelijk", f.GetProperty("ernst").GetString());
-        Assert.Contains("Wfsv art. 38f lid 2", f.GetProperty("documentNaam").GetString());
-        Assert.Contains("Samenvatting van de quotumformule", f.GetProperty("documentNaam").GetString());
-        Assert.Contains("variabele H", f.GetProperty("toelichting").GetString());
-    }
-
     [Fact]
     public void Controle_reports_the_sources_that_disagree_on_the_end_of_the_target_path()
     {

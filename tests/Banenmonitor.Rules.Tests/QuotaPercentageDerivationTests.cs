@@ -296,32 +296,6 @@ public class QuotaPercentageDerivationTests
             v => Assert.NotEqual(ParameterStatus.ConfirmedByDerivation, v.Status));
     }
 
-    /// <summary>
-    /// The project's earlier summary of the formula (F as hired-in jobs) against the text of Wfsv art. 38f lid 2 (F the persons
-    /// of art. 38b lid 2, G their hours): a substantive controle finding naming both sources by title, in the first quota year,
-    /// which also says that the text of 2025 has a variable H whose place in the formula no text copy holds.
-    /// </summary>
-    [Fact]
-    public void Controle_reports_that_the_summary_of_F_contradicts_the_law_text_and_notes_H()
-    {
-        var check = Assert.Single(new LegalInputChecks(Embedded).FormulaDefinition());
-        Assert.Equal(CheckOutcome.Substantive, check.Outcome);
-        Assert.Equal(2018, check.Year);
-        Assert.Equal(ConsistencyChecker.National, check.Sector);
-        Assert.Equal((6m, 7m), (check.Published, check.Computed));
-        Assert.DoesNotContain("percent", check.Figure); // a count, not a percentage (the CLI adds % to a figure about a percentage)
-        Assert.Contains("'F = het aantal arbeidsbeperkten, bedoeld in artikel 38b, tweede lid", check.Source);
-        Assert.Contains("ingeleende banen", check.Explanation);
-        Assert.Contains("Legal parameters and published figures, with their sources", check.Explanation);
-        Assert.Contains("The law as of today", check.Explanation);
-        Assert.Contains("variabele H", check.Explanation);
-        // In the controle run, the document names both sources by their titles from the catalogue of documents.
-        var all = new ConsistencyChecker(Embedded).Check(SectorData, National);
-        var named = Assert.Single(all.Checks, c => c.Kind == LegalInputChecks.FormulaKind && c.Document == check.Document);
-        Assert.Equal("Samenvatting van de quotumformule in de projectdocumentatie (F als ingeleende banen) en Wfsv art. 38f lid 2", named.DocumentName);
-        Assert.Contains(all.Mismatches, c => c == named);
-    }
-
     [Fact]
     public void A_data_file_cannot_claim_the_derived_status()
     {

@@ -19,9 +19,6 @@ public sealed class LegalInputChecks(ParameterSet parameters)
     public const string QuotaPercentageKind = "quotumpercentage";
     public const string FormulaKind = "quotumformule";
     public const string TargetPathKind = "ingroeipad";
-    /// <summary>Document codes (<c>documenten.csv</c>) of the law's text of art. 38f and of the project's earlier summary of the formula.</summary>
-    public const string LawTextDocument = "wfsv_38f";
-    public const string SummaryDocument = "samenvatting_quotumformule";
 
     private static string N(decimal v) => DutchFormat.Number(v, 2);
 
@@ -29,7 +26,6 @@ public sealed class LegalInputChecks(ParameterSet parameters)
     {
         var checks = new List<ConsistencyCheck>();
         checks.AddRange(QuotaPercentages());
-        checks.AddRange(FormulaDefinition());
         checks.AddRange(TargetJobs());
         if (national is not null) checks.AddRange(TargetPathEnds(national, documents));
         return checks;
@@ -72,35 +68,6 @@ public sealed class LegalInputChecks(ParameterSet parameters)
     private static List<CheckInput> Inputs(QuotaPercentageDerivationResult d) =>
         d.Inputs.Concat(d.Variants.SelectMany(v => v.Choices)).Distinct()
             .Select(i => new CheckInput(i.Name, i.Required, i.Unit, "parameter", i.Source)).ToList();
-
-    /// <summary>
-    /// What F of the formula is: the project's earlier summary (SZW's simplified formula (A + B + F) × 1.331 ÷ (D × 1.623) with
-    /// "F the hired-in jobs") against the text of Wfsv art. 38f lid 2 (F the persons who count as target group through
-    /// art. 38b lid 2, G their average paid hours). Compared as the quantities each formula has: the summary six (A, B, F, D
-    /// and the two hour figures), the law seven variables (A to G) — a substantive finding naming both sources, in the first
-    /// year the formula fixed a percentage. It also says that the text in force on 1 January 2025 has a variable H whose place
-    /// in the formula no text copy holds (not modelled).
-    /// </summary>
-    public IEnumerable<ConsistencyCheck> FormulaDefinition()
-    {
-        var first = parameters.History(P.QuotaPercentageGovernment).FirstOrDefault(v => v.Value is not null);
-        if (first is null) yield break;
-        const string law = "Wfsv art. 38f lid 2 (BWBR0017745, tekst geldend op 22 oktober 2015): " +
-                           "'F = het aantal arbeidsbeperkten, bedoeld in artikel 38b, tweede lid, in de sector overheid onderscheidenlijk de sector niet-overheid' en " +
-                           "'G = het gemiddeld aantal verloonde uren van arbeidsbeperkten als bedoeld in artikel 38b, tweede lid, in de sector overheid onderscheidenlijk de sector niet-overheid'; " +
-                           "art. 38b lid 2: een persoon die naar het oordeel van het UWV wegens ziekte of gebrek ontstaan vóór zijn 18e of tijdens zijn studie een belemmering " +
-                           "ondervindt, een voorziening ontvangt (Participatiewet art. 10 of Wet WIA art. 35) en zonder die voorziening het wettelijk minimumloon niet kan verdienen";
-        var why = "Tegenstrijdig: de eerdere samenvatting van de quotumformule in de projectdocumentatie van Banenmonitor volgt de vereenvoudigde formule van SZW — " +
-                  "de domeinsamenvatting 'Legal parameters and published figures, with their sources' als (A + B) × 1.331 ÷ (D × 1.623), zonder F; de opdracht " +
-                  "'The law as of today: …' als (A + B + F) × 1.331 ÷ (D × 1.623) met F ‘the hired-in jobs’, de ingeleende banen; de tekst van Wfsv art. 38f lid 2 definieert zeven variabelen, A tot en met G, met F het aantal personen dat via art. 38b lid 2 " +
-                  "tot de doelgroep behoort en G hun gemiddeld aantal verloonde uren — geen ingeleende banen. Banenmonitor volgt de wet: de parameter " +
-                  $"{P.FormulaArt38bJobsGovernment} is F × G ÷ C, de uren van die personen in banen van C = 1.331 uur; de berekening blijft " +
-                  $"{QuotaPercentageDerivation.Formula}. " + QuotaPercentageDerivation.HNote;
-        yield return new ConsistencyCheck(FormulaKind, $"{SummaryDocument}/{LawTextDocument}", first.ValidFrom.Year, ConsistencyChecker.National,
-            "variabele F van de quotumformule (Wfsv art. 38f lid 2): aantal grootheden in de formule",
-            "samenvatting: A, B, F, D, 1.331 en 1.623 (F = ingeleende banen); wet: A tot en met G (F = personen van art. 38b lid 2, G = hun uren)",
-            6m, 7m, ValueInterval.Exact(7m), CheckOutcome.Substantive, why, law, []);
-    }
 
     /// <summary>Variable B of the regulation against the target path of the parameters (target of t−1 plus half of year t's increase).</summary>
     public IEnumerable<ConsistencyCheck> TargetJobs()

@@ -57,7 +57,6 @@ public class ConsistencyCheckerTests
             "aantal_organisaties|000/001|2023|umc",               // 7 umc's (2021) vs 8 umc's (2023)
             "ingroeipad|rvs_2021|2025|landelijk",                 // Raad van State: overheid 25.000 "in 2025"; the path (and the BZK letter over 2023) ends in 2023
             "quotumformule|regeling_wfsv|2017|landelijk",         // B overheid 2017 8.750 vs 6.500 + ½ × 3.500 = 8.250; B markt 2017 19.500 vs 18.500
-            "quotumformule|samenvatting_quotumformule/wfsv_38f|2018|landelijk", // the earlier summary's F (hired-in jobs) vs Wfsv art. 38f lid 2 (F persons of art. 38b lid 2, G their hours)
             "percentage_incl_sroi|001|2023|hbo",                  // 36,6% vs (498+114)/1.685 = 36,3%
             "percentage|001|2022|rijk",                           // 74% vs 3.749/5.144 = 72,9%
             "percentage|001|2023|waterschappen",                  // table 56,6% vs 329/552 = 59,6%

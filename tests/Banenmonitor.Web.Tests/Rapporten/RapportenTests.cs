@@ -203,19 +203,4 @@ public sealed partial class RapportenTests(AppFixture app) : IClassFixture<AppFi
 
     [GeneratedRegex(@"<tr data-versie=""\d+"">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowRegex();
-
-    /// <summary>
-    /// The 2018 report builder lists the controle finding on variable F of the quota formula: the earlier summary (F as
-    /// hired-in jobs) against the text of Wfsv art. 38f lid 2, both named by their titles, with the note on variable H.
-    /// </summary>
-    [Fact]
-    public async Task The_2018_findings_name_the_summary_of_F_and_the_law_text_that_contradicts_it()
-    {
-        using var analyst = await app.ClientAsync(Analyst);
-        var html = System.Net.WebUtility.HtmlDecode(await analyst.GetStringAsync("/rapporten/opstellen?jaar=2018"));
-        Assert.Contains("variabele F van de quotumformule (Wfsv art. 38f lid 2)", html);
-        Assert.Contains("Samenvatting van de quotumformule in de projectdocumentatie (F als ingeleende banen) en Wfsv art. 38f lid 2", html);
-        Assert.Contains("landelijk:quotumformule:variabele-f-van-de-quotumformule", html);
-        Assert.Contains("variabele H", html);
-    }
 }
