@@ -1,4 +1,4 @@
-using Banenmonitor.Data.Export;
+using Banenmonitor.Web.Infrastructure;
 using Banenmonitor.Data.Import;
 using Banenmonitor.Data.Privacy;
 using Banenmonitor.Rules.Units;
@@ -53,11 +53,7 @@ public sealed class InlezenModel(DataImports imports, PseudonymKey key) : PageMo
             Fouten.Add(new("(sjabloon)", "—", "soort", UnknownKind()));
             return Page();
         }
-        var xlsx = string.Equals(formaat, "xlsx", StringComparison.OrdinalIgnoreCase);
-        var ms = new MemoryStream();
-        await ExportService.WriteTemplateAsync(kind.Name, ms, xlsx ? FileFormat.Xlsx : FileFormat.Csv, ct);
-        return File(ms.ToArray(), xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
-            $"sjabloon-{kind.Name}.{(xlsx ? "xlsx" : "csv")}");
+        return await ImportTemplates.FileAsync(kind.Name, formaat, ct);
     }
 
     /// <summary>Stores the upload and starts its check; every refusal answers on the page with file and reason.</summary>
