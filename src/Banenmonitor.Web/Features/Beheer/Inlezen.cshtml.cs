@@ -67,7 +67,7 @@ public sealed class InlezenModel(DataImports imports, PseudonymKey key) : PageMo
         else if (FileFormats.FromName(bestand.FileName) is null)
             Fouten.Add(new(name, "—", "—", $"'{Path.GetExtension(name)}' is geen bestandssoort die kan worden ingelezen: gebruik een CSV-bestand (.csv) of een Excelbestand (.xlsx)."));
         else if (bestand.Length > imports.Settings.MaxBytes)
-            Fouten.Add(new(name, "—", "—", $"Het bestand is groter dan {imports.Settings.MaxText} ({DutchFormat.Number(bestand.Length / 1_000_000m, 1)} MB); splits het in delen (elk deel wordt apart gecontroleerd en ingelezen)."));
+            Fouten.Add(new(name, "—", "—", $"Het bestand is groter dan {imports.Settings.MaxText} ({Grootte(bestand.Length)}); splits het in delen (elk deel wordt apart gecontroleerd en ingelezen)."));
         else if (bestand.Length == 0) Fouten.Add(new(name, "—", "—", "Het bestand is leeg."));
         if (Fouten.Count > 0) return Page();
         await using var content = bestand!.OpenReadStream();
@@ -105,6 +105,11 @@ public sealed class InlezenModel(DataImports imports, PseudonymKey key) : PageMo
     private string UnknownKind() =>
         $"{(string.IsNullOrWhiteSpace(Soort) ? "Kies een soort gegevens" : $"'{Soort}' is geen soort die hier kan worden ingelezen")}: " +
         string.Join(", ", DataImportKinds.All.Select(k => $"{k.Label} ({k.Name})")) + ".";
+
+    /// <summary>A file size in Dutch: kB below a megabyte, else MB (decimal units, as the limit).</summary>
+    public static string Grootte(long bytes) => bytes < 1_000_000
+        ? $"{DutchFormat.Number(bytes / 1000m, 1)} kB"
+        : $"{DutchFormat.Number(bytes / 1_000_000m, 1)} MB";
 
     /// <summary>Every error of a refused check or write, with file, row and column, for the shared error report.</summary>
     public static List<UploadError> Foutrapport(ImportResult r)
