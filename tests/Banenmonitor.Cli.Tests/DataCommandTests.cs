@@ -32,6 +32,11 @@ public class DataCommandTests : IDisposable
         var (exit, output, err) = CliRunner.Run("sjabloon", "werkgevers", "--uit", template);
         Assert.True(exit == 0, err);
         Assert.Contains("loonheffingennummer (verplicht)", output);
+        // Check first (as the web page "Gegevens inlezen" does): what the import would do, nothing written.
+        (exit, output, err) = CliRunner.Run("import", "werkgevers", template, "--database", Db, "--controleren");
+        Assert.True(exit == 0, err);
+        Assert.Contains("1 rijen gecontroleerd, geen fouten gevonden (1 nieuw, 0 gewijzigd, 0 ongewijzigd bij inlezen); er is niets opgeslagen", output);
+        Assert.Equal(0, Count(Db, "ImportRuns"));
         (exit, output, err) = CliRunner.Run("import", "werkgevers", template, "--database", Db);
         Assert.True(exit == 0, err);
         Assert.Contains("1 nieuw", output);

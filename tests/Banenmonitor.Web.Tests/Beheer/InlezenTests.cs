@@ -175,6 +175,56 @@ public sealed class InlezenTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_large_payroll_file_is_checked_in_the_background_and_the_page_shows_its_progress()
+    {
+        using var client = await app.ClientAsync(Analyst);
+        const int rows = 200_000;
+        var csv = new StringBuilder("loonheffingennummer;pseudoniem;periode_begin;periode_einde;uren;vorm\n", rows * 120);
+        for (var i = 0; i < rows; i++)
+            csv.Append("900000006L01;").Append(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i))))
+                .Append(";2024-01-01;2024-01-31;").Append(100 + i % 50).Append(",5;dienstverband\n");
+        var posted = await Upload(client, "verloonde-uren", "verloning-2024.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+        // The upload answers at once with a redirect; the check runs on while the page is polled.
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location!.ToString();
+        var progress = new List<long>();
+        string html;
+        while (true)
+        {
+            html = WebUtility.HtmlDecode(await client.GetStringAsync(location));
+            var m = System.Text.RegularExpressions.Regex.Match(html, @"— ([\d.]+) rijen gelezen");
+            if (!html.Contains("data-bm-bezig")) break;
+            Assert.Contains("<progress id=\"voortgangsbalk\"", html);
+            if (m.Success) progress.Add(long.Parse(m.Groups[1].Value.Replace(".", "")));
+            await Task.Delay(50);
+        }
+        Assert.Contains(progress, n => n > 0 && n < rows); // seen part way
+        Assert.Contains($"Gecontroleerd: 200.000 rijen, geen fouten. Bij inlezen worden <strong>200.000 nieuw</strong>", html);
+        await using (var db = app.Db()) Assert.Equal(0, await db.PaidHours.CountAsync(h => h.Employer!.PayrollTaxNumber == "900000006L01" && h.PeriodStart == new DateOnly(2024, 1, 1)));
+        var id = System.Text.RegularExpressions.Regex.Match(html, "name=\"upload\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var cancel = await client.PostAsync("/beheer/inlezen?handler=Annuleren", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["upload"] = id, ["__RequestVerificationToken"] = AppFixture.AntiforgeryToken(html) }));
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        // A cancelled upload cannot be written any more.
+        var late = await client.PostAsync("/beheer/inlezen?handler=Inlezen", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["upload"] = id, ["__RequestVerificationToken"] = AppFixture.AntiforgeryToken(html) }));
+        Assert.Contains("geannuleerd", WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task An_excel_file_is_checked_like_a_csv_file()
+    {
+        using var client = await app.ClientAsync(Analyst);
+        // The Excel template of werkgevers: its example row is a valid employer (with a municipality).
+        var xlsx = await client.GetByteArrayAsync("/beheer/inlezen?handler=Sjabloon&soort=werkgevers&formaat=xlsx");
+        var html = await CheckedAsync(client, await Upload(client, "werkgevers", "sjabloon.xlsx", xlsx));
+        Assert.Contains("Gecontroleerd: 1 rijen, geen fouten.", html);
+        // The same bytes named .csv are not a CSV file: refused at row and column, nothing stored.
+        var asCsv = await CheckedAsync(client, await Upload(client, "werkgevers", "sjabloon.csv", xlsx));
+        Assert.Contains("id=\"foutrapport\"", asCsv);
+    }
+
+    [Fact]
     public async Task Other_roles_get_the_sites_refusal()
     {
         foreach (var user in new[] { "werkgever@demo.banenmonitor.nl", "gemeenten@demo.banenmonitor.nl", "publiek@demo.banenmonitor.nl" })

@@ -1,5 +1,4 @@
 using Banenmonitor.Data;
-using Banenmonitor.Data.Export;
 using Banenmonitor.Data.Import;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Reviews;
@@ -47,14 +46,7 @@ public sealed class IndexModel(BanenmonitorDbContext db, ImportService imports, 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>The template of the user's kind (CSV or Excel) with the columns and an example row.</summary>
-    public async Task<IActionResult> OnGetSjabloonAsync(string? formaat, CancellationToken ct)
-    {
-        var xlsx = formaat == "xlsx";
-        var ms = new MemoryStream();
-        await ExportService.WriteTemplateAsync(Soort, ms, xlsx ? FileFormat.Xlsx : FileFormat.Csv, ct);
-        return File(ms.ToArray(), xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
-            $"sjabloon-{Soort}.{(xlsx ? "xlsx" : "csv")}");
-    }
+    public async Task<IActionResult> OnGetSjabloonAsync(string? formaat, CancellationToken ct) => await ImportTemplates.FileAsync(Soort, formaat, ct);
 
     /// <summary>Enter one report by hand: stored through the same importer as a one-row file.</summary>
     public async Task<IActionResult> OnPostInvoerenAsync(CancellationToken ct)

@@ -1,4 +1,4 @@
-using Banenmonitor.Data.Export;
+using Banenmonitor.Web.Infrastructure;
 using Banenmonitor.Data.Import;
 using Banenmonitor.Data.Privacy;
 using Banenmonitor.Rules.Units;
@@ -53,11 +53,7 @@ public sealed class InlezenModel(DataImports imports, PseudonymKey key) : PageMo
             Fouten.Add(new("(sjabloon)", "—", "soort", UnknownKind()));
             return Page();
         }
-        var xlsx = string.Equals(formaat, "xlsx", StringComparison.OrdinalIgnoreCase);
-        var ms = new MemoryStream();
-        await ExportService.WriteTemplateAsync(kind.Name, ms, xlsx ? FileFormat.Xlsx : FileFormat.Csv, ct);
-        return File(ms.ToArray(), xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
-            $"sjabloon-{kind.Name}.{(xlsx ? "xlsx" : "csv")}");
+        return await ImportTemplates.FileAsync(kind.Name, formaat, ct);
     }
 
     /// <summary>Stores the upload and starts its check; every refusal answers on the page with file and reason.</summary>
@@ -71,7 +67,7 @@ public sealed class InlezenModel(DataImports imports, PseudonymKey key) : PageMo
         else if (FileFormats.FromName(bestand.FileName) is null)
             Fouten.Add(new(name, "—", "—", $"'{Path.GetExtension(name)}' is geen bestandssoort die kan worden ingelezen: gebruik een CSV-bestand (.csv) of een Excelbestand (.xlsx)."));
         else if (bestand.Length > imports.Settings.MaxBytes)
-            Fouten.Add(new(name, "—", "—", $"Het bestand is groter dan {imports.Settings.MaxText} ({DutchFormat.Number(bestand.Length / 1_000_000m, 1)} MB); splits het in delen (elk deel wordt apart gecontroleerd en ingelezen)."));
+            Fouten.Add(new(name, "—", "—", $"Het bestand is groter dan {imports.Settings.MaxText} ({Grootte(bestand.Length)}); splits het in delen (elk deel wordt apart gecontroleerd en ingelezen)."));
         else if (bestand.Length == 0) Fouten.Add(new(name, "—", "—", "Het bestand is leeg."));
         if (Fouten.Count > 0) return Page();
         await using var content = bestand!.OpenReadStream();
@@ -109,6 +105,11 @@ public sealed class InlezenModel(DataImports imports, PseudonymKey key) : PageMo
     private string UnknownKind() =>
         $"{(string.IsNullOrWhiteSpace(Soort) ? "Kies een soort gegevens" : $"'{Soort}' is geen soort die hier kan worden ingelezen")}: " +
         string.Join(", ", DataImportKinds.All.Select(k => $"{k.Label} ({k.Name})")) + ".";
+
+    /// <summary>A file size in Dutch: kB below a megabyte, else MB (decimal units, as the limit).</summary>
+    public static string Grootte(long bytes) => bytes < 1_000_000
+        ? $"{DutchFormat.Number(bytes / 1000m, 1)} kB"
+        : $"{DutchFormat.Number(bytes / 1_000_000m, 1)} MB";
 
     /// <summary>Every error of a refused check or write, with file, row and column, for the shared error report.</summary>
     public static List<UploadError> Foutrapport(ImportResult r)

@@ -1,5 +1,4 @@
 using Banenmonitor.Data;
-using Banenmonitor.Data.Export;
 using Banenmonitor.Data.Import;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Reviews;
@@ -61,10 +60,7 @@ public sealed class WerkgeversModel(BanenmonitorDbContext db, ImportService impo
     public async Task<IActionResult> OnGetSjabloonAsync(string code, string? formaat, CancellationToken ct)
     {
         if (Scoped(code) is { } refused) return refused;
-        var xlsx = formaat == "xlsx";
-        var ms = new MemoryStream();
-        await ExportService.WriteTemplateAsync(Kind, ms, xlsx ? FileFormat.Xlsx : FileFormat.Csv, ct);
-        return File(ms.ToArray(), xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", $"sjabloon-{Kind}.{(xlsx ? "xlsx" : "csv")}");
+        return await ImportTemplates.FileAsync(Kind, formaat, ct);
     }
 
     /// <summary>Uploads the register: all rows or none; a row of another sector's employer is refused with its row and column.</summary>
