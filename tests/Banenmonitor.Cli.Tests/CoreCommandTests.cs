@@ -70,6 +70,37 @@ public class CoreCommandTests
     }
 
     [Fact]
+    public void Meting_shows_the_uwv_quarterly_figures_of_the_year_with_their_sources_and_checks()
+    {
+        var file = Banenmonitor.Rules.Published.PublishedData.Embedded.Quarterly;
+        var (exit, output, err) = CliRunner.Run("meting", "--jaar", "2023", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var k = doc.RootElement.GetProperty("kwartaalcijfers");
+        Assert.Contains("geen officiële meting", k.GetProperty("toelichting").GetString());
+        var figures = k.GetProperty("cijfers").EnumerateArray().ToList();
+        Assert.Equal(file.OfYear(2023).Count, figures.Count);
+        var q4 = figures.Single(f => f.GetProperty("kwartaal").GetInt32() == 4 && f.GetProperty("sector").GetString() == "totaal"
+                                     && f.GetProperty("vorm").GetString() == "totaal" && f.GetProperty("grootheid").GetString() == "toename");
+        Assert.Equal(86_264m, q4.GetProperty("waarde").GetDecimal());
+        Assert.Contains("Op naar de 125.000", q4.GetProperty("bron").GetString());
+        var check = k.GetProperty("controles").EnumerateArray().Single(c => c.GetProperty("cijfer").GetString()!.StartsWith("banen totaal 2023 K4", StringComparison.Ordinal));
+        Assert.Equal("afronding", check.GetProperty("uitkomst").GetString());
+        Assert.Equal(86_263m, check.GetProperty("berekend").GetDecimal());
+
+        var (texit, text, terr) = CliRunner.Run("meting", "--jaar", "2023");
+        Assert.True(texit == 0, terr);
+        Assert.Contains("Kwartaalcijfers UWV 2023", text);
+        Assert.Contains("86.264", text);
+        Assert.Contains("76.258 + 10.835 − 830 = 86.263", text); // a negative part written as a subtraction
+        Assert.Contains("geen officiële meting", text);
+        // A year without quarterly figures says so.
+        var (nexit, none, nerr) = CliRunner.Run("meting", "--jaar", "2016");
+        Assert.True(nexit == 0, nerr);
+        Assert.Contains("Over 2016 zijn geen kwartaalcijfers van UWV gevonden", none);
+    }
+
+    [Fact]
     public void Meting_2021_json_reproduces_Tabel_1_with_the_rounding_differences_explained()
     {
         var (exit, output, err) = CliRunner.Run("meting", "--jaar", "2021", "--format", "json");
