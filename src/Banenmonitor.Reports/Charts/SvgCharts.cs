@@ -200,14 +200,17 @@ public static class SvgCharts
         return values;
     }
 
-    /// <summary>Per series with at least one figure, the categories where it has none (one sentence when all series miss the same).</summary>
+    /// <summary>
+    /// Per series with at least one figure, the categories where it has none (one sentence when all series miss the same and
+    /// no series is sparse, whose points are few by design).
+    /// </summary>
     private static List<string> LineGaps(IReadOnlyList<ChartSeries> series, IReadOnlyList<string> categories)
     {
         var missing = series.Where(s => !s.Sparse && s.Points.Any(p => p.Value is not null))
             .Select(s => (s.Label, Missing: categories.Where(c => s.Points.FirstOrDefault(p => p.Category == c)?.Value is null).ToList()))
             .Where(m => m.Missing.Count > 0).ToList();
         if (missing.Count == 0) return [];
-        if (missing.Count == series.Count(s => !s.Sparse && s.Points.Any(p => p.Value is not null)) && missing.All(m => m.Missing.SequenceEqual(missing[0].Missing)))
+        if (!series.Any(s => s.Sparse) && missing.Count == series.Count(s => s.Points.Any(p => p.Value is not null)) && missing.All(m => m.Missing.SequenceEqual(missing[0].Missing)))
             return [$"Geen cijfer gepubliceerd voor {List(missing[0].Missing)}."];
         return missing.Select(m => $"{m.Label}: geen cijfer gepubliceerd voor {List(m.Missing)}.").ToList();
     }
