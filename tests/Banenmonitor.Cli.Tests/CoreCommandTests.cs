@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Banenmonitor.Rules.Units;
 
 namespace Banenmonitor.Cli.Tests;
 
@@ -264,6 +265,34 @@ public class VergelijkLandelijkCommandTests
             Assert.Contains("bestaat niet", berr);
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void National_run_per_quarter_shows_the_uwv_quarterly_figures_of_the_year_beside_it()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-cli-kwartaal-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (gexit, _, gerr) = CliRunner.Run("synthetisch", "--werknemers", "2000", "--werkgevers", "50", "--jaar", "2023", "--uit", dir, "--zaad", "7");
+            Assert.True(gexit == 0, gerr);
+            var (exit, output, err) = CliRunner.Run("landelijk", "--invoer", dir, "--jaar", "2023", "--uit", dir + "-uit", "--per", "kwartaal");
+            Assert.True(exit == 0, err);
+            var published = output[output.IndexOf("Ter vergelijking: kwartaalcijfers UWV 2023", StringComparison.Ordinal)..];
+            Assert.Contains("geen officiële meting", published);
+            var file = Banenmonitor.Rules.Published.PublishedData.Embedded.Quarterly;
+            foreach (var q in file.OfYear(2023).Where(r => r.Quantity == Banenmonitor.Rules.Measurement.QuarterlyFigures.Increase
+                                                           && r.Sector == Banenmonitor.Rules.Measurement.MeasurementSector.Total
+                                                           && r.Form == Banenmonitor.Rules.Measurement.EmploymentForm.Total))
+                Assert.Contains($"Kwartaal {q.Quarter}: toename {DutchFormat.Number(q.Value)}", published);
+            // Without --per kwartaal the run says nothing about quarters.
+            var (pexit, plain, perr) = CliRunner.Run("landelijk", "--invoer", dir, "--jaar", "2023", "--uit", dir + "-uit2");
+            Assert.True(pexit == 0, perr);
+            Assert.DoesNotContain("kwartaalcijfers UWV", plain);
+        }
+        finally
+        {
+            foreach (var d in new[] { dir, dir + "-uit", dir + "-uit2" }) if (Directory.Exists(d)) Directory.Delete(d, true);
+        }
     }
 
     [Fact]
