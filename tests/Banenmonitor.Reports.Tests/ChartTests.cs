@@ -110,6 +110,9 @@ public class ChartTests
         Assert.Single(svg.Elements(Svg + "polyline"), p => (string?)p.Attribute("class") == "bm-reeks-1"); // K2–year end; the year end before K1 stands alone
         var note = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "bm-grafiek-noot").Value;
         Assert.Equal("Kwartaal: geen cijfer gepubliceerd voor K1 2023.", note);
+        // The last label ("eind 2023") fits inside the drawing: its centre is at least half its width from the right edge.
+        var last = svg.Descendants(Svg + "text").Single(t => t.Value == "eind 2023");
+        Assert.True(D(last, "x") + "eind 2023".Length * 3.5m <= D(svg, "width"), "laatste label valt buiten de grafiek");
     }
 
     [Fact]

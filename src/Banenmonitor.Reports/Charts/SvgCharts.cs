@@ -53,7 +53,9 @@ public static class SvgCharts
         var categories = Years(Categories(series));
         var values = Values(series, reference);
         var (min, max, step) = NiceScale(values);
-        const int left = 72, right = 16, top = 16;
+        const int left = 72, top = 16;
+        // The last category label is centred on the plot's right edge: room for its half (about 7 px per character at 12 px).
+        var right = Math.Max(16, categories.Count == 0 ? 0 : (int)Math.Ceiling(categories[^1].Length * 3.6) + 4);
         var bottom = 48 + 22 * ((series.Count + 1) / 2);
         var plotW = width - left - right;
         var plotH = height - top - bottom;
