@@ -17,6 +17,19 @@ public static class QuarterlyFiguresView
     public static KwartaalcijfersView For(int year) =>
         KwartaalcijfersView.From(Published, Banenmonitor.Web.Infrastructure.PublishedSources.Figures.Documents, year);
 
+    /// <summary>
+    /// At each year end of the chart (end of last year, end of this year) where both exist: the UWV's fourth-quarter total
+    /// beside the yearly measurement, in a sentence. They differ because the yearly measurement is made later on corrected
+    /// data; the sentence says so instead of leaving the reader to wonder which is right.
+    /// </summary>
+    public static IReadOnlyList<string> YearEnds(int year, IReadOnlyList<NationalYear> measured) =>
+        [.. new[] { year - 1, year }.Select(y => (y, q: Published.Find(y, 4, MeasurementSector.Total, EmploymentForm.Total, QuarterlyFigures.Increase),
+                m: measured.FirstOrDefault(n => n.Jaar == y)?.Totaal))
+            .Where(t => t.q is not null && t.m is not null)
+            .Select(t => $"Eind {t.y}: {Banenmonitor.Rules.Units.DutchFormat.Number(t.q!.Value)} extra banen volgens de kwartaalcijfers, " +
+                         $"{Banenmonitor.Rules.Units.DutchFormat.Number(t.m!.Value)} volgens de jaarlijkse meting" +
+                         (t.q.Value == t.m.Value ? "." : $" (verschil {Banenmonitor.Rules.Units.DutchFormat.Number(t.q.Value - t.m.Value)})."))];
+
     /// <summary>The line chart, or null when the year has no quarterly figure of extra jobs.</summary>
     public static string? Chart(int year, IReadOnlyList<NationalYear> measured)
     {
