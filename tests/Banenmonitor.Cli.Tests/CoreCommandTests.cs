@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Banenmonitor.Rules.Units;
 
 namespace Banenmonitor.Cli.Tests;
 
@@ -67,6 +68,37 @@ public class CoreCommandTests
         Assert.Contains("Quotumtekort", output);
         Assert.Contains("Wfsv art. 38g lid 3", output);
         Assert.Contains("Quotumheffing:        € 60.000,00", output);
+    }
+
+    [Fact]
+    public void Meting_shows_the_uwv_quarterly_figures_of_the_year_with_their_sources_and_checks()
+    {
+        var file = Banenmonitor.Rules.Published.PublishedData.Embedded.Quarterly;
+        var (exit, output, err) = CliRunner.Run("meting", "--jaar", "2023", "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var k = doc.RootElement.GetProperty("kwartaalcijfers");
+        Assert.Contains("geen officiële meting", k.GetProperty("toelichting").GetString());
+        var figures = k.GetProperty("cijfers").EnumerateArray().ToList();
+        Assert.Equal(file.OfYear(2023).Count, figures.Count);
+        var q4 = figures.Single(f => f.GetProperty("kwartaal").GetInt32() == 4 && f.GetProperty("sector").GetString() == "totaal"
+                                     && f.GetProperty("vorm").GetString() == "totaal" && f.GetProperty("grootheid").GetString() == "toename");
+        Assert.Equal(86_264m, q4.GetProperty("waarde").GetDecimal());
+        Assert.Contains("Op naar de 125.000", q4.GetProperty("bron").GetString());
+        var check = k.GetProperty("controles").EnumerateArray().Single(c => c.GetProperty("cijfer").GetString()!.StartsWith("banen totaal 2023 K4", StringComparison.Ordinal));
+        Assert.Equal("afronding", check.GetProperty("uitkomst").GetString());
+        Assert.Equal(86_263m, check.GetProperty("berekend").GetDecimal());
+
+        var (texit, text, terr) = CliRunner.Run("meting", "--jaar", "2023");
+        Assert.True(texit == 0, terr);
+        Assert.Contains("Kwartaalcijfers UWV 2023", text);
+        Assert.Contains("86.264", text);
+        Assert.Contains("76.258 + 10.835 − 830 = 86.263", text); // a negative part written as a subtraction
+        Assert.Contains("geen officiële meting", text);
+        // A year without quarterly figures says so.
+        var (nexit, none, nerr) = CliRunner.Run("meting", "--jaar", "2016");
+        Assert.True(nexit == 0, nerr);
+        Assert.Contains("Over 2016 zijn geen kwartaalcijfers van UWV gevonden", none);
     }
 
     [Fact]
@@ -233,6 +265,34 @@ public class VergelijkLandelijkCommandTests
             Assert.Contains("bestaat niet", berr);
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void National_run_per_quarter_shows_the_uwv_quarterly_figures_of_the_year_beside_it()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "bm-cli-kwartaal-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (gexit, _, gerr) = CliRunner.Run("synthetisch", "--werknemers", "2000", "--werkgevers", "50", "--jaar", "2023", "--uit", dir, "--zaad", "7");
+            Assert.True(gexit == 0, gerr);
+            var (exit, output, err) = CliRunner.Run("landelijk", "--invoer", dir, "--jaar", "2023", "--uit", dir + "-uit", "--per", "kwartaal");
+            Assert.True(exit == 0, err);
+            var published = output[output.IndexOf("Ter vergelijking: kwartaalcijfers UWV 2023", StringComparison.Ordinal)..];
+            Assert.Contains("geen officiële meting", published);
+            var file = Banenmonitor.Rules.Published.PublishedData.Embedded.Quarterly;
+            foreach (var q in file.OfYear(2023).Where(r => r.Quantity == Banenmonitor.Rules.Measurement.QuarterlyFigures.Increase
+                                                           && r.Sector == Banenmonitor.Rules.Measurement.MeasurementSector.Total
+                                                           && r.Form == Banenmonitor.Rules.Measurement.EmploymentForm.Total))
+                Assert.Contains($"Kwartaal {q.Quarter}: toename {DutchFormat.Number(q.Value)}", published);
+            // Without --per kwartaal the run says nothing about quarters.
+            var (pexit, plain, perr) = CliRunner.Run("landelijk", "--invoer", dir, "--jaar", "2023", "--uit", dir + "-uit2");
+            Assert.True(pexit == 0, perr);
+            Assert.DoesNotContain("kwartaalcijfers UWV", plain);
+        }
+        finally
+        {
+            foreach (var d in new[] { dir, dir + "-uit", dir + "-uit2" }) if (Directory.Exists(d)) Directory.Delete(d, true);
+        }
     }
 
     [Fact]

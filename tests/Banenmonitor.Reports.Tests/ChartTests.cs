@@ -96,6 +96,26 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_sparse_series_joins_its_points_across_the_categories_between_and_is_not_noted_as_missing()
+    {
+        // Yearly figures on a quarterly axis: the measurement at both year ends, one line between; the quarters keep their gap.
+        string[] axis = ["eind 2022", "K1 2023", "K2 2023", "K3 2023", "eind 2023"];
+        var svg = Parse(SvgCharts.Line(new ChartText("Kwartalen", "Per kwartaal.", "banen"),
+        [
+            new ChartSeries("Kwartaal", [new(axis[0], 80_674m), new(axis[1], null), new(axis[2], 82_904m), new(axis[3], 84_471m), new(axis[4], 86_264m)]),
+            new ChartSeries("Jaarmeting", [new(axis[0], 81_117m), new(axis[4], 85_665m)], Sparse: true),
+        ]));
+        var yearly = Assert.Single(svg.Elements(Svg + "polyline"), p => (string?)p.Attribute("class") == "bm-reeks-2");
+        Assert.Equal(2, ((string)yearly.Attribute("points")!).Split(' ').Length); // from the first year end straight to the second
+        Assert.Single(svg.Elements(Svg + "polyline"), p => (string?)p.Attribute("class") == "bm-reeks-1"); // K2–year end; the year end before K1 stands alone
+        var note = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "bm-grafiek-noot").Value;
+        Assert.Equal("Kwartaal: geen cijfer gepubliceerd voor K1 2023.", note);
+        // The last label ("eind 2023") fits inside the drawing: its centre is at least half its width from the right edge.
+        var last = svg.Descendants(Svg + "text").Single(t => t.Value == "eind 2023");
+        Assert.True(D(last, "x") + "eind 2023".Length * 3.5m <= D(svg, "width"), "laatste label valt buiten de grafiek");
+    }
+
+    [Fact]
     public void A_sparkline_breaks_where_a_year_has_no_figure()
     {
         var svg = Parse(SvgCharts.Sparkline(new ChartText("Trend", "Trend.", "fta"),

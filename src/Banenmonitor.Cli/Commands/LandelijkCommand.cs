@@ -56,6 +56,7 @@ public static class LandelijkCommand
                 Console.Write(outcome.Run.Summary);
                 Console.WriteLine($"Berekening {outcome.Run.RunId} opgeslagen in de database: {DutchFormat.Number(outcome.Run.EmployerCount)} werkgevers, " +
                                   $"{DutchFormat.Number(outcome.Run.PayrollRows)} verloningsregels (vingerafdruk invoer {outcome.Run.InputsFingerprint[..12]}…).");
+                if (outcome.Run.Quarters.Count > 0) PrintPublishedQuarters(year);
                 return 0;
             }
             var dir = r.GetValue(invoer) ?? throw new CliException("De optie --invoer (of --database) is verplicht.");
@@ -82,11 +83,29 @@ public static class LandelijkCommand
             {
                 Console.WriteLine();
                 Console.Write(File.ReadAllText(Path.Combine(output, "samenvatting.txt")));
+                if (options.QuartersAndRegions) PrintPublishedQuarters(year);
                 Console.WriteLine($"Resultaten in {output}.");
             }
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// Beside the measurement per quarter of a run: the extra jobs per quarter of the same year as the UWV published them
+    /// (<c>data/published/kwartaalrapportages.csv</c>), or a sentence that there are none.
+    /// </summary>
+    private static void PrintPublishedQuarters(int year)
+    {
+        var k = MetingCommand.QuarterView(year);
+        Console.WriteLine();
+        Console.WriteLine($"Ter vergelijking: kwartaalcijfers UWV {year} (gepubliceerd; indicatief, geen officiële meting)");
+        if (k.Melding is not null) { Console.WriteLine("  " + k.Melding); return; }
+        var totals = k.Cijfers.Where(c => c.Grootheid == Rules.Measurement.QuarterlyFigures.Increase && c.Sector == "totaal" && c.Vorm == "totaal").ToList();
+        if (totals.Count == 0) Console.WriteLine($"  Over {year} heeft UWV geen totale toename per kwartaal gepubliceerd die hier bekend is.");
+        foreach (var t in totals)
+            Console.WriteLine($"  Kwartaal {t.Kwartaal}: toename {DutchFormat.Number(t.Waarde)} extra banen t.o.v. de nulmeting");
+        Console.WriteLine($"  Alle kwartaalcijfers met hun bron: banenmonitor meting --jaar {year}.");
     }
 
     /// <summary>True when <c>--per</c> names kwartaal and/or regio; any other value is refused with the values allowed.</summary>

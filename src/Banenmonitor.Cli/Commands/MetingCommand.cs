@@ -15,7 +15,8 @@ public static class MetingCommand
     public sealed record SectorJson(CelJson Formeel, CelJson Inleen, CelJson Totaal, decimal Doelstelling, decimal VerschilMetDoelstelling);
     public sealed record MetingJson(
         int Jaar, bool Berekend, SectorJson? Markt, SectorJson? Overheid, SectorJson? Totaal,
-        decimal BanenNulmeting, decimal? BanenTotaal, IReadOnlyList<string> Opmerkingen, IReadOnlyList<StapView> Stappen);
+        decimal BanenNulmeting, decimal? BanenTotaal, IReadOnlyList<string> Opmerkingen, IReadOnlyList<StapView> Stappen,
+        KwartaalcijfersView? Kwartaalcijfers = null);
 
     public static NationalFigures LoadFigures(string? path)
     {
@@ -29,6 +30,18 @@ public static class MetingCommand
     public static QuarterlyFigures LoadQuarters()
     {
         try { return PublishedFolder().Quarterly; }
+        catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
+        catch (FileNotFoundException e) { throw new CliException(e.Message); }
+    }
+
+    /// <summary>The UWV quarterly figures of one year with the checks of their sums.</summary>
+    public static KwartaalcijfersView QuarterView(int year)
+    {
+        try
+        {
+            var data = PublishedFolder();
+            return KwartaalcijfersView.From(data.Quarterly, data.SectorFigures.Documents, year);
+        }
         catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
         catch (FileNotFoundException e) { throw new CliException(e.Message); }
     }
@@ -77,6 +90,8 @@ public static class MetingCommand
                     new SectorJson(none, none, Pub(mk), tm, mk.Value - tm), new SectorJson(none, none, Pub(ov), tg, ov.Value - tg), new SectorJson(none, none, tot, tm + tg, tot.Toename - tm - tg),
                     baseJobs, baseJobs + tot.Toename, ["Voor dit jaar is alleen de gepubliceerde toename per sector bekend; de meting is niet opnieuw berekend."], []);
             }
+            // The UWV quarterly figures of the year beside the measurement (indicative), from data/published/, with their checks.
+            output = output with { Kwartaalcijfers = QuarterView(year) };
             if (json) { WriteJson(output); return 0; }
             PrintText(output);
             return 0;
@@ -104,5 +119,20 @@ public static class MetingCommand
         Console.WriteLine($"(tussen haakjes: gepubliceerde waarde waar die afwijkt)");
         Console.WriteLine($"Banen bij de nulmeting: {DutchFormat.Number(o.BanenNulmeting, 0)}; totaal eind {o.Jaar}: {DutchFormat.Number(LegalRounding.Half(o.BanenTotaal ?? 0, 0), 0)}");
         foreach (var n in o.Opmerkingen) Console.WriteLine("- " + n);
+        if (o.Kwartaalcijfers is { } k) PrintQuarters(k);
+    }
+
+    private static void PrintQuarters(KwartaalcijfersView k)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Kwartaalcijfers UWV {k.Jaar} (stand aan het eind van het kwartaal)");
+        Console.WriteLine(new string('-', 78));
+        if (k.Melding is not null) { Console.WriteLine(k.Melding); return; }
+        foreach (var c in k.Cijfers)
+            Console.WriteLine($"K{c.Kwartaal} {KwartaalcijfersView.Value(c),9}  {c.Omschrijving}");
+        foreach (var c in k.Controles.Where(c => c.Uitkomst != "gelijk"))
+            Console.WriteLine($"Controle {c.Cijfer}: {c.Uitkomst}. {c.Toelichting}");
+        Console.WriteLine(k.Toelichting);
+        Console.WriteLine("Bronnen: --format json geeft bij elk cijfer zijn bron.");
     }
 }

@@ -53,7 +53,9 @@ public static class SvgCharts
         var categories = Years(Categories(series));
         var values = Values(series, reference);
         var (min, max, step) = NiceScale(values);
-        const int left = 72, right = 16, top = 16;
+        const int left = 72, top = 16;
+        // The last category label is centred on the plot's right edge: room for its half (about 7 px per character at 12 px).
+        var right = Math.Max(16, categories.Count == 0 ? 0 : (int)Math.Ceiling(categories[^1].Length * 3.6) + 4);
         var bottom = 48 + 22 * ((series.Count + 1) / 2);
         var plotW = width - left - right;
         var plotH = height - top - bottom;
@@ -200,14 +202,17 @@ public static class SvgCharts
         return values;
     }
 
-    /// <summary>Per series with at least one figure, the categories where it has none (one sentence when all series miss the same).</summary>
+    /// <summary>
+    /// Per series with at least one figure, the categories where it has none (one sentence when all series miss the same and
+    /// no series is sparse, whose points are few by design).
+    /// </summary>
     private static List<string> LineGaps(IReadOnlyList<ChartSeries> series, IReadOnlyList<string> categories)
     {
         var missing = series.Where(s => !s.Sparse && s.Points.Any(p => p.Value is not null))
             .Select(s => (s.Label, Missing: categories.Where(c => s.Points.FirstOrDefault(p => p.Category == c)?.Value is null).ToList()))
             .Where(m => m.Missing.Count > 0).ToList();
         if (missing.Count == 0) return [];
-        if (missing.Count == series.Count(s => !s.Sparse && s.Points.Any(p => p.Value is not null)) && missing.All(m => m.Missing.SequenceEqual(missing[0].Missing)))
+        if (!series.Any(s => s.Sparse) && missing.Count == series.Count(s => s.Points.Any(p => p.Value is not null)) && missing.All(m => m.Missing.SequenceEqual(missing[0].Missing)))
             return [$"Geen cijfer gepubliceerd voor {List(missing[0].Missing)}."];
         return missing.Select(m => $"{m.Label}: geen cijfer gepubliceerd voor {List(m.Missing)}.").ToList();
     }

@@ -41,7 +41,8 @@ public static class QuarterlyChecks
                 var slack = 0.5m * parts.Length;
                 var diff = total.Value - sum;
                 var outcome = diff == 0 ? CheckOutcome.Equal : Math.Abs(diff) <= slack ? CheckOutcome.Rounding : CheckOutcome.Substantive;
-                var partsText = string.Join(" + ", parts.Select(p => DutchFormat.Number(p!.Value)));
+                var partsText = string.Concat(parts.Select((p, i) => i == 0 ? DutchFormat.Number(p!.Value)
+                    : p!.Value < 0 ? " − " + DutchFormat.Number(-p.Value) : " + " + DutchFormat.Number(p.Value)));
                 var why = outcome switch
                 {
                     CheckOutcome.Equal => $"Gelijk: {partsText} = {DutchFormat.Number(sum)}.",

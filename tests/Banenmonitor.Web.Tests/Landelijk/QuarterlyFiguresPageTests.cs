@@ -54,6 +54,11 @@ public sealed class QuarterlyFiguresPageTests(AppFixture app)
         // The yearly series is one line across the quarters between its two points, not two lone markers.
         Assert.Equal(2, await section.Locator("svg polyline.bm-reeks-3, svg polyline.bm-reeks-4").CountAsync());
 
+        // At the year ends: the fourth quarter beside the yearly measurement, with the difference.
+        var yearEnds = await section.Locator("#kwartaalcijfers-jaareinden").InnerTextAsync();
+        Assert.Contains($"Eind {year - 1}: 80.674 extra banen volgens de kwartaalcijfers, 81.117 volgens de jaarlijkse meting (verschil -443).", yearEnds);
+        Assert.Contains($"Eind {year}: 86.264 extra banen volgens de kwartaalcijfers, 85.665 volgens de jaarlijkse meting (verschil 599).", yearEnds);
+
         // The controle of the sums: 76.258 + 10.835 − 830 = 86.263 against 86.264 is rounding.
         var checks = await section.Locator("#kwartaalcontrole li").AllInnerTextsAsync();
         Assert.Contains(checks, c => c.Contains($"banen totaal {year} K4", StringComparison.Ordinal) && c.Contains("afronding", StringComparison.Ordinal));

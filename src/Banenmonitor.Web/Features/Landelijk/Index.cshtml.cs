@@ -19,7 +19,7 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     /// <summary>The shown run's measurement per quarter and labour-market region; null when the run has none.</summary>
     public QuarterRegionView? KwartalenRegios { get; private set; }
     /// <summary>The UWV quarterly figures of the chosen year (indicative; every year has this, with a sentence when there are none).</summary>
-    public KwartaalcijfersJson Kwartaalcijfers { get; private set; } = null!;
+    public Banenmonitor.Rules.Contracts.KwartaalcijfersView Kwartaalcijfers { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

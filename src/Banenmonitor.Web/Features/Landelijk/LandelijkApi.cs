@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Banenmonitor.Web.Features.Landelijk;
 
-public sealed record LandelijkJson(NationalYear Jaar, IReadOnlyList<NationalCell>? Cellen, IReadOnlyList<StapView>? Stappen, KwartaalcijfersJson Kwartaalcijfers);
+public sealed record LandelijkJson(NationalYear Jaar, IReadOnlyList<NationalCell>? Cellen, IReadOnlyList<StapView>? Stappen, Banenmonitor.Rules.Contracts.KwartaalcijfersView Kwartaalcijfers);
 
 /// <summary><c>/api/landelijk</c>: the national measurement per year, as on the page (open data).</summary>
 public static class LandelijkApi

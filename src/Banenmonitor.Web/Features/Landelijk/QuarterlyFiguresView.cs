@@ -1,21 +1,8 @@
 using Banenmonitor.Reports.Charts;
 using Banenmonitor.Rules.Measurement;
-using Banenmonitor.Rules.Parameters;
-using Banenmonitor.Rules.Published;
-using Banenmonitor.Rules.Units;
+using Banenmonitor.Rules.Contracts;
 
 namespace Banenmonitor.Web.Features.Landelijk;
-
-/// <summary>One published UWV quarterly figure as the page and the API show it (Dutch names).</summary>
-public sealed record KwartaalCijfer(int Jaar, int Kwartaal, string Sector, string Vorm, string Grootheid, string Omschrijving, decimal Waarde,
-    string Status, string Bron);
-
-/// <summary>A <c>controle</c> check of the quarterly figures of the year: a sum or a change on the previous quarter.</summary>
-public sealed record KwartaalControle(string Cijfer, string Formule, decimal Gepubliceerd, decimal Berekend, string Uitkomst, string Toelichting);
-
-/// <summary>The UWV quarterly figures of one year (<c>/landelijk</c> section "Kwartaalcijfers UWV" and <c>/api/landelijk/{jaar}</c>).</summary>
-public sealed record KwartaalcijfersJson(int Jaar, string Toelichting, IReadOnlyList<KwartaalCijfer> Cijfers, IReadOnlyList<KwartaalControle> Controles,
-    IReadOnlyList<int> JarenMetKwartaalcijfers, string? Melding);
 
 /// <summary>
 /// The UWV quarterly figures of a year beside the yearly measurement (<c>data/published/kwartaalrapportages.csv</c>): each figure
@@ -24,25 +11,24 @@ public sealed record KwartaalcijfersJson(int Jaar, string Toelichting, IReadOnly
 /// </summary>
 public static class QuarterlyFiguresView
 {
-    /// <summary>What every user must know before reading a quarterly figure (the data file's own notes).</summary>
-    public const string Note = "De kwartaalcijfers van UWV zijn indicatief: ze zijn geen officiële meting van de banenafspraak; dat is alleen de jaarlijkse meting. " +
-                               "Inleenbanen (uitzendcontract of detachering) zijn in de kwartaalcijfers niet naar markt en overheid verdeeld; in de jaarlijkse meting wel (met de verdeelsleutel). " +
-                               "Daarom kan de stand aan het eind van het vierde kwartaal afwijken van de jaarlijkse meting over hetzelfde jaar.";
-
     public static QuarterlyFigures Published => Banenmonitor.Web.Infrastructure.PublishedSources.Quarterly;
 
-    public static KwartaalcijfersJson For(int year)
-    {
-        var f = Published;
-        var rows = f.OfYear(year).Select(Figure).ToList();
-        var docs = Banenmonitor.Web.Infrastructure.PublishedSources.Figures.Documents;
-        var checks = QuarterlyChecks.Check(f, docs).Where(c => c.Year == year)
-            .Select(c => new KwartaalControle(c.Figure, c.Formula, c.Published, c.Computed, c.Outcome.Dutch(), c.Explanation)).ToList();
-        var years = f.Years.ToList();
-        string? message = rows.Count > 0 ? null
-            : $"Over {year} zijn geen kwartaalcijfers van UWV gevonden in openbare bronnen. Kwartaalcijfers zijn er over {List(years)}.";
-        return new KwartaalcijfersJson(year, Note, rows, checks, years, message);
-    }
+    /// <summary>The quarterly figures of the year with their checks, as the page and the API show them.</summary>
+    public static KwartaalcijfersView For(int year) =>
+        KwartaalcijfersView.From(Published, Banenmonitor.Web.Infrastructure.PublishedSources.Figures.Documents, year);
+
+    /// <summary>
+    /// At each year end of the chart (end of last year, end of this year) where both exist: the UWV's fourth-quarter total
+    /// beside the yearly measurement, in a sentence. They differ because the yearly measurement is made later on corrected
+    /// data; the sentence says so instead of leaving the reader to wonder which is right.
+    /// </summary>
+    public static IReadOnlyList<string> YearEnds(int year, IReadOnlyList<NationalYear> measured) =>
+        [.. new[] { year - 1, year }.Select(y => (y, q: Published.Find(y, 4, MeasurementSector.Total, EmploymentForm.Total, QuarterlyFigures.Increase),
+                m: measured.FirstOrDefault(n => n.Jaar == y)?.Totaal))
+            .Where(t => t.q is not null && t.m is not null)
+            .Select(t => $"Eind {t.y}: {Banenmonitor.Rules.Units.DutchFormat.Number(t.q!.Value)} extra banen volgens de kwartaalcijfers, " +
+                         $"{Banenmonitor.Rules.Units.DutchFormat.Number(t.m!.Value)} volgens de jaarlijkse meting" +
+                         (t.q.Value == t.m.Value ? "." : $" (verschil {Banenmonitor.Rules.Units.DutchFormat.Number(t.q.Value - t.m.Value)})."))];
 
     /// <summary>The line chart, or null when the year has no quarterly figure of extra jobs.</summary>
     public static string? Chart(int year, IReadOnlyList<NationalYear> measured)
@@ -72,29 +58,4 @@ public static class QuarterlyFiguresView
             $"(indicatief), naast de officiële jaarlijkse meting eind {year - 1} en eind {year} en de doelstelling van het ingroeipad (gestippeld). " +
             "De tabel onder de grafiek bevat dezelfde cijfers met hun bron.", "banen"), series);
     }
-
-    private static KwartaalCijfer Figure(QuarterlyFigure r) => new(r.Year, r.Quarter, r.Sector.Dutch(), r.Form.Dutch(), r.Quantity, Describe(r), r.Value,
-        r.Status.Dutch(), r.Source);
-
-    /// <summary>"Extra banen t.o.v. de nulmeting: markt, formeel dienstverband".</summary>
-    public static string Describe(QuarterlyFigure r)
-    {
-        if (r.Quantity == QuarterlyFigures.RegisterPersons) return "Personen in het doelgroepregister";
-        var who = r.Sector switch { MeasurementSector.Market => "markt", MeasurementSector.Government => "overheid", _ => "markt en overheid" };
-        var how = r.Form switch { EmploymentForm.Formal => "formeel dienstverband", EmploymentForm.HiredIn => "inleenverband (uitzendcontract of detachering)", _ => "formeel en inleen samen" };
-        var what = r.Quantity == QuarterlyFigures.IncreaseOnPreviousQuarter ? "Verandering t.o.v. het vorige kwartaal" : "Extra banen t.o.v. de nulmeting";
-        return $"{what}: {who}, {how}";
-    }
-
-    /// <summary>A figure as the table shows it: a change with its sign.</summary>
-    public static string Value(KwartaalCijfer c) =>
-        (c.Grootheid == QuarterlyFigures.IncreaseOnPreviousQuarter && c.Waarde > 0 ? "+" : "") + DutchFormat.Number(c.Waarde);
-
-    /// <summary>"2017, 2018 en 2019".</summary>
-    private static string List(IReadOnlyList<int> years) => years.Count switch
-    {
-        0 => "geen enkel jaar",
-        1 => years[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => string.Join(", ", years.Take(years.Count - 1)) + " en " + years[^1],
-    };
 }
