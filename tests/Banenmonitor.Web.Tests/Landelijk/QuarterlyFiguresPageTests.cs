@@ -104,4 +104,17 @@ public sealed class QuarterlyFiguresPageTests(AppFixture app)
         Assert.Empty(none.GetProperty("cijfers").EnumerateArray());
         Assert.Contains("geen kwartaalcijfers", none.GetProperty("melding").GetString());
     }
+
+    /// <summary>A year without a national measurement says which year is shown instead, rather than switching silently.</summary>
+    [Fact]
+    public async Task A_year_without_a_measurement_says_which_year_is_shown()
+    {
+        using var client = await app.ClientAsync(null);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/landelijk?jaar=2031"));
+        Assert.Contains("Over 2031 is geen landelijke meting beschikbaar", html);
+        var shown = System.Text.RegularExpressions.Regex.Match(html, @"u ziet (\d{4}), het laatste jaar met een meting").Groups[1].Value;
+        Assert.Contains($"<h1>Landelijke meting banenafspraak {shown}</h1>", html);
+        var plain = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/landelijk?jaar={shown}"));
+        Assert.DoesNotContain("id=\"jaar-melding\"", plain);
+    }
 }

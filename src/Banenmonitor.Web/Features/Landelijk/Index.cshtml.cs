@@ -20,10 +20,14 @@ public sealed class IndexModel(ParameterProvider parameters, BanenmonitorDbConte
     public QuarterRegionView? KwartalenRegios { get; private set; }
     /// <summary>The UWV quarterly figures of the chosen year (indicative; every year has this, with a sentence when there are none).</summary>
     public Banenmonitor.Rules.Contracts.KwartaalcijfersView Kwartaalcijfers { get; private set; } = null!;
+    /// <summary>When the asked year has no national measurement: which year is shown instead and why; null otherwise.</summary>
+    public string? JaarMelding { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         View = NationalQuery.View(parameters.Current, Jaar);
+        if (Jaar is { } asked && asked != View.Gekozen.Jaar)
+            JaarMelding = $"Over {asked} is geen landelijke meting beschikbaar (de jaren met een meting staan hieronder); u ziet {View.Gekozen.Jaar}, het laatste jaar met een meting.";
         Kwartaalcijfers = QuarterlyFiguresView.For(View.Gekozen.Jaar);
         var now = NationalRuns.ParametersOfYear(parameters.Current, View.Gekozen.Jaar);
         var (run, newer) = await NationalRuns.ForParametersAsync(db, View.Gekozen.Jaar, now.Fingerprint, ct);
