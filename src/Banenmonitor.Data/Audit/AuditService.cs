@@ -182,13 +182,14 @@ public sealed class AuditService(BanenmonitorDbContext db)
         if (c is not null)
         {
             var (t, id) = (c.Timestamp, c.Id);
-            // Audit entries are source 0: after a change (source 1) of moment t come the entries of t itself.
+            // Audit entries are source 0: after a change (source 1) of moment t come the entries of t itself. The bound on
+            // Timestamp alone comes first, so that the index on (Timestamp, Id) starts at the cursor (a range, not a scan).
             q = (backward, c.Source) switch
             {
                 (false, 1) => q.Where(a => a.Timestamp <= t),
-                (false, _) => q.Where(a => a.Timestamp < t || (a.Timestamp == t && a.Id < id)),
+                (false, _) => q.Where(a => a.Timestamp <= t && (a.Timestamp < t || a.Id < id)),
                 (true, 1) => q.Where(a => a.Timestamp > t),
-                (true, _) => q.Where(a => a.Timestamp > t || (a.Timestamp == t && a.Id > id)),
+                (true, _) => q.Where(a => a.Timestamp >= t && (a.Timestamp > t || a.Id > id)),
             };
         }
         return (backward ? q.OrderBy(a => a.Timestamp).ThenBy(a => a.Id) : q.OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Id))
