@@ -21,6 +21,8 @@ public sealed class ScenarioCommandTests
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         Assert.Equal("Sleutel 40", root.GetProperty("naam").GetString());
+        // Without a database: the built-in parameters, and it says so.
+        Assert.Equal("ingebouwde parameters (geen door een beheerder opgegeven waarden)", root.GetProperty("parametersVandaag").GetString());
         var gov = Figure(root, "landelijk", "overheid/inleen");
         // 41.993 × 40 % − 36.206 × 24 % = 16.797,2 − 8.689,44 = 8.107,76; today 41.993 × 32 % − 8.689,44 = 4.748,32.
         Assert.Equal(8_107.76m, gov.GetProperty("scenario").GetDecimal());

@@ -56,21 +56,26 @@ public class AuditTests
         Assert.Null(AuditLabels.Fields(inserted).Single(f => f.Label == "realisatie (banen)").Before);
 
         // Filters: who, what, when, sector; and paging.
-        Assert.Equal(4, (await audit.SearchAsync(new AuditFilter { Sector = "defensie" })).Total); // approved, draft, submitted, rejected
-        Assert.Equal(2, (await audit.SearchAsync(new AuditFilter { User = "defensie@" })).Total);
-        Assert.Equal(5, (await audit.SearchAsync(new AuditFilter { EntityType = nameof(SectorReport) })).Total);
-        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { EntityType = nameof(Employer) })).Total);
-        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { Sector = "bestaat-niet" })).Total);
+        Assert.Equal(4, (await audit.SearchAsync(new AuditFilter { Sector = "defensie" })).Counted); // approved, draft, submitted, rejected
+        Assert.Equal(2, (await audit.SearchAsync(new AuditFilter { User = "defensie@" })).Counted);
+        Assert.Equal(5, (await audit.SearchAsync(new AuditFilter { EntityType = nameof(SectorReport) })).Counted);
+        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { EntityType = nameof(Employer) })).Counted);
+        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { Sector = "bestaat-niet" })).Counted);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Assert.Equal(5, (await audit.SearchAsync(new AuditFilter { From = today, To = today })).Total);
-        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { From = today.AddDays(1) })).Total);
-        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { To = today.AddDays(-1) })).Total);
-        var p1 = await audit.SearchAsync(new AuditFilter(), page: 1, pageSize: 2);
-        var p3 = await audit.SearchAsync(new AuditFilter(), page: 3, pageSize: 2);
-        Assert.Equal((5, 3, 2, 1), (p1.Total, p1.Pages, p1.Entries.Count, p3.Entries.Count));
+        Assert.Equal(5, (await audit.SearchAsync(new AuditFilter { From = today, To = today })).Counted);
+        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { From = today.AddDays(1) })).Counted);
+        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { To = today.AddDays(-1) })).Counted);
+        var p1 = await audit.SearchAsync(new AuditFilter(), pageSize: 2);
+        var p2 = await audit.SearchAsync(new AuditFilter(), after: p1.Next, pageSize: 2);
+        var p3 = await audit.SearchAsync(new AuditFilter(), after: p2.Next, pageSize: 2);
+        Assert.Equal((5, 2, 2, 1), (p1.Counted, p1.Entries.Count, p2.Entries.Count, p3.Entries.Count));
+        Assert.Equal((null, null), (p1.Previous, p3.Next));
         Assert.Equal(rejected.Id, p1.Entries[0].Id);
-        Assert.Equal(3, (await audit.SearchAsync(new AuditFilter(), page: 99, pageSize: 2)).Page);
-        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { Hidden = [nameof(SectorReport)] })).Total);
+        // Back from the last page: the second again, then the first (which has no page before it).
+        var back = await audit.SearchAsync(new AuditFilter(), before: p3.Previous, pageSize: 2);
+        Assert.Equal(p2.Entries.Select(e => e.Id), back.Entries.Select(e => e.Id));
+        Assert.Null((await audit.SearchAsync(new AuditFilter(), before: back.Previous, pageSize: 2)).Previous);
+        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { Hidden = [nameof(SectorReport)] })).Counted);
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -90,6 +95,6 @@ public class AuditTests
         Assert.Contains(found, a => a.EntityType == nameof(EmployerReport));
         var id = (await db.Employers.SingleAsync(e => e.PayrollTaxNumber == "100000001L01")).Id;
         Assert.All(found, a => Assert.True(a.EntityKey == "100000001L01" || a.EntityKey.StartsWith($"{id}|")));
-        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { Employer = "999999999L99" })).Total);
+        Assert.Equal(0, (await audit.SearchAsync(new AuditFilter { Employer = "999999999L99" })).Counted);
     }
 }

@@ -90,7 +90,7 @@ public class BulkImportTests
         Assert.Equal("test", trail[1].UserName);
         Assert.Equal(await Facts(new AuditService(ef).ForFigureAsync(nameof(PaidHoursRecord), key)), await Facts(Task.FromResult(trail)));
         var byEmployer = await new AuditService(bulk).SearchAsync(new AuditFilter { Employer = "100000001L01", EntityType = nameof(PaidHoursRecord) });
-        Assert.Equal(3, byEmployer.Total); // two inserted, one changed
+        Assert.Equal(3, byEmployer.Counted); // two inserted, one changed
     }
 
     /// <summary>

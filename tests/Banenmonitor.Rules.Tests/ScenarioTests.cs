@@ -136,6 +136,32 @@ public class ScenarioTests
     }
 
     [Fact]
+    public void An_approved_register_total_is_the_sectors_realisation_of_its_year_marked_with_its_source()
+    {
+        var s = new Scenario("SROI telt", [], CountSroi: true);
+        ApprovedSectorTotal[] approved =
+        [
+            new("defensie", 2020, 400m, "ratioschatting naar omvang", "ratioschatting naar omvang; sectortotaal uit het sectorregister van Defensie, gekozen door de sector en goedgekeurd op 01-03-2021"),
+            new("defensie", 2030, 999m, "som", "na het jaar van het scenario: telt niet"),
+        ];
+        var r = Calculator.Compute(s, 2020, approved: approved).Section(ScenarioResult.Sectors);
+        // Defensie 2020: the approved 400 instead of the published 346; the published target 633 and SROI 210 stay.
+        var jobs = r.Figure("defensie/banen")!;
+        Assert.Equal((400m, 610m), (jobs.Today, jobs.Scenario));
+        Assert.Contains("goedgekeurd sectortotaal", jobs.Label);
+        Assert.Equal(633m, r.Figure("defensie/doel")!.Today);
+        Assert.Contains(jobs.TodayTrace!.Steps, x => x.Description.Contains("goedgekeurd sectortotaal") && x.Note!.Contains("goedgekeurd op 01-03-2021"));
+        Assert.Contains(r.Notes, n => n.StartsWith("Defensie 2020: de realisatie is het goedgekeurde sectortotaal", StringComparison.Ordinal) && n.Contains("(346)"));
+        // Another sector keeps its published figure, unmarked.
+        Assert.DoesNotContain("goedgekeurd", r.Figure("politie/banen")!.Label);
+        Assert.Equal(Calculator.Compute(s, 2020).Section(ScenarioResult.Sectors).Figure("politie/banen")!.Today, r.Figure("politie/banen")!.Today);
+        // An approved total of a later year than the last published realisation becomes the latest year.
+        var later = Calculator.Compute(s, 2030, approved: approved).Section(ScenarioResult.Sectors);
+        Assert.Equal(999m, later.Figure("defensie/banen")!.Today);
+        Assert.Contains("(2030)", later.Figure("defensie/banen")!.Label);
+    }
+
+    [Fact]
     public void Growth_projects_from_the_last_realisation_against_the_target_path()
     {
         var s = new Scenario("Politie groeit", [], Growth: [SectorGrowth.Parse("politie=50:2025"), SectorGrowth.Parse("overheid=10%:2025")]);

@@ -23,10 +23,47 @@ public sealed record AuditFilter
     public IReadOnlyCollection<string> Hidden { get; init; } = [];
 }
 
-/// <summary>One page of audit entries (newest first) and how many match in all.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize)
+/// <summary>
+/// A place in the audit trail's order (newest first: time, then import changes before audit entries of the same moment,
+/// then id): the first or last row of a page, from which the next or previous page is read by the indexes (keyset
+/// paging). As text in a link: <c>ticks.source.id</c>.
+/// </summary>
+public sealed record AuditCursor(DateTime Timestamp, int Source, long Id)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public string Token => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Timestamp.Ticks}.{Source}.{Id}");
+
+    /// <summary>The cursor of a link; null when there is none or it cannot be read (the caller says so).</summary>
+    public static bool TryParse(string? token, out AuditCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrWhiteSpace(token)) return true;
+        var parts = token.Trim().Split('.');
+        if (parts.Length != 3 || !long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks || parts[1] is not ("0" or "1")
+            || !long.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            return false;
+        cursor = new AuditCursor(new DateTime(ticks, DateTimeKind.Utc), parts[1] == "1" ? 1 : 0, id);
+        return true;
+    }
+
+    internal static AuditCursor Of(AuditTrailRow r) => new(DateTime.SpecifyKind(r.Timestamp, DateTimeKind.Utc), r.Source, r.Id);
+}
+
+/// <summary>
+/// One page of audit entries (newest first), with the cursors of the pages before and after it (null at either end) and
+/// how many entries match, counted up to <see cref="CountLimit"/> (<see cref="CountStopped"/>: more than that).
+/// </summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int PageSize, AuditCursor? Previous, AuditCursor? Next, int Counted, bool CountStopped)
+{
+    /// <summary>The count stops here, so that no page costs more because the trail is longer.</summary>
+    public const int CountLimit = 10_000;
+
+    public static AuditPage Empty(int pageSize) => new([], pageSize, null, null, 0, false);
+
+    /// <summary>How many match, in Dutch: <c>1.234</c> or <c>meer dan 10.000</c>.</summary>
+    public string CountText => CountStopped
+        ? "meer dan " + CountLimit.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))
+        : Counted.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }
 
 /// <summary>Queries the audit trail (audit entries and bulk-import changes): per figure, per import run, the latest changes, or filtered and paged.</summary>
@@ -104,46 +141,104 @@ public sealed class AuditService(BanenmonitorDbContext db)
 
     /// <summary>
     /// The entries that match <paramref name="filter"/>, newest first (time, then import changes before audit entries of
-    /// the same moment, then id), page <paramref name="page"/> (from 1) of <paramref name="pageSize"/>. An unknown employer
-    /// or sector matches nothing. Never sorts the whole trail: the audit entries are read newest first by the index on
-    /// (Timestamp, Id) with a LIMIT, the import changes run by run (index on StartedAt), each run's changes by the index on
-    /// (ImportRunId, Id) with a LIMIT, and the two are merged; only the first page × page size rows of each are read.
+    /// the same moment, then id), <paramref name="pageSize"/> of them: the newest, those just after <paramref name="after"/>
+    /// (the next page) or just before <paramref name="before"/> (the previous page). An unknown employer or sector matches
+    /// nothing. Keyset paging: no page reads the rows before it, and the count stops at <see cref="AuditPage.CountLimit"/>,
+    /// so a page costs the same however long the trail is. The audit entries are read by the index on (Timestamp, Id)
+    /// from the cursor on with a LIMIT; the import changes run by run (index on StartedAt), runs of the same moment
+    /// together, each by the index on (ImportRunId, Id) with a LIMIT; the two are merged.
     /// </summary>
-    public async Task<AuditPage> SearchAsync(AuditFilter filter, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    public async Task<AuditPage> SearchAsync(AuditFilter filter, AuditCursor? after = null, AuditCursor? before = null, int pageSize = 50,
+        CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 500);
         var entries = await FilterAsync(EntryRows, filter, ct);
         var changes = await FilterAsync(ChangeRows, filter, ct);
-        if (entries is null || changes is null) return new([], 0, 1, pageSize);
-        var total = await entries.CountAsync(ct) + await changes.CountAsync(ct);
-        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pages);
-        var needed = page * pageSize;
-        var newestEntries = await entries.OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Id).Take(needed).ToListAsync(ct);
-        var newestChanges = await NewestChangesAsync(changes, filter, needed, ct);
-        var rows = newestEntries.Concat(newestChanges)
-            .OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Source).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.ToEntry()).ToList();
-        return new(rows, total, page, pageSize);
+        if (entries is null || changes is null) return AuditPage.Empty(pageSize);
+        var backward = after is null && before is not null;
+        var cursor = backward ? before : after;
+        var need = pageSize + 1;
+        var found = (await EntriesFromAsync(entries, cursor, backward, need, ct)).Concat(await ChangesFromAsync(changes, filter, cursor, backward, need, ct));
+        var merged = (backward
+                ? found.OrderBy(a => a.Timestamp).ThenBy(a => a.Source).ThenBy(a => a.Id)
+                : found.OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Source).ThenByDescending(a => a.Id))
+            .Take(need).ToList();
+        var more = merged.Count > pageSize;
+        // Back at the top with fewer than a page before the cursor: the newest page.
+        if (backward && !more) return await SearchAsync(filter, null, null, pageSize, ct);
+        var rows = merged.Take(pageSize).ToList();
+        if (backward) rows.Reverse();
+        var limit = AuditPage.CountLimit + 1;
+        var counted = await entries.Take(limit).CountAsync(ct) + await changes.Take(limit).CountAsync(ct);
+        AuditCursor? previous = rows.Count == 0 ? null : backward ? (more ? AuditCursor.Of(rows[0]) : null) : cursor is null ? null : AuditCursor.Of(rows[0]);
+        AuditCursor? next = rows.Count == 0 ? null : backward || more ? AuditCursor.Of(rows[^1]) : null;
+        return new(rows.ConvertAll(r => r.ToEntry()), pageSize, previous, next, Math.Min(counted, AuditPage.CountLimit), counted > AuditPage.CountLimit);
     }
 
-    /// <summary>The newest <paramref name="needed"/> matching import changes: run by run, newest run first, each run's changes newest first.</summary>
-    private async Task<List<AuditTrailRow>> NewestChangesAsync(IQueryable<AuditTrailRow> changes, AuditFilter filter, int needed, CancellationToken ct)
+    /// <summary>The audit entries just after the cursor in the trail's order (before it when <paramref name="backward"/>), at most <paramref name="take"/>.</summary>
+    private static Task<List<AuditTrailRow>> EntriesFromAsync(IQueryable<AuditTrailRow> entries, AuditCursor? c, bool backward, int take, CancellationToken ct)
+    {
+        var q = entries;
+        if (c is not null)
+        {
+            var (t, id) = (c.Timestamp, c.Id);
+            // Audit entries are source 0: after a change (source 1) of moment t come the entries of t itself. The bound on
+            // Timestamp alone comes first, so that the index on (Timestamp, Id) starts at the cursor (a range, not a scan).
+            q = (backward, c.Source) switch
+            {
+                (false, 1) => q.Where(a => a.Timestamp <= t),
+                (false, _) => q.Where(a => a.Timestamp <= t && (a.Timestamp < t || a.Id < id)),
+                (true, 1) => q.Where(a => a.Timestamp > t),
+                (true, _) => q.Where(a => a.Timestamp >= t && (a.Timestamp > t || a.Id > id)),
+            };
+        }
+        return (backward ? q.OrderBy(a => a.Timestamp).ThenBy(a => a.Id) : q.OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Id))
+            .Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The import changes just after the cursor (before it when <paramref name="backward"/>), at most <paramref name="take"/>:
+    /// run by run from the cursor's moment on, the runs of one moment together, each moment's changes by id.
+    /// </summary>
+    private async Task<List<AuditTrailRow>> ChangesFromAsync(IQueryable<AuditTrailRow> changes, AuditFilter filter, AuditCursor? c, bool backward, int take,
+        CancellationToken ct)
     {
         var runs = db.ImportRuns.AsNoTracking().AsQueryable();
         if (filter.From is { } from) { var start = Start(from); runs = runs.Where(r => r.StartedAt >= start); }
         if (filter.To is { } to) { var end = End(to); runs = runs.Where(r => r.StartedAt < end); }
+        if (c is not null)
+        {
+            var t = c.Timestamp;
+            runs = backward ? runs.Where(r => r.StartedAt >= t) : runs.Where(r => r.StartedAt <= t);
+        }
+        var ordered = backward ? runs.OrderBy(r => r.StartedAt).ThenBy(r => r.Id) : runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id);
         var list = new List<AuditTrailRow>();
         const int batch = 100;
-        for (var skip = 0; list.Count < needed; skip += batch)
+        for (var skip = 0; list.Count < take;)
         {
-            var ids = await runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Skip(skip).Take(batch).Select(r => r.Id).ToListAsync(ct);
-            foreach (var id in ids)
+            var found = await ordered.Skip(skip).Take(batch).Select(r => new { r.Id, r.StartedAt }).ToListAsync(ct);
+            var moments = found.GroupBy(r => r.StartedAt).ToList();
+            // A moment's runs may go on in the next batch: leave the last moment for it (unless it fills the batch alone).
+            if (found.Count == batch && moments.Count > 1) moments.RemoveAt(moments.Count - 1);
+            foreach (var moment in moments)
             {
-                if (list.Count >= needed) break;
-                list.AddRange(await changes.Where(c => c.ImportRunId == id).OrderByDescending(c => c.Id).Take(needed - list.Count).ToListAsync(ct));
+                skip += moment.Count();
+                if (list.Count >= take) break;
+                var ids = moment.Select(r => r.Id).ToList();
+                // One run (the usual case) by equality, so that the index on (ImportRunId, Id) gives its changes in order.
+                var only = ids[0];
+                var q = ids.Count == 1 ? changes.Where(x => x.ImportRunId == only) : changes.Where(x => ids.Contains(x.ImportRunId!.Value));
+                if (c is not null && DateTime.SpecifyKind(moment.Key, DateTimeKind.Utc) == c.Timestamp)
+                {
+                    // Changes are source 1: at the cursor's own moment only those past its id, if it is a change itself.
+                    var id = c.Id;
+                    if (backward) q = c.Source == 1 ? q.Where(x => x.Id > id) : q;
+                    else if (c.Source == 1) q = q.Where(x => x.Id < id);
+                    else continue;
+                }
+                list.AddRange(await (backward ? q.OrderBy(x => x.Id) : q.OrderByDescending(x => x.Id)).Take(take - list.Count).ToListAsync(ct));
             }
-            if (ids.Count < batch) break;
+            if (found.Count < batch) break;
         }
         return list;
     }

@@ -179,9 +179,25 @@ public sealed class ReviewWorkflowTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.DoesNotContain("RejectionReason", page);
         Assert.Contains("1 wijziging(en)", page);
 
-        var paged = await analyst.GetStringAsync("/beheer/audit?pagina=2");
-        Assert.Contains("pagina 2 van", paged);
+        // Keyset paging: "volgende" goes on from the last row shown, "vorige" comes back to the same first page.
+        var first = await analyst.GetStringAsync("/beheer/audit");
+        Assert.DoesNotContain("Vorige pagina", first);
+        var next = System.Text.RegularExpressions.Regex.Match(first, "<a href=\"([^\"]+)\" rel=\"next\">Volgende pagina").Groups[1].Value;
+        Assert.Contains("na=", next);
+        var paged = await analyst.GetStringAsync(WebUtility.HtmlDecode(next));
         Assert.Contains("Vorige pagina", paged);
+        // The rows shown: time, user, action, figure link and cause of each change.
+        static List<string> Rows(string html) => System.Text.RegularExpressions.Regex
+            .Matches(html, "<tr><td>([^<]+)</td><td>([^<]*)</td><td>([^<]+)</td>\\s*<td><a href=\"([^\"]+)\">[^<]*</a></td><td>([^<]*)</td>")
+            .Select(m => string.Join("|", m.Groups.Values.Skip(1).Select(g => g.Value))).ToList();
+        Assert.Equal(50, Rows(first).Count);
+        Assert.NotEqual(Rows(first), Rows(paged));
+        var prev = System.Text.RegularExpressions.Regex.Match(paged, "<a href=\"([^\"]+)\" rel=\"prev\">Vorige pagina").Groups[1].Value;
+        var again = await analyst.GetStringAsync(WebUtility.HtmlDecode(prev));
+        Assert.Equal(Rows(first), Rows(again));
+        var broken = await analyst.GetAsync("/beheer/audit?na=gisteren");
+        Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+        Assert.Contains("deze link naar een pagina van de audittrail is ongeldig", WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync()));
         var none = await analyst.GetStringAsync($"/beheer/audit?van=01-01-2001&tot=31-12-2001");
         Assert.Contains("0 wijziging(en)", none);
         var bad = await analyst.GetAsync("/beheer/audit?van=gisteren&werkgever=onbekend");

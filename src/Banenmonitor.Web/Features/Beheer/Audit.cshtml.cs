@@ -19,7 +19,10 @@ public sealed record AuditFigure(string Type, string Key, string Label)
 /// <summary>
 /// The platform's audit trail for the ministry (analyst and administrator): every change with user, time, cause and a
 /// table of the fields before and after, with Dutch field names (<see cref="AuditLabels"/>); filtered by user, kind of
-/// figure, period, employer, sector or one figure, and paged. User accounts and API tokens only for the administrator.
+/// figure, period, employer, sector or one figure, and paged with "volgende/vorige" from the row a page ends or starts
+/// at (keyset paging, <see cref="AuditCursor"/>), the count stopping at 10.000: every page costs the same however long the
+/// trail is. The lists of the filters come from the kinds the trail knows and the most recent changes, never from a scan
+/// of the whole trail. User accounts and API tokens only for the administrator.
 /// </summary>
 public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : PageModel
 {
@@ -34,9 +37,15 @@ public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : P
     [BindProperty(SupportsGet = true, Name = "tot")] public string? Tot { get; set; }
     [BindProperty(SupportsGet = true, Name = "werkgever")] public string? Werkgever { get; set; }
     [BindProperty(SupportsGet = true, Name = "sector")] public string? Sector { get; set; }
-    [BindProperty(SupportsGet = true, Name = "pagina")] public int Pagina { get; set; } = 1;
+    /// <summary>The page after this place in the trail (<see cref="AuditCursor.Token"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "na")] public string? Na { get; set; }
+    /// <summary>The page before this place in the trail.</summary>
+    [BindProperty(SupportsGet = true, Name = "voor")] public string? Voor { get; set; }
 
-    public AuditPage Resultaat { get; private set; } = new([], 0, 1, PageSize);
+    /// <summary>How many of the latest changes the list of figures is taken from.</summary>
+    public const int RecentFigures = 2_000;
+
+    public AuditPage Resultaat { get; private set; } = AuditPage.Empty(PageSize);
     public IReadOnlyList<AuditFigure> Onderwerpen { get; private set; } = [];
     public IReadOnlyList<(string Type, string Naam)> Soorten { get; private set; } = [];
     public AuditFigure? Gekozen { get; private set; }
@@ -45,12 +54,13 @@ public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : P
     public async Task OnGetAsync(CancellationToken ct)
     {
         var hidden = User.IsInRole(Roles.Administrator) ? [] : AdministratorOnly;
-        var types = await db.AuditTrail.AsNoTracking().Where(a => !hidden.Contains(a.EntityType)).Select(a => a.EntityType).Distinct().ToListAsync(ct);
+        var types = AuditedTypes(db).Where(t => !hidden.Contains(t)).Distinct().ToList();
         Soorten = types.Select(t => (t, TypeName(t))).OrderBy(t => t.Item2, StringComparer.Ordinal).ToList();
-        var figures = await db.AuditTrail.AsNoTracking()
-            .Where(a => a.EntityType != nameof(PaidHoursRecord) && a.EntityType != nameof(TargetGroupRegistration) && !hidden.Contains(a.EntityType))
-            .Select(a => new { a.EntityType, a.EntityKey }).Distinct().ToListAsync(ct);
-        Onderwerpen = figures.Select(f => Figure(f.EntityType, f.EntityKey)).OrderBy(f => f.Label, StringComparer.Ordinal).ToList();
+        // The figures changed most recently (audit entries, newest first by their index): the list stays short and cheap.
+        var figures = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Timestamp).ThenByDescending(a => a.Id).Take(RecentFigures)
+            .Select(a => new { a.EntityType, a.EntityKey }).ToListAsync(ct);
+        Onderwerpen = figures.Where(f => f.EntityType is not (nameof(PaidHoursRecord) or nameof(TargetGroupRegistration)) && !hidden.Contains(f.EntityType))
+            .Distinct().Select(f => Figure(f.EntityType, f.EntityKey)).OrderBy(f => f.Label, StringComparer.Ordinal).ToList();
 
         var filter = new AuditFilter
         {
@@ -63,10 +73,14 @@ public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : P
         {
             Gekozen = Figure(type, key);
             filter = filter with { EntityType = type, EntityKey = key };
+            if (Onderwerpen.All(o => o.Value != Gekozen.Value)) Onderwerpen = [Gekozen, .. Onderwerpen];
         }
+        var readable = AuditCursor.TryParse(Na, out var after) & AuditCursor.TryParse(Voor, out var before);
+        if (!readable)
+            Fouten.Add("Pagina: deze link naar een pagina van de audittrail is ongeldig; kies 'Tonen' om bij de nieuwste wijzigingen te beginnen.");
         if (filter.From is { } f && filter.To is { } t && t < f) Fouten.Add("Tot en met: deze datum ligt vóór de datum bij Van.");
         if (Fouten.Count > 0) return;
-        Resultaat = await audit.SearchAsync(filter, Pagina, PageSize, ct);
+        Resultaat = await audit.SearchAsync(filter, after, before, PageSize, ct);
     }
 
     /// <summary>A date as typed (dd-mm-jjjj) or as the date picker sends it (jjjj-mm-dd); a Dutch error otherwise.</summary>
@@ -78,13 +92,24 @@ public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : P
         return null;
     }
 
-    /// <summary>The query string of this page with the current filters and another page number.</summary>
-    public string PageLink(int page)
+    /// <summary>
+    /// Every entity type the trail records, for the filter "soort": the model's audited figures (by their audit name) and
+    /// the accounts and tokens the administration records — known from the model, not read from the trail.
+    /// </summary>
+    public static IReadOnlyList<string> AuditedTypes(BanenmonitorDbContext db) =>
+    [
+        .. db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IAuditedFigure).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => t == typeof(HiredInHoursRecord) ? HiredInHoursRecord.AuditName : t.Name),
+        .. AdministratorOnly,
+    ];
+
+    /// <summary>The query string of this page with the current filters and a place in the trail (<c>na</c> or <c>voor</c>).</summary>
+    public string PageLink(string direction, AuditCursor cursor)
     {
         var q = new List<string>();
         void Add(string name, string? value) { if (!string.IsNullOrEmpty(value)) q.Add($"{name}={Uri.EscapeDataString(value)}"); }
         Add("onderwerp", Onderwerp); Add("wie", Wie); Add("soort", Soort); Add("van", Van); Add("tot", Tot); Add("werkgever", Werkgever); Add("sector", Sector);
-        Add("pagina", page.ToString(CultureInfo.InvariantCulture));
+        Add(direction, cursor.Token);
         return "/beheer/audit?" + string.Join("&", q);
     }
 
