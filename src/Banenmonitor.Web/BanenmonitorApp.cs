@@ -52,6 +52,7 @@ public static class BanenmonitorApp
         builder.Services.AddSingleton<Features.Rapporten.ReportJobs>();
         builder.Services.AddSingleton(Features.Beheer.DataImportSettings.From(config));
         builder.Services.AddSingleton<Features.Beheer.DataImports>();
+        builder.Services.AddSingleton<Features.Landelijk.NationalRunJobs>();
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {

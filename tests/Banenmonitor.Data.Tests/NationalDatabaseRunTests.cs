@@ -1,5 +1,5 @@
 using Banenmonitor.Analytics;
-using Banenmonitor.Cli.Commands;
+using Banenmonitor.Reports.National;
 using Banenmonitor.Data.Computations;
 using Banenmonitor.Data.Export;
 using Banenmonitor.Rules.Parameters;

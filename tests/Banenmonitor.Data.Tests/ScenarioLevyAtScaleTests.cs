@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Banenmonitor.Cli.Commands;
+using Banenmonitor.Reports.National;
 using Banenmonitor.Data.Computations;
 using Banenmonitor.Data.Model;
 using Banenmonitor.Data.Scenarios;

@@ -1,4 +1,4 @@
-using Banenmonitor.Cli.Commands;
+using Banenmonitor.Reports.National;
 using Banenmonitor.Data.Computations;
 using Banenmonitor.Data.Scenarios;
 using Banenmonitor.Rules.Parameters;

@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET beheer/gebruikers"] = Admin,
         ["GET beheer/audit"] = Ministry, // the analyst reads the audit trail of what it reviews
         ["GET beheer/inlezen"] = Ministry, // reading in employers, payroll, registrations and attributions: the ministry (analyst and administrator)
+        ["GET beheer/berekenen"] = Ministry, // starting the national run on the stored payroll (as landelijk --database): the ministry
         ["GET account/inloggen"] = All,
         ["GET account/uitloggen"] = SignedIn,
         ["GET account/geweigerd"] = All,

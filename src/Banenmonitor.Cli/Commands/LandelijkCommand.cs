@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Banenmonitor.Analytics;
+using Banenmonitor.Reports.National;
 using Banenmonitor.Rules.Explanations;
 using Banenmonitor.Rules.Units;
 using Spectre.Console;

@@ -41,7 +41,7 @@ public static class ScenarioLevy
         if (input is null)
             return new ScenarioSection(ScenarioResult.Levy, Title, [],
                 [$"Geen landelijke berekening over {year} in de database: de heffing per werkgever is niet bekend, dus de totale heffing kan niet worden berekend. " +
-                 $"Een beheerder maakt die berekening met: banenmonitor landelijk --database … --jaar {year}."]);
+                 $"Een analist of beheerder start die berekening op de website onder Landelijke meting (knop Landelijke berekening {year} starten), of met banenmonitor landelijk --database … --jaar {year}."]);
         var notes = new List<string>();
         var government = input.Employers.Where(e => e.IsGovernment).ToList();
         var complete = government.Where(e => e.Recomputable).ToList();

@@ -86,6 +86,9 @@ public sealed class InlezenTests(AppFixture app)
         var done = await page.InnerTextAsync("#ingelezen");
         Assert.Contains("3 nieuw, 0 gewijzigd, 0 ongewijzigd", done);
         Assert.Equal(1, await page.Locator("#ingelezen a[href='/landelijk']").CountAsync());
+        // The national figures change after a new national run: the page links to where it is started, not to a command.
+        Assert.Equal(1, await page.Locator("#ingelezen a[href='/beheer/berekenen']").CountAsync());
+        Assert.DoesNotContain("banenmonitor landelijk", done);
         await using (var db = app.Db())
         {
             var stored = await db.Employers.AsNoTracking().Where(e => e.PayrollTaxNumber.StartsWith("93000000")).OrderBy(e => e.PayrollTaxNumber).ToListAsync();
@@ -234,6 +237,52 @@ public sealed class InlezenTests(AppFixture app)
             Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
             Assert.Contains("/account/geweigerd", res.Headers.Location!.ToString());
         }
+    }
+
+    [Fact]
+    public async Task Sroi_placements_are_read_in_on_the_page_the_sroi_page_links_to()
+    {
+        string procurer;
+        await using (var db = app.Db())
+            procurer = await db.Employers.Where(e => e.Sector!.Code == "gemeenten").OrderBy(e => e.Id).Select(e => e.PayrollTaxNumber).FirstAsync();
+        // The SROI page sends the analyst to the import page with the kind chosen; a sector representative reads who imports.
+        var page = await app.PageAsync();
+        await AppFixture.LoginAsync(page, Analyst);
+        await page.GotoAsync("/sroi");
+        Assert.DoesNotContain("banenmonitor import", await page.InnerTextAsync("main"));
+        await AppFixture.SubmitAsync(page, page.Locator("#sroi-inlezen a"));
+        Assert.Contains("/beheer/inlezen?soort=sroi-plaatsingen", page.Url);
+        Assert.True(await page.IsCheckedAsync("#soort-sroi-plaatsingen"));
+        var rep = await app.PageAsync();
+        await AppFixture.LoginAsync(rep, "gemeenten@demo.banenmonitor.nl");
+        await rep.GotoAsync("/sroi");
+        Assert.Equal(0, await rep.Locator("#sroi-inlezen").CountAsync());
+        Assert.DoesNotContain("banenmonitor import", await rep.InnerTextAsync("main"));
+
+        using var client = await app.ClientAsync(Analyst);
+        const string header = "contractnummer;opdrachtgever_loonheffingennummer;leverancier;leverancier_loonheffingennummer;contractwaarde;verplichting;plaatsingsnummer;pseudoniem;aantal_personen;jaar;uren\n";
+        // An obligation larger than the contract: refused with file, row and column, nothing written.
+        var bad = header + $"SROI-INLEZEN-001;{procurer};Inlees Bouw B.V.;;100000;250000;1;;2;2024;2400\n";
+        var refused = await CheckedAsync(client, await Upload(client, "sroi-plaatsingen", "sroi-fout.csv", Encoding.UTF8.GetBytes(bad)));
+        Assert.Contains("sroi-fout.csv</td><td>2</td><td>verplichting</td>", refused);
+        await using (var db = app.Db()) Assert.False(await db.SroiContracts.AnyAsync(c => c.Reference == "SROI-INLEZEN-001"));
+
+        var good = header + $"SROI-INLEZEN-001;{procurer};Inlees Bouw B.V.;;1500000;75000;1;;2;2024;2400\n" +
+                   $"SROI-INLEZEN-001;{procurer};Inlees Bouw B.V.;;1500000;75000;2;;1;2024;1000\n";
+        var checkedPage = await CheckedAsync(client, await Upload(client, "sroi-plaatsingen", "sroi.csv", Encoding.UTF8.GetBytes(good)));
+        Assert.Contains("2 rijen, geen fouten", checkedPage);
+        var id = System.Text.RegularExpressions.Regex.Match(checkedPage, "name=\"upload\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var written = await CheckedAsync(client, await client.PostAsync("/beheer/inlezen?handler=Inlezen", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["upload"] = id, ["__RequestVerificationToken"] = AppFixture.AntiforgeryToken(checkedPage) })));
+        Assert.Contains("id=\"ingelezen\"", written);
+        Assert.Contains("href=\"/sroi\"", written);
+        await using (var db = app.Db())
+        {
+            var placements = await db.SroiPlacements.Where(p => p.Contract!.Reference == "SROI-INLEZEN-001").OrderBy(p => p.Reference).ToListAsync();
+            Assert.Equal([2400m, 1000m], placements.Select(p => p.Hours));
+            Assert.Equal([2, 1], placements.Select(p => p.PersonCount));
+        }
+        Assert.Contains("SROI-INLEZEN-001", WebUtility.HtmlDecode(await client.GetStringAsync("/sroi?jaar=2024")));
     }
 
     /// <summary>Posts an upload with the page's anti-forgery token (a missing kind or file is left out of the form).</summary>

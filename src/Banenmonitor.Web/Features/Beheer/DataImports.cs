@@ -38,6 +38,7 @@ public sealed record DataImportSettings(long MaxBytes, string Folder, TimeSpan K
 public static class DataImportKinds
 {
     public const string Registrations = "doelgroepregistraties";
+    public const string SroiPlacements = "sroi-plaatsingen";
 
     public static readonly IReadOnlyList<(string Name, string Label)> All =
     [
@@ -45,6 +46,7 @@ public static class DataImportKinds
         ("verloonde-uren", "Verloonde uren"),
         (Registrations, "Doelgroepregistraties"),
         ("inleen-toerekeningen", "Inleentoerekeningen"),
+        (SroiPlacements, "SROI-plaatsingen"),
     ];
 
     public static string? Label(string? name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)).Label;

@@ -122,7 +122,8 @@ public sealed class InlezenModel(DataImports imports, PseudonymKey key) : PageMo
     /// <summary>Where the written data is used, as links.</summary>
     public static IReadOnlyList<(string Href, string Text)> Gebruik(string kind) => kind switch
     {
-        "werkgevers" => [("/landelijk", "de landelijke cijfers, per kwartaal en arbeidsmarktregio (na een nieuwe landelijke berekening)"), ("/sectoren", "de sectoren")],
-        _ => [("/landelijk", "de landelijke cijfers (na een nieuwe landelijke berekening: banenmonitor landelijk --database)"), ("/scenarios", "de scenario's")],
+        DataImportKinds.SroiPlacements => [("/sroi", "de SROI-plaatsingen per contract en sector")],
+        "werkgevers" => [("/landelijk", "de landelijke cijfers, per kwartaal en arbeidsmarktregio (na een nieuwe landelijke berekening)"), ("/beheer/berekenen", "landelijke berekening starten"), ("/sectoren", "de sectoren")],
+        _ => [("/landelijk", "de landelijke cijfers (na een nieuwe landelijke berekening)"), ("/beheer/berekenen", "landelijke berekening starten"), ("/scenarios", "de scenario's")],
     };
 }

@@ -6,7 +6,7 @@ using Banenmonitor.Data.Model;
 using Banenmonitor.Rules.Parameters;
 using Microsoft.EntityFrameworkCore;
 
-namespace Banenmonitor.Cli.Commands;
+namespace Banenmonitor.Reports.National;
 
 /// <summary>
 /// The national engine on the database (<c>landelijk --database</c>): the stored payroll, register, attributions and
