@@ -91,6 +91,31 @@ public sealed class NationalRunPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task One_run_per_year_at_a_time_a_second_start_follows_the_running_one()
+    {
+        await SeedAsync();
+        var jobs = app.App.Services.GetRequiredService<Banenmonitor.Web.Features.Landelijk.NationalRunJobs>();
+        var (first, started) = jobs.Start(Year, "analist@demo.banenmonitor.nl");
+        var (second, again) = jobs.Start(Year, "beheerder@demo.banenmonitor.nl");
+        Assert.True(started);
+        Assert.False(again);
+        Assert.Same(first, second);
+        // The page of the running job says who started it; when it is done, a new run can start.
+        var page = await app.PageAsync();
+        await AppFixture.LoginAsync(page, "beheerder@demo.banenmonitor.nl");
+        await page.GotoAsync($"/beheer/berekenen?taak={first.Id}");
+        Assert.Contains("Gestart door analist@demo.banenmonitor.nl", await page.InnerTextAsync("#voortgang"));
+        await page.WaitForSelectorAsync("#klaar", new() { Timeout = 180_000 });
+        Assert.Null(first.Error);
+        Assert.Null(jobs.Running(Year));
+        var (third, startedAgain) = jobs.Start(Year, "beheerder@demo.banenmonitor.nl");
+        Assert.True(startedAgain);
+        Assert.NotSame(first, third);
+        for (var i = 0; i < 1800 && !third.Finished; i++) await Task.Delay(100);
+        Assert.True(third.Finished && third.Error is null, third.Error);
+    }
+
+    [Fact]
     public async Task A_year_that_cannot_be_computed_is_refused_on_the_page()
     {
         var page = await app.PageAsync();
