@@ -25,7 +25,11 @@ public class ReportBuilderTests
         Assert.Contains("Waterschappen", e.Message);
         Assert.Contains("56,6", e.Message);
         Assert.Contains("59,6", e.Message);
-        Assert.Contains("--concept", e.Message);
+        // The advice depends on where the user is: the command line gets its options, the website its own form, never a CLI option.
+        Assert.DoesNotContain("--concept", e.Message);
+        Assert.Contains("--concept", ReportRefusedException.CommandLineAdvice);
+        Assert.DoesNotContain("banenmonitor", ReportRefusedException.WebsiteAdvice);
+        Assert.DoesNotContain("--", ReportRefusedException.WebsiteAdvice);
         Assert.Equal(e.Mismatches.Count, e.Message.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
     }
 

@@ -74,7 +74,7 @@ public static class RapportCommand
 
             ProgressReport report;
             try { report = QuotumCommand.Wrap(() => new ReportBuilder(sources).Build(year, chosen, r.GetValue(concept), resolutions)); }
-            catch (ReportRefusedException e) { throw new CliException(e.Message, exitCode: 1); }
+            catch (ReportRefusedException e) { throw new CliException(e.Message + "\n" + ReportRefusedException.CommandLineAdvice, exitCode: 1); }
 
             byte[] bytes;
             try

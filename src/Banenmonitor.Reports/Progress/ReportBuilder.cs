@@ -28,9 +28,16 @@ public sealed class ReportRefusedException(int year, PublicSector? sector, IRead
             $"- {c.Year} {SectorName(c.Sector)} — {c.Figure} ({c.DocumentName}): gepubliceerd {Num(c, c.Published)}, " +
             $"berekend {Num(c, c.Computed)}. {c.Explanation}");
         return $"De voortgangsrapportage {scope} wordt niet gemaakt: de controle vindt {mismatches.Count} inhoudelijke " +
-               $"{(mismatches.Count == 1 ? "tegenstrijdigheid" : "tegenstrijdigheden")} in de bronnen.\n" + string.Join("\n", lines) +
-               "\nLos elke tegenstrijdigheid op (banenmonitor controle oplossen, of op de website onder Rapporten), of maak een concept met --concept (gemarkeerd als CONCEPT, met de tegenstrijdigheden erin).";
+               $"{(mismatches.Count == 1 ? "tegenstrijdigheid" : "tegenstrijdigheden")} in de bronnen.\n" + string.Join("\n", lines);
     }
+
+    /// <summary>What to do next on the command line: resolve each contradiction or build a marked concept.</summary>
+    public const string CommandLineAdvice =
+        "Los elke tegenstrijdigheid op (banenmonitor controle oplossen, of op de website onder Rapporten), of maak een concept met --concept (gemarkeerd als CONCEPT, met de tegenstrijdigheden erin).";
+
+    /// <summary>What to do next on the website (the report builder page has the resolution form and the concept button).</summary>
+    public const string WebsiteAdvice =
+        "Los elke tegenstrijdigheid op deze pagina op onder ‘Inhoudelijke bevindingen’ (kies welke waarde geldt, met een reden), of maak een concept (gemarkeerd als CONCEPT, met de tegenstrijdigheden erin).";
 
     /// <summary>A checked value in Dutch; a comparison year stays a year (2023, not 2.023).</summary>
     public static string Num(ConsistencyCheck c, decimal v) =>

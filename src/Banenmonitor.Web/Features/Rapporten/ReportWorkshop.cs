@@ -119,7 +119,7 @@ public sealed class ReportJobs(IServiceScopeFactory scopes, ILogger<ReportJobs> 
             }
             job.Step = "klaar";
         }
-        catch (ReportRefusedException e) { job.Error = e.Message; }
+        catch (ReportRefusedException e) { job.Error = e.Message + "\n" + ReportRefusedException.WebsiteAdvice; }
         catch (PdfRenderingException e) { job.Error = e.Message; }
         catch (Exception e)
         {
