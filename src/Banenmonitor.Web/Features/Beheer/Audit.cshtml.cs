@@ -43,7 +43,7 @@ public sealed class AuditModel(BanenmonitorDbContext db, AuditService audit) : P
     [BindProperty(SupportsGet = true, Name = "voor")] public string? Voor { get; set; }
 
     /// <summary>How many of the latest changes the list of figures is taken from.</summary>
-    public const int RecentFigures = 2_000;
+    public const int RecentFigures = 2_500;
 
     public AuditPage Resultaat { get; private set; } = AuditPage.Empty(PageSize);
     public IReadOnlyList<AuditFigure> Onderwerpen { get; private set; } = [];
