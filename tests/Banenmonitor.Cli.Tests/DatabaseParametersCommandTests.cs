@@ -78,6 +78,16 @@ public sealed class DatabaseParametersCommandTests
             Assert.Equal(builtIn + 2m, typed.GetProperty("quotumpercentage").GetDecimal());
             Assert.EndsWith("met 1 op de opdrachtregel opgegeven waarde (--parameter)", typed.GetProperty("parametersVandaag").GetString());
 
+            // The other commands given the database say the same set (prognose and controle in JSON, rapport in text).
+            const string withStored = "ingebouwde parameters plus 1 door een beheerder opgegeven waarde uit de database";
+            Assert.Equal(withStored, Json(["prognose", "--sector", "totaal", .. database, "--format", "json"]).GetProperty("parametersVandaag").GetString());
+            (_, text, err) = CliRunner.Run(["controle", "--jaar", "2022", .. database, "--format", "json"]);
+            Assert.True(string.IsNullOrEmpty(err), err);
+            Assert.Equal(withStored, JsonDocument.Parse(text).RootElement.GetProperty("parametersVandaag").GetString());
+            (exit, text, err) = CliRunner.Run(["rapport", "--jaar", "2022", "--formaat", "html", "--uit", Path.Combine(dir, "rapport.html"), "--concept", .. database]);
+            Assert.True(exit == 0, err);
+            Assert.Contains("Gerekend met: " + withStored, text);
+
             // The national run from the CLI carries the fingerprint the web's national page expects, so it flags no difference.
             (exit, text, err) = CliRunner.Run(["landelijk", "--jaar", "2022", .. database]);
             Assert.True(exit == 0, err);
@@ -105,6 +115,18 @@ public sealed class DatabaseParametersCommandTests
             else SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, true); } catch (IOException) { }
         }
+    }
+
+    [Fact]
+    public void Without_a_database_the_commands_say_built_in_parameters()
+    {
+        const string builtIn = "ingebouwde parameters (geen door een beheerder opgegeven waarden)";
+        Assert.Equal(builtIn, Json(["prognose", "--sector", "totaal", "--format", "json"]).GetProperty("parametersVandaag").GetString());
+        var (_, output, err) = CliRunner.Run("controle", "--jaar", "2022", "--format", "json");
+        Assert.True(string.IsNullOrEmpty(err), err);
+        Assert.Equal(builtIn, JsonDocument.Parse(output).RootElement.GetProperty("parametersVandaag").GetString());
+        (_, output, _) = CliRunner.Run("controle", "--jaar", "2022");
+        Assert.Contains("Gerekend met: " + builtIn, output);
     }
 
     private static JsonElement Json(string[] args)
