@@ -3,11 +3,20 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Banenmonitor.Data;
+using Banenmonitor.Data.Parameters;
 using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Text;
 
 namespace Banenmonitor.Cli;
+
+/// <summary>
+/// The parameters a command computed with and, in Dutch, which set that is (<see cref="ParametersInForce.Description"/>
+/// plus the command line's values); shown as "Gerekend met: …" in text and as <c>parametersVandaag</c> in JSON, the name
+/// the scenario uses.
+/// </summary>
+public sealed record CliParameters(ParameterSet Set, string Description);
 
 /// <summary>A user error: printed in Dutch, exit code 2, never a stack trace.</summary>
 public sealed class CliException(string message, int exitCode = 2) : Exception(message)
@@ -70,9 +79,24 @@ public static class CliSupport
     /// <summary>The message of a missing parameter with how to supply it on the command line.</summary>
     public static string WithHint(MissingParameterException e) => e.CliHint is { } hint ? $"{e.Message} {hint}" : e.Message;
 
-    public static ParameterSet Parameters(ParseResult r, Option<string[]> overrides)
+    /// <summary>The built-in parameters with the command line's <c>--parameter</c> values applied (no database).</summary>
+    public static ParameterSet Parameters(ParseResult r, Option<string[]> overrides) => Apply(ParameterSet.Embedded, r, overrides);
+
+    /// <summary>
+    /// The parameters a command given a database computes with — the same as the web: the built-in set plus the values an
+    /// administrator stored (<see cref="StoredParameters.Load"/>), then the command line's <c>--parameter</c> values on top
+    /// (the command line wins). Without a database the built-in set plus the command line's values.
+    /// </summary>
+    public static CliParameters Parameters(ParseResult r, Option<string[]> overrides, BanenmonitorDbContext? db)
     {
-        var set = ParameterSet.Embedded;
+        var inForce = db is null ? ParametersInForce.BuiltIn : StoredParameters.Load(db);
+        var given = (r.GetValue(overrides) ?? []).Length;
+        return new CliParameters(Apply(inForce.Set, r, overrides),
+            inForce.Description + (given == 0 ? "" : $", met {given} op de opdrachtregel opgegeven {(given == 1 ? "waarde" : "waarden")} (--parameter)"));
+    }
+
+    private static ParameterSet Apply(ParameterSet set, ParseResult r, Option<string[]> overrides)
+    {
         foreach (var spec in r.GetValue(overrides) ?? [])
         {
             try { set = set.WithOverride(spec); }
@@ -80,6 +104,9 @@ public static class CliSupport
         }
         return set;
     }
+
+    /// <summary>The line a command prints to say which parameters it used (worded as the scenario's "vandaag gerekend met").</summary>
+    public static string ComputedWith(CliParameters p) => $"Gerekend met: {p.Description}";
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 

@@ -26,7 +26,11 @@ public sealed class StoredQuotumCommandTests : IDisposable
     /// A municipality of 30 persons paid 150 hours a month in 2021 and 2022 (A = 54.000); person 1 registered from
     /// 1 July 2022 (C = 6 × 150 = 900), person 2 only from February 2023 (left out: registered after the period).
     /// </summary>
-    private void Import(string lhn)
+    private void Import(string lhn) => Import(dir, ["--database", Db], lhn);
+
+    /// <inheritdoc cref="Import(string)"/>
+    /// <param name="database">The CLI's database options (<c>--database …</c>, with <c>--databasesoort</c> for PostgreSQL).</param>
+    internal static void Import(string dir, string[] database, string lhn)
     {
         var employers = Path.Combine(dir, "werkgevers.csv");
         File.WriteAllText(employers, $"loonheffingennummer;naam;sector;grootteklasse;uitlener\n{lhn};Gemeente Uit Verloning;gemeenten;groot;geen\n");
@@ -44,7 +48,7 @@ public sealed class StoredQuotumCommandTests : IDisposable
         File.WriteAllText(register, $"pseudoniem;grond;startdatum;einddatum\n{Pseudonym(1)};wajong;2022-07-01;\n{Pseudonym(2)};participatiewet;2023-02-01;\n");
         foreach (var (kind, file) in new[] { ("werkgevers", employers), ("doelgroepregistraties", register), ("verloonde-uren", payroll) })
         {
-            var (exit, _, err) = CliRunner.Run("import", kind, file, "--database", Db);
+            var (exit, _, err) = CliRunner.Run(["import", kind, file, .. database]);
             Assert.True(exit == 0, kind + ": " + err);
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Banenmonitor.Data.Resolutions;
 using Banenmonitor.Rules.Measurement;
+using Banenmonitor.Rules.Parameters;
 using Banenmonitor.Rules.Text;
 using Banenmonitor.Rules.Published;
 using Banenmonitor.Rules.Units;
@@ -24,7 +25,7 @@ public static class ControleCommand
         string OpgelostDoor, DateTime OpgelostOp, int? Vervangt);
     public sealed record ControleJson(
         int? Jaar, string? Sector, int AantalControles, int AantalGelijk, int AantalAfronding, int AantalInhoudelijk, IReadOnlyList<AfwijkingJson> Afwijkingen,
-        int AantalOpgelost = 0, string? Database = null);
+        int AantalOpgelost = 0, string? Database = null, string? ParametersVandaag = null);
 
     public static PublishedSectorFigures LoadSectors(string? documentsPath, string? figuresPath)
     {
@@ -58,9 +59,11 @@ public static class ControleCommand
             var sectorCode = r.GetValue(sector)?.Trim().ToLowerInvariant();
             if (sectorCode is not null && sectorCode != ConsistencyChecker.National && PublicSectors.Find(sectorCode) is null)
                 throw new CliException($"Onbekende sector '{sectorCode}'. Kies uit: {string.Join(", ", PublicSectors.AllWithAggregates.Select(s => s.Code))}, {ConsistencyChecker.National}.");
-            var report = Run(r, overrides, documenten, sectoren, landelijk).Filter(year, sectorCode);
             var settings = DataSupport.Optional(r, database, provider);
-            var resolutions = Resolutions(settings, report.Checks.Select(c => c.Year).Distinct());
+            using var db = settings is null ? null : DataSupport.Open(settings);
+            var parameters = Parameters(r, overrides, db);
+            var report = Run(r, parameters.Set, documenten, sectoren, landelijk).Filter(year, sectorCode);
+            IReadOnlyList<Resolution> resolutions = db is null ? [] : Resolutions(db, report.Checks.Select(c => c.Year).Distinct());
             var shown = r.GetValue(alles) ? report.Checks : report.Mismatches;
             var findings = report.Checks.Select(c => c.Year).Distinct().SelectMany(y => Finding.Of(report, y, resolutions)).ToDictionary(f => f.Check);
             var output = new ControleJson(year, sectorCode, report.Checks.Count,
@@ -68,7 +71,7 @@ public static class ControleCommand
                 report.Checks.Count(c => c.Outcome == CheckOutcome.Rounding),
                 report.Checks.Count(c => c.Outcome == CheckOutcome.Substantive),
                 shown.Select(c => ToJson(c, findings.GetValueOrDefault(c))).ToList(),
-                findings.Values.Count(f => f.IsResolved), DataSupport.OptionalNote(settings));
+                findings.Values.Count(f => f.IsResolved), DataSupport.OptionalNote(settings), parameters.Description);
             if (json) WriteJson(output);
             else PrintText(output);
             return findings.Values.Any(f => !f.IsResolved) ? 1 : 0;
@@ -78,23 +81,15 @@ public static class ControleCommand
         return cmd;
     }
 
-    private static ConsistencyReport Run(System.CommandLine.ParseResult r, Option<string[]> overrides, Option<string> documenten, Option<string> sectoren, Option<string> landelijk)
+    private static ConsistencyReport Run(System.CommandLine.ParseResult r, ParameterSet parameters, Option<string> documenten, Option<string> sectoren, Option<string> landelijk)
     {
-        var parameters = Parameters(r, overrides);
         var data = LoadSectors(r.GetValue(documenten), r.GetValue(sectoren));
         NationalFigures national = MetingCommand.LoadFigures(r.GetValue(landelijk));
         var quarters = MetingCommand.LoadQuarters();
         return QuotumCommand.Wrap(() => new ConsistencyChecker(parameters).Check(data, national, quarters));
     }
 
-    /// <summary>The current resolutions of the years from the named database (<see cref="DataSupport.Optional"/>); none without one.</summary>
-    internal static IReadOnlyList<Resolution> Resolutions(Data.DatabaseSettings? settings, IEnumerable<int> years)
-    {
-        if (settings is null) return [];
-        using var db = DataSupport.Open(settings);
-        return Resolutions(db, years);
-    }
-
+    /// <summary>The current resolutions of the years from the database.</summary>
     internal static IReadOnlyList<Resolution> Resolutions(Data.BanenmonitorDbContext db, IEnumerable<int> years)
     {
         var service = new ResolutionService(db);
@@ -136,11 +131,12 @@ public static class ControleCommand
                     corrected = read.Value;
                     break;
             }
-            var findings = Finding.Of(Run(r, overrides, documenten, sectoren, landelijk), year, []);
+            Parameters(r, overrides); // a wrong --parameter is refused before the database is opened
+            using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
+            var findings = Finding.Of(Run(r, Parameters(r, overrides, db).Set, documenten, sectoren, landelijk), year, []);
             var finding = findings.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CliException($"Geen inhoudelijke bevinding '{key}' over {year}. Bevindingen over {year}:\n" +
                                           (findings.Count == 0 ? "  (geen)" : string.Join("\n", findings.Select(f => $"  {f.Key}  — {f.Check.Figure}"))));
-            using var db = DataSupport.Open(DataSupport.Settings(r, database, provider));
             var result = new ResolutionService(db).ResolveAsync(finding.Check, choice, corrected, r.GetValue(bron), r.GetValue(reden), DataSupport.User()).GetAwaiter().GetResult();
             if (!result.Done) throw new CliException("Niet vastgelegd:\n" + string.Join("\n", result.Errors.Select(e => "- " + e)));
             var row = result.Resolution!;
@@ -200,6 +196,7 @@ public static class ControleCommand
         Console.WriteLine(new string('=', 78));
         Console.WriteLine($"{Count(o.AantalControles)} controles: {Count(o.AantalGelijk)} gelijk, {Count(o.AantalAfronding)} verschil door afronding, {Count(o.AantalInhoudelijk)} inhoudelijk verschil.");
         if (o.Database is { } d) Console.WriteLine(d);
+        if (o.ParametersVandaag is { } p) Console.WriteLine($"Gerekend met: {p}");
         foreach (var a in o.Afwijkingen.OrderBy(a => a.Ernst == "inhoudelijk" ? 0 : a.Ernst == "afronding" ? 1 : 2).ThenBy(a => a.Jaar))
         {
             Console.WriteLine();

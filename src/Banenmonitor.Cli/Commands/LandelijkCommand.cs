@@ -44,17 +44,21 @@ public static class LandelijkCommand
                 if (r.GetValue(invoer) is not null) throw new CliException("Kies --invoer (bestanden) of --database, niet beide.");
                 if (r.GetValue(uit) is not null || r.GetValue(uitleg) is not null || r.GetValue(csv))
                     throw new CliException("Met --database komen de uitkomsten in de database; laat --uit, --uitleg en --csv weg.");
-                var p = Parameters(r, overrides);
+                Parameters(r, overrides); // a wrong --parameter is refused before the database is opened
                 var settings = DataSupport.Settings(r, database, provider);
+                CliParameters? p = null;
                 var outcome = EngineSupport.RunWithProgress(progress =>
                 {
                     progress?.Invoke("database openen (migraties controleren), DuckDB starten");
                     using var db = DataSupport.Open(settings);
+                    // The same parameters as the web's run: the built-in set plus the values stored at /beheer/parameters.
+                    p = Parameters(r, overrides, db);
                     preload.Wait();
-                    return NationalDatabaseRun.RunAsync(db, p, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult();
+                    return NationalDatabaseRun.RunAsync(db, p.Set, year, DataSupport.User(), progress, r.GetValue(geheugen), r.GetValue(bewaren)).GetAwaiter().GetResult();
                 }, profile: r.GetValue(profiel));
                 Console.WriteLine();
                 Console.Write(outcome.Run.Summary);
+                Console.WriteLine(ComputedWith(p!));
                 Console.WriteLine($"Berekening {outcome.Run.RunId} opgeslagen in de database: {DutchFormat.Number(outcome.Run.EmployerCount)} werkgevers, " +
                                   $"{DutchFormat.Number(outcome.Run.PayrollRows)} verloningsregels (vingerafdruk invoer {outcome.Run.InputsFingerprint[..12]}…).");
                 if (outcome.Run.Quarters.Count > 0) PrintPublishedQuarters(year);

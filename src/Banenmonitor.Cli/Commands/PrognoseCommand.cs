@@ -35,26 +35,32 @@ public static class PrognoseCommand
         {
             var json = IsJson(r, format);
             var code = r.GetValue(sector) ?? throw new CliException($"Geef een sector op met --sector ({ForecastSubjects.CodesDutch}).");
-            var parameters = Parameters(r, overrides);
+            Parameters(r, overrides); // a wrong --parameter is refused before the database is opened
+            var settings = DataSupport.Optional(r, database, provider);
+            using var db = settings is null ? null : DataSupport.Open(settings);
+            var parameters = Parameters(r, overrides, db);
             ForecastSubject subject;
-            try { subject = ForecastSubjects.Resolve(code, PublishedData.TryFind() ?? PublishedData.Embedded, parameters); }
+            try { subject = ForecastSubjects.Resolve(code, PublishedData.TryFind() ?? PublishedData.Embedded, parameters.Set); }
             catch (FormatException e) { throw new CliException(e.Message); }
             var until = Int(r, tot) ?? ForecastOutcome.DefaultUntil(subject);
             ForecastOutcome outcome;
             try { outcome = ForecastOutcome.Make(subject, until); }
             catch (ArgumentException e) { throw new CliException(e.Message); }
             var view = PrognoseView.From(outcome);
-            var agendas = WorkAgendas(outcome, DataSupport.Optional(r, database, provider), r.GetValue(concepts));
+            var agendas = WorkAgendas(outcome, settings, db, r.GetValue(concepts));
             if (json)
             {
                 var node = JsonSerializer.SerializeToNode(view, Json)!.AsObject();
                 node["werkagendas"] = JsonSerializer.SerializeToNode(agendas, Json);
+                node["parametersVandaag"] = parameters.Description;
                 Console.Out.WriteLine(node.ToJsonString(Json));
             }
             else
             {
                 WriteText(view);
                 WriteText(agendas);
+                Console.WriteLine();
+                Console.WriteLine(ComputedWith(parameters));
             }
             return 0;
         });
@@ -62,11 +68,10 @@ public static class PrognoseCommand
     }
 
     /// <summary>The work agendas' expectation beside the forecast, from the named database; why not, without one or for the market.</summary>
-    private static WerkagendaVergelijkingView WorkAgendas(ForecastOutcome outcome, Data.DatabaseSettings? settings, bool includeConcepts)
+    private static WerkagendaVergelijkingView WorkAgendas(ForecastOutcome outcome, Data.DatabaseSettings? settings, Data.BanenmonitorDbContext? db, bool includeConcepts)
     {
         if (!WorkAgendaForecasts.HasAgendas(outcome.Subject.Code)) return WerkagendaVergelijkingView.Of([], [], WorkAgendaForecasts.NoAgendasForMarket);
-        if (settings is null) return WerkagendaVergelijkingView.Of([], [], DataSupport.OptionalNote(settings));
-        using var db = DataSupport.Open(settings);
+        if (db is null) return WerkagendaVergelijkingView.Of([], [], DataSupport.OptionalNote(settings));
         var actions = WorkAgendaForecasts.ActionsAsync(db, outcome.Subject.Code, includeConcepts, CancellationToken.None).GetAwaiter().GetResult();
         return WerkagendaVergelijkingView.Of(WorkAgendaExpectation.Compare(outcome, actions), actions,
             actions.Count > 0 ? null : WorkAgendaForecasts.NoActions + (includeConcepts ? "." : " (concepten alleen met --concepten)."));

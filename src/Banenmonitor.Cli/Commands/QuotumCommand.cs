@@ -43,7 +43,7 @@ public static class QuotumCommand
             {
                 var extra = r.GetValue(markt) ? "--markt" : figures.FirstOrDefault(o => r.GetValue(o) is not null)?.Name;
                 if (extra is not null) throw new CliException($"Met --werkgever komen de cijfers uit de database; laat {extra} weg.");
-                return StoredQuotumCommand.Run(lhn, year, parameters, DataSupport.Settings(r, database, provider), json);
+                return StoredQuotumCommand.Run(lhn, year, db => Parameters(r, overrides, db), DataSupport.Settings(r, database, provider), json);
             }
             if (QuotaYears.Check(parameters, year).Block is { } block)
                 throw new CliException(block.Message + (block.Kind == QuotaYearBlockKind.MissingValue

@@ -48,17 +48,18 @@ public static class RapportCommand
                 if (chosen is null || chosen.IsAggregate)
                     throw new CliException($"Onbekende sector '{code}'. Kies uit: {string.Join(", ", PublicSectors.All.Select(s => s.Code))}.");
             }
-            var parameters = Parameters(r, overrides);
+            Parameters(r, overrides); // a wrong --parameter is refused before the database is opened
+            var settings = DataSupport.Optional(r, database, provider);
+            using var db = settings is null ? null : DataSupport.Open(settings);
+            var parameters = Parameters(r, overrides, db);
             var published = r.GetValue(gegevens) is { } dir ? PublishedData.FromFolder(dir) : PublishedFolder();
             ReportSources sources;
-            try { sources = ReportSources.From(published, parameters); }
+            try { sources = ReportSources.From(published, parameters.Set); }
             catch (FileNotFoundException e) { throw new CliException(e.Message); }
             catch (FormatException e) { throw new CliException("Fout in invoerbestand:\n" + e.Message); }
-            var settings = DataSupport.Optional(r, database, provider);
             IReadOnlyList<Resolution> resolutions = [];
-            if (settings is not null)
+            if (db is not null)
             {
-                using var db = DataSupport.Open(settings);
                 try
                 {
                     sources = sources.WithApprovedReports(SectorReportStore.LoadApprovedAsync(db, year).GetAwaiter().GetResult())
@@ -97,6 +98,7 @@ public static class RapportCommand
                               $"{N(report.Sectors.Count)} sector(en), {N(report.Sources.Count)} bronnen, {N(report.Explanations.Count)} berekende cijfers met uitleg in de bijlage" +
                               (report.ResolvedContradictions.Count > 0 ? $", {N(report.ResolvedContradictions.Count)} opgeloste {(report.ResolvedContradictions.Count == 1 ? "bevinding" : "bevindingen")} in de bijlage" : "") + ").");
             Console.WriteLine(DataSupport.OptionalNote(settings));
+            Console.WriteLine(ComputedWith(parameters));
             if (report.IsConcept)
                 Console.WriteLine(report.Contradictions.Count == 0
                     ? "Concept: de controle vond geen inhoudelijke tegenstrijdigheden."

@@ -17,9 +17,12 @@ namespace Banenmonitor.Cli.Commands;
 /// </summary>
 internal static class StoredQuotumCommand
 {
-    public static int Run(string payrollTaxNumber, int year, ParameterSet parameters, DatabaseSettings settings, bool json)
+    /// <param name="parametersOf">The parameters with the opened database: the stored values plus the command line's.</param>
+    public static int Run(string payrollTaxNumber, int year, Func<BanenmonitorDbContext, CliParameters> parametersOf, DatabaseSettings settings, bool json)
     {
         using var db = DataSupport.Open(settings);
+        var used = parametersOf(db);
+        var parameters = used.Set;
         StoredQuotaOutcome outcome;
         try { outcome = StoredQuota.ComputeAsync(db, parameters, payrollTaxNumber, year).GetAwaiter().GetResult(); }
         catch (StoredQuotaException e) when (e.YearBlock is { } block)
@@ -36,6 +39,7 @@ internal static class StoredQuotumCommand
         {
             // The outcome as stored, with the record it is kept as.
             var node = JsonNode.Parse(record.Outcome)!.AsObject();
+            node["parametersVandaag"] = used.Description;
             node["vastlegging"] = new JsonObject
             {
                 ["nummer"] = record.Id,
@@ -76,6 +80,7 @@ internal static class StoredQuotumCommand
             Console.WriteLine($"Quotumtekort:         {DutchFormat.Number(v.Quotumtekort, 1)} banen");
             Console.WriteLine($"Quotumheffing:        € {DutchFormat.Fixed(v.Quotumheffing, 2)}" + (v.HeffingOpgeschort ? " (opgeschort, art. 122na Wfsv)" : ""));
         }
+        Console.WriteLine(ComputedWith(used));
         Console.WriteLine($"Vastgelegd als berekening {record.Id} ({(stored.Reused ? "ongewijzigde invoer: bestaande vastlegging" : "nieuw")}), {record.ComputedAt:yyyy-MM-dd HH:mm} UTC, softwareversie {record.SoftwareVersion}.");
         return 0;
     }
